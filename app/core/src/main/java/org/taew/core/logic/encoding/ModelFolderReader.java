@@ -1,0 +1,284 @@
+package org.taew.core.logic.encoding;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.taew.core.model.ModelSpec;
+import org.taew.core.model.Pooling;
+import org.taew.core.util.AtomicFiles;
+import org.taew.core.util.Hashing;
+import org.taew.core.util.WorkbenchException;
+import org.taew.core.util.WorkbenchHome;
+
+/**
+ * Reads a model folder in Hugging Face layout. Settings come from the sentence-transformers files when the
+ * folder has them ({@code modules.json}, {@code 1_Pooling/config.json}, {@code sentence_bert_config.json},
+ * {@code config_sentence_transformers.json} with its {@code prompts}), else from our descriptor {@code
+ * taew-model.json} ({@code name}, {@code family}, {@code pooling}, {@code normalize}, {@code max_length}, {@code
+ * model_file}).
+ */
+public final class ModelFolderReader {
+    public static final String DESCRIPTOR = "taew-model.json";
+
+    private ModelFolderReader() {}
+
+    public static ModelSpec read(Path dir) throws WorkbenchException {
+        if (!Files.isDirectory(dir)) {
+            throw new WorkbenchException(WorkbenchException.Kind.MODEL, dir + " is not a model folder");
+        }
+        JsonObject descriptor = json(dir.resolve(DESCRIPTOR));
+        Path weights = weights(dir, descriptor);
+        Path tokenizer = dir.resolve("tokenizer.json");
+        if (!Files.isRegularFile(tokenizer)) {
+            throw new WorkbenchException(
+                    WorkbenchException.Kind.MODEL,
+                    dir + " has no tokenizer.json (the Hugging Face fast-tokenizer file); the model cannot"
+                            + " be used without it");
+        }
+        String name = string(descriptor, "name", dir.getFileName().toString());
+        Pooling pooling = pooling(dir, descriptor);
+        boolean normalize = normalize(dir, descriptor);
+        int maxLength = maxLength(dir, descriptor);
+        String family = string(descriptor, "family", guessFamily(name));
+        Map<String, String> prompts = prompts(dir);
+
+        String weightsSha = string(descriptor, "sha256", null);
+        if (weightsSha == null) {
+            weightsSha = cachedSha256(weights);
+        }
+        String identity =
+                Hashing.sha256Hex(
+                        "weights="
+                                + weightsSha
+                                + ";tokenizer="
+                                + cachedSha256(tokenizer)
+                                + ";pooling="
+                                + pooling.label()
+                                + ";normalize="
+                                + normalize
+                                + ";max_length="
+                                + maxLength);
+        return new ModelSpec(
+                name, dir, weights, tokenizer, pooling, normalize, maxLength, family, prompts, identity);
+    }
+
+    private static Path weights(Path dir, JsonObject descriptor) throws WorkbenchException {
+        String declared = string(descriptor, "model_file", null);
+        if (declared != null) {
+            Path p = dir.resolve(declared);
+            if (!Files.isRegularFile(p)) {
+                throw new WorkbenchException(
+                        WorkbenchException.Kind.MODEL,
+                        dir.resolve(DESCRIPTOR) + ": model_file \"" + declared + "\" does not exist");
+            }
+            return p;
+        }
+        for (String candidate : new String[] {"model.onnx", "onnx/model.onnx", "model.pt"}) {
+            Path p = dir.resolve(candidate);
+            if (Files.isRegularFile(p)) {
+                return p;
+            }
+        }
+        if (Files.exists(dir.resolve("pytorch_model.bin"))) {
+            throw new WorkbenchException(
+                    WorkbenchException.Kind.MODEL,
+                    dir
+                            + " holds only pytorch_model.bin, a pickle file: loading pickle can run arbitrary"
+                            + " code, so the workbench refuses it. Export the model to ONNX (model.onnx).");
+        }
+        throw new WorkbenchException(
+                WorkbenchException.Kind.MODEL,
+                dir + " has no model file: expected model.onnx, onnx/model.onnx or a TorchScript model.pt");
+    }
+
+    private static Pooling pooling(Path dir, JsonObject descriptor) throws WorkbenchException {
+        Path poolingConfig = sentenceTransformersModule(dir, "sentence_transformers.models.Pooling");
+        if (poolingConfig != null) {
+            JsonObject cfg = json(poolingConfig.resolve("config.json"));
+            if (cfg != null) {
+                if (bool(cfg, "pooling_mode_cls_token")) {
+                    return Pooling.CLS;
+                }
+                if (bool(cfg, "pooling_mode_mean_tokens")) {
+                    return Pooling.MEAN;
+                }
+                String mode = string(cfg, "pooling_mode", null);
+                if (mode != null) {
+                    return parsePooling(poolingConfig.resolve("config.json"), mode);
+                }
+                throw new WorkbenchException(
+                        WorkbenchException.Kind.MODEL,
+                        poolingConfig.resolve("config.json")
+                                + ": only CLS and mean pooling are supported, and neither is enabled");
+            }
+        }
+        String p = string(descriptor, "pooling", null);
+        if (p == null) {
+            throw new WorkbenchException(
+                    WorkbenchException.Kind.MODEL,
+                    dir
+                            + ": cannot tell how to pool token vectors. Add sentence-transformers'"
+                            + " modules.json + 1_Pooling/config.json, or a "
+                            + DESCRIPTOR
+                            + " with \"pooling\": \"mean\" or \"cls\"");
+        }
+        return parsePooling(dir.resolve(DESCRIPTOR), p);
+    }
+
+    private static Pooling parsePooling(Path file, String value) throws WorkbenchException {
+        try {
+            return Pooling.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new WorkbenchException(WorkbenchException.Kind.MODEL, file + ": " + e.getMessage());
+        }
+    }
+
+    private static boolean normalize(Path dir, JsonObject descriptor) throws WorkbenchException {
+        if (Files.isRegularFile(dir.resolve("modules.json"))) {
+            return moduleTypes(dir).containsValue("sentence_transformers.models.Normalize");
+        }
+        JsonElement n = descriptor == null ? null : descriptor.get("normalize");
+        return n == null || n.getAsBoolean();
+    }
+
+    private static int maxLength(Path dir, JsonObject descriptor) throws WorkbenchException {
+        JsonObject sbert = json(dir.resolve("sentence_bert_config.json"));
+        if (sbert != null && sbert.has("max_seq_length")) {
+            return sbert.get("max_seq_length").getAsInt();
+        }
+        if (descriptor != null && descriptor.has("max_length")) {
+            return descriptor.get("max_length").getAsInt();
+        }
+        JsonObject config = json(dir.resolve("config.json"));
+        if (config != null && config.has("max_position_embeddings")) {
+            return Math.min(512, config.get("max_position_embeddings").getAsInt());
+        }
+        return 512;
+    }
+
+    private static Map<String, String> prompts(Path dir) throws WorkbenchException {
+        JsonObject cfg = json(dir.resolve("config_sentence_transformers.json"));
+        Map<String, String> prompts = new LinkedHashMap<>();
+        if (cfg != null && cfg.has("prompts") && cfg.get("prompts").isJsonObject()) {
+            for (Map.Entry<String, JsonElement> e : cfg.getAsJsonObject("prompts").entrySet()) {
+                if (e.getValue().isJsonPrimitive()) {
+                    prompts.put(e.getKey(), e.getValue().getAsString());
+                }
+            }
+        }
+        return prompts;
+    }
+
+    /** module path → type, from modules.json. */
+    private static Map<String, String> moduleTypes(Path dir) throws WorkbenchException {
+        Map<String, String> types = new LinkedHashMap<>();
+        Path modules = dir.resolve("modules.json");
+        if (!Files.isRegularFile(modules)) {
+            return types;
+        }
+        try {
+            JsonElement root = JsonParser.parseString(Files.readString(modules, StandardCharsets.UTF_8));
+            for (JsonElement m : root.getAsJsonArray()) {
+                JsonObject o = m.getAsJsonObject();
+                types.put(o.get("path").getAsString(), o.get("type").getAsString());
+            }
+        } catch (IOException | RuntimeException e) {
+            throw new WorkbenchException(
+                    WorkbenchException.Kind.MODEL,
+                    modules + ": expected a JSON list of {\"path\", \"type\"} modules (" + e.getMessage() + ")",
+                    e);
+        }
+        return types;
+    }
+
+    private static Path sentenceTransformersModule(Path dir, String type) throws WorkbenchException {
+        for (Map.Entry<String, String> e : moduleTypes(dir).entrySet()) {
+            if (e.getValue().equals(type)) {
+                return dir.resolve(e.getKey());
+            }
+        }
+        return null;
+    }
+
+    static String guessFamily(String name) {
+        String n = name.toLowerCase(Locale.ROOT);
+        if (n.contains("e5")) {
+            return "e5";
+        }
+        if (n.contains("bge")) {
+            return "bge";
+        }
+        if (n.contains("minilm")) {
+            return "minilm";
+        }
+        if (n.contains("nomic")) {
+            return "nomic";
+        }
+        if (n.contains("instructor")) {
+            return "instructor";
+        }
+        return "generic";
+    }
+
+    private static JsonObject json(Path file) throws WorkbenchException {
+        if (!Files.isRegularFile(file)) {
+            return null;
+        }
+        try {
+            JsonElement e = JsonParser.parseString(Files.readString(file, StandardCharsets.UTF_8));
+            if (!e.isJsonObject()) {
+                throw new WorkbenchException(
+                        WorkbenchException.Kind.MODEL, file + ": expected a JSON object");
+            }
+            return e.getAsJsonObject();
+        } catch (JsonParseException | IOException e) {
+            throw new WorkbenchException(
+                    WorkbenchException.Kind.MODEL, file + ": not valid JSON (" + e.getMessage() + ")", e);
+        }
+    }
+
+    private static String string(JsonObject o, String key, String fallback) {
+        if (o == null || !o.has(key) || o.get(key).isJsonNull()) {
+            return fallback;
+        }
+        return o.get(key).getAsString();
+    }
+
+    private static boolean bool(JsonObject o, String key) {
+        return o.has(key) && o.get(key).isJsonPrimitive() && o.get(key).getAsBoolean();
+    }
+
+    /**
+     * SHA-256 of a file, remembered in the workbench home by path, size and modification time so that large
+     * weights are hashed once.
+     */
+    static String cachedSha256(Path file) throws WorkbenchException {
+        try {
+            Path abs = file.toAbsolutePath().normalize();
+            long size = Files.size(abs);
+            long mtime = Files.getLastModifiedTime(abs).toMillis();
+            Path memo = WorkbenchHome.resolve().resolve("hashes").resolve(Hashing.sha256Hex(abs.toString()));
+            String stamp = size + " " + mtime + " ";
+            if (Files.isRegularFile(memo)) {
+                String line = Files.readString(memo, StandardCharsets.UTF_8).strip();
+                if (line.startsWith(stamp) && line.length() == stamp.length() + 64) {
+                    return line.substring(stamp.length());
+                }
+            }
+            String sha = Hashing.sha256Hex(abs);
+            AtomicFiles.writeString(memo, stamp + sha + "\n");
+            return sha;
+        } catch (IOException e) {
+            throw new WorkbenchException(
+                    WorkbenchException.Kind.IO, "Cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+}

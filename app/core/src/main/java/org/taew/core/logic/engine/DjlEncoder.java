@@ -1,0 +1,338 @@
+package org.taew.core.logic.engine;
+
+import ai.djl.Device;
+import ai.djl.MalformedModelException;
+import ai.djl.inference.Predictor;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.repository.zoo.Criteria;
+import ai.djl.repository.zoo.ModelNotFoundException;
+import ai.djl.repository.zoo.ZooModel;
+import ai.djl.translate.NoopTranslator;
+import ai.djl.translate.TranslateException;
+import ai.djl.huggingface.tokenizers.Encoding;
+import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
+import ai.djl.util.PairList;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.taew.core.logic.encoding.Encoder;
+import org.taew.core.logic.encoding.EncoderOptions;
+import org.taew.core.model.Embeddings;
+import org.taew.core.model.ModelSpec;
+import org.taew.core.model.Pooling;
+import org.taew.core.model.PreparedText;
+import org.taew.core.util.ProgressListener;
+import org.taew.core.util.WorkbenchException;
+
+/**
+ * A transformer encoder run by DJL: ONNX Runtime for {@code .onnx}, PyTorch for TorchScript {@code .pt}. The
+ * tokenizer, batching, pooling and normalisation are ours, so that:
+ *
+ * <ul>
+ *   <li>texts are sorted by token length and packed into batches under a padded-token budget: padding to the
+ *       longest text of an unsorted batch can cost ten times the useful work;
+ *   <li>truncation is counted, never silent;
+ *   <li>instruction tokens can be left out of mean pooling (INSTRUCTOR, sentence-transformers {@code
+ *       include_prompt=false}): the tokens of {@code [CLS] + instruction}, as sentence-transformers counts them.
+ * </ul>
+ */
+final class DjlEncoder implements Encoder {
+    private final ModelSpec spec;
+    private final EncoderOptions options;
+    private final HuggingFaceTokenizer tokenizer;
+    private final ZooModel<NDList, NDList> model;
+    private final Predictor<NDList, NDList> predictor;
+    private final boolean takesTokenTypes;
+    private final int dimension;
+
+    private DjlEncoder(
+            ModelSpec spec,
+            EncoderOptions options,
+            HuggingFaceTokenizer tokenizer,
+            ZooModel<NDList, NDList> model,
+            boolean takesTokenTypes)
+            throws WorkbenchException {
+        this.spec = spec;
+        this.options = options;
+        this.tokenizer = tokenizer;
+        this.model = model;
+        this.predictor = model.newPredictor();
+        this.takesTokenTypes = takesTokenTypes;
+        this.dimension = probeDimension();
+    }
+
+    static DjlEncoder open(ModelSpec spec, EncoderOptions options) throws WorkbenchException {
+        HuggingFaceTokenizer tokenizer;
+        try {
+            tokenizer =
+                    HuggingFaceTokenizer.builder()
+                            .optTokenizerPath(spec.tokenizer())
+                            .optAddSpecialTokens(true)
+                            .optPadding(false)
+                            .optTruncation(true)
+                            .optMaxLength(spec.maxLength())
+                            .build();
+        } catch (IOException | RuntimeException e) {
+            throw new WorkbenchException(
+                    WorkbenchException.Kind.MODEL,
+                    spec.tokenizer() + " could not be loaded as a Hugging Face tokenizer: " + e.getMessage(),
+                    e);
+        }
+        boolean onnx = spec.format().equals("onnx");
+        String fileName = spec.weights().getFileName().toString();
+        String stem = fileName.substring(0, fileName.lastIndexOf('.'));
+        Criteria.Builder<NDList, NDList> builder =
+                Criteria.builder()
+                        .setTypes(NDList.class, NDList.class)
+                        .optModelPath(spec.weights().getParent())
+                        .optModelName(stem)
+                        .optEngine(onnx ? "OnnxRuntime" : "PyTorch")
+                        .optDevice(Device.cpu())
+                        .optTranslator(new NoopTranslator());
+        if (onnx) {
+            builder.optOption("optLevel", "ALL_OPT");
+            if (options.intraOpThreads() > 0) {
+                builder.optOption("intraOpNumThreads", Integer.toString(options.intraOpThreads()));
+            }
+            builder.optOption("interOpNumThreads", "1");
+        }
+        ZooModel<NDList, NDList> model;
+        try {
+            model = builder.build().loadModel();
+        } catch (ModelNotFoundException | MalformedModelException | IOException | RuntimeException e) {
+            tokenizer.close();
+            throw new WorkbenchException(
+                    WorkbenchException.Kind.MODEL,
+                    spec.weights() + " could not be loaded by " + (onnx ? "ONNX Runtime" : "PyTorch") + ": "
+                            + e.getMessage(),
+                    e);
+        }
+        boolean tokenTypes = true;
+        PairList<String, Shape> inputs = model.describeInput();
+        if (inputs != null && !inputs.isEmpty()) {
+            tokenTypes = inputs.keys().contains("token_type_ids");
+        }
+        try {
+            return new DjlEncoder(spec, options, tokenizer, model, tokenTypes);
+        } catch (WorkbenchException | RuntimeException e) {
+            model.close();
+            tokenizer.close();
+            throw e;
+        }
+    }
+
+    private int probeDimension() throws WorkbenchException {
+        float[][] probe = new float[1][];
+        runBatch(List.of(tokenizer.encode("dimension probe")), new int[] {0}, probe);
+        return probe[0].length;
+    }
+
+    @Override
+    public ModelSpec model() {
+        return spec;
+    }
+
+    @Override
+    public int dimension() {
+        return dimension;
+    }
+
+    @Override
+    public List<TokenCount> countTokens(List<String> texts) throws WorkbenchException {
+        List<TokenCount> counts = new ArrayList<>(texts.size());
+        for (Encoding e : tokenize(texts)) {
+            counts.add(new TokenCount(e.getIds().length, e.exceedMaxLength()));
+        }
+        return counts;
+    }
+
+    private Encoding[] tokenize(List<String> texts) throws WorkbenchException {
+        try {
+            return tokenizer.batchEncode(texts);
+        } catch (RuntimeException e) {
+            throw new WorkbenchException(
+                    WorkbenchException.Kind.MODEL, "Tokenizing failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public Encoded encode(List<PreparedText> texts, ProgressListener progress) throws WorkbenchException {
+        List<String> strings = new ArrayList<>(texts.size());
+        for (PreparedText t : texts) {
+            strings.add(t.text());
+        }
+        Encoding[] encodings = tokenize(strings);
+        int[] excluded = excludedPrefixTokens(texts);
+        List<TokenCount> counts = new ArrayList<>(texts.size());
+        for (Encoding e : encodings) {
+            counts.add(new TokenCount(e.getIds().length, e.exceedMaxLength()));
+        }
+        Integer[] order = new Integer[texts.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> Integer.compare(encodings[a].getIds().length, encodings[b].getIds().length));
+        float[][] vectors = new float[texts.size()][];
+        int i = 0;
+        while (i < order.length) {
+            ProgressListener.checkCancelled();
+            int j = i;
+            int longest = 0;
+            while (j < order.length && j - i < options.maxBatchSize()) {
+                int len = encodings[order[j]].getIds().length;
+                int padded = Math.max(longest, len) * (j - i + 1);
+                if (j > i && padded > options.batchTokenBudget()) {
+                    break;
+                }
+                longest = Math.max(longest, len);
+                j++;
+            }
+            List<Encoding> batch = new ArrayList<>(j - i);
+            int[] batchExcluded = new int[j - i];
+            for (int t = i; t < j; t++) {
+                batch.add(encodings[order[t]]);
+                batchExcluded[t - i] = excluded[order[t]];
+            }
+            float[][] out = new float[j - i][];
+            runBatch(batch, batchExcluded, out);
+            for (int t = i; t < j; t++) {
+                vectors[order[t]] = out[t - i];
+            }
+            progress.increment(j - i);
+            i = j;
+        }
+        float[] flat = new float[texts.size() * dimension];
+        for (int r = 0; r < vectors.length; r++) {
+            System.arraycopy(vectors[r], 0, flat, r * dimension, dimension);
+        }
+        return new Encoded(new Embeddings(flat, texts.size(), dimension), counts);
+    }
+
+    /**
+     * For each text, how many leading tokens ([CLS] + instruction) mean pooling leaves out; 0 when nothing is
+     * excluded. sentence-transformers counts them as the prompt's tokens without the final [SEP].
+     */
+    private int[] excludedPrefixTokens(List<PreparedText> texts) throws WorkbenchException {
+        int[] result = new int[texts.size()];
+        Map<String, Integer> known = new HashMap<>();
+        for (int i = 0; i < texts.size(); i++) {
+            String prefix = texts.get(i).pooledOutPrefix();
+            if (prefix.isEmpty()) {
+                continue;
+            }
+            Integer n = known.get(prefix);
+            if (n == null) {
+                n = Math.max(0, tokenize(List.of(prefix))[0].getIds().length - 1);
+                known.put(prefix, n);
+            }
+            result[i] = n;
+        }
+        return result;
+    }
+
+    /** Runs one padded batch and pools each row. */
+    private void runBatch(List<Encoding> batch, int[] excluded, float[][] out) throws WorkbenchException {
+        int b = batch.size();
+        int len = 0;
+        for (Encoding e : batch) {
+            len = Math.max(len, e.getIds().length);
+        }
+        long[] ids = new long[b * len];
+        long[] mask = new long[b * len];
+        long[] types = new long[b * len];
+        for (int r = 0; r < b; r++) {
+            long[] tokenIds = batch.get(r).getIds();
+            long[] tokenTypes = batch.get(r).getTypeIds();
+            System.arraycopy(tokenIds, 0, ids, r * len, tokenIds.length);
+            System.arraycopy(tokenTypes, 0, types, r * len, tokenTypes.length);
+            Arrays.fill(mask, r * len, r * len + tokenIds.length, 1L);
+        }
+        try (NDManager manager = model.getNDManager().newSubManager()) {
+            Shape shape = new Shape(b, len);
+            NDArray idArray = manager.create(ids, shape);
+            idArray.setName("input_ids");
+            NDArray maskArray = manager.create(mask, shape);
+            maskArray.setName("attention_mask");
+            NDList input = new NDList(idArray, maskArray);
+            if (takesTokenTypes) {
+                NDArray typeArray = manager.create(types, shape);
+                typeArray.setName("token_type_ids");
+                input.add(typeArray);
+            }
+            NDList output = predictor.predict(input);
+            NDArray hidden = output.get(0);
+            Shape s = hidden.getShape();
+            float[] h = hidden.toFloatArray();
+            output.close();
+            if (s.dimension() == 2) {
+                int dim = (int) s.get(1);
+                for (int r = 0; r < b; r++) {
+                    out[r] = finish(Arrays.copyOfRange(h, r * dim, (r + 1) * dim));
+                }
+                return;
+            }
+            int dim = (int) s.get(2);
+            for (int r = 0; r < b; r++) {
+                int n = batch.get(r).getIds().length;
+                out[r] = finish(pool(h, r, len, dim, n, excluded[r]));
+            }
+        } catch (TranslateException | RuntimeException e) {
+            throw new WorkbenchException(
+                    WorkbenchException.Kind.MODEL,
+                    "The model failed on a batch of " + b + " texts: " + e.getMessage(),
+                    e);
+        }
+    }
+
+    private float[] pool(float[] h, int row, int len, int dim, int tokens, int excluded) {
+        float[] v = new float[dim];
+        int base = row * len * dim;
+        if (spec.pooling() == Pooling.CLS) {
+            System.arraycopy(h, base, v, 0, dim);
+            return v;
+        }
+        int from = excluded < tokens ? excluded : 0; // never pool over nothing
+        for (int t = from; t < tokens; t++) {
+            int off = base + t * dim;
+            for (int d = 0; d < dim; d++) {
+                v[d] += h[off + d];
+            }
+        }
+        float inv = 1f / (tokens - from);
+        for (int d = 0; d < dim; d++) {
+            v[d] *= inv;
+        }
+        return v;
+    }
+
+    private float[] finish(float[] v) {
+        if (!spec.normalize()) {
+            return v;
+        }
+        double s = 0;
+        for (float x : v) {
+            s += x * x;
+        }
+        if (s > 0) {
+            float inv = (float) (1 / Math.sqrt(s));
+            for (int d = 0; d < v.length; d++) {
+                v[d] *= inv;
+            }
+        }
+        return v;
+    }
+
+    @Override
+    public void close() {
+        predictor.close();
+        model.close();
+        tokenizer.close();
+    }
+
+}

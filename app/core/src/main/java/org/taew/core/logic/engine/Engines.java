@@ -1,0 +1,49 @@
+package org.taew.core.logic.engine;
+
+import ai.djl.engine.Engine;
+import org.taew.core.logic.encoding.Encoder;
+import org.taew.core.logic.encoding.EncoderOptions;
+import org.taew.core.logic.retrieval.VectorSearch;
+import org.taew.core.model.ModelSpec;
+import org.taew.core.util.WorkbenchException;
+
+/**
+ * The one place that knows DJL: opens encoders and the NDArray similarity search. Everything else in the
+ * workbench sees only {@link Encoder} and {@link VectorSearch}.
+ */
+public final class Engines {
+    /** The engine that runs similarity search. */
+    public static final String SEARCH_ENGINE = "PyTorch";
+
+    private Engines() {}
+
+    static {
+        // Never reach for the network: natives come from the jars on the class path.
+        if (System.getProperty("ai.djl.offline") == null) {
+            System.setProperty("ai.djl.offline", "true");
+        }
+    }
+
+    public static Encoder openEncoder(ModelSpec model, EncoderOptions options) throws WorkbenchException {
+        return DjlEncoder.open(model, options);
+    }
+
+    public static VectorSearch vectorSearch() {
+        return new DjlVectorSearch(SEARCH_ENGINE, DjlVectorSearch.MAX_BLOCK_SCORES);
+    }
+
+    /** A search with a small block size, so tests can cover the block merging on little data. */
+    public static VectorSearch vectorSearch(int maxBlockScores) {
+        return new DjlVectorSearch(SEARCH_ENGINE, maxBlockScores);
+    }
+
+    /** The name and version of an engine, for reports; e.g. {@code OnnxRuntime 1.21.1}. */
+    public static String describe(String engineName) {
+        try {
+            Engine e = Engine.getEngine(engineName);
+            return e.getEngineName() + " " + e.getVersion();
+        } catch (RuntimeException e) {
+            return engineName + " (unavailable: " + e.getMessage() + ")";
+        }
+    }
+}
