@@ -9,10 +9,12 @@ import java.util.Map;
  * @param name short name, e.g. {@code e5-small-v2}
  * @param weights the model file ({@code .onnx} or TorchScript {@code .pt})
  * @param tokenizer the Hugging Face {@code tokenizer.json}
- * @param family instruction family ({@code e5}, {@code bge}, …), which names the file in {@code instructions/}
- * @param prompts sentence-transformers prompts from {@code config_sentence_transformers.json}, name → prefix
- * @param identity a stable hash of the weights and of every setting that changes vectors; embedding caches are
- *     keyed by it
+ * @param family instruction family ({@code e5}, {@code bge}, …), which names the file in {@code
+ *     instructions/}
+ * @param prompts sentence-transformers prompts from {@code config_sentence_transformers.json}, name
+ *     → prefix
+ * @param identity a stable hash of the weights and of every setting that changes vectors; embedding
+ *     caches are keyed by it
  */
 public record ModelSpec(
         String name,

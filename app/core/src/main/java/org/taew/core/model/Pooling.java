@@ -16,7 +16,8 @@ public enum Pooling {
             case "cls":
                 return CLS;
             default:
-                throw new IllegalArgumentException("unknown pooling '" + s + "'; expected mean or cls");
+                throw new IllegalArgumentException(
+                        "unknown pooling '" + s + "'; expected mean or cls");
         }
     }
 

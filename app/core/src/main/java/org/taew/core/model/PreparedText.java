@@ -1,8 +1,8 @@
 package org.taew.core.model;
 
 /**
- * A text ready for the encoder: the template applied. {@code pooledOutPrefix} is the leading part whose tokens
- * are excluded from mean pooling (empty when nothing is excluded).
+ * A text ready for the encoder: the template applied. {@code pooledOutPrefix} is the leading part
+ * whose tokens are excluded from mean pooling (empty when nothing is excluded).
  */
 public record PreparedText(String text, String pooledOutPrefix) {
     public static PreparedText plain(String text) {

@@ -4,7 +4,8 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * A retrieval evaluation set in BEIR layout, loaded: queries, documents and the judgments of one split.
+ * A retrieval evaluation set in BEIR layout, loaded: queries, documents and the judgments of one
+ * split.
  *
  * @param name the dataset's name (its folder name)
  * @param source the folder it was read from

@@ -4,9 +4,10 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * An instruction template: literal text around exactly one {@code {text}} placeholder, e.g. {@code "query: {text}"}
- * or {@code "Instruct: …\nQuery: {text}"}. {@code {{} and {@code }}} stand for literal braces. The part before
- * the placeholder is the instruction (prefix); the part after it, if any, is the suffix.
+ * An instruction template: literal text around exactly one {@code {text}} placeholder, e.g. {@code
+ * "query: {text}"} or {@code "Instruct: …\nQuery: {text}"}. {@code {{} and {@code }}} stand for
+ * literal braces. The part before the placeholder is the instruction (prefix); the part after it,
+ * if any, is the suffix.
  */
 public record Template(String source, String prefix, String suffix) {
     /** The identity template: the text as it is. General mode uses it on both sides. */
@@ -24,9 +25,9 @@ public record Template(String source, String prefix, String suffix) {
     }
 
     /**
-     * Parses a template. Placeholders other than {@code {text}} are replaced by {@code variables} (e.g. {@code
-     * {task}}); an unknown placeholder, a missing or repeated {@code {text}}, or an unbalanced brace is an {@link
-     * IllegalArgumentException} whose message says what was expected.
+     * Parses a template. Placeholders other than {@code {text}} are replaced by {@code variables}
+     * (e.g. {@code {task}}); an unknown placeholder, a missing or repeated {@code {text}}, or an
+     * unbalanced brace is an {@link IllegalArgumentException} whose message says what was expected.
      */
     public static Template parse(String source, Map<String, String> variables) {
         StringBuilder prefix = new StringBuilder();
@@ -45,7 +46,9 @@ public record Template(String source, String prefix, String suffix) {
                 int close = source.indexOf('}', i);
                 if (close < 0) {
                     throw new IllegalArgumentException(
-                            "unclosed '{' at character " + (i + 1) + "; write '{{' for a literal brace");
+                            "unclosed '{' at character "
+                                    + (i + 1)
+                                    + "; write '{{' for a literal brace");
                 }
                 String name = source.substring(i + 1, close);
                 if (name.equals("text")) {
@@ -61,7 +64,9 @@ public record Template(String source, String prefix, String suffix) {
                             "unknown placeholder '{"
                                     + name
                                     + "}'; expected {text}"
-                                    + (variables.isEmpty() ? "" : " or one of " + variables.keySet()));
+                                    + (variables.isEmpty()
+                                            ? ""
+                                            : " or one of " + variables.keySet()));
                 }
                 i = close + 1;
             } else if (c == '}') {

@@ -2,7 +2,10 @@ package org.taew.core.model;
 
 import java.util.Objects;
 
-/** A query or a document: an id and the text to embed (for BEIR documents, {@code title + " " + text}). */
+/**
+ * A query or a document: an id and the text to embed (for BEIR documents, {@code title + " " +
+ * text}).
+ */
 public record TextItem(String id, String text) {
     public TextItem {
         Objects.requireNonNull(id, "id");

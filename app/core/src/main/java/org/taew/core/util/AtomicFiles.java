@@ -7,7 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
-/** Writes a file completely beside its target, then renames it into place, so readers never see half a file. */
+/**
+ * Writes a file completely beside its target, then renames it into place, so readers never see half
+ * a file.
+ */
 public final class AtomicFiles {
     private AtomicFiles() {}
 

@@ -1,9 +1,9 @@
 package org.taew.core.util;
 
 /**
- * Progress of a long operation, in the shape of DJL's {@code ai.djl.util.Progress}: {@link #reset} announces a
- * phase and its size, {@link #increment} advances it, {@link #end} closes it. Implementations must be cheap and
- * may be called from a worker thread.
+ * Progress of a long operation, in the shape of DJL's {@code ai.djl.util.Progress}: {@link #reset}
+ * announces a phase and its size, {@link #increment} advances it, {@link #end} closes it.
+ * Implementations must be cheap and may be called from a worker thread.
  */
 public interface ProgressListener {
     /** A listener that ignores everything. */
@@ -28,7 +28,9 @@ public interface ProgressListener {
     /** Ends the current phase. */
     void end();
 
-    /** Throws {@link WorkbenchException} of kind CANCELLED when the current thread was interrupted. */
+    /**
+     * Throws {@link WorkbenchException} of kind CANCELLED when the current thread was interrupted.
+     */
     static void checkCancelled() throws WorkbenchException {
         if (Thread.currentThread().isInterrupted()) {
             throw WorkbenchException.cancelled();

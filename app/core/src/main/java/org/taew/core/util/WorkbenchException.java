@@ -1,8 +1,9 @@
 package org.taew.core.util;
 
 /**
- * The one checked exception of the workbench. Its message is written for the user (it names the file, the
- * line and what was expected where there is one); the cause keeps the technical detail for the log.
+ * The one checked exception of the workbench. Its message is written for the user (it names the
+ * file, the line and what was expected where there is one); the cause keeps the technical detail
+ * for the log.
  */
 public class WorkbenchException extends Exception {
     private static final long serialVersionUID = 1L;

@@ -3,9 +3,9 @@ package org.taew.core.util;
 import java.nio.file.Path;
 
 /**
- * The per-user folder where the workbench keeps extracted models and embedding caches: the system property
- * {@code taew.home}, else the environment variable {@code TAEW_HOME}, else {@code $XDG_DATA_HOME/taew}, else
- * {@code ~/.local/share/taew}.
+ * The per-user folder where the workbench keeps extracted models and embedding caches: the system
+ * property {@code taew.home}, else the environment variable {@code TAEW_HOME}, else {@code
+ * $XDG_DATA_HOME/taew}, else {@code ~/.local/share/taew}.
  */
 public final class WorkbenchHome {
     private WorkbenchHome() {}

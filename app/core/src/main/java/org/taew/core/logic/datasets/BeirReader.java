@@ -21,15 +21,17 @@ import org.taew.core.model.TextItem;
 import org.taew.core.util.WorkbenchException;
 
 /**
- * Reads a dataset in BEIR layout: {@code corpus.jsonl} ({@code _id}, {@code title}, {@code text}), {@code
- * queries.jsonl} ({@code _id}, {@code text}) and {@code qrels/<split>.tsv} (header {@code query-id corpus-id
- * score}). A document's text is {@code title + " " + text}, stripped, as BEIR and MTEB build it.
+ * Reads a dataset in BEIR layout: {@code corpus.jsonl} ({@code _id}, {@code title}, {@code text}),
+ * {@code queries.jsonl} ({@code _id}, {@code text}) and {@code qrels/<split>.tsv} (header {@code
+ * query-id corpus-id score}). A document's text is {@code title + " " + text}, stripped, as BEIR
+ * and MTEB build it.
  *
- * <p>Nothing is skipped silently: a line that is not a JSON object, a missing or empty field, a duplicate id, a
- * judgment naming an unknown id, or bytes that are not UTF-8 stop the load with the file and line.
+ * <p>Nothing is skipped silently: a line that is not a JSON object, a missing or empty field, a
+ * duplicate id, a judgment naming an unknown id, or bytes that are not UTF-8 stop the load with the
+ * file and line.
  *
- * <p>Queries that are judged only in other splits belong to those splits and are left out; queries judged in no
- * split are kept, so that the evaluation can report them as dropped.
+ * <p>Queries that are judged only in other splits belong to those splits and are left out; queries
+ * judged in no split are kept, so that the evaluation can report them as dropped.
  */
 public final class BeirReader {
     public static final String DEFAULT_SPLIT = "test";
@@ -58,9 +60,7 @@ public final class BeirReader {
         }
     }
 
-    /**
-     * Loads a split; {@code split == null} means {@code test}, or the only split there is.
-     */
+    /** Loads a split; {@code split == null} means {@code test}, or the only split there is. */
     public static RetrievalDataset read(Path dir, String split) throws WorkbenchException {
         if (!isBeirFolder(dir)) {
             throw WorkbenchException.badInput(
@@ -71,7 +71,10 @@ public final class BeirReader {
         List<String> splits = splits(dir);
         String chosen = split;
         if (chosen == null) {
-            chosen = splits.contains(DEFAULT_SPLIT) || splits.size() != 1 ? DEFAULT_SPLIT : splits.get(0);
+            chosen =
+                    splits.contains(DEFAULT_SPLIT) || splits.size() != 1
+                            ? DEFAULT_SPLIT
+                            : splits.get(0);
         }
         if (!splits.contains(chosen)) {
             throw WorkbenchException.badInput(
@@ -135,14 +138,18 @@ public final class BeirReader {
                 }
                 Integer previous = seen.put(id, lines.lineNumber());
                 if (previous != null) {
-                    throw lines.error("duplicate id \"" + id + "\" (first seen on line " + previous + ")");
+                    throw lines.error(
+                            "duplicate id \"" + id + "\" (first seen on line " + previous + ")");
                 }
                 String text = stringField(obj, "text", lines, !withTitle);
                 String title = withTitle ? stringField(obj, "title", lines, false) : "";
                 String full = (title + " " + text).strip();
                 if (full.isEmpty()) {
                     throw lines.error(
-                            "\"" + id + "\" has no text" + (withTitle ? " (title and text are both empty)" : ""));
+                            "\""
+                                    + id
+                                    + "\" has no text"
+                                    + (withTitle ? " (title and text are both empty)" : ""));
                 }
                 items.add(new TextItem(id, full));
             }
@@ -159,7 +166,8 @@ public final class BeirReader {
         return see > 0 ? m.substring(0, see) : m;
     }
 
-    private static String stringField(JsonObject obj, String name, StrictLines lines, boolean required)
+    private static String stringField(
+            JsonObject obj, String name, StrictLines lines, boolean required)
             throws WorkbenchException {
         JsonElement e = obj.get(name);
         if (e == null || e.isJsonNull()) {
@@ -179,8 +187,8 @@ public final class BeirReader {
     }
 
     /**
-     * Reads a qrels file: tab- or space-separated {@code query-id corpus-id score} with an optional header, or
-     * TREC's four columns {@code query-id 0 corpus-id score}.
+     * Reads a qrels file: tab- or space-separated {@code query-id corpus-id score} with an optional
+     * header, or TREC's four columns {@code query-id 0 corpus-id score}.
      */
     static Qrels readQrels(Path file, Set<String> queryIds, Set<String> docIds)
             throws WorkbenchException {
@@ -192,7 +200,9 @@ public final class BeirReader {
                     continue;
                 }
                 String[] cols = line.strip().split("\\s+");
-                if (lines.lineNumber() == 1 && cols.length >= 3 && !isInteger(cols[cols.length - 1])) {
+                if (lines.lineNumber() == 1
+                        && cols.length >= 3
+                        && !isInteger(cols[cols.length - 1])) {
                     continue; // header, e.g. "query-id corpus-id score"
                 }
                 String q;
@@ -220,7 +230,8 @@ public final class BeirReader {
                 if (!docIds.contains(d)) {
                     throw lines.error("corpus id \"" + d + "\" is not in corpus.jsonl");
                 }
-                Map<String, Integer> docs = judgments.computeIfAbsent(q, k -> new LinkedHashMap<>());
+                Map<String, Integer> docs =
+                        judgments.computeIfAbsent(q, k -> new LinkedHashMap<>());
                 if (docs.containsKey(d)) {
                     throw lines.error("(" + q + ", " + d + ") is judged twice");
                 }

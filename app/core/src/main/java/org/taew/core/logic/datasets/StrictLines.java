@@ -15,9 +15,9 @@ import java.nio.file.Path;
 import org.taew.core.util.WorkbenchException;
 
 /**
- * Reads a UTF-8 text file line by line, decoding each line strictly, so that a byte sequence that is not
- * UTF-8 is reported with its file and line instead of being replaced silently. A UTF-8 byte-order mark at the
- * start is skipped; {@code \r\n} endings are accepted.
+ * Reads a UTF-8 text file line by line, decoding each line strictly, so that a byte sequence that
+ * is not UTF-8 is reported with its file and line instead of being replaced silently. A UTF-8
+ * byte-order mark at the start is skipped; {@code \r\n} endings are accepted.
  */
 final class StrictLines implements Closeable {
     private final Path file;

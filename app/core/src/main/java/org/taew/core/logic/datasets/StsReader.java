@@ -10,9 +10,9 @@ import org.taew.core.model.StsPair;
 import org.taew.core.util.WorkbenchException;
 
 /**
- * Reads sentence pairs with gold scores from a tab-separated file. The STS-Benchmark layout is the default:
- * columns 5, 6 and 7 (1-based) are the score and the two sentences, and some rows carry extra source columns
- * after them. The file has no quoting: a tab always separates columns.
+ * Reads sentence pairs with gold scores from a tab-separated file. The STS-Benchmark layout is the
+ * default: columns 5, 6 and 7 (1-based) are the score and the two sentences, and some rows carry
+ * extra source columns after them. The file has no quoting: a tab always separates columns.
  */
 public final class StsReader {
     private static final Pattern TAB = Pattern.compile("\t");
@@ -34,7 +34,11 @@ public final class StsReader {
     }
 
     public static StsDataset read(Path file, Layout layout) throws WorkbenchException {
-        int needed = Math.max(layout.scoreColumn(), Math.max(layout.firstColumn(), layout.secondColumn())) + 1;
+        int needed =
+                Math.max(
+                                layout.scoreColumn(),
+                                Math.max(layout.firstColumn(), layout.secondColumn()))
+                        + 1;
         List<StsPair> pairs = new ArrayList<>();
         try (StrictLines lines = new StrictLines(file)) {
             String line;
@@ -81,7 +85,8 @@ public final class StsReader {
             throw new WorkbenchException(WorkbenchException.Kind.IO, "Cannot read " + file, e);
         }
         if (pairs.size() < 2) {
-            throw WorkbenchException.badInput(file + ": needs at least 2 sentence pairs, found " + pairs.size());
+            throw WorkbenchException.badInput(
+                    file + ": needs at least 2 sentence pairs, found " + pairs.size());
         }
         String name = file.getFileName().toString().replaceFirst("\\.(csv|tsv|txt)$", "");
         return new StsDataset(name, file, pairs);

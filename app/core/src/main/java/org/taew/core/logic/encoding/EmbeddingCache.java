@@ -21,24 +21,27 @@ import org.taew.core.model.PreparedText;
 import org.taew.core.util.Hashing;
 
 /**
- * Embeddings on disk, one append-only file per model identity, keyed by the SHA-256 of the exact text the
- * encoder saw (instruction applied) and of the part left out of pooling.
+ * Embeddings on disk, one append-only file per model identity, keyed by the SHA-256 of the exact
+ * text the encoder saw (instruction applied) and of the part left out of pooling.
  *
- * <p>Why a file of our own rather than an embedded database: the data are fixed-size vectors under fixed-size
- * keys, written in batches and read in bulk. An append-only log of fixed-size records, each with its own CRC32,
- * needs no native library and no write-ahead log to be crash-safe: a record cut short by a crash or a flipped
- * byte fails its check and is simply computed again. Layout (little-endian, documented in docs/formats.md):
+ * <p>Why a file of our own rather than an embedded database: the data are fixed-size vectors under
+ * fixed-size keys, written in batches and read in bulk. An append-only log of fixed-size records,
+ * each with its own CRC32, needs no native library and no write-ahead log to be crash-safe: a
+ * record cut short by a crash or a flipped byte fails its check and is simply computed again.
+ * Layout (little-endian, documented in docs/formats.md):
  *
  * <pre>
  * header, 64 bytes: "TAEWEMB1" | version u32 = 1 | dim u32 | model identity, 32 bytes | 12 zero bytes | CRC32 u32
  * record:           key, 32 bytes | info i32 | dim × float32 | CRC32 u32 of the bytes before it
  * </pre>
  *
- * {@code info} holds the text's token count in its low 31 bits and "was truncated" in the sign bit, so truncation
- * can be reported for cached texts too. A later record with the same key supersedes an earlier one.
+ * {@code info} holds the text's token count in its low 31 bits and "was truncated" in the sign bit,
+ * so truncation can be reported for cached texts too. A later record with the same key supersedes
+ * an earlier one.
  *
- * <p>One process writes a cache file at a time (an OS file lock); a second process that finds it locked works
- * without the cache and says so in the log. Within a process, one instance per file is shared.
+ * <p>One process writes a cache file at a time (an OS file lock); a second process that finds it
+ * locked works without the cache and says so in the log. Within a process, one instance per file is
+ * shared.
  */
 public final class EmbeddingCache implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddingCache.class);
@@ -59,8 +62,12 @@ public final class EmbeddingCache implements AutoCloseable {
         }
     }
 
-    /** What opening found: records usable, records that failed their check, bytes cut from a torn tail. */
-    public record OpenReport(int records, int corruptRecords, long truncatedBytes, boolean replacedFile) {}
+    /**
+     * What opening found: records usable, records that failed their check, bytes cut from a torn
+     * tail.
+     */
+    public record OpenReport(
+            int records, int corruptRecords, long truncatedBytes, boolean replacedFile) {}
 
     private final Path file;
     private final int dim;
@@ -72,7 +79,8 @@ public final class EmbeddingCache implements AutoCloseable {
     private OpenReport report;
     private int users = 1;
 
-    private EmbeddingCache(Path file, int dim, FileChannel channel, FileLock lock, boolean replacedFile) {
+    private EmbeddingCache(
+            Path file, int dim, FileChannel channel, FileLock lock, boolean replacedFile) {
         this.file = file;
         this.dim = dim;
         this.recordBytes = 32 + 4 + 4 * dim + 4;
@@ -95,8 +103,9 @@ public final class EmbeddingCache implements AutoCloseable {
     }
 
     /**
-     * Opens (or creates) the cache of a model. Returns {@code null} when the file cannot be used by this
-     * process (locked by another process, or not writable); the caller then works without a cache.
+     * Opens (or creates) the cache of a model. Returns {@code null} when the file cannot be used by
+     * this process (locked by another process, or not writable); the caller then works without a
+     * cache.
      */
     public static synchronized EmbeddingCache open(Path dir, String identity, int dim) {
         Path file = fileFor(dir, identity).toAbsolutePath().normalize();
@@ -109,7 +118,10 @@ public final class EmbeddingCache implements AutoCloseable {
             Files.createDirectories(file.getParent());
             FileChannel ch =
                     FileChannel.open(
-                            file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+                            file,
+                            StandardOpenOption.CREATE,
+                            StandardOpenOption.READ,
+                            StandardOpenOption.WRITE);
             FileLock lock;
             try {
                 lock = ch.tryLock();
@@ -118,7 +130,9 @@ public final class EmbeddingCache implements AutoCloseable {
             }
             if (lock == null) {
                 ch.close();
-                LOG.warn("Embedding cache {} is in use by another process; encoding without it", file);
+                LOG.warn(
+                        "Embedding cache {} is in use by another process; encoding without it",
+                        file);
                 return null;
             }
             byte[] identityBytes = HexFormat.of().parseHex(identity);
@@ -128,23 +142,32 @@ public final class EmbeddingCache implements AutoCloseable {
             OPEN.put(file, cache);
             return cache;
         } catch (IOException e) {
-            LOG.warn("Embedding cache {} cannot be used ({}); encoding without it", file, e.toString());
+            LOG.warn(
+                    "Embedding cache {} cannot be used ({}); encoding without it",
+                    file,
+                    e.toString());
             return null;
         }
     }
 
     /**
-     * Checks the header; a file with a bad header is moved aside (kept for inspection) and a new one started.
-     * Returns whether that happened.
+     * Checks the header; a file with a bad header is moved aside (kept for inspection) and a new
+     * one started. Returns whether that happened.
      */
-    private static boolean load(FileChannel ch, Path file, byte[] identity, int dim) throws IOException {
+    private static boolean load(FileChannel ch, Path file, byte[] identity, int dim)
+            throws IOException {
         boolean replaced = false;
         if (ch.size() > 0 && !headerMatches(ch, identity, dim)) {
-            Path aside = file.resolveSibling(file.getFileName() + ".corrupt-" + System.currentTimeMillis());
+            Path aside =
+                    file.resolveSibling(
+                            file.getFileName() + ".corrupt-" + System.currentTimeMillis());
             Files.copy(file, aside);
             ch.truncate(0);
             replaced = true;
-            LOG.warn("Embedding cache {} had a damaged header; moved it to {} and started afresh", file, aside);
+            LOG.warn(
+                    "Embedding cache {} had a damaged header; moved it to {} and started afresh",
+                    file,
+                    aside);
         }
         if (ch.size() == 0) {
             ByteBuffer h = ByteBuffer.allocate(HEADER_BYTES).order(ByteOrder.LITTLE_ENDIAN);
@@ -159,7 +182,8 @@ public final class EmbeddingCache implements AutoCloseable {
         return replaced;
     }
 
-    private static boolean headerMatches(FileChannel ch, byte[] identity, int dim) throws IOException {
+    private static boolean headerMatches(FileChannel ch, byte[] identity, int dim)
+            throws IOException {
         if (ch.size() < HEADER_BYTES) {
             return false;
         }
@@ -209,7 +233,10 @@ public final class EmbeddingCache implements AutoCloseable {
                 int off = r * recordBytes;
                 crc.reset();
                 crc.update(a, off, recordBytes - 4);
-                int stored = ByteBuffer.wrap(a, off + recordBytes - 4, 4).order(ByteOrder.LITTLE_ENDIAN).getInt();
+                int stored =
+                        ByteBuffer.wrap(a, off + recordBytes - 4, 4)
+                                .order(ByteOrder.LITTLE_ENDIAN)
+                                .getInt();
                 if ((int) crc.getValue() == stored) {
                     index.put(Key.of(a, off), pos + off);
                     good++;
@@ -255,8 +282,9 @@ public final class EmbeddingCache implements AutoCloseable {
     }
 
     /**
-     * Copies the vector stored under {@code key} into {@code dest} at {@code offset} and returns its info word,
-     * or returns {@code null} when the key is absent or its record fails its check now.
+     * Copies the vector stored under {@code key} into {@code dest} at {@code offset} and returns
+     * its info word, or returns {@code null} when the key is absent or its record fails its check
+     * now.
      */
     public synchronized Integer get(Key key, float[] dest, int offset) {
         Long pos = index.get(key);
@@ -292,7 +320,8 @@ public final class EmbeddingCache implements AutoCloseable {
 
     /** Appends vectors: {@code keys[i]} ↦ {@code vectors[i*dim ..]} with {@code infos[i]}. */
     public synchronized void putAll(Key[] keys, int[] infos, float[] vectors) throws IOException {
-        ByteBuffer buf = ByteBuffer.allocate(keys.length * recordBytes).order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer buf =
+                ByteBuffer.allocate(keys.length * recordBytes).order(ByteOrder.LITTLE_ENDIAN);
         CRC32 crc = new CRC32();
         for (int i = 0; i < keys.length; i++) {
             int start = buf.position();

@@ -15,9 +15,9 @@ import org.taew.core.util.ProgressListener;
 import org.taew.core.util.WorkbenchException;
 
 /**
- * An encoder in front of the on-disk embedding cache: texts whose exact input (instruction applied) was
- * encoded before by the same model are read back; only the others are encoded, then stored. Repeated texts in
- * one request are encoded once.
+ * An encoder in front of the on-disk embedding cache: texts whose exact input (instruction applied)
+ * was encoded before by the same model are read back; only the others are encoded, then stored.
+ * Repeated texts in one request are encoded once.
  */
 public final class EmbeddingService implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddingService.class);
@@ -28,12 +28,18 @@ public final class EmbeddingService implements AutoCloseable {
      * @param texts texts asked for
      * @param fromCache texts read from the cache (or repeated within the request)
      * @param encoded texts run through the model
-     * @param truncated texts longer than the model's limit, cut (counted over all texts, cached or not)
+     * @param truncated texts longer than the model's limit, cut (counted over all texts, cached or
+     *     not)
      * @param tokensEncoded tokens run through the model
      * @param seconds wall time of the request
      */
     public record Report(
-            int texts, int fromCache, int encoded, int truncated, long tokensEncoded, double seconds) {}
+            int texts,
+            int fromCache,
+            int encoded,
+            int truncated,
+            long tokensEncoded,
+            double seconds) {}
 
     /** Vectors in request order, and the report. */
     public record Result(Embeddings vectors, Report report) {}
@@ -41,13 +47,16 @@ public final class EmbeddingService implements AutoCloseable {
     private final Encoder encoder;
     private final EmbeddingCache cache;
 
-    /** @param cacheDir where cache files live; {@code null} for no cache */
+    /**
+     * @param cacheDir where cache files live; {@code null} for no cache
+     */
     public EmbeddingService(Encoder encoder, Path cacheDir) {
         this.encoder = encoder;
         this.cache =
                 cacheDir == null
                         ? null
-                        : EmbeddingCache.open(cacheDir, encoder.model().identity(), encoder.dimension());
+                        : EmbeddingCache.open(
+                                cacheDir, encoder.model().identity(), encoder.dimension());
     }
 
     public ModelSpec model() {
@@ -64,8 +73,8 @@ public final class EmbeddingService implements AutoCloseable {
     }
 
     /**
-     * Encodes texts. {@code progress} is reset to a phase named {@code label} of {@code texts.size()} steps; cached
-     * texts count as done at once.
+     * Encodes texts. {@code progress} is reset to a phase named {@code label} of {@code
+     * texts.size()} steps; cached texts count as done at once.
      */
     public Result encode(List<PreparedText> texts, String label, ProgressListener progress)
             throws WorkbenchException {
@@ -124,7 +133,10 @@ public final class EmbeddingService implements AutoCloseable {
                 try {
                     cache.putAll(toEncodeKeys.toArray(new EmbeddingCache.Key[0]), infos, v);
                 } catch (IOException e) {
-                    LOG.warn("Could not append to the embedding cache {}: {}", cache.file(), e.toString());
+                    LOG.warn(
+                            "Could not append to the embedding cache {}: {}",
+                            cache.file(),
+                            e.toString());
                 }
             }
         }
@@ -132,7 +144,13 @@ public final class EmbeddingService implements AutoCloseable {
         double seconds = (System.nanoTime() - start) / 1e9;
         return new Result(
                 new Embeddings(out, texts.size(), dim),
-                new Report(texts.size(), fromCache + repeats, toEncode.size(), truncated, tokens, seconds));
+                new Report(
+                        texts.size(),
+                        fromCache + repeats,
+                        toEncode.size(),
+                        truncated,
+                        tokens,
+                        seconds));
     }
 
     /** Closes the cache; the encoder belongs to the caller. */

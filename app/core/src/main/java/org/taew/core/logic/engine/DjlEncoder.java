@@ -2,6 +2,8 @@ package org.taew.core.logic.engine;
 
 import ai.djl.Device;
 import ai.djl.MalformedModelException;
+import ai.djl.huggingface.tokenizers.Encoding;
+import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import ai.djl.inference.Predictor;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
@@ -12,8 +14,6 @@ import ai.djl.repository.zoo.ModelNotFoundException;
 import ai.djl.repository.zoo.ZooModel;
 import ai.djl.translate.NoopTranslator;
 import ai.djl.translate.TranslateException;
-import ai.djl.huggingface.tokenizers.Encoding;
-import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import ai.djl.util.PairList;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -31,15 +31,16 @@ import org.taew.core.util.ProgressListener;
 import org.taew.core.util.WorkbenchException;
 
 /**
- * A transformer encoder run by DJL: ONNX Runtime for {@code .onnx}, PyTorch for TorchScript {@code .pt}. The
- * tokenizer, batching, pooling and normalisation are ours, so that:
+ * A transformer encoder run by DJL: ONNX Runtime for {@code .onnx}, PyTorch for TorchScript {@code
+ * .pt}. The tokenizer, batching, pooling and normalisation are ours, so that:
  *
  * <ul>
- *   <li>texts are sorted by token length and packed into batches under a padded-token budget: padding to the
- *       longest text of an unsorted batch can cost ten times the useful work;
+ *   <li>texts are sorted by token length and packed into batches under a padded-token budget:
+ *       padding to the longest text of an unsorted batch can cost ten times the useful work;
  *   <li>truncation is counted, never silent;
- *   <li>instruction tokens can be left out of mean pooling (INSTRUCTOR, sentence-transformers {@code
- *       include_prompt=false}): the tokens of {@code [CLS] + instruction}, as sentence-transformers counts them.
+ *   <li>instruction tokens can be left out of mean pooling (INSTRUCTOR, sentence-transformers
+ *       {@code include_prompt=false}): the tokens of {@code [CLS] + instruction}, as
+ *       sentence-transformers counts them.
  * </ul>
  */
 final class DjlEncoder implements Encoder {
@@ -81,7 +82,9 @@ final class DjlEncoder implements Encoder {
         } catch (IOException | RuntimeException e) {
             throw new WorkbenchException(
                     WorkbenchException.Kind.MODEL,
-                    spec.tokenizer() + " could not be loaded as a Hugging Face tokenizer: " + e.getMessage(),
+                    spec.tokenizer()
+                            + " could not be loaded as a Hugging Face tokenizer: "
+                            + e.getMessage(),
                     e);
         }
         boolean onnx = spec.format().equals("onnx");
@@ -105,11 +108,17 @@ final class DjlEncoder implements Encoder {
         ZooModel<NDList, NDList> model;
         try {
             model = builder.build().loadModel();
-        } catch (ModelNotFoundException | MalformedModelException | IOException | RuntimeException e) {
+        } catch (ModelNotFoundException
+                | MalformedModelException
+                | IOException
+                | RuntimeException e) {
             tokenizer.close();
             throw new WorkbenchException(
                     WorkbenchException.Kind.MODEL,
-                    spec.weights() + " could not be loaded by " + (onnx ? "ONNX Runtime" : "PyTorch") + ": "
+                    spec.weights()
+                            + " could not be loaded by "
+                            + (onnx ? "ONNX Runtime" : "PyTorch")
+                            + ": "
                             + e.getMessage(),
                     e);
         }
@@ -162,7 +171,8 @@ final class DjlEncoder implements Encoder {
     }
 
     @Override
-    public Encoded encode(List<PreparedText> texts, ProgressListener progress) throws WorkbenchException {
+    public Encoded encode(List<PreparedText> texts, ProgressListener progress)
+            throws WorkbenchException {
         List<String> strings = new ArrayList<>(texts.size());
         for (PreparedText t : texts) {
             strings.add(t.text());
@@ -177,7 +187,11 @@ final class DjlEncoder implements Encoder {
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
         }
-        Arrays.sort(order, (a, b) -> Integer.compare(encodings[a].getIds().length, encodings[b].getIds().length));
+        Arrays.sort(
+                order,
+                (a, b) ->
+                        Integer.compare(
+                                encodings[a].getIds().length, encodings[b].getIds().length));
         float[][] vectors = new float[texts.size()][];
         int i = 0;
         while (i < order.length) {
@@ -215,8 +229,9 @@ final class DjlEncoder implements Encoder {
     }
 
     /**
-     * For each text, how many leading tokens ([CLS] + instruction) mean pooling leaves out; 0 when nothing is
-     * excluded. sentence-transformers counts them as the prompt's tokens without the final [SEP].
+     * For each text, how many leading tokens ([CLS] + instruction) mean pooling leaves out; 0 when
+     * nothing is excluded. sentence-transformers counts them as the prompt's tokens without the
+     * final [SEP].
      */
     private int[] excludedPrefixTokens(List<PreparedText> texts) throws WorkbenchException {
         int[] result = new int[texts.size()];
@@ -237,7 +252,8 @@ final class DjlEncoder implements Encoder {
     }
 
     /** Runs one padded batch and pools each row. */
-    private void runBatch(List<Encoding> batch, int[] excluded, float[][] out) throws WorkbenchException {
+    private void runBatch(List<Encoding> batch, int[] excluded, float[][] out)
+            throws WorkbenchException {
         int b = batch.size();
         int len = 0;
         for (Encoding e : batch) {
@@ -334,5 +350,4 @@ final class DjlEncoder implements Encoder {
         model.close();
         tokenizer.close();
     }
-
 }

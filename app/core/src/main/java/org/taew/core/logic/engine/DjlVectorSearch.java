@@ -18,11 +18,11 @@ import org.taew.core.util.ProgressListener;
 import org.taew.core.util.WorkbenchException;
 
 /**
- * Exact top-k by cosine on DJL NDArrays (PyTorch engine), block by block: the score matrix of a block of
- * queries against a block of documents is at most {@link #MAX_BLOCK_SCORES} floats, so memory stays bounded
- * however large the corpus. Each block keeps its top candidates with {@code topK}; every document tied with a
- * block's last candidate is kept as well, so that the final cut in trec_eval order (score, then id descending)
- * is exact.
+ * Exact top-k by cosine on DJL NDArrays (PyTorch engine), block by block: the score matrix of a
+ * block of queries against a block of documents is at most {@link #MAX_BLOCK_SCORES} floats, so
+ * memory stays bounded however large the corpus. Each block keeps its top candidates with {@code
+ * topK}; every document tied with a block's last candidate is kept as well, so that the final cut
+ * in trec_eval order (score, then id descending) is exact.
  */
 final class DjlVectorSearch implements VectorSearch {
     /** The largest query-block × document-block score matrix held at once (64 MiB of floats). */
@@ -47,7 +47,10 @@ final class DjlVectorSearch implements VectorSearch {
             throws WorkbenchException {
         if (queries.dim() != documents.dim() && documents.rows() > 0) {
             throw new IllegalArgumentException(
-                    "query vectors have " + queries.dim() + " dimensions, documents " + documents.dim());
+                    "query vectors have "
+                            + queries.dim()
+                            + " dimensions, documents "
+                            + documents.dim());
         }
         int nq = queries.rows();
         int nd = documents.rows();
@@ -66,24 +69,38 @@ final class DjlVectorSearch implements VectorSearch {
                     int qn = Math.min(queryBlock, nq - q0);
                     try (NDManager qm = manager.newSubManager()) {
                         NDArray qa =
-                                qm.create(FloatBuffer.wrap(queries.data(), q0 * dim, qn * dim), new Shape(qn, dim));
+                                qm.create(
+                                        FloatBuffer.wrap(queries.data(), q0 * dim, qn * dim),
+                                        new Shape(qn, dim));
                         for (int d0 = 0; d0 < nd; d0 += docBlock) {
                             ProgressListener.checkCancelled();
                             int dn = Math.min(docBlock, nd - d0);
                             try (NDManager dm = qm.newSubManager()) {
                                 NDArray da =
                                         dm.create(
-                                                FloatBuffer.wrap(documents.data(), d0 * dim, dn * dim),
+                                                FloatBuffer.wrap(
+                                                        documents.data(), d0 * dim, dn * dim),
                                                 new Shape(dn, dim));
                                 NDArray scores = qa.dot(da.transpose());
-                                collect(scores, qn, dn, Math.min(keep, dn), q0, d0, documentIds, best, keep);
+                                collect(
+                                        scores,
+                                        qn,
+                                        dn,
+                                        Math.min(keep, dn),
+                                        q0,
+                                        d0,
+                                        documentIds,
+                                        best,
+                                        keep);
                             }
                         }
                     }
                 }
             } catch (RuntimeException e) {
                 throw new WorkbenchException(
-                        WorkbenchException.Kind.MODEL, "Similarity search failed: " + e.getMessage(), e);
+                        WorkbenchException.Kind.MODEL,
+                        "Similarity search failed: " + e.getMessage(),
+                        e);
             }
         }
         Map<String, List<ScoredDoc>> rankings = new java.util.LinkedHashMap<>();

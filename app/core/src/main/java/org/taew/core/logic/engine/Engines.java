@@ -8,8 +8,8 @@ import org.taew.core.model.ModelSpec;
 import org.taew.core.util.WorkbenchException;
 
 /**
- * The one place that knows DJL: opens encoders and the NDArray similarity search. Everything else in the
- * workbench sees only {@link Encoder} and {@link VectorSearch}.
+ * The one place that knows DJL: opens encoders and the NDArray similarity search. Everything else
+ * in the workbench sees only {@link Encoder} and {@link VectorSearch}.
  */
 public final class Engines {
     /** The engine that runs similarity search. */
@@ -24,7 +24,8 @@ public final class Engines {
         }
     }
 
-    public static Encoder openEncoder(ModelSpec model, EncoderOptions options) throws WorkbenchException {
+    public static Encoder openEncoder(ModelSpec model, EncoderOptions options)
+            throws WorkbenchException {
         return DjlEncoder.open(model, options);
     }
 

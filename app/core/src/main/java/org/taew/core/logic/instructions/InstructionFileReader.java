@@ -41,13 +41,19 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  *     document: "passage: {text}"
  * </pre>
  *
- * <p>The file is read as a node tree so that every complaint names the file and the line of the offending node.
- * Only plain scalars, sequences and mappings are accepted: no tags, no anchors that build objects.
+ * <p>The file is read as a node tree so that every complaint names the file and the line of the
+ * offending node. Only plain scalars, sequences and mappings are accepted: no tags, no anchors that
+ * build objects.
  */
 public final class InstructionFileReader {
     private static final Set<String> TOP_KEYS = Set.of("family", "description", "models", "tasks");
     private static final Set<String> TASK_KEYS =
-            Set.of("description", "instruction", "query", "document", "exclude_instruction_from_pooling");
+            Set.of(
+                    "description",
+                    "instruction",
+                    "query",
+                    "document",
+                    "exclude_instruction_from_pooling");
 
     private InstructionFileReader() {}
 
@@ -61,7 +67,8 @@ public final class InstructionFileReader {
                             .decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file)))
                             .toString();
         } catch (CharacterCodingException e) {
-            throw WorkbenchException.badInput(file + ": is not valid UTF-8 text (save it as UTF-8)");
+            throw WorkbenchException.badInput(
+                    file + ": is not valid UTF-8 text (save it as UTF-8)");
         } catch (IOException e) {
             throw new WorkbenchException(
                     WorkbenchException.Kind.IO, "Cannot read " + file + ": " + e.getMessage(), e);
@@ -85,10 +92,13 @@ public final class InstructionFileReader {
                     e);
         } catch (YAMLException | IOException e) {
             throw new WorkbenchException(
-                    WorkbenchException.Kind.BAD_INPUT, file + ": not valid YAML: " + e.getMessage(), e);
+                    WorkbenchException.Kind.BAD_INPUT,
+                    file + ": not valid YAML: " + e.getMessage(),
+                    e);
         }
         if (root == null) {
-            throw WorkbenchException.badInput(file + ":1: the file is empty; expected family, models and tasks");
+            throw WorkbenchException.badInput(
+                    file + ":1: the file is empty; expected family, models and tasks");
         }
         Map<String, Node> top = mapping(file, root, "the file", TOP_KEYS);
         String family = scalar(file, required(file, root, top, "family"), "family");
@@ -96,7 +106,10 @@ public final class InstructionFileReader {
         Node modelsNode = top.get("models");
         if (modelsNode != null) {
             if (!(modelsNode instanceof SequenceNode)) {
-                throw at(file, modelsNode, "\"models\" must be a list of model names, e.g. [e5-small-v2]");
+                throw at(
+                        file,
+                        modelsNode,
+                        "\"models\" must be a list of model names, e.g. [e5-small-v2]");
             }
             for (Node n : ((SequenceNode) modelsNode).getValue()) {
                 models.add(scalar(file, n, "a model name"));
@@ -104,7 +117,10 @@ public final class InstructionFileReader {
         }
         Node tasksNode = required(file, root, top, "tasks");
         if (!(tasksNode instanceof MappingNode) || ((MappingNode) tasksNode).getValue().isEmpty()) {
-            throw at(file, tasksNode, "\"tasks\" must map task names to their query and document templates");
+            throw at(
+                    file,
+                    tasksNode,
+                    "\"tasks\" must map task names to their query and document templates");
         }
         Map<String, TaskInstructions> tasks = new LinkedHashMap<>();
         for (NodeTuple t : ((MappingNode) tasksNode).getValue()) {
@@ -113,34 +129,47 @@ public final class InstructionFileReader {
                 throw at(
                         file,
                         t.getKeyNode(),
-                        "task name \"" + name + "\" may hold only letters, digits, '_', '.' and '-'");
+                        "task name \""
+                                + name
+                                + "\" may hold only letters, digits, '_', '.' and '-'");
             }
-            tasks.put(name, task(file, name, t.getValueNode()));
+            if (tasks.containsKey(name)) {
+                throw at(file, t.getKeyNode(), "task \"" + name + "\" is defined twice");
+            }
+            tasks.put(name, task(file, name, t.getKeyNode(), t.getValueNode()));
         }
         return new InstructionSet(family, file, models, tasks);
     }
 
-    private static TaskInstructions task(Path file, String name, Node node) throws WorkbenchException {
+    private static TaskInstructions task(Path file, String name, Node keyNode, Node node)
+            throws WorkbenchException {
         Map<String, Node> fields = mapping(file, node, "task \"" + name + "\"", TASK_KEYS);
-        String description = fields.containsKey("description")
-                ? scalar(file, fields.get("description"), "description")
-                : "";
+        String description =
+                fields.containsKey("description")
+                        ? scalar(file, fields.get("description"), "description")
+                        : "";
         Map<String, String> variables = new LinkedHashMap<>();
         if (fields.containsKey("instruction")) {
             variables.put("task", scalar(file, fields.get("instruction"), "instruction"));
         }
-        Template query = template(file, required(file, node, fields, "query"), variables);
-        Template document = template(file, required(file, node, fields, "document"), variables);
+        Template query = template(file, required(file, keyNode, fields, "query"), variables);
+        Template document = template(file, required(file, keyNode, fields, "document"), variables);
         boolean exclude = false;
         Node excl = fields.get("exclude_instruction_from_pooling");
         if (excl != null) {
             String v = scalar(file, excl, "exclude_instruction_from_pooling");
             if (!v.equals("true") && !v.equals("false")) {
-                throw at(file, excl, "exclude_instruction_from_pooling must be true or false, not \"" + v + "\"");
+                throw at(
+                        file,
+                        excl,
+                        "exclude_instruction_from_pooling must be true or false, not \""
+                                + v
+                                + "\"");
             }
             exclude = Boolean.parseBoolean(v);
         }
-        return new TaskInstructions(name, description, new InstructionPair(query, document, exclude));
+        return new TaskInstructions(
+                name, description, new InstructionPair(query, document, exclude));
     }
 
     private static Template template(Path file, Node node, Map<String, String> variables)
@@ -149,7 +178,10 @@ public final class InstructionFileReader {
         try {
             return Template.parse(source, variables);
         } catch (IllegalArgumentException e) {
-            throw at(file, node, "template \"" + source.replace("\n", "\\n") + "\": " + e.getMessage());
+            throw at(
+                    file,
+                    node,
+                    "template \"" + source.replace("\n", "\\n") + "\": " + e.getMessage());
         }
     }
 
@@ -162,8 +194,18 @@ public final class InstructionFileReader {
         for (NodeTuple t : ((MappingNode) node).getValue()) {
             String key = scalar(file, t.getKeyNode(), "a key");
             if (!allowed.contains(key)) {
-                throw at(file, t.getKeyNode(), "unknown key \"" + key + "\" in " + what + "; expected one of "
-                        + sorted(allowed));
+                throw at(
+                        file,
+                        t.getKeyNode(),
+                        "unknown key \""
+                                + key
+                                + "\" in "
+                                + what
+                                + "; expected one of "
+                                + sorted(allowed));
+            }
+            if (result.containsKey(key)) {
+                throw at(file, t.getKeyNode(), "duplicate key \"" + key + "\" in " + what);
             }
             result.put(key, t.getValueNode());
         }
@@ -174,14 +216,25 @@ public final class InstructionFileReader {
             throws WorkbenchException {
         Node n = fields.get(key);
         if (n == null) {
-            throw at(file, parent, "missing \"" + key + "\"");
+            throw at(
+                    file,
+                    parent,
+                    "missing \""
+                            + key
+                            + "\""
+                            + (parent instanceof ScalarNode
+                                    ? " in task \"" + ((ScalarNode) parent).getValue() + "\""
+                                    : ""));
         }
         return n;
     }
 
     private static String scalar(Path file, Node node, String what) throws WorkbenchException {
         if (!(node instanceof ScalarNode)) {
-            throw at(file, node, what + " must be a single value (quote it if it contains ':' or '#')");
+            throw at(
+                    file,
+                    node,
+                    what + " must be a single value (quote it if it contains ':' or '#')");
         }
         return ((ScalarNode) node).getValue();
     }
@@ -191,6 +244,7 @@ public final class InstructionFileReader {
     }
 
     private static WorkbenchException at(Path file, Node node, String message) {
-        return WorkbenchException.badInput(file + ":" + (node.getStartMark().getLine() + 1) + ": " + message);
+        return WorkbenchException.badInput(
+                file + ":" + (node.getStartMark().getLine() + 1) + ": " + message);
     }
 }

@@ -27,10 +27,12 @@ public final class InstructionLibrary {
             throw WorkbenchException.badInput(dir + " is not a folder of instruction files");
         }
         try (Stream<Path> s = Files.list(dir)) {
-            return s.filter(p -> {
-                        String n = p.getFileName().toString();
-                        return Files.isRegularFile(p) && (n.endsWith(".yaml") || n.endsWith(".yml"));
-                    })
+            return s.filter(
+                            p -> {
+                                String n = p.getFileName().toString();
+                                return Files.isRegularFile(p)
+                                        && (n.endsWith(".yaml") || n.endsWith(".yml"));
+                            })
                     .sorted()
                     .toList();
         } catch (IOException e) {
@@ -39,7 +41,10 @@ public final class InstructionLibrary {
         }
     }
 
-    /** Loads every instruction file of {@code dir}; the first malformed one stops the load with its message. */
+    /**
+     * Loads every instruction file of {@code dir}; the first malformed one stops the load with its
+     * message.
+     */
     public static InstructionLibrary load(Path dir) throws WorkbenchException {
         List<InstructionSet> sets = new ArrayList<>();
         for (Path f : files(dir)) {

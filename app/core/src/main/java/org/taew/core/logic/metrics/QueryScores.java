@@ -5,8 +5,8 @@ import java.util.Map;
 import org.taew.core.model.MetricId;
 
 /**
- * Per-query values of each measure, over the queries that count (those with at least one relevant judgment),
- * and the queries left out of the means with the reason.
+ * Per-query values of each measure, over the queries that count (those with at least one relevant
+ * judgment), and the queries left out of the means with the reason.
  *
  * @param queryIds the evaluated queries, in dataset order
  * @param values for each measure, one value per entry of {@code queryIds}

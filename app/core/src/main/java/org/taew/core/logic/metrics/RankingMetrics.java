@@ -6,17 +6,19 @@ import java.util.Map;
 import org.taew.core.model.MetricId;
 
 /**
- * Retrieval measures as trec_eval 10.0 computes them, as pure functions of one query's ranking and judgments.
+ * Retrieval measures as trec_eval 10.0 computes them, as pure functions of one query's ranking and
+ * judgments.
  *
- * <p>The ranking must already be in trec_eval order (score descending, then document id descending). A grade
- * ≥ 1 is relevant; the gain of nDCG is the grade itself (linear) and the ideal ranking is built from all judged
- * relevant documents, retrieved or not, cut at k like the run. MAP@k divides by all relevant documents R
- * (trec_eval {@code map_cut}), not by min(k, R).
+ * <p>The ranking must already be in trec_eval order (score descending, then document id
+ * descending). A grade ≥ 1 is relevant; the gain of nDCG is the grade itself (linear) and the ideal
+ * ranking is built from all judged relevant documents, retrieved or not, cut at k like the run.
+ * MAP@k divides by all relevant documents R (trec_eval {@code map_cut}), not by min(k, R).
  */
 public final class RankingMetrics {
     private RankingMetrics() {}
 
-    public static double compute(MetricId metric, List<String> ranking, Map<String, Integer> judged) {
+    public static double compute(
+            MetricId metric, List<String> ranking, Map<String, Integer> judged) {
         int k = metric.k();
         switch (metric.kind()) {
             case NDCG_CUT:

@@ -10,9 +10,9 @@ import org.taew.core.model.Run;
 import org.taew.core.model.ScoredDoc;
 
 /**
- * Evaluates a run against judgments. Only queries with at least one relevant judgment are averaged (as
- * trec_eval, pytrec_eval and MTEB do); the others are listed in {@link QueryScores#dropped()} so that a report
- * can say how many were left out and why.
+ * Evaluates a run against judgments. Only queries with at least one relevant judgment are averaged
+ * (as trec_eval, pytrec_eval and MTEB do); the others are listed in {@link QueryScores#dropped()}
+ * so that a report can say how many were left out and why.
  */
 public final class RetrievalEvaluator {
     private RetrievalEvaluator() {}

@@ -5,8 +5,9 @@ import java.util.SplittableRandom;
 
 /**
  * Paired significance of a difference between two systems measured on the same queries: a two-sided
- * randomization (sign-flip) test of the mean difference, a percentile bootstrap confidence interval of the
- * mean difference, and Holm's correction for many comparisons. Seeded, so a run is reproducible.
+ * randomization (sign-flip) test of the mean difference, a percentile bootstrap confidence interval
+ * of the mean difference, and Holm's correction for many comparisons. Seeded, so a run is
+ * reproducible.
  */
 public final class Significance {
     /** At least this many permutations and resamples are used by default (METRICS.md). */
@@ -20,9 +21,10 @@ public final class Significance {
     public record Interval(double low, double high) {}
 
     /**
-     * Two-sided paired randomization test: under the null hypothesis each per-query difference is equally likely
-     * to have either sign. Returns (1 + number of permutations whose |mean| ≥ observed |mean|) / (1 +
-     * permutations), so p is never 0. When all differences are zero, p is 1.
+     * Two-sided paired randomization test: under the null hypothesis each per-query difference is
+     * equally likely to have either sign. Returns (1 + number of permutations whose |mean| ≥
+     * observed |mean|) / (1 + permutations), so p is never 0. When all differences are zero, p is
+     * 1.
      */
     public static double randomizationTest(double[] a, double[] b, int permutations, long seed) {
         double[] d = differences(a, b);
@@ -49,7 +51,10 @@ public final class Significance {
         return (atLeast + 1.0) / (permutations + 1.0);
     }
 
-    /** Percentile bootstrap interval of the mean of b − a over queries, at the given level (e.g. 0.95). */
+    /**
+     * Percentile bootstrap interval of the mean of b − a over queries, at the given level (e.g.
+     * 0.95).
+     */
     public static Interval bootstrapCi(
             double[] a, double[] b, int resamples, long seed, double level) {
         double[] d = differences(a, b);

@@ -6,15 +6,15 @@ import org.taew.core.model.Run;
 import org.taew.core.util.WorkbenchException;
 
 /**
- * Exact top-k search by cosine similarity. Vectors are L2-normalised by the caller, so the dot product is the
- * cosine. Rankings are in trec_eval order (score descending, then document id descending), ties at the cut-off
- * resolved the same way.
+ * Exact top-k search by cosine similarity. Vectors are L2-normalised by the caller, so the dot
+ * product is the cosine. Rankings are in trec_eval order (score descending, then document id
+ * descending), ties at the cut-off resolved the same way.
  */
 public interface VectorSearch {
     /**
      * @param depth how many documents to keep per query
-     * @param ignoreIdenticalIds drop a document whose id equals the query id (for symmetric sets where the queries
-     *     are also documents)
+     * @param ignoreIdenticalIds drop a document whose id equals the query id (for symmetric sets
+     *     where the queries are also documents)
      */
     Run search(
             List<String> queryIds,

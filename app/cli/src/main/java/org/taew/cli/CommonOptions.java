@@ -1,0 +1,102 @@
+package org.taew.cli;
+
+import java.nio.file.Path;
+import org.taew.core.logic.datasets.DatasetCatalog;
+import org.taew.core.logic.encoding.Encoder;
+import org.taew.core.logic.encoding.EncoderOptions;
+import org.taew.core.logic.encoding.ModelCatalog;
+import org.taew.core.logic.engine.Engines;
+import org.taew.core.logic.instructions.InstructionLibrary;
+import org.taew.core.model.ModelSpec;
+import org.taew.core.util.ProgressListener;
+import org.taew.core.util.WorkbenchException;
+import org.taew.core.util.WorkbenchHome;
+import org.taew.core.util.Workspace;
+import picocli.CommandLine.Option;
+
+/** Options every command shares, and the objects they lead to. */
+final class CommonOptions {
+    @Option(
+            names = "--workspace",
+            paramLabel = "DIR",
+            description =
+                    "Folder with instructions/ and datasets/ (default: found from the working directory).")
+    Path workspace;
+
+    @Option(
+            names = "--home",
+            paramLabel = "DIR",
+            description =
+                    "Where extracted models and the embedding cache live (default: $TAEW_HOME or"
+                            + " ~/.local/share/taew).")
+    Path home;
+
+    @Option(names = "--no-progress", description = "Do not draw progress bars.")
+    boolean noProgress;
+
+    @Option(
+            names = {"-v", "--verbose"},
+            description = "Log what the engines do.")
+    void verbose(boolean v) {
+        if (v) {
+            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "info");
+            System.setProperty("org.slf4j.simpleLogger.log.ai.djl", "info");
+        }
+    }
+
+    Workspace workspace() throws WorkbenchException {
+        return workspace != null ? Workspace.at(workspace) : Workspace.locate();
+    }
+
+    Path home() {
+        if (home != null) {
+            System.setProperty("taew.home", home.toString());
+        }
+        return WorkbenchHome.resolve();
+    }
+
+    ModelCatalog models() {
+        return new ModelCatalog(home().resolve("models"));
+    }
+
+    DatasetCatalog datasets() throws WorkbenchException {
+        return new DatasetCatalog(workspace().datasets());
+    }
+
+    InstructionLibrary instructions() throws WorkbenchException {
+        return InstructionLibrary.load(workspace().instructions());
+    }
+
+    ProgressListener progress() {
+        if (noProgress) {
+            return ProgressListener.NONE;
+        }
+        return new ConsoleProgress(System.err, System.console() != null);
+    }
+
+    /** The model to use: the named one, or the first bundled model. */
+    ModelSpec model(String name) throws WorkbenchException {
+        ModelCatalog catalog = models();
+        if (name == null) {
+            name =
+                    catalog.defaultModel()
+                            .orElseThrow(
+                                    () ->
+                                            new WorkbenchException(
+                                                    WorkbenchException.Kind.MODEL,
+                                                    "No bundled model is on the class path; name a model"
+                                                            + " folder with --model"))
+                            .name();
+        }
+        return catalog.resolve(name);
+    }
+
+    Encoder openEncoder(ModelSpec model, EncoderOptions options) throws WorkbenchException {
+        return Engines.openEncoder(model, options);
+    }
+
+    /** The embedding cache folder, or {@code null} without a cache. */
+    Path cacheDir(boolean useCache) {
+        return useCache ? home().resolve("embeddings") : null;
+    }
+}

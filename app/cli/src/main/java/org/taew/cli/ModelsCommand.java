@@ -1,0 +1,81 @@
+package org.taew.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.taew.core.logic.encoding.ModelCatalog;
+import org.taew.core.logic.encoding.ModelFolderReader;
+import org.taew.core.model.ModelSpec;
+import org.taew.core.util.WorkbenchException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Spec;
+
+/** {@code taew models}: the bundled models and the local model folders. */
+@Command(
+        name = "models",
+        mixinStandardHelpOptions = true,
+        description = "List the available models.")
+final class ModelsCommand implements Callable<Integer> {
+    @Mixin CommonOptions common;
+
+    @Spec CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws WorkbenchException {
+        PrintWriter w = spec.commandLine().getOut();
+        ModelCatalog catalog = common.models();
+        w.println(
+                "Bundled models (ONNX, run offline; extracted to "
+                        + catalog.modelsDir()
+                        + " on first use):");
+        w.printf(
+                Locale.ROOT,
+                "  %-20s %-8s %-8s %-7s %s%n",
+                "name",
+                "family",
+                "pooling",
+                "tokens",
+                "origin");
+        for (ModelCatalog.BundledModel b : catalog.bundled()) {
+            var e = b.entry();
+            w.printf(
+                    Locale.ROOT,
+                    "  %-20s %-8s %-8s %-7d %s%s%n",
+                    b.name(),
+                    b.family(),
+                    e.get("pooling").getAsString(),
+                    e.get("max_length").getAsInt(),
+                    b.origin(),
+                    b.available() ? "" : "  [jar missing: " + b.artifact() + "]");
+        }
+        var local = catalog.localFolders();
+        w.println();
+        w.println(
+                local.isEmpty()
+                        ? "No other model folders under "
+                                + catalog.modelsDir()
+                                + ". Any folder in Hugging Face layout"
+                                + " (model.onnx + tokenizer.json) can be given with --model PATH."
+                        : "Model folders under " + catalog.modelsDir() + ":");
+        for (Path p : local) {
+            try {
+                ModelSpec m = ModelFolderReader.read(p);
+                w.printf(
+                        Locale.ROOT,
+                        "  %-20s %-8s %-8s %-7d %s%n",
+                        m.name(),
+                        m.family(),
+                        m.pooling().label(),
+                        m.maxLength(),
+                        p);
+            } catch (WorkbenchException ex) {
+                w.printf(Locale.ROOT, "  %-20s unusable: %s%n", p.getFileName(), ex.getMessage());
+            }
+        }
+        w.flush();
+        return ExitCodes.OK;
+    }
+}

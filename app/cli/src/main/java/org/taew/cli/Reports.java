@@ -1,0 +1,168 @@
+package org.taew.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import org.taew.core.logic.compare.ModeComparison;
+import org.taew.core.logic.encoding.EmbeddingService;
+import org.taew.core.logic.evaluation.RetrievalEvaluation;
+import org.taew.core.logic.evaluation.StsEvaluation;
+import org.taew.core.logic.export.ResultsWriter;
+import org.taew.core.logic.metrics.QueryScores;
+import org.taew.core.model.InstructionPair;
+import org.taew.core.model.MetricId;
+import org.taew.core.model.Mode;
+import org.taew.core.model.ModelSpec;
+
+/** Human-readable tables for the console. */
+final class Reports {
+    private Reports() {}
+
+    static void printRetrieval(
+            PrintWriter w, RetrievalEvaluation.Result r, ModelSpec model, Path instructionsFile) {
+        var ds = r.dataset();
+        w.printf(
+                Locale.ROOT,
+                "%s on %s (%s split: %d queries, %d documents), task \"%s\"%n",
+                model.name(),
+                ds.name(),
+                ds.split(),
+                ds.queries().size(),
+                ds.documents().size(),
+                r.task());
+        for (RetrievalEvaluation.ModeResult m : r.modes().values()) {
+            printInstructions(w, m.mode(), m.instructions(), instructionsFile);
+        }
+        QueryScores any = r.modes().values().iterator().next().scores();
+        w.printf(
+                Locale.ROOT,
+                "Similarity: %s. Measures follow trec_eval 10.0. %d of %d queries evaluated%s.%n%n",
+                ResultsWriter.SIMILARITY,
+                any.queryIds().size(),
+                ds.queries().size(),
+                any.dropped().isEmpty() ? "" : " (" + droppedSummary(any) + ")");
+        ModeComparison c = r.comparison();
+        if (c != null) {
+            w.printf(
+                    Locale.ROOT,
+                    "%-12s %9s %11s %9s  %-20s %8s%n",
+                    "measure",
+                    "general",
+                    "task-aware",
+                    "delta",
+                    "95% CI of delta",
+                    "p");
+            for (ModeComparison.MetricDelta d : c.metrics()) {
+                w.printf(
+                        Locale.ROOT,
+                        "%-12s %9.4f %11.4f %+9.4f  [%+.4f, %+.4f] %8.4f%s%n",
+                        d.metric().label(),
+                        d.general(),
+                        d.taskAware(),
+                        d.delta(),
+                        d.ciLow(),
+                        d.ciHigh(),
+                        d.pValue(),
+                        d.pValue() < 0.05 ? " *" : "");
+            }
+            w.printf(
+                    Locale.ROOT,
+                    "%nPer query on %s: %d better with instructions, %d worse, %d tied."
+                            + " p: paired randomization test (%d permutations, seed %d); * p < 0.05.%n",
+                    c.mainMetric().label(),
+                    c.wins(),
+                    c.losses(),
+                    c.ties(),
+                    c.settings().permutations(),
+                    c.settings().seed());
+        } else {
+            RetrievalEvaluation.ModeResult m = r.modes().values().iterator().next();
+            w.printf(Locale.ROOT, "%-12s %11s%n", "measure", m.mode().label());
+            for (MetricId metric : r.settings().metrics()) {
+                w.printf(Locale.ROOT, "%-12s %11.4f%n", metric.label(), m.scores().mean(metric));
+            }
+        }
+        for (RetrievalEvaluation.ModeResult m : r.modes().values()) {
+            w.printf(
+                    Locale.ROOT,
+                    "Encoding, %s: %s; %s.%n",
+                    m.mode().label(),
+                    encoding("queries", m.queryEncoding()),
+                    encoding("documents", m.documentEncoding()));
+        }
+    }
+
+    private static String droppedSummary(QueryScores s) {
+        java.util.Map<String, Integer> reasons = new java.util.TreeMap<>();
+        for (QueryScores.DroppedQuery d : s.dropped()) {
+            reasons.merge(d.reason(), 1, Integer::sum);
+        }
+        StringBuilder sb = new StringBuilder();
+        reasons.forEach(
+                (reason, n) ->
+                        sb.append(sb.length() == 0 ? "" : ", ")
+                                .append(n)
+                                .append(" left out: ")
+                                .append(reason));
+        return sb.toString();
+    }
+
+    static void printInstructions(PrintWriter w, Mode mode, InstructionPair p, Path source) {
+        w.printf(
+                Locale.ROOT,
+                "  %-11s query %s, document %s%s%s%n",
+                mode.label() + ":",
+                quote(p.query().source()),
+                quote(p.document().source()),
+                p.excludeInstructionFromPooling() ? ", instruction tokens not pooled" : "",
+                mode == Mode.TASK_AWARE && source != null ? "  (" + source + ")" : "");
+    }
+
+    static String quote(String template) {
+        return '"' + template.replace("\n", "\\n") + '"';
+    }
+
+    static String encoding(String what, EmbeddingService.Report r) {
+        return String.format(
+                Locale.ROOT,
+                "%d %s, %d from cache, %d encoded (%d tokens, %d truncated) in %.2f s",
+                r.texts(),
+                what,
+                r.fromCache(),
+                r.encoded(),
+                r.tokensEncoded(),
+                r.truncated(),
+                r.seconds());
+    }
+
+    static void printSts(
+            PrintWriter w, StsEvaluation.Result r, ModelSpec model, Path instructionsFile) {
+        w.printf(
+                Locale.ROOT,
+                "%s on %s (%d sentence pairs), task \"%s\"%n",
+                model.name(),
+                r.dataset().name(),
+                r.dataset().pairs().size(),
+                r.task());
+        for (StsEvaluation.ModeResult m : r.modes().values()) {
+            printInstructions(w, m.mode(), m.instructions(), instructionsFile);
+        }
+        w.printf(Locale.ROOT, "Similarity: %s.%n%n", ResultsWriter.SIMILARITY);
+        w.printf(Locale.ROOT, "%-11s %9s %9s %10s%n", "mode", "Spearman", "Pearson", "truncated");
+        for (StsEvaluation.ModeResult m : r.modes().values()) {
+            w.printf(
+                    Locale.ROOT,
+                    "%-11s %9.5f %9.5f %10d%n",
+                    m.mode().label(),
+                    m.spearman(),
+                    m.pearson(),
+                    m.firstEncoding().truncated() + m.secondEncoding().truncated());
+        }
+        if (r.modes().size() == 2) {
+            double d =
+                    r.modes().get(Mode.TASK_AWARE).spearman()
+                            - r.modes().get(Mode.GENERAL).spearman();
+            w.printf(Locale.ROOT, "Spearman delta (task-aware - general): %+.5f%n", d);
+        }
+    }
+}

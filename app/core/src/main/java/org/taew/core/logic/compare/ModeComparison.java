@@ -1,0 +1,105 @@
+package org.taew.core.logic.compare;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.taew.core.logic.metrics.QueryScores;
+import org.taew.core.logic.metrics.Significance;
+import org.taew.core.model.MetricId;
+
+/**
+ * General vs task-aware on the same model, data and queries: for each measure the two means, the
+ * delta (task-aware − general), a bootstrap confidence interval of the delta and a paired
+ * randomization-test p-value; and, for the main measure, which queries won, lost or tied.
+ */
+public record ModeComparison(
+        MetricId mainMetric,
+        List<MetricDelta> metrics,
+        int wins,
+        int losses,
+        int ties,
+        List<QueryDelta> perQuery,
+        Settings settings) {
+
+    /** Differences smaller than this count as ties. */
+    public static final double TIE_TOLERANCE = 1e-9;
+
+    /**
+     * How significance is computed.
+     *
+     * @param permutations randomization-test permutations
+     * @param resamples bootstrap resamples
+     * @param confidence interval level, e.g. 0.95
+     */
+    public record Settings(int permutations, int resamples, long seed, double confidence) {
+        public static final Settings DEFAULT =
+                new Settings(
+                        Significance.DEFAULT_ITERATIONS,
+                        Significance.DEFAULT_ITERATIONS,
+                        Significance.DEFAULT_SEED,
+                        0.95);
+    }
+
+    /** One measure compared. */
+    public record MetricDelta(
+            MetricId metric,
+            double general,
+            double taskAware,
+            double delta,
+            double ciLow,
+            double ciHigh,
+            double pValue) {}
+
+    /** One query's main-measure values in both modes. */
+    public record QueryDelta(String queryId, double general, double taskAware) {
+        public double delta() {
+            return taskAware - general;
+        }
+    }
+
+    public static ModeComparison compare(
+            QueryScores general, QueryScores taskAware, MetricId mainMetric, Settings settings) {
+        if (!general.queryIds().equals(taskAware.queryIds())) {
+            throw new IllegalArgumentException("the two modes were evaluated on different queries");
+        }
+        List<MetricDelta> deltas = new ArrayList<>();
+        for (MetricId m : general.values().keySet()) {
+            double[] a = general.of(m);
+            double[] b = taskAware.of(m);
+            Significance.Interval ci =
+                    Significance.bootstrapCi(
+                            a, b, settings.resamples(), settings.seed(), settings.confidence());
+            double p =
+                    Significance.randomizationTest(a, b, settings.permutations(), settings.seed());
+            double ga = general.mean(m);
+            double ta = taskAware.mean(m);
+            deltas.add(new MetricDelta(m, ga, ta, ta - ga, ci.low(), ci.high(), p));
+        }
+        double[] a = general.of(mainMetric);
+        double[] b = taskAware.of(mainMetric);
+        int wins = 0;
+        int losses = 0;
+        int ties = 0;
+        List<QueryDelta> perQuery = new ArrayList<>();
+        for (int i = 0; i < a.length; i++) {
+            double d = b[i] - a[i];
+            if (d > TIE_TOLERANCE) {
+                wins++;
+            } else if (d < -TIE_TOLERANCE) {
+                losses++;
+            } else {
+                ties++;
+            }
+            perQuery.add(new QueryDelta(general.queryIds().get(i), a[i], b[i]));
+        }
+        return new ModeComparison(mainMetric, deltas, wins, losses, ties, perQuery, settings);
+    }
+
+    public MetricDelta of(MetricId metric) {
+        for (MetricDelta d : metrics) {
+            if (d.metric().equals(metric)) {
+                return d;
+            }
+        }
+        throw new IllegalArgumentException(metric + " was not compared");
+    }
+}

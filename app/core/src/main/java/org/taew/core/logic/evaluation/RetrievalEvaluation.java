@@ -1,0 +1,175 @@
+package org.taew.core.logic.evaluation;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.taew.core.logic.compare.ModeComparison;
+import org.taew.core.logic.encoding.EmbeddingService;
+import org.taew.core.logic.metrics.QueryScores;
+import org.taew.core.logic.metrics.RetrievalEvaluator;
+import org.taew.core.logic.retrieval.VectorSearch;
+import org.taew.core.logic.retrieval.Vectors;
+import org.taew.core.model.Embeddings;
+import org.taew.core.model.InstructionPair;
+import org.taew.core.model.MetricId;
+import org.taew.core.model.Mode;
+import org.taew.core.model.PreparedText;
+import org.taew.core.model.RetrievalDataset;
+import org.taew.core.model.Run;
+import org.taew.core.model.Side;
+import org.taew.core.model.TextItem;
+import org.taew.core.util.ProgressListener;
+import org.taew.core.util.WorkbenchException;
+
+/**
+ * Evaluates a retrieval dataset in one or both modes: encode (through the cache) → exact top-k →
+ * trec_eval measures → comparison. Both modes run through the same code; general mode is just the
+ * identity templates.
+ */
+public final class RetrievalEvaluation {
+
+    /**
+     * What to measure.
+     *
+     * @param metrics the measures, e.g. ndcg_cut.10
+     * @param mainMetric the measure that decides per-query wins and losses
+     * @param depth how many documents each ranking keeps (at least the largest cut-off)
+     * @param ignoreIdenticalIds drop a result whose id equals the query id
+     */
+    public record Settings(
+            List<MetricId> metrics,
+            MetricId mainMetric,
+            int depth,
+            boolean ignoreIdenticalIds,
+            ModeComparison.Settings significance) {
+        public Settings {
+            metrics = List.copyOf(metrics);
+            if (!metrics.contains(mainMetric)) {
+                List<MetricId> all = new ArrayList<>(metrics);
+                all.add(mainMetric);
+                metrics = List.copyOf(all);
+            }
+            int deepest = 1;
+            for (MetricId m : metrics) {
+                deepest = Math.max(deepest, m.k());
+            }
+            if (depth < deepest) {
+                depth = deepest;
+            }
+        }
+    }
+
+    /** One mode's outcome. */
+    public record ModeResult(
+            Mode mode,
+            InstructionPair instructions,
+            Run run,
+            QueryScores scores,
+            EmbeddingService.Report queryEncoding,
+            EmbeddingService.Report documentEncoding,
+            double searchSeconds) {}
+
+    /** The whole evaluation; {@code comparison} is null unless both modes ran. */
+    public record Result(
+            RetrievalDataset dataset,
+            String task,
+            Settings settings,
+            Map<Mode, ModeResult> modes,
+            ModeComparison comparison) {}
+
+    private RetrievalEvaluation() {}
+
+    /**
+     * @param modes the modes to run with their instructions (general normally {@link
+     *     InstructionPair#GENERAL})
+     */
+    public static Result run(
+            RetrievalDataset dataset,
+            String task,
+            Map<Mode, InstructionPair> modes,
+            EmbeddingService embedder,
+            VectorSearch search,
+            Settings settings,
+            ProgressListener progress)
+            throws WorkbenchException {
+        Map<Mode, ModeResult> results = new EnumMap<>(Mode.class);
+        for (Map.Entry<Mode, InstructionPair> m : modes.entrySet()) {
+            results.put(
+                    m.getKey(),
+                    runMode(
+                            dataset,
+                            m.getKey(),
+                            m.getValue(),
+                            embedder,
+                            search,
+                            settings,
+                            progress));
+        }
+        ModeComparison comparison = null;
+        if (results.containsKey(Mode.GENERAL) && results.containsKey(Mode.TASK_AWARE)) {
+            comparison =
+                    ModeComparison.compare(
+                            results.get(Mode.GENERAL).scores(),
+                            results.get(Mode.TASK_AWARE).scores(),
+                            settings.mainMetric(),
+                            settings.significance());
+        }
+        return new Result(dataset, task, settings, results, comparison);
+    }
+
+    static ModeResult runMode(
+            RetrievalDataset dataset,
+            Mode mode,
+            InstructionPair instructions,
+            EmbeddingService embedder,
+            VectorSearch search,
+            Settings settings,
+            ProgressListener progress)
+            throws WorkbenchException {
+        EmbeddingService.Result docs =
+                embedder.encode(
+                        prepare(dataset.documents(), instructions, Side.DOCUMENT),
+                        mode.label() + " documents",
+                        progress);
+        EmbeddingService.Result queries =
+                embedder.encode(
+                        prepare(dataset.queries(), instructions, Side.QUERY),
+                        mode.label() + " queries",
+                        progress);
+        long start = System.nanoTime();
+        Embeddings q = Vectors.normalized(queries.vectors());
+        Embeddings d = Vectors.normalized(docs.vectors());
+        Run run =
+                search.search(
+                        ids(dataset.queries()),
+                        q,
+                        ids(dataset.documents()),
+                        d,
+                        settings.depth(),
+                        settings.ignoreIdenticalIds());
+        double searchSeconds = (System.nanoTime() - start) / 1e9;
+        QueryScores scores =
+                RetrievalEvaluator.evaluate(
+                        ids(dataset.queries()), run, dataset.qrels(), settings.metrics());
+        return new ModeResult(
+                mode, instructions, run, scores, queries.report(), docs.report(), searchSeconds);
+    }
+
+    public static List<PreparedText> prepare(
+            List<TextItem> items, InstructionPair pair, Side side) {
+        List<PreparedText> out = new ArrayList<>(items.size());
+        for (TextItem t : items) {
+            out.add(pair.prepare(side, t.text()));
+        }
+        return out;
+    }
+
+    static List<String> ids(List<TextItem> items) {
+        List<String> ids = new ArrayList<>(items.size());
+        for (TextItem t : items) {
+            ids.add(t.id());
+        }
+        return ids;
+    }
+}

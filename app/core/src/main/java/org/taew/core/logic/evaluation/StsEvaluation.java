@@ -1,0 +1,79 @@
+package org.taew.core.logic.evaluation;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.taew.core.logic.encoding.EmbeddingService;
+import org.taew.core.logic.metrics.Correlation;
+import org.taew.core.logic.retrieval.Vectors;
+import org.taew.core.model.InstructionPair;
+import org.taew.core.model.Mode;
+import org.taew.core.model.PreparedText;
+import org.taew.core.model.Side;
+import org.taew.core.model.StsDataset;
+import org.taew.core.model.StsPair;
+import org.taew.core.util.ProgressListener;
+import org.taew.core.util.WorkbenchException;
+
+/**
+ * Semantic textual similarity: the cosine of each pair's two vectors against the gold score, as
+ * Spearman (the main score, as in MTEB) and Pearson correlation. The first sentence takes the query
+ * template, the second the document template (symmetric tasks use the same template on both sides).
+ */
+public final class StsEvaluation {
+    /** One mode's correlations. */
+    public record ModeResult(
+            Mode mode,
+            InstructionPair instructions,
+            double spearman,
+            double pearson,
+            double[] cosines,
+            EmbeddingService.Report firstEncoding,
+            EmbeddingService.Report secondEncoding) {}
+
+    /** Both (or one) modes. */
+    public record Result(StsDataset dataset, String task, Map<Mode, ModeResult> modes) {}
+
+    private StsEvaluation() {}
+
+    public static Result run(
+            StsDataset dataset,
+            String task,
+            Map<Mode, InstructionPair> modes,
+            EmbeddingService embedder,
+            ProgressListener progress)
+            throws WorkbenchException {
+        Map<Mode, ModeResult> out = new EnumMap<>(Mode.class);
+        double[] gold = new double[dataset.pairs().size()];
+        for (int i = 0; i < gold.length; i++) {
+            gold[i] = dataset.pairs().get(i).gold();
+        }
+        for (Map.Entry<Mode, InstructionPair> m : modes.entrySet()) {
+            InstructionPair pair = m.getValue();
+            List<PreparedText> first = new ArrayList<>();
+            List<PreparedText> second = new ArrayList<>();
+            for (StsPair p : dataset.pairs()) {
+                first.add(pair.prepare(Side.QUERY, p.first()));
+                second.add(pair.prepare(Side.DOCUMENT, p.second()));
+            }
+            String label = m.getKey().label();
+            EmbeddingService.Result a =
+                    embedder.encode(first, label + " first sentences", progress);
+            EmbeddingService.Result b =
+                    embedder.encode(second, label + " second sentences", progress);
+            double[] cos = Vectors.pairwiseCosine(a.vectors(), b.vectors());
+            out.put(
+                    m.getKey(),
+                    new ModeResult(
+                            m.getKey(),
+                            pair,
+                            Correlation.spearman(cos, gold),
+                            Correlation.pearson(cos, gold),
+                            cos,
+                            a.report(),
+                            b.report()));
+        }
+        return new Result(dataset, task, out);
+    }
+}
