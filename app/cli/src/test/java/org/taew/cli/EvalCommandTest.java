@@ -1,0 +1,168 @@
+package org.taew.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EvalCommandTest {
+    @TempDir Path tmp;
+
+    private String[] eval(Path out, String... extra) {
+        List<String> args =
+                new java.util.ArrayList<>(
+                        List.of(
+                                "eval",
+                                "--workspace",
+                                CliRun.project().toString(),
+                                "--home",
+                                tmp.resolve("home").toString(),
+                                "--no-progress",
+                                "--permutations",
+                                "2000",
+                                "-o",
+                                out.toString()));
+        args.addAll(List.of(extra));
+        return args.toArray(new String[0]);
+    }
+
+    private static JsonObject json(Path file) throws Exception {
+        return JsonParser.parseString(Files.readString(file)).getAsJsonObject();
+    }
+
+    @Test
+    void evalPrintsTheComparisonAndWritesResultsRunsAndPerQueryRows() throws Exception {
+        Path out = tmp.resolve("out");
+        CliRun run = CliRun.of(eval(out));
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out())
+                .contains(
+                        "e5-small-v2 on helpdesk-mini (test split: 40 queries, 64 documents), task \"retrieval\"")
+                .contains("task-aware: query \"query: {text}\", document \"passage: {text}\"")
+                .contains("nDCG@10")
+                .contains("95% CI of delta")
+                .containsPattern(
+                        "Per query on nDCG@10: \\d+ better with instructions, \\d+ worse, \\d+ tied");
+
+        JsonObject results = json(out.resolve("results.json"));
+        assertThat(results.getAsJsonObject("model").get("name").getAsString())
+                .isEqualTo("e5-small-v2");
+        assertThat(
+                        results.getAsJsonObject("instructions")
+                                .getAsJsonObject("task-aware")
+                                .get("query")
+                                .getAsString())
+                .isEqualTo("query: {text}");
+        double general =
+                results.getAsJsonObject("scores")
+                        .getAsJsonObject("general")
+                        .get("ndcg_cut.10")
+                        .getAsDouble();
+        assertThat(general).isBetween(0.5, 1.0);
+        assertThat(results.getAsJsonObject("comparison").getAsJsonArray("metrics")).hasSize(6);
+
+        List<String> perQuery =
+                Files.readAllLines(out.resolve("per-query.csv"), StandardCharsets.UTF_8);
+        assertThat(perQuery).hasSize(41);
+        assertThat(perQuery.get(0))
+                .startsWith(
+                        "query_id,query,ndcg_cut.10:general,ndcg_cut.10:task-aware,ndcg_cut.10:delta");
+
+        List<String> trec = Files.readAllLines(out.resolve("run-task-aware.trec"));
+        assertThat(trec).hasSize(40 * 64); // depth 100 > 64 documents
+        assertThat(trec.get(0)).matches("Q001 Q0 D\\d{3} 1 -?\\d\\.\\d{6} e5-small-v2_task-aware");
+    }
+
+    @Test
+    void changingOnlyTheQueryInstructionReEncodesOnlyTheQueries() throws Exception {
+        CliRun first = CliRun.of(eval(tmp.resolve("first")));
+        assertThat(first.exitCode()).as(first.err()).isZero();
+
+        Path custom = tmp.resolve("e5-edited.yaml");
+        Files.writeString(
+                custom,
+                """
+                family: e5
+                models: [e5-small-v2]
+                tasks:
+                  retrieval:
+                    query: "query: helpdesk question: {text}"
+                    document: "passage: {text}"
+                """);
+        Path out = tmp.resolve("second");
+        CliRun second = CliRun.of(eval(out, "--instructions", custom.toString()));
+        assertThat(second.exitCode()).as(second.err()).isZero();
+        JsonObject enc = json(out.resolve("results.json")).getAsJsonObject("encoding");
+        JsonObject taskAware = enc.getAsJsonObject("task-aware");
+        assertThat(taskAware.getAsJsonObject("documents").get("encoded").getAsInt()).isZero();
+        assertThat(taskAware.getAsJsonObject("documents").get("from_cache").getAsInt())
+                .isEqualTo(64);
+        assertThat(taskAware.getAsJsonObject("queries").get("encoded").getAsInt()).isEqualTo(40);
+        JsonObject general = enc.getAsJsonObject("general");
+        assertThat(general.getAsJsonObject("queries").get("encoded").getAsInt()).isZero();
+        assertThat(general.getAsJsonObject("documents").get("encoded").getAsInt()).isZero();
+    }
+
+    @Test
+    void stsFileGivesSpearmanForBothModes() throws Exception {
+        Path sts = tmp.resolve("pairs.csv");
+        Files.writeString(
+                sts,
+                """
+                g\tf\ty\t1\t5.0\tA man is playing a guitar.\tA man plays the guitar.
+                g\tf\ty\t2\t0.2\tA man is playing a guitar.\tThe stock market fell sharply today.
+                g\tf\ty\t3\t3.0\tA woman is slicing an onion.\tA woman is cutting vegetables.
+                g\tf\ty\t4\t1.0\tA dog runs in the park.\tA cat sleeps on the sofa.
+                """);
+        Path out = tmp.resolve("sts");
+        CliRun run = CliRun.of(eval(out, "--dataset", sts.toString()));
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out())
+                .contains("task \"similarity\"")
+                .contains("Spearman")
+                .contains("general")
+                .contains("task-aware");
+        assertThat(
+                        json(out.resolve("results.json"))
+                                .getAsJsonObject("scores")
+                                .getAsJsonObject("general")
+                                .get("cosine_spearman")
+                                .getAsDouble())
+                .isGreaterThan(0.5);
+    }
+
+    @Test
+    void malformedDatasetExitsWithCode3AndNamesFileAndLine() throws Exception {
+        Path ds = tmp.resolve("broken");
+        Files.createDirectories(ds.resolve("qrels"));
+        Files.writeString(
+                ds.resolve("corpus.jsonl"),
+                "{\"_id\": \"d1\", \"text\": \"fine\"}\n{\"_id\": \"d2\", \"text\": }\n");
+        Files.writeString(ds.resolve("queries.jsonl"), "{\"_id\": \"q1\", \"text\": \"q\"}\n");
+        Files.writeString(ds.resolve("qrels/test.tsv"), "q1\td1\t1\n");
+        CliRun run = CliRun.of(eval(tmp.resolve("o"), "--dataset", ds.toString()));
+        assertThat(run.exitCode()).isEqualTo(3);
+        assertThat(run.err())
+                .startsWith("error: " + ds.resolve("corpus.jsonl") + ":2: is not valid JSON");
+        assertThat(run.err()).doesNotContain("Exception").doesNotContain("\tat ");
+    }
+
+    @Test
+    void unknownModelExitsWithCode4AndWrongOptionWithCode2() {
+        CliRun model = CliRun.of(eval(tmp.resolve("o"), "--model", "no-such-model"));
+        assertThat(model.exitCode()).isEqualTo(4);
+        assertThat(model.err()).contains("Unknown model \"no-such-model\"");
+        CliRun mode = CliRun.of(eval(tmp.resolve("o"), "--mode", "sometimes"));
+        assertThat(mode.exitCode()).isEqualTo(2);
+        assertThat(mode.err()).contains("--mode must be both, general or task-aware");
+        CliRun metric = CliRun.of(eval(tmp.resolve("o"), "--metrics", "bleu.4"));
+        assertThat(metric.exitCode()).isEqualTo(2);
+        assertThat(metric.err()).contains("unknown measure 'bleu'");
+    }
+}

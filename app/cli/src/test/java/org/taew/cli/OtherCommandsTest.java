@@ -1,0 +1,114 @@
+package org.taew.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class OtherCommandsTest {
+    @TempDir Path tmp;
+
+    private String ws() {
+        return CliRun.project().toString();
+    }
+
+    @Test
+    void encodeWritesANumpyFileAndTheIds() throws Exception {
+        Path npy = tmp.resolve("docs.npy");
+        CliRun run =
+                CliRun.of(
+                        "encode",
+                        "--workspace",
+                        ws(),
+                        "--home",
+                        tmp.resolve("home").toString(),
+                        "--no-progress",
+                        "-d",
+                        "helpdesk-mini",
+                        "--side",
+                        "document",
+                        "--mode",
+                        "task-aware",
+                        "-o",
+                        npy.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        byte[] bytes = Files.readAllBytes(npy);
+        assertThat(new String(bytes, 0, 6, StandardCharsets.ISO_8859_1)).isEqualTo("\u0093NUMPY");
+        int headerLen = (bytes[8] & 0xFF) | (bytes[9] & 0xFF) << 8;
+        String header = new String(bytes, 10, headerLen, StandardCharsets.US_ASCII);
+        assertThat(header).contains("'descr': '<f4'").contains("'shape': (64, 384)").endsWith("\n");
+        assertThat((10 + headerLen) % 64).isZero();
+        assertThat(bytes.length).isEqualTo(10 + headerLen + 64 * 384 * 4);
+        ByteBuffer data =
+                ByteBuffer.wrap(bytes, 10 + headerLen, 384 * 4).order(ByteOrder.LITTLE_ENDIAN);
+        double norm = 0;
+        for (int i = 0; i < 384; i++) {
+            float x = data.getFloat();
+            norm += x * x;
+        }
+        assertThat(norm).isBetween(0.9999, 1.0001);
+        assertThat(Files.readAllLines(tmp.resolve("docs.ids.txt"))).hasSize(64).startsWith("D001");
+    }
+
+    @Test
+    void listingsShowModelsDatasetsAndInstructions() {
+        CliRun models = CliRun.of("models", "--home", tmp.toString());
+        assertThat(models.exitCode()).isZero();
+        assertThat(models.out())
+                .contains("e5-small-v2")
+                .contains("bge-small-en-v1.5")
+                .contains("all-MiniLM-L6-v2");
+        CliRun datasets = CliRun.of("datasets", "--workspace", ws());
+        assertThat(datasets.out()).contains("helpdesk-mini").contains("splits test");
+        CliRun instructions = CliRun.of("instructions", "--workspace", ws());
+        assertThat(instructions.exitCode()).as(instructions.err()).isZero();
+        assertThat(instructions.out())
+                .contains("\"query: {text}\"")
+                .contains("\"passage: {text}\"");
+    }
+
+    @Test
+    void aBrokenInstructionFileIsReportedAndTheOthersStillListed() throws Exception {
+        Files.createDirectories(tmp.resolve("instructions"));
+        Files.createDirectories(tmp.resolve("datasets"));
+        Files.writeString(
+                tmp.resolve("instructions/good.yaml"),
+                "family: g\ntasks:\n  t:\n    query: \"{text}\"\n    document: \"{text}\"\n");
+        Files.writeString(
+                tmp.resolve("instructions/bad.yaml"),
+                "family: b\ntasks:\n  t:\n    query: \"q {text}\"\n");
+        CliRun run = CliRun.of("instructions", "--workspace", tmp.toString());
+        assertThat(run.exitCode()).isEqualTo(3);
+        assertThat(run.err()).contains("bad.yaml:3: missing \"document\" in task \"t\"");
+        assertThat(run.out()).contains("good.yaml");
+    }
+
+    @Test
+    void stsBenchmarkReproducesThePublishedSpearmanForAllThreeModels() {
+        Path sts =
+                CliRun.project()
+                        .resolve("../shared/reference-data/stsbenchmark/sts-test.csv")
+                        .normalize();
+        assumeTrue(Files.isRegularFile(sts), "../shared/reference-data is not beside the project");
+        CliRun run =
+                CliRun.of(
+                        "reproduce",
+                        "--workspace",
+                        ws(),
+                        "--home",
+                        tmp.resolve("home").toString(),
+                        "--no-progress");
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        assertThat(run.out())
+                .containsPattern("all-MiniLM-L6-v2 +0\\.820\\d\\d +0\\.82032 .* yes")
+                .containsPattern("bge-small-en-v1.5 +0\\.858\\d\\d +0\\.85863 .* yes")
+                .containsPattern("e5-small-v2 +0\\.849\\d\\d +0\\.84916 .* yes")
+                .contains("All models reproduce the published figures.");
+    }
+}

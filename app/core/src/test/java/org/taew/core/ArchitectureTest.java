@@ -1,0 +1,41 @@
+package org.taew.core;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/**
+ * The core stays a library: no UI toolkit, no CLI framework, and DJL only inside the engine
+ * package.
+ */
+@AnalyzeClasses(packages = "org.taew.core", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+    @ArchTest
+    static final ArchRule noUiToolkitsOrCliFramework =
+            noClasses()
+                    .should()
+                    .dependOnClassesThat()
+                    .resideInAnyPackage(
+                            "javafx..", "java.awt..", "javax.swing..", "org.jfree..", "picocli..");
+
+    @ArchTest
+    static final ArchRule djlOnlyInTheEnginePackage =
+            noClasses()
+                    .that()
+                    .resideOutsideOfPackage("org.taew.core.logic.engine..")
+                    .should()
+                    .dependOnClassesThat()
+                    .resideInAnyPackage("ai.djl..", "ai.onnxruntime..");
+
+    @ArchTest
+    static final ArchRule modelDependsOnNothingElseOfOurs =
+            noClasses()
+                    .that()
+                    .resideInAPackage("org.taew.core.model..")
+                    .should()
+                    .dependOnClassesThat()
+                    .resideInAnyPackage("org.taew.core.logic..", "org.taew.core.util..");
+}

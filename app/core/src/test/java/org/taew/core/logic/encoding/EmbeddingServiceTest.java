@@ -1,0 +1,113 @@
+package org.taew.core.logic.encoding;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.taew.core.model.Embeddings;
+import org.taew.core.model.ModelSpec;
+import org.taew.core.model.Pooling;
+import org.taew.core.model.PreparedText;
+import org.taew.core.util.ProgressListener;
+
+class EmbeddingServiceTest {
+    /** A deterministic encoder that records what it was asked to encode. */
+    static final class CountingEncoder implements Encoder {
+        final List<String> seen = new ArrayList<>();
+        final ModelSpec spec =
+                new ModelSpec(
+                        "fake",
+                        Path.of("."),
+                        Path.of("m.onnx"),
+                        Path.of("t.json"),
+                        Pooling.MEAN,
+                        true,
+                        8,
+                        "generic",
+                        java.util.Map.of(),
+                        "cd".repeat(32));
+
+        @Override
+        public ModelSpec model() {
+            return spec;
+        }
+
+        @Override
+        public int dimension() {
+            return 2;
+        }
+
+        @Override
+        public List<TokenCount> countTokens(List<String> texts) {
+            List<TokenCount> out = new ArrayList<>();
+            for (String t : texts) {
+                out.add(new TokenCount(Math.min(8, t.length()), t.length() > 8));
+            }
+            return out;
+        }
+
+        @Override
+        public Encoded encode(List<PreparedText> texts, ProgressListener progress) {
+            float[] v = new float[texts.size() * 2];
+            List<String> raw = new ArrayList<>();
+            for (int i = 0; i < texts.size(); i++) {
+                String t = texts.get(i).text();
+                seen.add(t);
+                raw.add(t);
+                v[2 * i] = t.length();
+                v[2 * i + 1] = t.hashCode() % 7;
+            }
+            progress.increment(texts.size());
+            return new Encoded(new Embeddings(v, texts.size(), 2), countTokens(raw));
+        }
+
+        @Override
+        public void close() {}
+    }
+
+    private static List<PreparedText> texts(String... t) {
+        List<PreparedText> out = new ArrayList<>();
+        for (String s : t) {
+            out.add(PreparedText.plain(s));
+        }
+        return out;
+    }
+
+    @Test
+    void onlyTextsNotSeenBeforeAreEncodedAndRepeatsOnlyOnce(@TempDir Path dir) throws Exception {
+        CountingEncoder enc = new CountingEncoder();
+        try (EmbeddingService s = new EmbeddingService(enc, dir)) {
+            EmbeddingService.Result first =
+                    s.encode(texts("a", "b", "a", "a very long text"), "x", ProgressListener.NONE);
+            assertThat(enc.seen).containsExactly("a", "b", "a very long text");
+            assertThat(first.report().encoded()).isEqualTo(3);
+            assertThat(first.report().fromCache()).isEqualTo(1);
+            assertThat(first.report().truncated()).isEqualTo(1);
+            assertThat(first.vectors().row(2)).containsExactly(first.vectors().row(0));
+        }
+        // a new process: only "c" is new; truncation of the cached long text is still reported
+        CountingEncoder again = new CountingEncoder();
+        try (EmbeddingService s = new EmbeddingService(again, dir)) {
+            EmbeddingService.Result second =
+                    s.encode(texts("a very long text", "c", "b"), "x", ProgressListener.NONE);
+            assertThat(again.seen).containsExactly("c");
+            assertThat(second.report().fromCache()).isEqualTo(2);
+            assertThat(second.report().truncated()).isEqualTo(1);
+            assertThat(second.vectors().row(0))
+                    .containsExactly(16f, "a very long text".hashCode() % 7);
+        }
+    }
+
+    @Test
+    void withoutACacheEverythingIsEncoded() throws Exception {
+        CountingEncoder enc = new CountingEncoder();
+        try (EmbeddingService s = new EmbeddingService(enc, null)) {
+            s.encode(texts("a", "b"), "x", ProgressListener.NONE);
+            s.encode(texts("a", "b"), "x", ProgressListener.NONE);
+        }
+        assertThat(enc.seen).containsExactly("a", "b", "a", "b");
+    }
+}
