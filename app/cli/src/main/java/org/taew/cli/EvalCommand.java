@@ -157,7 +157,7 @@ final class EvalCommand implements Callable<Integer> {
     @Option(
             names = "--batch-tokens",
             paramLabel = "N",
-            defaultValue = "4096",
+            defaultValue = "512",
             description = "Padded tokens per encoder batch (default: ${DEFAULT-VALUE}).")
     int batchTokens;
 
@@ -184,7 +184,11 @@ final class EvalCommand implements Callable<Integer> {
                         : Path.of("results", entry.name(), modelSpec.name(), taskName);
         PrintWriter w = spec.commandLine().getOut();
         EncoderOptions options =
-                new EncoderOptions(batchTokens, EncoderOptions.DEFAULT.maxBatchSize(), 0);
+                new EncoderOptions(
+                        batchTokens,
+                        EncoderOptions.DEFAULT.maxBatchSize(),
+                        EncoderOptions.DEFAULT.intraOpThreads(),
+                        EncoderOptions.DEFAULT.workers());
         String engine =
                 Engines.describe(modelSpec.format().equals("onnx") ? "OnnxRuntime" : "PyTorch");
         try (Encoder encoder = common.openEncoder(modelSpec, options);

@@ -21,6 +21,12 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.taew.core.logic.encoding.Encoder;
 import org.taew.core.logic.encoding.EncoderOptions;
 import org.taew.core.model.Embeddings;
@@ -48,7 +54,8 @@ final class DjlEncoder implements Encoder {
     private final EncoderOptions options;
     private final HuggingFaceTokenizer tokenizer;
     private final ZooModel<NDList, NDList> model;
-    private final Predictor<NDList, NDList> predictor;
+    private final List<Predictor<NDList, NDList>> predictors = new ArrayList<>();
+    private final ExecutorService workers;
     private final boolean takesTokenTypes;
     private final int dimension;
 
@@ -63,7 +70,20 @@ final class DjlEncoder implements Encoder {
         this.options = options;
         this.tokenizer = tokenizer;
         this.model = model;
-        this.predictor = model.newPredictor();
+        int n = options.effectiveWorkers();
+        for (int i = 0; i < n; i++) {
+            predictors.add(model.newPredictor());
+        }
+        this.workers =
+                n == 1
+                        ? null
+                        : Executors.newFixedThreadPool(
+                                n,
+                                r -> {
+                                    Thread t = new Thread(r, "taew-encoder");
+                                    t.setDaemon(true);
+                                    return t;
+                                });
         this.takesTokenTypes = takesTokenTypes;
         this.dimension = probeDimension();
     }
@@ -138,7 +158,11 @@ final class DjlEncoder implements Encoder {
 
     private int probeDimension() throws WorkbenchException {
         float[][] probe = new float[1][];
-        runBatch(List.of(tokenizer.encode("dimension probe")), new int[] {0}, probe);
+        runBatch(
+                predictors.get(0),
+                List.of(tokenizer.encode("dimension probe")),
+                new int[] {0},
+                probe);
         return probe[0].length;
     }
 
@@ -192,10 +216,9 @@ final class DjlEncoder implements Encoder {
                 (a, b) ->
                         Integer.compare(
                                 encodings[a].getIds().length, encodings[b].getIds().length));
-        float[][] vectors = new float[texts.size()][];
+        List<int[]> batches = new ArrayList<>(); // [from, to) over the sorted order
         int i = 0;
         while (i < order.length) {
-            ProgressListener.checkCancelled();
             int j = i;
             int longest = 0;
             while (j < order.length && j - i < options.maxBatchSize()) {
@@ -207,25 +230,115 @@ final class DjlEncoder implements Encoder {
                 longest = Math.max(longest, len);
                 j++;
             }
-            List<Encoding> batch = new ArrayList<>(j - i);
-            int[] batchExcluded = new int[j - i];
-            for (int t = i; t < j; t++) {
-                batch.add(encodings[order[t]]);
-                batchExcluded[t - i] = excluded[order[t]];
-            }
-            float[][] out = new float[j - i][];
-            runBatch(batch, batchExcluded, out);
-            for (int t = i; t < j; t++) {
-                vectors[order[t]] = out[t - i];
-            }
-            progress.increment(j - i);
+            batches.add(new int[] {i, j});
             i = j;
+        }
+        float[][] vectors = new float[texts.size()][];
+        if (workers == null) {
+            for (int[] b : batches) {
+                ProgressListener.checkCancelled();
+                runSorted(predictors.get(0), b, order, encodings, excluded, vectors, progress);
+            }
+        } else {
+            runParallel(batches, order, encodings, excluded, vectors, progress);
         }
         float[] flat = new float[texts.size() * dimension];
         for (int r = 0; r < vectors.length; r++) {
             System.arraycopy(vectors[r], 0, flat, r * dimension, dimension);
         }
         return new Encoded(new Embeddings(flat, texts.size(), dimension), counts);
+    }
+
+    private void runSorted(
+            Predictor<NDList, NDList> predictor,
+            int[] range,
+            Integer[] order,
+            Encoding[] encodings,
+            int[] excluded,
+            float[][] vectors,
+            ProgressListener progress)
+            throws WorkbenchException {
+        int n = range[1] - range[0];
+        List<Encoding> batch = new ArrayList<>(n);
+        int[] batchExcluded = new int[n];
+        for (int t = range[0]; t < range[1]; t++) {
+            batch.add(encodings[order[t]]);
+            batchExcluded[t - range[0]] = excluded[order[t]];
+        }
+        float[][] out = new float[n][];
+        runBatch(predictor, batch, batchExcluded, out);
+        for (int t = range[0]; t < range[1]; t++) {
+            vectors[order[t]] = out[t - range[0]];
+        }
+        progress.increment(n);
+    }
+
+    /**
+     * Each worker takes the next batch, longest first so that the last ones to finish are short; a
+     * worker stops when the caller is interrupted (cancel) or another worker failed.
+     */
+    private void runParallel(
+            List<int[]> batches,
+            Integer[] order,
+            Encoding[] encodings,
+            int[] excluded,
+            float[][] vectors,
+            ProgressListener progress)
+            throws WorkbenchException {
+        AtomicInteger next = new AtomicInteger(batches.size() - 1);
+        AtomicBoolean stop = new AtomicBoolean();
+        List<Future<Void>> running = new ArrayList<>();
+        for (Predictor<NDList, NDList> predictor : predictors) {
+            running.add(
+                    workers.submit(
+                            () -> {
+                                int b;
+                                while (!stop.get() && (b = next.getAndDecrement()) >= 0) {
+                                    runSorted(
+                                            predictor,
+                                            batches.get(b),
+                                            order,
+                                            encodings,
+                                            excluded,
+                                            vectors,
+                                            progress);
+                                }
+                                return null;
+                            }));
+        }
+        try {
+            for (Future<Void> f : running) {
+                f.get();
+            }
+        } catch (InterruptedException e) {
+            stop.set(true);
+            Thread.currentThread().interrupt();
+            waitQuietly(running);
+            throw WorkbenchException.cancelled();
+        } catch (ExecutionException e) {
+            stop.set(true);
+            waitQuietly(running);
+            if (e.getCause() instanceof WorkbenchException) {
+                throw (WorkbenchException) e.getCause();
+            }
+            throw new WorkbenchException(
+                    WorkbenchException.Kind.MODEL,
+                    "Encoding failed: " + e.getCause(),
+                    e.getCause());
+        }
+    }
+
+    private static void waitQuietly(List<Future<Void>> running) {
+        for (Future<Void> f : running) {
+            try {
+                f.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (ExecutionException ignored) {
+                // the first failure is the one reported
+            }
+        }
     }
 
     /**
@@ -252,7 +365,11 @@ final class DjlEncoder implements Encoder {
     }
 
     /** Runs one padded batch and pools each row. */
-    private void runBatch(List<Encoding> batch, int[] excluded, float[][] out)
+    private void runBatch(
+            Predictor<NDList, NDList> predictor,
+            List<Encoding> batch,
+            int[] excluded,
+            float[][] out)
             throws WorkbenchException {
         int b = batch.size();
         int len = 0;
@@ -346,7 +463,12 @@ final class DjlEncoder implements Encoder {
 
     @Override
     public void close() {
-        predictor.close();
+        if (workers != null) {
+            workers.shutdownNow();
+        }
+        for (Predictor<NDList, NDList> p : predictors) {
+            p.close();
+        }
         model.close();
         tokenizer.close();
     }

@@ -118,7 +118,7 @@ public final class RetrievalEvaluation {
         return new Result(dataset, task, settings, results, comparison);
     }
 
-    static ModeResult runMode(
+    public static ModeResult runMode(
             RetrievalDataset dataset,
             Mode mode,
             InstructionPair instructions,

@@ -120,7 +120,7 @@ class DjlEncoderTest {
         Embeddings big = encode(e5, texts);
         try (Encoder tiny =
                 Engines.openEncoder(
-                        BundledModels.spec("e5-small-v2"), new EncoderOptions(8, 2, 1))) {
+                        BundledModels.spec("e5-small-v2"), new EncoderOptions(8, 2, 1, 2))) {
             Embeddings small = encode(tiny, texts);
             for (int i = 0; i < texts.length; i++) {
                 assertThat(big.dot(i, small, i)).isGreaterThan(0.99999);

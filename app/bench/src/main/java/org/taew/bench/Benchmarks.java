@@ -1,0 +1,56 @@
+package org.taew.bench;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Entry point: {@code java -jar app/bench/target/taew-bench.jar [encoding|reeval|all] [--sts DIR]}.
+ * Prints results with ratios against baselines measured in the same run; nothing here is a
+ * pass/fail test.
+ */
+public final class Benchmarks {
+    private Benchmarks() {}
+
+    public static void main(String[] args) throws Exception {
+        System.setProperty("ai.djl.offline", "true");
+        String which = args.length > 0 && !args[0].startsWith("--") ? args[0] : "all";
+        Path sts = Path.of("../shared/reference-data/stsbenchmark");
+        List<String> rest = Arrays.asList(args);
+        int i = rest.indexOf("--sts");
+        if (i >= 0 && i + 1 < rest.size()) {
+            sts = Path.of(rest.get(i + 1));
+        }
+        System.out.printf(
+                Locale.ROOT,
+                "Machine: %d cores, Java %s, %s %s%n",
+                Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.version"),
+                System.getProperty("os.name"),
+                System.getProperty("os.arch"));
+        if (which.equals("gemm")) {
+            System.out.printf(
+                    Locale.ROOT,
+                    "PyTorch fp32 matmul: %.1f GFLOP/s%n",
+                    EncodingBenchmark.gemmGflops());
+            return;
+        }
+        BenchTexts texts = BenchTexts.load(sts);
+        if (which.equals("tune")) {
+            TuneExperiment.run(texts);
+        }
+        if (which.equals("encoding") || which.equals("all")) {
+            EncodingBenchmark.run(texts);
+        }
+        if (which.equals("reeval") || which.equals("all")) {
+            ReevalBenchmark.run(texts);
+        }
+    }
+
+    static double median(double[] v) {
+        double[] s = v.clone();
+        Arrays.sort(s);
+        return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+    }
+}
