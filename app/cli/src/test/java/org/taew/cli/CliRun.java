@@ -2,24 +2,20 @@ package org.taew.cli;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import org.taew.core.util.WorkbenchException;
+import org.taew.core.util.Workspace;
 import picocli.CommandLine;
 
 /** Runs the command line in-process and keeps what it printed. */
 record CliRun(int exitCode, String out, String err) {
+    /** The repository root: the workspace (Maven passes it as taew.workspace). */
     static Path project() {
-        String p = System.getProperty("taew.project.dir");
-        if (p != null) {
-            return Path.of(p);
+        try {
+            return Workspace.locate().root();
+        } catch (WorkbenchException e) {
+            throw new IllegalStateException(e.getMessage(), e);
         }
-        for (Path d = Path.of("").toAbsolutePath(); d != null; d = d.getParent()) {
-            if (Files.isDirectory(d.resolve("instructions"))
-                    && Files.isDirectory(d.resolve("datasets"))) {
-                return d;
-            }
-        }
-        throw new IllegalStateException("cannot find the project root");
     }
 
     static CliRun of(String... args) {

@@ -2,27 +2,20 @@ package org.taew.core;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.taew.core.util.WorkbenchException;
+import org.taew.core.util.Workspace;
 
 /** Where the project's files are during tests. */
 public final class TestPaths {
     private TestPaths() {}
 
-    /**
-     * The repository root (Maven passes it as taew.project.dir; else found from the working
-     * directory).
-     */
+    /** The repository root: the workspace (Maven passes it as taew.workspace). */
     public static Path project() {
-        String p = System.getProperty("taew.project.dir");
-        if (p != null) {
-            return Path.of(p);
+        try {
+            return Workspace.locate().root();
+        } catch (WorkbenchException e) {
+            throw new IllegalStateException(e.getMessage(), e);
         }
-        for (Path d = Path.of("").toAbsolutePath(); d != null; d = d.getParent()) {
-            if (Files.isDirectory(d.resolve("instructions"))
-                    && Files.isDirectory(d.resolve("datasets"))) {
-                return d;
-            }
-        }
-        throw new IllegalStateException("cannot find the project root");
     }
 
     /**

@@ -234,13 +234,14 @@ final class DjlEncoder implements Encoder {
             i = j;
         }
         float[][] vectors = new float[texts.size()][];
+        Job job = new Job(order, encodings, excluded, vectors, progress);
         if (workers == null) {
             for (int[] b : batches) {
                 ProgressListener.checkCancelled();
-                runSorted(predictors.get(0), b, order, encodings, excluded, vectors, progress);
+                runSorted(predictors.get(0), b, job);
             }
         } else {
-            runParallel(batches, order, encodings, excluded, vectors, progress);
+            runParallel(batches, job);
         }
         float[] flat = new float[texts.size() * dimension];
         for (int r = 0; r < vectors.length; r++) {
@@ -249,42 +250,41 @@ final class DjlEncoder implements Encoder {
         return new Encoded(new Embeddings(flat, texts.size(), dimension), counts);
     }
 
-    private void runSorted(
-            Predictor<NDList, NDList> predictor,
-            int[] range,
+    /**
+     * One encode request, shared by the workers: texts in length order ({@code order} indexes the
+     * inputs), their tokens, how many leading tokens each leaves out of pooling, and where the
+     * vectors go.
+     */
+    private record Job(
             Integer[] order,
             Encoding[] encodings,
             int[] excluded,
             float[][] vectors,
-            ProgressListener progress)
+            ProgressListener progress) {}
+
+    /** Encodes the texts at positions [range[0], range[1]) of the length order. */
+    private void runSorted(Predictor<NDList, NDList> predictor, int[] range, Job job)
             throws WorkbenchException {
         int n = range[1] - range[0];
         List<Encoding> batch = new ArrayList<>(n);
         int[] batchExcluded = new int[n];
         for (int t = range[0]; t < range[1]; t++) {
-            batch.add(encodings[order[t]]);
-            batchExcluded[t - range[0]] = excluded[order[t]];
+            batch.add(job.encodings()[job.order()[t]]);
+            batchExcluded[t - range[0]] = job.excluded()[job.order()[t]];
         }
         float[][] out = new float[n][];
         runBatch(predictor, batch, batchExcluded, out);
         for (int t = range[0]; t < range[1]; t++) {
-            vectors[order[t]] = out[t - range[0]];
+            job.vectors()[job.order()[t]] = out[t - range[0]];
         }
-        progress.increment(n);
+        job.progress().increment(n);
     }
 
     /**
      * Each worker takes the next batch, longest first so that the last ones to finish are short; a
      * worker stops when the caller is interrupted (cancel) or another worker failed.
      */
-    private void runParallel(
-            List<int[]> batches,
-            Integer[] order,
-            Encoding[] encodings,
-            int[] excluded,
-            float[][] vectors,
-            ProgressListener progress)
-            throws WorkbenchException {
+    private void runParallel(List<int[]> batches, Job job) throws WorkbenchException {
         AtomicInteger next = new AtomicInteger(batches.size() - 1);
         AtomicBoolean stop = new AtomicBoolean();
         List<Future<Void>> running = new ArrayList<>();
@@ -294,14 +294,7 @@ final class DjlEncoder implements Encoder {
                             () -> {
                                 int b;
                                 while (!stop.get() && (b = next.getAndDecrement()) >= 0) {
-                                    runSorted(
-                                            predictor,
-                                            batches.get(b),
-                                            order,
-                                            encodings,
-                                            excluded,
-                                            vectors,
-                                            progress);
+                                    runSorted(predictor, batches.get(b), job);
                                 }
                                 return null;
                             }));
