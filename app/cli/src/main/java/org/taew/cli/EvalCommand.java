@@ -191,28 +191,31 @@ final class EvalCommand implements Callable<Integer> {
                         EncoderOptions.DEFAULT.workers());
         String engine =
                 Engines.describe(modelSpec.format().equals("onnx") ? "OnnxRuntime" : "PyTorch");
-        try (Encoder encoder = common.openEncoder(modelSpec, options);
-                EmbeddingService embedder =
-                        new EmbeddingService(encoder, common.cacheDir(!noCache))) {
-            if (sts) {
-                StsDataset data = StsReader.readStsBenchmark(entry.path());
-                StsEvaluation.Result result =
-                        StsEvaluation.run(data, taskName, modes, embedder, common.progress());
-                Reports.printSts(w, result, modelSpec, choice == null ? null : choice.source);
-                List<Path> files = ResultsWriter.writeSts(out, result, modelSpec, engine);
-                w.println("Wrote " + describe(files));
-            } else {
-                RetrievalDataset data = BeirReader.read(entry.path(), split);
-                List<MetricId> metrics = metrics();
-                MetricId main = parseMetric("--main-metric", mainMetric);
-                RetrievalEvaluation.Settings settings =
-                        new RetrievalEvaluation.Settings(
-                                metrics,
-                                main,
+        // Everything that can be wrong with the input is checked before the model is loaded.
+        StsDataset stsData = sts ? StsReader.readStsBenchmark(entry.path()) : null;
+        RetrievalDataset data = sts ? null : BeirReader.read(entry.path(), split);
+        RetrievalEvaluation.Settings settings =
+                sts
+                        ? null
+                        : new RetrievalEvaluation.Settings(
+                                metrics(),
+                                parseMetric("--main-metric", mainMetric),
                                 depth,
                                 ignoreIdenticalIds,
                                 new ModeComparison.Settings(
                                         permutations, permutations, seed, 0.95));
+        Path source = choice == null ? null : choice.source;
+        try (Encoder encoder = common.openEncoder(modelSpec, options);
+                EmbeddingService embedder =
+                        new EmbeddingService(encoder, common.cacheDir(!noCache))) {
+            if (sts) {
+                StsEvaluation.Result result =
+                        StsEvaluation.run(stsData, taskName, modes, embedder, common.progress());
+                Reports.printSts(w, result, modelSpec, source);
+                w.println(
+                        "Wrote "
+                                + describe(ResultsWriter.writeSts(out, result, modelSpec, engine)));
+            } else {
                 RetrievalEvaluation.Result result =
                         RetrievalEvaluation.run(
                                 data,
@@ -222,15 +225,12 @@ final class EvalCommand implements Callable<Integer> {
                                 Engines.vectorSearch(),
                                 settings,
                                 common.progress());
-                Reports.printRetrieval(w, result, modelSpec, choice == null ? null : choice.source);
-                List<Path> files =
-                        ResultsWriter.writeRetrieval(
-                                out,
-                                result,
-                                modelSpec,
-                                engine,
-                                choice == null ? null : choice.source);
-                w.println("Wrote " + describe(files));
+                Reports.printRetrieval(w, result, modelSpec, source);
+                w.println(
+                        "Wrote "
+                                + describe(
+                                        ResultsWriter.writeRetrieval(
+                                                out, result, modelSpec, engine, source)));
             }
         }
         w.flush();

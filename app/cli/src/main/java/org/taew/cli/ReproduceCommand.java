@@ -121,7 +121,7 @@ final class ReproduceCommand implements Callable<Integer> {
                 "ours",
                 "published",
                 "diff",
-                "within ±" + r.tolerance());
+                String.format(Locale.ROOT, "within ±%.4f", r.tolerance()));
         boolean all = true;
         for (Reproduction.Row row : rows) {
             boolean ok = r.matches(row);
@@ -132,7 +132,7 @@ final class ReproduceCommand implements Callable<Integer> {
                     row.model(),
                     row.ours(),
                     row.published(),
-                    row.difference(),
+                    Math.abs(row.difference()) < 5e-6 ? 0.0 : row.difference(), // no "-0.00000"
                     ok ? "yes" : "NO");
         }
         w.println(
