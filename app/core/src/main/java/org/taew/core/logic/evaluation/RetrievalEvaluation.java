@@ -138,8 +138,11 @@ public final class RetrievalEvaluation {
                         mode.label() + " queries",
                         progress);
         long start = System.nanoTime();
-        Embeddings q = Vectors.normalized(queries.vectors());
-        Embeddings d = Vectors.normalized(docs.vectors());
+        // Cosine needs unit vectors; models that normalise already deliver them, so no copy is made
+        // then.
+        boolean unit = embedder.model().normalize();
+        Embeddings q = unit ? queries.vectors() : Vectors.normalized(queries.vectors());
+        Embeddings d = unit ? docs.vectors() : Vectors.normalized(docs.vectors());
         Run run =
                 search.search(
                         ids(dataset.queries()),
