@@ -218,7 +218,6 @@ public final class EmbeddingCache implements AutoCloseable {
         int perChunk = Math.max(1, (1 << 20) / recordBytes);
         ByteBuffer buf = ByteBuffer.allocate(perChunk * recordBytes).order(ByteOrder.LITTLE_ENDIAN);
         long pos = HEADER_BYTES;
-        CRC32 crc = new CRC32();
         while (pos < usable) {
             buf.clear();
             buf.limit((int) Math.min(buf.capacity(), usable - pos));
@@ -231,13 +230,7 @@ public final class EmbeddingCache implements AutoCloseable {
             int n = buf.position() / recordBytes;
             for (int r = 0; r < n; r++) {
                 int off = r * recordBytes;
-                crc.reset();
-                crc.update(a, off, recordBytes - 4);
-                int stored =
-                        ByteBuffer.wrap(a, off + recordBytes - 4, 4)
-                                .order(ByteOrder.LITTLE_ENDIAN)
-                                .getInt();
-                if ((int) crc.getValue() == stored) {
+                if (intact(a, off)) {
                     index.put(Key.of(a, off), pos + off);
                     good++;
                 } else {
@@ -259,6 +252,22 @@ public final class EmbeddingCache implements AutoCloseable {
                     torn);
         }
         report = new OpenReport(good, corrupt, torn, replacedFile);
+    }
+
+    /** CRC32 of the record at {@code off} without its last four bytes (where the CRC is kept). */
+    private int checksum(byte[] a, int off) {
+        CRC32 crc = new CRC32();
+        crc.update(a, off, recordBytes - 4);
+        return (int) crc.getValue();
+    }
+
+    /** Whether the record at {@code off} matches the CRC stored in its last four bytes. */
+    private boolean intact(byte[] a, int off) {
+        int stored =
+                ByteBuffer.wrap(a, off + recordBytes - 4, 4)
+                        .order(ByteOrder.LITTLE_ENDIAN)
+                        .getInt();
+        return checksum(a, off) == stored;
     }
 
     public OpenReport openReport() {
@@ -304,10 +313,7 @@ public final class EmbeddingCache implements AutoCloseable {
             index.remove(key);
             return null;
         }
-        CRC32 crc = new CRC32();
-        crc.update(buf.array(), 0, recordBytes - 4);
-        buf.position(recordBytes - 4);
-        if ((int) crc.getValue() != buf.getInt()) {
+        if (!intact(buf.array(), 0)) {
             LOG.warn("Embedding cache {}: a record failed its check; encoding it again", file);
             index.remove(key);
             return null;
@@ -322,7 +328,6 @@ public final class EmbeddingCache implements AutoCloseable {
     public synchronized void putAll(Key[] keys, int[] infos, float[] vectors) throws IOException {
         ByteBuffer buf =
                 ByteBuffer.allocate(keys.length * recordBytes).order(ByteOrder.LITTLE_ENDIAN);
-        CRC32 crc = new CRC32();
         for (int i = 0; i < keys.length; i++) {
             int start = buf.position();
             keys[i].writeTo(buf);
@@ -330,9 +335,7 @@ public final class EmbeddingCache implements AutoCloseable {
             for (int t = 0; t < dim; t++) {
                 buf.putFloat(vectors[i * dim + t]);
             }
-            crc.reset();
-            crc.update(buf.array(), start, recordBytes - 4);
-            buf.putInt((int) crc.getValue());
+            buf.putInt(checksum(buf.array(), start));
         }
         buf.flip();
         long end = channel.size();
