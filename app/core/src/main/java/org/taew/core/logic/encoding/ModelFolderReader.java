@@ -46,8 +46,9 @@ public final class ModelFolderReader {
                             + " be used without it");
         }
         String name = string(descriptor, "name", dir.getFileName().toString());
-        Pooling pooling = pooling(dir, descriptor);
-        boolean normalize = normalize(dir, descriptor);
+        Map<String, String> modules = moduleTypes(dir);
+        Pooling pooling = pooling(dir, descriptor, modules);
+        boolean normalize = normalize(dir, descriptor, modules);
         int maxLength = maxLength(dir, descriptor);
         String family = string(descriptor, "family", guessFamily(name));
         Map<String, String> prompts = prompts(dir);
@@ -106,9 +107,10 @@ public final class ModelFolderReader {
                         + " has no model file: expected model.onnx, onnx/model.onnx or a TorchScript model.pt");
     }
 
-    private static Pooling pooling(Path dir, JsonObject descriptor) throws WorkbenchException {
+    private static Pooling pooling(Path dir, JsonObject descriptor, Map<String, String> modules)
+            throws WorkbenchException {
         Path poolingConfig =
-                sentenceTransformersModule(dir, "sentence_transformers.models.Pooling");
+                sentenceTransformersModule(dir, modules, "sentence_transformers.models.Pooling");
         if (poolingConfig != null) {
             JsonObject cfg = json(poolingConfig.resolve("config.json"));
             if (cfg != null) {
@@ -150,9 +152,9 @@ public final class ModelFolderReader {
         }
     }
 
-    private static boolean normalize(Path dir, JsonObject descriptor) throws WorkbenchException {
+    private static boolean normalize(Path dir, JsonObject descriptor, Map<String, String> modules) {
         if (Files.isRegularFile(dir.resolve("modules.json"))) {
-            return moduleTypes(dir).containsValue("sentence_transformers.models.Normalize");
+            return modules.containsValue("sentence_transformers.models.Normalize");
         }
         JsonElement n = descriptor == null ? null : descriptor.get("normalize");
         return n == null || n.getAsBoolean();
@@ -212,9 +214,9 @@ public final class ModelFolderReader {
         return types;
     }
 
-    private static Path sentenceTransformersModule(Path dir, String type)
-            throws WorkbenchException {
-        for (Map.Entry<String, String> e : moduleTypes(dir).entrySet()) {
+    private static Path sentenceTransformersModule(
+            Path dir, Map<String, String> modules, String type) {
+        for (Map.Entry<String, String> e : modules.entrySet()) {
             if (e.getValue().equals(type)) {
                 return dir.resolve(e.getKey());
             }
