@@ -1,15 +1,12 @@
 package org.taew.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.taew.core.logic.datasets.BeirReader;
 import org.taew.core.logic.datasets.DatasetCatalog;
+import org.taew.core.logic.datasets.TextLinesReader;
 import org.taew.core.logic.encoding.EmbeddingService;
 import org.taew.core.logic.encoding.Encoder;
 import org.taew.core.logic.encoding.EncoderOptions;
@@ -111,7 +108,7 @@ final class EncodeCommand implements Callable<Integer> {
                     spec.commandLine(), "give either --dataset or --input");
         }
         Side s = side.equals("query") ? Side.QUERY : Side.DOCUMENT;
-        List<TextItem> items = dataset != null ? fromDataset(s) : fromFile(input);
+        List<TextItem> items = dataset != null ? fromDataset(s) : TextLinesReader.read(input);
         ModelSpec modelSpec = common.model(model);
         InstructionPair pair =
                 mode.equals("general")
@@ -155,30 +152,5 @@ final class EncodeCommand implements Callable<Integer> {
         }
         RetrievalDataset data = BeirReader.read(entry.path(), null);
         return s == Side.QUERY ? data.queries() : data.documents();
-    }
-
-    private static List<TextItem> fromFile(Path file) throws WorkbenchException {
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        } catch (java.nio.charset.MalformedInputException e) {
-            throw WorkbenchException.badInput(
-                    file + ": is not valid UTF-8 text (save it as UTF-8)");
-        } catch (IOException e) {
-            throw new WorkbenchException(
-                    WorkbenchException.Kind.IO, "Cannot read " + file + ": " + e.getMessage(), e);
-        }
-        List<TextItem> items = new ArrayList<>();
-        for (int i = 0; i < lines.size(); i++) {
-            if (lines.get(i).isBlank()) {
-                throw WorkbenchException.badInput(
-                        file + ":" + (i + 1) + ": empty line; expected one text per line");
-            }
-            items.add(new TextItem(Integer.toString(i + 1), lines.get(i)));
-        }
-        if (items.isEmpty()) {
-            throw WorkbenchException.badInput(file + ": no texts");
-        }
-        return items;
     }
 }

@@ -143,9 +143,10 @@ public final class RetrievalEvaluation {
         boolean unit = embedder.model().normalize();
         Embeddings q = unit ? queries.vectors() : Vectors.normalized(queries.vectors());
         Embeddings d = unit ? docs.vectors() : Vectors.normalized(docs.vectors());
+        List<String> queryIds = ids(dataset.queries());
         Run run =
                 search.search(
-                        ids(dataset.queries()),
+                        queryIds,
                         q,
                         ids(dataset.documents()),
                         d,
@@ -153,8 +154,7 @@ public final class RetrievalEvaluation {
                         settings.ignoreIdenticalIds());
         double searchSeconds = (System.nanoTime() - start) / 1e9;
         QueryScores scores =
-                RetrievalEvaluator.evaluate(
-                        ids(dataset.queries()), run, dataset.qrels(), settings.metrics());
+                RetrievalEvaluator.evaluate(queryIds, run, dataset.qrels(), settings.metrics());
         return new ModeResult(
                 mode, instructions, run, scores, queries.report(), docs.report(), searchSeconds);
     }
