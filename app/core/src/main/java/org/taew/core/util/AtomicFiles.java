@@ -29,6 +29,7 @@ public final class AtomicFiles {
             try (OutputStream out = Files.newOutputStream(temp)) {
                 writer.write(out);
             }
+            keepPermissions(target, temp);
             try {
                 Files.move(
                         temp,
@@ -51,6 +52,21 @@ public final class AtomicFiles {
                     "Could not write " + target + ": " + e.getMessage(),
                     e);
         }
+    }
+
+    /**
+     * A temporary file is created readable by its owner only; the file it replaces keeps its
+     * permissions, and a new file gets the usual rw-r--r--.
+     */
+    private static void keepPermissions(Path target, Path temp) throws IOException {
+        if (!temp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            return;
+        }
+        java.util.Set<java.nio.file.attribute.PosixFilePermission> perms =
+                Files.exists(target)
+                        ? Files.getPosixFilePermissions(target)
+                        : java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--");
+        Files.setPosixFilePermissions(temp, perms);
     }
 
     public static void writeString(Path target, String content) throws WorkbenchException {

@@ -38,6 +38,15 @@ public final class Engines {
         return new DjlVectorSearch(SEARCH_ENGINE, maxBlockScores);
     }
 
+    /** How many CUDA GPUs DJL's PyTorch engine sees (0 when none or when it cannot tell). */
+    public static int gpuCount() {
+        try {
+            return Engine.getEngine(SEARCH_ENGINE).getGpuCount();
+        } catch (RuntimeException e) {
+            return 0;
+        }
+    }
+
     /** The name and version of an engine, for reports; e.g. {@code OnnxRuntime 1.21.1}. */
     public static String describe(String engineName) {
         try {

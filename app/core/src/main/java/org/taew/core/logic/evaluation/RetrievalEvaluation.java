@@ -106,15 +106,7 @@ public final class RetrievalEvaluation {
                             settings,
                             progress));
         }
-        ModeComparison comparison = null;
-        if (results.containsKey(Mode.GENERAL) && results.containsKey(Mode.TASK_AWARE)) {
-            comparison =
-                    ModeComparison.compare(
-                            results.get(Mode.GENERAL).scores(),
-                            results.get(Mode.TASK_AWARE).scores(),
-                            settings.mainMetric(),
-                            settings.significance());
-        }
+        ModeComparison comparison = compare(results, settings);
         return new Result(dataset, task, settings, results, comparison);
     }
 
@@ -137,26 +129,90 @@ public final class RetrievalEvaluation {
                         prepare(dataset.queries(), instructions, Side.QUERY),
                         mode.label() + " queries",
                         progress);
-        long start = System.nanoTime();
+        boolean unit = embedder.model().normalize();
         // Cosine needs unit vectors; models that normalise already deliver them, so no copy is made
         // then.
-        boolean unit = embedder.model().normalize();
         Embeddings q = unit ? queries.vectors() : Vectors.normalized(queries.vectors());
         Embeddings d = unit ? docs.vectors() : Vectors.normalized(docs.vectors());
+        return score(
+                dataset,
+                mode,
+                instructions,
+                q,
+                d,
+                queries.report(),
+                docs.report(),
+                search,
+                settings);
+    }
+
+    /**
+     * Ranks and scores one mode from unit-length vectors that are already encoded.
+     *
+     * @param queries one row per query of the dataset, in dataset order
+     * @param documents one row per document of the dataset, in dataset order
+     */
+    public static ModeResult score(
+            RetrievalDataset dataset,
+            Mode mode,
+            InstructionPair instructions,
+            Embeddings queries,
+            Embeddings documents,
+            EmbeddingService.Report queryEncoding,
+            EmbeddingService.Report documentEncoding,
+            VectorSearch search,
+            Settings settings)
+            throws WorkbenchException {
+        long start = System.nanoTime();
         List<String> queryIds = ids(dataset.queries());
         Run run =
                 search.search(
                         queryIds,
-                        q,
+                        queries,
                         ids(dataset.documents()),
-                        d,
+                        documents,
                         settings.depth(),
                         settings.ignoreIdenticalIds());
         double searchSeconds = (System.nanoTime() - start) / 1e9;
+        return rescore(
+                dataset,
+                new ModeResult(
+                        mode,
+                        instructions,
+                        run,
+                        null,
+                        queryEncoding,
+                        documentEncoding,
+                        searchSeconds),
+                settings);
+    }
+
+    /** The same ranking measured again, e.g. with other cut-offs (no more than its depth). */
+    public static ModeResult rescore(
+            RetrievalDataset dataset, ModeResult ranked, Settings settings) {
         QueryScores scores =
-                RetrievalEvaluator.evaluate(queryIds, run, dataset.qrels(), settings.metrics());
+                RetrievalEvaluator.evaluate(
+                        ids(dataset.queries()), ranked.run(), dataset.qrels(), settings.metrics());
         return new ModeResult(
-                mode, instructions, run, scores, queries.report(), docs.report(), searchSeconds);
+                ranked.mode(),
+                ranked.instructions(),
+                ranked.run(),
+                scores,
+                ranked.queryEncoding(),
+                ranked.documentEncoding(),
+                ranked.searchSeconds());
+    }
+
+    /** The comparison of two modes' scores, or null unless both are there. */
+    public static ModeComparison compare(Map<Mode, ModeResult> results, Settings settings) {
+        if (!results.containsKey(Mode.GENERAL) || !results.containsKey(Mode.TASK_AWARE)) {
+            return null;
+        }
+        return ModeComparison.compare(
+                results.get(Mode.GENERAL).scores(),
+                results.get(Mode.TASK_AWARE).scores(),
+                settings.mainMetric(),
+                settings.significance());
     }
 
     public static List<PreparedText> prepare(

@@ -149,8 +149,10 @@ public final class InstructionFileReader {
                         ? scalar(file, fields.get("description"), "description")
                         : "";
         Map<String, String> variables = new LinkedHashMap<>();
+        String instruction = "";
         if (fields.containsKey("instruction")) {
-            variables.put("task", scalar(file, fields.get("instruction"), "instruction"));
+            instruction = scalar(file, fields.get("instruction"), "instruction");
+            variables.put("task", instruction);
         }
         Template query = template(file, required(file, keyNode, fields, "query"), variables);
         Template document = template(file, required(file, keyNode, fields, "document"), variables);
@@ -169,7 +171,7 @@ public final class InstructionFileReader {
             exclude = Boolean.parseBoolean(v);
         }
         return new TaskInstructions(
-                name, description, new InstructionPair(query, document, exclude));
+                name, description, instruction, new InstructionPair(query, document, exclude));
     }
 
     private static Template template(Path file, Node node, Map<String, String> variables)

@@ -1,0 +1,18 @@
+package org.taew.desktop;
+
+import javafx.application.Application;
+
+/**
+ * Entry point. A main class that is not an {@link Application} lets the JavaFX jars sit on the
+ * class path (DJL, ONNX Runtime and JFreeChart are not modules).
+ */
+public final class Launcher {
+    private Launcher() {}
+
+    public static void main(String[] args) {
+        if (System.getProperty("ai.djl.offline") == null) {
+            System.setProperty("ai.djl.offline", "true");
+        }
+        Application.launch(WorkbenchApp.class, args);
+    }
+}

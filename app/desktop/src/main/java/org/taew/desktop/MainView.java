@@ -1,0 +1,312 @@
+package org.taew.desktop;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Separator;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.ToolBar;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.jfree.chart.ChartUtils;
+import org.jfree.chart.JFreeChart;
+import org.taew.core.logic.compare.SimilarityMap;
+import org.taew.core.logic.datasets.DatasetCatalog;
+import org.taew.core.util.AtomicFiles;
+import org.taew.core.util.WorkbenchException;
+import org.taew.desktop.heatmap.HeatmapView;
+import org.taew.desktop.heatmap.HeatmapViewModel;
+import org.taew.desktop.instructions.InstructionEditorView;
+import org.taew.desktop.metrics.MetricsView;
+import org.taew.desktop.metrics.MetricsViewModel;
+import org.taew.desktop.queries.PerQueryView;
+import org.taew.desktop.queries.PerQueryViewModel;
+import org.taew.desktop.session.SessionViewModel;
+import org.taew.desktop.util.DialogService;
+import org.taew.desktop.util.Images;
+
+/** The main window's content: menu, choices, the editor on the left, the result tabs, status. */
+public final class MainView extends BorderPane {
+    private final SessionViewModel session;
+    private final DialogService dialogs;
+    private final TabPane tabs = new TabPane();
+    private final MetricsView metrics;
+    private final HeatmapView heatmaps;
+    private final PerQueryView perQuery;
+
+    public MainView(SessionViewModel session, DialogService dialogs) {
+        this.session = session;
+        this.dialogs = dialogs;
+        setId("main-view");
+        metrics = new MetricsView(new MetricsViewModel(session.snapshotProperty()), session);
+        heatmaps =
+                new HeatmapView(
+                        new HeatmapViewModel(
+                                session.snapshotProperty(),
+                                SimilarityMap.DEFAULT_MAX_QUERIES,
+                                SimilarityMap.DEFAULT_NEGATIVES_PER_QUERY));
+        perQuery =
+                new PerQueryView(
+                        new PerQueryViewModel(
+                                session.snapshotProperty(), session.cutoffProperty()));
+        tabs.getTabs().add(tab("Metrics", metrics));
+        tabs.getTabs().add(tab("Heatmaps", heatmaps));
+        tabs.getTabs().add(tab("Per query", perQuery));
+        tabs.setId("result-tabs");
+
+        ScrollPane editor = new ScrollPane(new InstructionEditorView(session.editor()));
+        editor.setFitToWidth(true);
+        SplitPane split = new SplitPane(editor, tabs);
+        split.setDividerPositions(0.28);
+        SplitPane.setResizableWithParent(editor, false);
+
+        setTop(new VBox(menu(), toolbar()));
+        setCenter(split);
+        setBottom(statusBar());
+    }
+
+    public TabPane tabs() {
+        return tabs;
+    }
+
+    private static Tab tab(String title, Node content) {
+        Tab t = new Tab(title, content);
+        t.setClosable(false);
+        return t;
+    }
+
+    private MenuBar menu() {
+        MenuItem openDataset = new MenuItem("Open dataset folder…");
+        openDataset.setOnAction(e -> openDataset());
+        MenuItem openModel = new MenuItem("Open model folder…");
+        openModel.setOnAction(e -> openModel());
+        MenuItem exportResults = new MenuItem("Export results (JSON, CSV, TREC runs)…");
+        exportResults.setOnAction(e -> exportResults());
+        MenuItem exportChart = new MenuItem("Export chart of this tab as PNG…");
+        exportChart.setOnAction(e -> exportCharts());
+        MenuItem save = new MenuItem("Save instructions");
+        save.setAccelerator(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN));
+        save.setOnAction(e -> session.editor().save());
+        MenuItem quit = new MenuItem("Quit");
+        quit.setAccelerator(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN));
+        quit.setOnAction(e -> getScene().getWindow().hide());
+        Menu file =
+                new Menu(
+                        "File",
+                        null,
+                        openDataset,
+                        openModel,
+                        new javafx.scene.control.SeparatorMenuItem(),
+                        save,
+                        exportResults,
+                        exportChart,
+                        new javafx.scene.control.SeparatorMenuItem(),
+                        quit);
+        MenuItem undo = new MenuItem("Undo instruction edit");
+        undo.setOnAction(e -> session.editor().undo());
+        MenuItem redo = new MenuItem("Redo instruction edit");
+        redo.setOnAction(e -> session.editor().redo());
+        Menu edit = new Menu("Edit", null, undo, redo);
+        MenuItem about = new MenuItem("About");
+        about.setOnAction(
+                e ->
+                        dialogs.showInformation(
+                                "Task-Aware Embedding Workbench",
+                                "Measures whether an instruction helps an embedding model on your"
+                                        + " data: general (no instruction) against task-aware, per"
+                                        + " query and overall.\nWorkspace: "
+                                        + session.context().workspace().root()
+                                        + "\nHome: "
+                                        + session.context().home()));
+        return new MenuBar(file, edit, new Menu("Help", null, about));
+    }
+
+    private ToolBar toolbar() {
+        ComboBox<DatasetCatalog.Entry> dataset = new ComboBox<>(session.datasets());
+        dataset.setId("dataset");
+        dataset.valueProperty().bindBidirectional(session.selectedDatasetProperty());
+        dataset.setConverter(
+                new javafx.util.StringConverter<>() {
+                    @Override
+                    public String toString(DatasetCatalog.Entry e) {
+                        return e == null ? "" : e.name();
+                    }
+
+                    @Override
+                    public DatasetCatalog.Entry fromString(String s) {
+                        return null;
+                    }
+                });
+        Button openDataset = new Button("Open…");
+        openDataset.setOnAction(e -> openDataset());
+        ComboBox<SessionViewModel.ModelChoice> model = new ComboBox<>(session.models());
+        model.setId("model");
+        model.valueProperty().bindBidirectional(session.selectedModelProperty());
+        Button openModel = new Button("Open…");
+        openModel.setOnAction(e -> openModel());
+        ComboBox<String> device = new ComboBox<>(session.devices());
+        device.setId("device");
+        device.valueProperty().bindBidirectional(session.selectedDeviceProperty());
+        device.setTooltip(
+                new javafx.scene.control.Tooltip(
+                        "Devices DJL reports; GPUs appear when DJL's PyTorch engine sees CUDA."));
+        CheckBox ignore = new CheckBox("Ignore identical ids");
+        ignore.selectedProperty().bindBidirectional(session.ignoreIdenticalIdsProperty());
+        ignore.setTooltip(
+                new javafx.scene.control.Tooltip(
+                        "Drop a result whose id equals the query's (when queries are also documents)."));
+        return new ToolBar(
+                new Label("Dataset"),
+                dataset,
+                openDataset,
+                new Separator(),
+                new Label("Model"),
+                model,
+                openModel,
+                new Separator(),
+                new Label("Device"),
+                device,
+                new Separator(),
+                ignore);
+    }
+
+    private Node statusBar() {
+        ProgressBar bar = new ProgressBar(0);
+        bar.setPrefWidth(180);
+        bar.progressProperty().bind(session.progress().fractionProperty());
+        bar.visibleProperty().bind(session.busyProperty());
+        Label progress = new Label();
+        progress.textProperty().bind(session.progress().textProperty());
+        progress.setId("progress-text");
+        Button cancel = new Button("Cancel");
+        cancel.setId("cancel");
+        cancel.setOnAction(e -> session.cancel());
+        cancel.disableProperty().bind(session.busyProperty().not());
+        Label status = new Label();
+        status.textProperty().bind(session.statusProperty());
+        status.setId("status");
+        Label update = new Label();
+        update.textProperty().bind(session.lastUpdateProperty());
+        update.setId("last-update");
+        Label engine = new Label();
+        engine.textProperty().bind(session.engineProperty());
+        engine.setStyle("-fx-text-fill: #555;");
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        for (javafx.scene.control.Control c : List.of(cancel, status, engine)) {
+            c.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        update.setMinWidth(0);
+        HBox.setHgrow(update, Priority.SOMETIMES);
+        HBox box = new HBox(10, bar, progress, cancel, status, update, grow, engine);
+        box.setAlignment(Pos.CENTER_LEFT);
+        box.setPadding(new Insets(4, 8, 4, 8));
+        box.setStyle("-fx-border-color: #ccc transparent transparent transparent;");
+        return box;
+    }
+
+    private void openDataset() {
+        dialogs.chooseFolder(
+                        "Open a dataset folder (BEIR layout)",
+                        session.context().workspace().datasets())
+                .ifPresent(session::openDatasetFolder);
+    }
+
+    private void openModel() {
+        dialogs.chooseFolder("Open a model folder", session.context().home().resolve("models"))
+                .ifPresent(session::openModelFolder);
+    }
+
+    private void exportResults() {
+        Optional<Path> dir =
+                dialogs.chooseFolder(
+                        "Export results into a folder", session.context().workspace().root());
+        if (dir.isEmpty()) {
+            return;
+        }
+        try {
+            List<Path> files = session.export(dir.get());
+            StringBuilder sb = new StringBuilder("Wrote:\n");
+            files.forEach(f -> sb.append(f).append('\n'));
+            dialogs.showInformation("Results exported", sb.toString());
+        } catch (WorkbenchException e) {
+            dialogs.showError("Cannot export the results", e.getMessage(), e);
+        }
+    }
+
+    /** The charts of the selected tab with file-name suffixes. */
+    List<Object[]> chartsOfTab() {
+        List<Object[]> out = new ArrayList<>();
+        Node content = tabs.getSelectionModel().getSelectedItem().getContent();
+        if (content == metrics) {
+            out.add(new Object[] {"", metrics.chart()});
+        } else if (content == perQuery) {
+            out.add(new Object[] {"", perQuery.chart()});
+        } else {
+            for (HeatmapViewModel.Panel p : HeatmapViewModel.Panel.values()) {
+                out.add(
+                        new Object[] {
+                            "-" + p.name().toLowerCase().replace('_', '-'), heatmaps.chart(p)
+                        });
+            }
+        }
+        return out;
+    }
+
+    private void exportCharts() {
+        String name =
+                tabs.getSelectionModel()
+                        .getSelectedItem()
+                        .getText()
+                        .toLowerCase()
+                        .replace(' ', '-');
+        Optional<Path> file =
+                dialogs.chooseSaveFile(
+                        "Export chart as PNG",
+                        session.context().workspace().root(),
+                        name + ".png",
+                        "png");
+        if (file.isEmpty()) {
+            return;
+        }
+        String base = file.get().toString().replaceFirst("\\.png$", "");
+        try {
+            for (Object[] c : chartsOfTab()) {
+                JFreeChart chart = (JFreeChart) c[1];
+                if (chart == null) {
+                    continue;
+                }
+                Path target = Path.of(base + c[0] + ".png");
+                AtomicFiles.write(target, out -> ChartUtils.writeChartAsPNG(out, chart, 1200, 800));
+            }
+        } catch (WorkbenchException e) {
+            dialogs.showError("Cannot export the chart", e.getMessage(), e);
+        }
+    }
+
+    /** Saves the window's content as PNG (for documentation screenshots). */
+    public void snapshot(Path file) throws WorkbenchException {
+        Images.writePng(this, file);
+    }
+}

@@ -1,0 +1,87 @@
+package org.taew.desktop;
+
+import java.util.function.Function;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import javafx.util.Duration;
+import org.taew.desktop.session.SessionViewModel;
+import org.taew.desktop.util.DialogService;
+import org.taew.desktop.util.ErrorMessages;
+import org.taew.desktop.util.FxDebouncer;
+import org.taew.desktop.util.FxTaskRunner;
+
+/** Builds the main window on a stage: used by the application and by the TestFX tests. */
+public final class Workbench {
+    /** Pause after the last keystroke before evaluating or autosaving. */
+    public static final Duration DEBOUNCE = Duration.millis(300);
+
+    private final SessionViewModel session;
+    private final MainView view;
+    private final FxTaskRunner runner;
+    private final Stage stage;
+
+    private Workbench(Stage stage, SessionViewModel session, MainView view, FxTaskRunner runner) {
+        this.stage = stage;
+        this.session = session;
+        this.view = view;
+        this.runner = runner;
+    }
+
+    public SessionViewModel session() {
+        return session;
+    }
+
+    public MainView view() {
+        return view;
+    }
+
+    public Stage stage() {
+        return stage;
+    }
+
+    /**
+     * Shows the workbench on {@code stage} and starts opening {@code dataset} with {@code model}
+     * (null: the first of each).
+     */
+    public static Workbench show(
+            Stage stage,
+            WorkbenchContext context,
+            Function<Window, DialogService> dialogs,
+            String dataset,
+            String model) {
+        FxTaskRunner runner = new FxTaskRunner();
+        DialogService d = dialogs.apply(stage);
+        SessionViewModel session =
+                new SessionViewModel(
+                        context, runner, d, new FxDebouncer(DEBOUNCE), System::nanoTime);
+        MainView view = new MainView(session, d);
+        Scene scene = new Scene(view, 1440, 900);
+        stage.setScene(scene);
+        stage.setTitle("Task-Aware Embedding Workbench");
+        stage.titleProperty()
+                .bind(
+                        javafx.beans.binding.Bindings.createStringBinding(
+                                () ->
+                                        (session.editor().dirtyProperty().get() ? "● " : "")
+                                                + "Task-Aware Embedding Workbench",
+                                session.editor().dirtyProperty()));
+        Workbench wb = new Workbench(stage, session, view, runner);
+        stage.setOnHidden(e -> wb.close());
+        Thread.setDefaultUncaughtExceptionHandler(
+                (t, e) ->
+                        Platform.runLater(
+                                () ->
+                                        d.showError(
+                                                "Unexpected error", ErrorMessages.message(e), e)));
+        stage.show();
+        session.start(dataset, model);
+        return wb;
+    }
+
+    public void close() {
+        session.close();
+        runner.close();
+    }
+}

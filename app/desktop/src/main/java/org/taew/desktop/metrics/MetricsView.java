@@ -1,0 +1,114 @@
+package org.taew.desktop.metrics;
+
+import java.util.Locale;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.geometry.Insets;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.fx.ChartViewer;
+import org.taew.desktop.session.SessionViewModel;
+
+/** Metrics tab: the comparison table above the grouped bar chart; the cut-off k is chosen here. */
+public final class MetricsView extends BorderPane {
+    private final ChartViewer viewer = new ChartViewer();
+
+    public MetricsView(MetricsViewModel vm, SessionViewModel session) {
+        setId("metrics-view");
+        ComboBox<Integer> k = new ComboBox<>();
+        k.getItems().setAll(SessionViewModel.CUTOFFS);
+        k.setValue(session.cutoffProperty().get());
+        k.valueProperty()
+                .addListener(
+                        (o, a, b) -> {
+                            if (b != null) {
+                                session.cutoffProperty().set(b);
+                            }
+                        });
+        session.cutoffProperty().addListener((o, a, b) -> k.setValue(b.intValue()));
+        k.setId("cutoff");
+        Label summary = new Label();
+        summary.textProperty().bind(vm.summaryProperty());
+        summary.setWrapText(true);
+        Label kLabel = new Label("Cut-off k:");
+        kLabel.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        k.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        HBox top = new HBox(8, kLabel, k, summary);
+        top.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        top.setPadding(new Insets(6));
+        HBox.setHgrow(summary, Priority.ALWAYS);
+
+        TableView<MetricsViewModel.Row> table = new TableView<>(vm.rows());
+        table.setId("metrics-table");
+        table.getColumns().add(column("Measure", MetricsViewModel.Row::metric));
+        table.getColumns().add(number("General", MetricsViewModel.Row::general));
+        table.getColumns().add(number("Task-aware", MetricsViewModel.Row::taskAware));
+        TableColumn<MetricsViewModel.Row, MetricsViewModel.Row> delta = new TableColumn<>("Δ");
+        delta.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
+        delta.setCellFactory(
+                c ->
+                        new TableCell<>() {
+                            @Override
+                            protected void updateItem(MetricsViewModel.Row r, boolean empty) {
+                                super.updateItem(r, empty);
+                                if (empty || r == null) {
+                                    setText(null);
+                                    setStyle("");
+                                } else {
+                                    setText(r.deltaText() + (r.significant() ? " *" : ""));
+                                    setStyle(
+                                            r.delta() > 0
+                                                    ? "-fx-text-fill: #1b7f3a;"
+                                                    : r.delta() < 0
+                                                            ? "-fx-text-fill: #b02a2a;"
+                                                            : "");
+                                }
+                            }
+                        });
+        table.getColumns().add(delta);
+        table.getColumns().add(column("95% CI of Δ", MetricsViewModel.Row::ciText));
+        table.getColumns().add(column("p", MetricsViewModel.Row::pText));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
+        table.setPrefHeight(180);
+        table.setPlaceholder(new Label("Evaluating…"));
+        Label note = new Label("* the 95% interval of Δ excludes 0");
+        note.setStyle("-fx-font-size: 11px; -fx-text-fill: #555;");
+
+        viewer.setId("metrics-chart");
+        vm.chartRowsProperty().addListener((o, a, b) -> showChart(b));
+        showChart(vm.chartRowsProperty().get());
+        VBox center = new VBox(4, table, note, viewer);
+        VBox.setVgrow(viewer, Priority.ALWAYS);
+        center.setPadding(new Insets(0, 6, 6, 6));
+        setTop(top);
+        setCenter(center);
+    }
+
+    public JFreeChart chart() {
+        return viewer.getChart();
+    }
+
+    private void showChart(java.util.List<MetricsViewModel.Row> rows) {
+        viewer.setChart(MetricsCharts.createChart(MetricsCharts.createDataset(rows)));
+    }
+
+    private static <T> TableColumn<MetricsViewModel.Row, T> column(
+            String title, Function<MetricsViewModel.Row, T> f) {
+        TableColumn<MetricsViewModel.Row, T> c = new TableColumn<>(title);
+        c.setCellValueFactory(v -> new ReadOnlyObjectWrapper<>(f.apply(v.getValue())));
+        return c;
+    }
+
+    private static TableColumn<MetricsViewModel.Row, String> number(
+            String title, Function<MetricsViewModel.Row, Double> f) {
+        return column(title, r -> String.format(Locale.ROOT, "%.4f", f.apply(r)));
+    }
+}

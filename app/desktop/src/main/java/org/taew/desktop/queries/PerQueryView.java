@@ -1,0 +1,179 @@
+package org.taew.desktop.queries;
+
+import java.util.Locale;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.fx.ChartViewer;
+
+/** Per-query tab: queries by delta with the wins/losses chart, and the selected query's top-k. */
+public final class PerQueryView extends BorderPane {
+    private final ChartViewer chart = new ChartViewer();
+
+    public PerQueryView(PerQueryViewModel vm) {
+        setId("per-query-view");
+        Label summary = new Label();
+        summary.textProperty().bind(vm.summaryProperty());
+        summary.setStyle("-fx-font-weight: bold;");
+        chart.setPrefHeight(200);
+        chart.setMinHeight(160);
+        vm.chartRowsProperty().addListener((o, a, b) -> showChart(b));
+        showChart(vm.chartRowsProperty().get());
+
+        TableView<PerQueryViewModel.QueryRow> queries = new TableView<>(vm.rows());
+        queries.setId("query-table");
+        queries.getColumns().add(col("Query", PerQueryViewModel.QueryRow::id, 60));
+        TableColumn<PerQueryViewModel.QueryRow, String> text =
+                col("Text", PerQueryViewModel.QueryRow::text, 240);
+        queries.getColumns().add(text);
+        queries.getColumns().add(col("General", r -> f(r.general()), 58));
+        queries.getColumns().add(col("Task-aware", r -> f(r.taskAware()), 70));
+        TableColumn<PerQueryViewModel.QueryRow, String> delta =
+                col("Δ", r -> String.format(Locale.ROOT, "%+.4f", r.delta()), 70);
+        delta.setCellFactory(
+                c ->
+                        new TableCell<>() {
+                            @Override
+                            protected void updateItem(String s, boolean empty) {
+                                super.updateItem(s, empty);
+                                setText(empty ? null : s);
+                                setStyle(
+                                        empty || s == null
+                                                ? ""
+                                                : s.startsWith("+") && !s.equals("+0.0000")
+                                                        ? "-fx-text-fill: #1b7f3a;"
+                                                        : s.startsWith("-") && !s.equals("-0.0000")
+                                                                ? "-fx-text-fill: #b02a2a;"
+                                                                : "");
+                            }
+                        });
+        queries.getColumns().add(delta);
+        queries.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
+        queries.getSelectionModel()
+                .selectedItemProperty()
+                .addListener(
+                        (o, a, b) -> {
+                            if (b != null) {
+                                vm.selectedProperty().set(b);
+                            }
+                        });
+        vm.selectedProperty()
+                .addListener(
+                        (o, a, b) -> {
+                            if (b != null && queries.getSelectionModel().getSelectedItem() != b) {
+                                queries.getSelectionModel().select(b);
+                                queries.scrollTo(b);
+                            }
+                        });
+        VBox left = new VBox(6, summary, chart, queries);
+        VBox.setVgrow(queries, Priority.ALWAYS);
+        left.setPadding(new Insets(6));
+
+        Label query = new Label();
+        query.setWrapText(true);
+        query.textProperty().bind(vm.queryTextProperty());
+        query.setStyle("-fx-font-size: 13px; -fx-font-weight: bold;");
+        TableView<PerQueryViewModel.Hit> g = hits(vm.generalHits(), "General (no instruction)");
+        g.setId("general-hits");
+        TableView<PerQueryViewModel.Hit> a = hits(vm.taskAwareHits(), "Task-aware");
+        a.setId("task-aware-hits");
+        SplitPane both = new SplitPane(box("General (no instruction)", g), box("Task-aware", a));
+        both.setOrientation(Orientation.HORIZONTAL);
+        Label legend =
+                new Label(
+                        "●● judged 2 (answers) · ● judged 1 (partly) · ▲n / ▼n: places higher / lower"
+                                + " than in the other mode · new: not in the other mode's top 100");
+        legend.setStyle("-fx-font-size: 11px; -fx-text-fill: #555;");
+        VBox right = new VBox(6, query, both, legend);
+        VBox.setVgrow(both, Priority.ALWAYS);
+        right.setPadding(new Insets(6));
+        SplitPane split = new SplitPane(left, right);
+        split.setDividerPositions(0.38);
+        setCenter(split);
+    }
+
+    public JFreeChart chart() {
+        return chart.getChart();
+    }
+
+    private void showChart(java.util.List<PerQueryViewModel.QueryRow> rows) {
+        chart.setChart(
+                PerQueryCharts.createChart(
+                        PerQueryCharts.createDataset(rows), "Per-query Δ, sorted"));
+    }
+
+    private static VBox box(String title, TableView<?> table) {
+        Label l = new Label(title);
+        l.setStyle("-fx-font-weight: bold;");
+        VBox v = new VBox(4, l, table);
+        VBox.setVgrow(table, Priority.ALWAYS);
+        return v;
+    }
+
+    private static TableView<PerQueryViewModel.Hit> hits(
+            javafx.collections.ObservableList<PerQueryViewModel.Hit> items, String title) {
+        TableView<PerQueryViewModel.Hit> t = new TableView<>(items);
+        t.getColumns().add(hitCol("#", h -> Integer.toString(h.rank()), 28));
+        t.getColumns().add(hitCol("Judged", PerQueryViewModel.Hit::gradeText, 52));
+        t.getColumns().add(hitCol("Doc", PerQueryViewModel.Hit::docId, 48));
+        t.getColumns().add(hitCol("Score", h -> f(h.score()), 56));
+        t.getColumns().add(hitCol("Move", PerQueryViewModel.Hit::movementText, 42));
+        t.getColumns().add(hitCol("Text", h -> h.text().replace('\n', ' '), 140));
+        t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
+        t.setRowFactory(
+                tv ->
+                        new TableRow<>() {
+                            @Override
+                            protected void updateItem(PerQueryViewModel.Hit h, boolean empty) {
+                                super.updateItem(h, empty);
+                                if (empty || h == null) {
+                                    setStyle("");
+                                    setTooltip(null);
+                                } else {
+                                    setStyle(
+                                            h.grade() >= 2
+                                                    ? "-fx-background-color: #d8f0dc;"
+                                                    : h.grade() == 1
+                                                            ? "-fx-background-color: #eef7e6;"
+                                                            : "");
+                                    Tooltip tip = new Tooltip(h.text());
+                                    tip.setWrapText(true);
+                                    tip.setMaxWidth(520);
+                                    setTooltip(tip);
+                                }
+                            }
+                        });
+        t.setPlaceholder(new Label("Select a query"));
+        t.setAccessibleText(title);
+        return t;
+    }
+
+    private static String f(double v) {
+        return String.format(Locale.ROOT, "%.4f", v);
+    }
+
+    private static <T> TableColumn<T, String> col(
+            String title, Function<T, String> f, double width) {
+        TableColumn<T, String> c = new TableColumn<>(title);
+        c.setCellValueFactory(v -> new ReadOnlyObjectWrapper<>(f.apply(v.getValue())));
+        c.setPrefWidth(width);
+        return c;
+    }
+
+    private static TableColumn<PerQueryViewModel.Hit, String> hitCol(
+            String title, Function<PerQueryViewModel.Hit, String> f, double width) {
+        return col(title, f, width);
+    }
+}

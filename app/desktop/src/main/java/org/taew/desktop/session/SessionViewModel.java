@@ -1,0 +1,677 @@
+package org.taew.desktop.session;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.LongSupplier;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.taew.core.logic.compare.ModeComparison;
+import org.taew.core.logic.datasets.BeirReader;
+import org.taew.core.logic.datasets.DatasetCatalog;
+import org.taew.core.logic.encoding.EmbeddingService;
+import org.taew.core.logic.encoding.Encoder;
+import org.taew.core.logic.encoding.EncoderOptions;
+import org.taew.core.logic.encoding.InstructionCost;
+import org.taew.core.logic.encoding.ModelCatalog;
+import org.taew.core.logic.engine.Engines;
+import org.taew.core.logic.evaluation.LiveEvaluation;
+import org.taew.core.logic.evaluation.RetrievalEvaluation;
+import org.taew.core.logic.export.ResultsWriter;
+import org.taew.core.model.InstructionPair;
+import org.taew.core.model.MetricId;
+import org.taew.core.model.ModelSpec;
+import org.taew.core.model.RetrievalDataset;
+import org.taew.core.model.Side;
+import org.taew.core.model.Template;
+import org.taew.core.model.TextItem;
+import org.taew.core.util.WorkbenchException;
+import org.taew.desktop.WorkbenchContext;
+import org.taew.desktop.instructions.InstructionEditorViewModel;
+import org.taew.desktop.util.Debouncer;
+import org.taew.desktop.util.DialogService;
+import org.taew.desktop.util.ErrorMessages;
+import org.taew.desktop.util.TaskRunner;
+import org.taew.desktop.util.UiProgress;
+
+/**
+ * The workbench session: which dataset, model, task and device, the open encoder, and the latest
+ * evaluation of both modes. Edits in the instruction editor re-evaluate after a pause in typing;
+ * only the side whose template changed is encoded again (see {@link LiveEvaluation}). All state
+ * changes happen on the UI thread; core work goes through the {@link TaskRunner}.
+ */
+public final class SessionViewModel implements AutoCloseable {
+    /** The cut-offs offered for the measures. */
+    public static final List<Integer> CUTOFFS = List.of(1, 3, 5, 10, 20, 50, 100);
+
+    /** Ranking depth kept for every query (the largest cut-off). */
+    static final int DEPTH = 100;
+
+    /** A model the user can pick: a bundled model by name, or a folder. */
+    public record ModelChoice(String label, String nameOrPath) {
+        @Override
+        public String toString() {
+            return label;
+        }
+    }
+
+    private final WorkbenchContext context;
+    private final TaskRunner runner;
+    private final DialogService dialogs;
+    private final Debouncer debouncer;
+    private final LongSupplier clock;
+    private final InstructionEditorViewModel editor;
+    private final UiProgress progress;
+
+    private final ObservableList<DatasetCatalog.Entry> datasets =
+            FXCollections.observableArrayList();
+    private final ObjectProperty<DatasetCatalog.Entry> selectedDataset =
+            new SimpleObjectProperty<>();
+    private final ObservableList<ModelChoice> models = FXCollections.observableArrayList();
+    private final ObjectProperty<ModelChoice> selectedModel = new SimpleObjectProperty<>();
+    private final ObservableList<String> devices = FXCollections.observableArrayList();
+    private final ObjectProperty<String> selectedDevice = new SimpleObjectProperty<>();
+    private final IntegerProperty cutoff = new SimpleIntegerProperty(10);
+    private final BooleanProperty ignoreIdenticalIds = new SimpleBooleanProperty();
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Starting");
+    private final ReadOnlyStringWrapper engine = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper lastUpdate = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<LiveEvaluation.Snapshot> snapshot =
+            new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<ModelSpec> model = new ReadOnlyObjectWrapper<>();
+
+    private Encoder encoder;
+    private EmbeddingService embedder;
+    private LiveEvaluation live;
+    private TaskRunner.Handle running;
+    private Object runningToken;
+    private boolean rerun;
+    private boolean opening;
+    private long pendingEditAt;
+
+    /** What the running or last finished evaluation was asked for, to skip repeats. */
+    private List<Object> lastRequest;
+
+    private double lastLatencySeconds = Double.NaN;
+    private final Map<String, String> costs = new HashMap<>();
+
+    public SessionViewModel(
+            WorkbenchContext context,
+            TaskRunner runner,
+            DialogService dialogs,
+            Debouncer debouncer,
+            LongSupplier clock) {
+        this.context = context;
+        this.runner = runner;
+        this.dialogs = dialogs;
+        this.debouncer = debouncer;
+        this.clock = clock;
+        this.progress = new UiProgress(runner.ui());
+        this.editor =
+                new InstructionEditorViewModel(
+                        context.workspace().instructions(),
+                        context.home().resolve("autosave"),
+                        dialogs,
+                        debouncer,
+                        clock);
+        editor.compiledProperty().addListener((o, a, b) -> onInstructionsChanged());
+        editor.selectedTaskProperty().addListener((o, a, b) -> onInstructionsChanged());
+        cutoff.addListener((o, a, b) -> requestEvaluation());
+        ignoreIdenticalIds.addListener((o, a, b) -> requestEvaluation());
+        selectedDataset.addListener((o, a, b) -> open());
+        selectedModel.addListener((o, a, b) -> open());
+    }
+
+    // ---- state ----
+
+    public InstructionEditorViewModel editor() {
+        return editor;
+    }
+
+    public UiProgress progress() {
+        return progress;
+    }
+
+    public ObservableList<DatasetCatalog.Entry> datasets() {
+        return datasets;
+    }
+
+    public ObjectProperty<DatasetCatalog.Entry> selectedDatasetProperty() {
+        return selectedDataset;
+    }
+
+    public ObservableList<ModelChoice> models() {
+        return models;
+    }
+
+    public ObjectProperty<ModelChoice> selectedModelProperty() {
+        return selectedModel;
+    }
+
+    public ObservableList<String> devices() {
+        return devices;
+    }
+
+    public ObjectProperty<String> selectedDeviceProperty() {
+        return selectedDevice;
+    }
+
+    public IntegerProperty cutoffProperty() {
+        return cutoff;
+    }
+
+    public BooleanProperty ignoreIdenticalIdsProperty() {
+        return ignoreIdenticalIds;
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    /** Which engines and device do the work, e.g. "CPU · OnnxRuntime 1.21.1 · search PyTorch". */
+    public ReadOnlyStringProperty engineProperty() {
+        return engine.getReadOnlyProperty();
+    }
+
+    /** How the last update went, e.g. "updated 0.62 s after the edit; queries re-encoded". */
+    public ReadOnlyStringProperty lastUpdateProperty() {
+        return lastUpdate.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<LiveEvaluation.Snapshot> snapshotProperty() {
+        return snapshot.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<ModelSpec> modelProperty() {
+        return model.getReadOnlyProperty();
+    }
+
+    /** Seconds from the last edit to the view showing its numbers; NaN before the first. */
+    public double lastLatencySeconds() {
+        return lastLatencySeconds;
+    }
+
+    public WorkbenchContext context() {
+        return context;
+    }
+
+    // ---- actions ----
+
+    /** Lists datasets, models and devices and opens the defaults (or the given names). */
+    public void start(String datasetName, String modelName) {
+        try {
+            DatasetCatalog catalog = new DatasetCatalog(context.workspace().datasets());
+            for (DatasetCatalog.Entry e : catalog.list()) {
+                if (e.kind() == DatasetCatalog.Kind.RETRIEVAL) {
+                    datasets.add(e);
+                }
+            }
+            ModelCatalog mc = new ModelCatalog(context.home().resolve("models"));
+            for (ModelCatalog.BundledModel b : mc.bundled()) {
+                if (b.available()) {
+                    models.add(new ModelChoice(b.name(), b.name()));
+                }
+            }
+            for (Path p : mc.localFolders()) {
+                String n = p.getFileName().toString();
+                if (models.stream().noneMatch(m -> m.nameOrPath().equals(n))) {
+                    models.add(new ModelChoice(n + " (folder)", p.toString()));
+                }
+            }
+        } catch (WorkbenchException e) {
+            dialogs.showError("Cannot list datasets and models", e.getMessage(), e);
+        }
+        devices.setAll(deviceChoices());
+        selectedDevice.set(devices.get(0));
+        opening = true;
+        try {
+            selectedDataset.set(
+                    datasets.stream()
+                            .filter(d -> d.name().equals(datasetName))
+                            .findFirst()
+                            .orElse(datasets.isEmpty() ? null : datasets.get(0)));
+            selectedModel.set(
+                    models.stream()
+                            .filter(m -> m.nameOrPath().equals(modelName))
+                            .findFirst()
+                            .orElse(models.isEmpty() ? null : models.get(0)));
+        } finally {
+            opening = false;
+        }
+        if (datasets.isEmpty()) {
+            status.set("No dataset in " + context.workspace().datasets() + "; open a folder");
+        }
+        open();
+    }
+
+    /** Adds a dataset folder chosen by the user and selects it. */
+    public void openDatasetFolder(Path dir) {
+        try {
+            DatasetCatalog.Entry e =
+                    new DatasetCatalog(context.workspace().datasets()).resolve(dir.toString());
+            if (e.kind() != DatasetCatalog.Kind.RETRIEVAL) {
+                throw WorkbenchException.badInput(dir + " is not a retrieval dataset");
+            }
+            datasets.removeIf(d -> d.path().equals(e.path()));
+            datasets.add(e);
+            selectedDataset.set(e);
+        } catch (WorkbenchException e) {
+            dialogs.showError("Cannot open the dataset", e.getMessage(), null);
+        }
+    }
+
+    /** Adds a model folder chosen by the user and selects it. */
+    public void openModelFolder(Path dir) {
+        ModelChoice c = new ModelChoice(dir.getFileName() + " (folder)", dir.toString());
+        models.removeIf(m -> m.nameOrPath().equals(c.nameOrPath()));
+        models.add(c);
+        selectedModel.set(c);
+    }
+
+    /** Stops the running work. */
+    public void cancel() {
+        rerun = false;
+        if (running != null) {
+            running.cancel();
+        }
+    }
+
+    /** Writes the CLI's result files for the current evaluation into {@code dir}. */
+    public List<Path> export(Path dir) throws WorkbenchException {
+        LiveEvaluation.Snapshot s = snapshot.get();
+        if (s == null) {
+            throw WorkbenchException.badInput("Nothing to export yet: no evaluation has finished");
+        }
+        Path source =
+                editor.selectedSetProperty().get() == null
+                        ? null
+                        : editor.selectedSetProperty().get().source();
+        return ResultsWriter.writeRetrieval(
+                dir, s.result(), model.get(), engineName(model.get()), source);
+    }
+
+    @Override
+    public void close() {
+        cancel();
+        editor.autosaveNow();
+        closeEncoder(embedder, encoder);
+        embedder = null;
+        encoder = null;
+    }
+
+    // ---- opening ----
+
+    private void open() {
+        if (opening) {
+            return;
+        }
+        DatasetCatalog.Entry ds = selectedDataset.get();
+        ModelChoice mc = selectedModel.get();
+        if (ds == null || mc == null) {
+            return;
+        }
+        cancel();
+        Path modelsDir = context.home().resolve("models");
+        Path cacheDir = context.home().resolve("embeddings");
+        ModelSpec current = model.get();
+        Encoder oldEncoder = encoder;
+        EmbeddingService oldEmbedder = embedder;
+        record Opened(
+                RetrievalDataset data,
+                ModelSpec spec,
+                Encoder encoder,
+                EmbeddingService embedder) {}
+        busy.set(true);
+        status.set("Opening " + ds.name() + " with " + mc.label());
+        track(
+                p -> {
+                    p.reset("Reading " + ds.name(), 1);
+                    RetrievalDataset data = BeirReader.read(ds.path(), BeirReader.DEFAULT_SPLIT);
+                    p.reset("Loading " + mc.label(), 1);
+                    ModelSpec spec = new ModelCatalog(modelsDir).resolve(mc.nameOrPath());
+                    if (current != null && current.identity().equals(spec.identity())) {
+                        return new Opened(data, current, oldEncoder, oldEmbedder);
+                    }
+                    closeEncoder(oldEmbedder, oldEncoder);
+                    Encoder enc = Engines.openEncoder(spec, EncoderOptions.DEFAULT);
+                    return new Opened(data, spec, enc, new EmbeddingService(enc, cacheDir));
+                },
+                progress,
+                o -> {
+                    busy.set(false);
+                    encoder = o.encoder();
+                    embedder = o.embedder();
+                    model.set(o.spec());
+                    engine.set(
+                            selectedDevice.get()
+                                    + " · "
+                                    + engineName(o.spec())
+                                    + " · similarity search on "
+                                    + Engines.describe(Engines.SEARCH_ENGINE));
+                    live = new LiveEvaluation(o.data(), "", o.embedder(), Engines.vectorSearch());
+                    costs.clear();
+                    ignoreIdenticalIds.set(sharesIds(o.data()));
+                    status.set(
+                            o.data().name()
+                                    + ": "
+                                    + o.data().queries().size()
+                                    + " queries, "
+                                    + o.data().documents().size()
+                                    + " documents; model "
+                                    + o.spec().name());
+                    editor.load(o.spec());
+                    requestEvaluation();
+                },
+                e -> {
+                    busy.set(false);
+                    if (oldEncoder != null && encoder == oldEncoder) {
+                        // the old encoder was closed by the failed open
+                        encoder = null;
+                        embedder = null;
+                        model.set(null);
+                        live = null;
+                    }
+                    fail("Cannot open " + ds.name() + " with " + mc.label(), e);
+                });
+    }
+
+    /**
+     * Submits work and remembers it as the running work until a callback runs. A runner that calls
+     * back before {@code submit} returns (tests) leaves nothing running.
+     */
+    private <T> void track(
+            TaskRunner.Work<T> work,
+            org.taew.core.util.ProgressListener listener,
+            java.util.function.Consumer<T> onSuccess,
+            java.util.function.Consumer<Throwable> onFailure) {
+        Object token = new Object();
+        runningToken = token;
+        TaskRunner.Handle h =
+                runner.submit(
+                        work,
+                        listener,
+                        v -> {
+                            if (runningToken == token) {
+                                runningToken = null;
+                                running = null;
+                            }
+                            onSuccess.accept(v);
+                        },
+                        e -> {
+                            if (runningToken == token) {
+                                runningToken = null;
+                                running = null;
+                            }
+                            onFailure.accept(e);
+                        });
+        if (runningToken == token) {
+            running = h;
+        }
+    }
+
+    private static boolean sharesIds(RetrievalDataset data) {
+        Set<String> docs = new HashSet<>();
+        for (TextItem d : data.documents()) {
+            docs.add(d.id());
+        }
+        for (TextItem q : data.queries()) {
+            if (docs.contains(q.id())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void closeEncoder(EmbeddingService embedder, Encoder encoder) {
+        if (embedder != null) {
+            embedder.close();
+        }
+        if (encoder != null) {
+            encoder.close();
+        }
+    }
+
+    private static String engineName(ModelSpec spec) {
+        return Engines.describe(
+                spec != null && spec.format().equals("onnx") ? "OnnxRuntime" : "PyTorch");
+    }
+
+    private static List<String> deviceChoices() {
+        List<String> d = new ArrayList<>();
+        d.add("CPU");
+        int gpus = Engines.gpuCount();
+        for (int i = 0; i < gpus; i++) {
+            d.add("GPU " + i + " (CUDA)");
+        }
+        return d;
+    }
+
+    // ---- evaluating ----
+
+    private void onInstructionsChanged() {
+        long at = editor.editedAtProperty().get();
+        if (pendingEditAt == 0 || at > pendingEditAt) {
+            pendingEditAt = at;
+        }
+        if (editor.compiledProperty().get() == null) {
+            lastUpdate.set("Waiting for a valid template");
+            return;
+        }
+        debouncer.schedule("evaluate", this::requestEvaluation);
+    }
+
+    /** Evaluates both modes with the editor's instructions, now or after the running work. */
+    public void requestEvaluation() {
+        if (live == null) {
+            return;
+        }
+        InstructionPair pair = editor.compiledProperty().get();
+        if (pair == null) {
+            return;
+        }
+        RetrievalEvaluation.Settings settings = settings();
+        List<Object> request = List.of(live, pair, settings);
+        if (running != null) {
+            rerun = !request.equals(lastRequest);
+            return;
+        }
+        if (request.equals(lastRequest) && snapshot.get() != null) {
+            return;
+        }
+        lastRequest = request;
+        String task = editor.selectedTaskProperty().get();
+        LiveEvaluation target = live;
+        long editAt = pendingEditAt;
+        pendingEditAt = 0;
+        busy.set(true);
+        status.set("Evaluating " + (task == null ? "" : task));
+        track(
+                p -> target.evaluate(pair, settings, p),
+                progress,
+                s -> {
+                    busy.set(false);
+                    if (target != live) {
+                        return;
+                    }
+                    snapshot.set(s);
+                    describeUpdate(s, editAt);
+                    progress.idle("");
+                    status.set("Ready");
+                    if (rerun) {
+                        rerun = false;
+                        requestEvaluation();
+                    } else {
+                        measureCosts(pair);
+                    }
+                },
+                e -> {
+                    busy.set(false);
+                    lastRequest = null;
+                    fail("Evaluation failed", e);
+                    if (rerun) {
+                        rerun = false;
+                        requestEvaluation();
+                    }
+                });
+    }
+
+    private void describeUpdate(LiveEvaluation.Snapshot s, long editAt) {
+        StringBuilder sb = new StringBuilder();
+        if (editAt != 0) {
+            lastLatencySeconds = (clock.getAsLong() - editAt) / 1e9;
+            sb.append(
+                    String.format(
+                            Locale.ROOT, "Updated %.2f s after the edit", lastLatencySeconds));
+        } else {
+            sb.append("Evaluated");
+        }
+        List<String> encoded = new ArrayList<>();
+        s.queries()
+                .forEach(
+                        (m, v) -> {
+                            if (!v.reused() && v.report().encoded() > 0) {
+                                encoded.add(m.label() + " queries " + v.report().encoded());
+                            }
+                        });
+        s.documents()
+                .forEach(
+                        (m, v) -> {
+                            if (!v.reused() && v.report().encoded() > 0) {
+                                encoded.add(m.label() + " documents " + v.report().encoded());
+                            }
+                        });
+        sb.append(
+                encoded.isEmpty()
+                        ? " · nothing re-encoded (cache)"
+                        : " · encoded " + String.join(", ", encoded));
+        lastUpdate.set(sb.toString());
+    }
+
+    RetrievalEvaluation.Settings settings() {
+        int k = cutoff.get();
+        List<MetricId> metrics = new ArrayList<>();
+        for (MetricId.Kind kind : MetricId.Kind.values()) {
+            metrics.add(new MetricId(kind, k));
+        }
+        return new RetrievalEvaluation.Settings(
+                metrics,
+                new MetricId(MetricId.Kind.NDCG_CUT, k),
+                DEPTH,
+                ignoreIdenticalIds.get(),
+                ModeComparison.Settings.DEFAULT);
+    }
+
+    /**
+     * Token preview of both sides, measured after the numbers are shown; remembered per template.
+     */
+    private void measureCosts(InstructionPair pair) {
+        Encoder enc = encoder;
+        LiveEvaluation target = live;
+        if (enc == null || target == null) {
+            return;
+        }
+        Map<Side, String> keys = new HashMap<>();
+        for (Side side : Side.values()) {
+            Template t = pair.template(side);
+            String key = side + "\u0000" + t.prefix() + "\u0000" + t.suffix();
+            keys.put(side, key);
+            if (costs.containsKey(key)) {
+                editor.setCost(side, costs.get(key));
+            }
+        }
+        if (costs.keySet().containsAll(keys.values())) {
+            return;
+        }
+        track(
+                p -> {
+                    Map<Side, String> out = new HashMap<>();
+                    for (Side side : Side.values()) {
+                        if (!costs.containsKey(keys.get(side))) {
+                            List<TextItem> items =
+                                    side == Side.QUERY
+                                            ? target.dataset().queries()
+                                            : target.dataset().documents();
+                            out.put(
+                                    side,
+                                    describe(
+                                            InstructionCost.measure(
+                                                    enc, pair.template(side), items),
+                                            side));
+                        }
+                    }
+                    return out;
+                },
+                org.taew.core.util.ProgressListener.NONE,
+                out -> {
+                    out.forEach(
+                            (side, text) -> {
+                                costs.put(keys.get(side), text);
+                                editor.setCost(side, text);
+                            });
+                    if (rerun) {
+                        rerun = false;
+                        requestEvaluation();
+                    }
+                },
+                e -> {
+                    if (!ErrorMessages.isCancellation(e)) {
+                        editor.setCost(
+                                Side.QUERY, "token count failed: " + ErrorMessages.message(e));
+                    }
+                    if (rerun) {
+                        rerun = false;
+                        requestEvaluation();
+                    }
+                });
+    }
+
+    static String describe(InstructionCost c, Side side) {
+        String s =
+                String.format(
+                        Locale.ROOT,
+                        "%d instruction tokens · %d of %d %s truncated at %d tokens (%.1f%%)",
+                        c.instructionTokens(),
+                        c.truncated(),
+                        c.texts(),
+                        side == Side.QUERY ? "queries" : "documents",
+                        c.maxLength(),
+                        100 * c.truncatedShare());
+        if (c.truncated() != c.truncatedWithout()) {
+            s += String.format(Locale.ROOT, "; %d without the instruction", c.truncatedWithout());
+        }
+        return s;
+    }
+
+    private void fail(String title, Throwable e) {
+        if (ErrorMessages.isCancellation(e)) {
+            progress.idle("Cancelled");
+            status.set("Cancelled");
+            return;
+        }
+        progress.idle("");
+        status.set(title);
+        dialogs.showError(title, ErrorMessages.message(e), e);
+    }
+}

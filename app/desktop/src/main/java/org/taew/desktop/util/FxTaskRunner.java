@@ -1,0 +1,65 @@
+package org.taew.desktop.util;
+
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+import javafx.application.Platform;
+import javafx.concurrent.Task;
+import org.taew.core.util.ProgressListener;
+
+/**
+ * One background worker thread for all core work (model loading, encoding, evaluation), so work
+ * runs in the order it was asked for and never two encodings at once. Callbacks run on the FX
+ * thread through {@link Task}'s handlers.
+ */
+public final class FxTaskRunner implements TaskRunner, AutoCloseable {
+    private final ExecutorService worker =
+            Executors.newSingleThreadExecutor(
+                    r -> {
+                        Thread t = new Thread(r, "taew-worker");
+                        t.setDaemon(true);
+                        return t;
+                    });
+
+    @Override
+    public <T> Handle submit(
+            Work<T> work,
+            ProgressListener progress,
+            Consumer<T> onSuccess,
+            Consumer<Throwable> onFailure) {
+        Task<T> task =
+                new Task<>() {
+                    @Override
+                    protected T call() throws Exception {
+                        return work.call(progress);
+                    }
+                };
+        task.setOnSucceeded(e -> onSuccess.accept(task.getValue()));
+        task.setOnFailed(e -> onFailure.accept(task.getException()));
+        task.setOnCancelled(e -> onFailure.accept(new CancellationException("Cancelled")));
+        worker.execute(task);
+        return new Handle() {
+            @Override
+            public void cancel() {
+                task.cancel(true);
+            }
+
+            @Override
+            public boolean isDone() {
+                return task.isDone();
+            }
+        };
+    }
+
+    @Override
+    public Executor ui() {
+        return Platform::runLater;
+    }
+
+    @Override
+    public void close() {
+        worker.shutdownNow();
+    }
+}

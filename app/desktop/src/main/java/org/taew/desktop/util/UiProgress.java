@@ -1,0 +1,94 @@
+package org.taew.desktop.util;
+
+import java.util.Locale;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import org.taew.core.util.ProgressListener;
+
+/**
+ * Core progress, shown on the UI: a fraction and a line such as "task-aware queries 120/300 · 850
+ * texts/s · about 0.2 s left". Called on the worker thread; at most one UI update is queued at a
+ * time, so a fast encoder cannot flood the FX thread.
+ */
+public final class UiProgress implements ProgressListener {
+    private final Executor ui;
+    private final ReadOnlyDoubleWrapper fraction = new ReadOnlyDoubleWrapper(0);
+    private final ReadOnlyStringWrapper text = new ReadOnlyStringWrapper("");
+    private final AtomicBoolean queued = new AtomicBoolean();
+    private volatile String phase = "";
+    private volatile long max;
+    private volatile long done;
+    private volatile long started;
+
+    public UiProgress(Executor ui) {
+        this.ui = ui;
+    }
+
+    public ReadOnlyDoubleProperty fractionProperty() {
+        return fraction.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty textProperty() {
+        return text.getReadOnlyProperty();
+    }
+
+    @Override
+    public void reset(String message, long max) {
+        this.phase = message;
+        this.max = max;
+        this.done = 0;
+        this.started = System.nanoTime();
+        publish();
+    }
+
+    @Override
+    public void increment(long steps) {
+        done += steps;
+        publish();
+    }
+
+    @Override
+    public void end() {
+        done = max;
+        publish();
+    }
+
+    /** Clears the bar (on the UI thread). */
+    public void idle(String message) {
+        phase = "";
+        max = 0;
+        done = 0;
+        fraction.set(0);
+        text.set(message);
+    }
+
+    private void publish() {
+        if (queued.compareAndSet(false, true)) {
+            ui.execute(
+                    () -> {
+                        queued.set(false);
+                        long m = max;
+                        long d = Math.min(done, m);
+                        fraction.set(m == 0 ? -1 : (double) d / m);
+                        text.set(describe(phase, d, m, (System.nanoTime() - started) / 1e9));
+                    });
+        }
+    }
+
+    static String describe(String phase, long done, long max, double seconds) {
+        StringBuilder sb = new StringBuilder(phase);
+        sb.append(' ').append(done).append('/').append(max);
+        if (done > 0 && seconds > 0.05) {
+            double rate = done / seconds;
+            sb.append(String.format(Locale.ROOT, " · %.0f texts/s", rate));
+            if (done < max) {
+                sb.append(String.format(Locale.ROOT, " · about %.1f s left", (max - done) / rate));
+            }
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,250 @@
+package org.taew.desktop.instructions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.taew.core.model.ModelSpec;
+import org.taew.core.model.Pooling;
+import org.taew.desktop.RecordingDialogs;
+import org.taew.desktop.TestWorkspace;
+import org.taew.desktop.util.Debouncer;
+
+class InstructionEditorViewModelTest {
+    static final ModelSpec E5 =
+            new ModelSpec(
+                    "e5-small-v2",
+                    Path.of("."),
+                    Path.of("m.onnx"),
+                    Path.of("t.json"),
+                    Pooling.MEAN,
+                    true,
+                    512,
+                    "e5",
+                    Map.of(),
+                    "ab".repeat(32));
+
+    @TempDir Path dir;
+    Path instructions;
+    Path e5;
+    RecordingDialogs dialogs;
+    AtomicLong clock;
+
+    @BeforeEach
+    void copyInstructions() throws Exception {
+        instructions = dir.resolve("instructions");
+        TestWorkspaceCopy.copy(TestWorkspace.project().resolve("instructions"), instructions);
+        e5 = instructions.resolve("e5.yaml");
+        dialogs = new RecordingDialogs();
+        clock = new AtomicLong(1_000_000_000L);
+    }
+
+    /** Package access to the copy helper. */
+    static final class TestWorkspaceCopy {
+        static void copy(Path from, Path to) throws Exception {
+            Files.createDirectories(to);
+            try (var s = Files.list(from)) {
+                for (Path p : (Iterable<Path>) s::iterator) {
+                    Files.copy(p, to.resolve(p.getFileName().toString()));
+                }
+            }
+        }
+    }
+
+    InstructionEditorViewModel open() {
+        InstructionEditorViewModel vm =
+                new InstructionEditorViewModel(
+                        instructions,
+                        dir.resolve("home/autosave"),
+                        dialogs,
+                        Debouncer.IMMEDIATE,
+                        clock::get);
+        vm.load(E5);
+        return vm;
+    }
+
+    @Test
+    void opensTheModelsFileAndItsFirstTask() {
+        InstructionEditorViewModel vm = open();
+        assertThat(vm.selectedSetProperty().get().source()).isEqualTo(e5);
+        assertThat(vm.selectedTaskProperty().get()).isEqualTo("retrieval");
+        assertThat(vm.queryTemplateProperty().get()).isEqualTo("query: {text}");
+        assertThat(vm.documentTemplateProperty().get()).isEqualTo("passage: {text}");
+        assertThat(vm.dirtyProperty().get()).isFalse();
+        assertThat(vm.compiledProperty().get().query().prefix()).isEqualTo("query: ");
+    }
+
+    @Test
+    void anEditIsDirtyCompiledAutosavedAndUndoable() throws Exception {
+        InstructionEditorViewModel vm = open();
+        vm.queryTemplateProperty().set("query: zqfind {text}");
+        assertThat(vm.dirtyProperty().get()).isTrue();
+        assertThat(vm.taskDirtyProperty().get()).isTrue();
+        assertThat(vm.compiledProperty().get().query().prefix()).isEqualTo("query: zqfind ");
+        assertThat(vm.editedAtProperty().get()).isEqualTo(clock.get());
+        Path autosave = instructions.resolve(".e5.yaml.autosave");
+        assertThat(autosave).exists();
+        assertThat(Files.readString(autosave)).contains("query: zqfind {text}");
+        // the file itself is untouched until Save
+        assertThat(Files.readString(e5)).doesNotContain("zqfind");
+
+        vm.undo();
+        assertThat(vm.queryTemplateProperty().get()).isEqualTo("query: {text}");
+        assertThat(vm.dirtyProperty().get()).isFalse();
+        assertThat(autosave).doesNotExist();
+        vm.redo();
+        assertThat(vm.queryTemplateProperty().get()).isEqualTo("query: zqfind {text}");
+        assertThat(vm.dirtyProperty().get()).isTrue();
+    }
+
+    @Test
+    void typingInOneBurstIsOneUndoStep() {
+        InstructionEditorViewModel vm = open();
+        vm.queryTemplateProperty().set("query: f{text}");
+        clock.addAndGet(200_000_000L);
+        vm.queryTemplateProperty().set("query: fi{text}");
+        clock.addAndGet(200_000_000L);
+        vm.queryTemplateProperty().set("query: fin{text}");
+        clock.addAndGet(3_000_000_000L);
+        vm.queryTemplateProperty().set("query: find{text}");
+        vm.undo();
+        assertThat(vm.queryTemplateProperty().get()).isEqualTo("query: fin{text}");
+        vm.undo();
+        assertThat(vm.queryTemplateProperty().get()).isEqualTo("query: {text}");
+        assertThat(vm.canUndoProperty().get()).isFalse();
+    }
+
+    @Test
+    void anInvalidTemplateIsExplainedAndNotEvaluated() {
+        InstructionEditorViewModel vm = open();
+        vm.documentTemplateProperty().set("passage: {txt}");
+        assertThat(vm.documentErrorProperty().get())
+                .contains("document template")
+                .contains("unknown placeholder '{txt}'");
+        assertThat(vm.compiledProperty().get()).isNull();
+        vm.documentTemplateProperty().set("passage: {text}");
+        assertThat(vm.documentErrorProperty().get()).isEmpty();
+        assertThat(vm.compiledProperty().get()).isNotNull();
+    }
+
+    @Test
+    void saveRewritesOnlyTheEditedValueKeepsCommentsAndClearsTheAutosave() throws Exception {
+        String before = Files.readString(e5);
+        InstructionEditorViewModel vm = open();
+        vm.queryTemplateProperty().set("query: how do I {text}");
+        assertThat(vm.save()).isTrue();
+        String after = Files.readString(e5);
+        assertThat(after)
+                .isEqualTo(
+                        before.replace(
+                                "query: \"query: {text}\"\n    document: \"passage",
+                                "query: \"query: how do I {text}\"\n    document: \"passage"));
+        assertThat(after).startsWith("# E5 family");
+        assertThat(vm.dirtyProperty().get()).isFalse();
+        assertThat(instructions.resolve(".e5.yaml.autosave")).doesNotExist();
+        assertThat(dialogs.errors).isEmpty();
+    }
+
+    @Test
+    void unsavedEditsAreOfferedBackAfterACrash() throws Exception {
+        InstructionEditorViewModel first = open();
+        first.selectedTaskProperty().set("similarity");
+        first.documentTemplateProperty().set("query: a zqdup of {text}");
+        // the process dies here: no save, no close
+
+        dialogs.confirmReplies.push(true);
+        InstructionEditorViewModel second = open();
+        assertThat(dialogs.confirmations).hasSize(1);
+        assertThat(dialogs.confirmations.get(0)).contains("e5.yaml").contains("similarity");
+        assertThat(second.dirtyProperty().get()).isTrue();
+        second.selectedTaskProperty().set("similarity");
+        assertThat(second.documentTemplateProperty().get()).isEqualTo("query: a zqdup of {text}");
+        assertThat(Files.readString(e5)).doesNotContain("zqdup");
+    }
+
+    @Test
+    void discardingRecoveredEditsDeletesTheAutosave() throws Exception {
+        open().queryTemplateProperty().set("query: x {text}");
+        dialogs.confirmReplies.push(false);
+        InstructionEditorViewModel second = open();
+        assertThat(second.dirtyProperty().get()).isFalse();
+        assertThat(instructions.resolve(".e5.yaml.autosave")).doesNotExist();
+    }
+
+    @Test
+    void aReadOnlyFolderKeepsTheEditsAndSaysWhySavingFailed() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeFalse(
+                "root".equals(System.getProperty("user.name")),
+                "root can write into read-only folders");
+        InstructionEditorViewModel vm = open();
+        instructions.toFile().setWritable(false);
+        try {
+            vm.queryTemplateProperty().set("query: q {text}");
+            assertThat(dir.resolve("home/autosave")).isNotEmptyDirectory();
+            assertThat(vm.save()).isFalse();
+            assertThat(dialogs.errors).singleElement().asString().contains("Could not write");
+            assertThat(vm.dirtyProperty().get()).isTrue();
+        } finally {
+            instructions.toFile().setWritable(true);
+        }
+    }
+
+    @Test
+    void aSaveThatCannotWriteKeepsTheEditsAndSaysWhy() throws Exception {
+        InstructionEditorViewModel vm = open();
+        vm.queryTemplateProperty().set("query: kept {text}");
+        // something else replaced the file by a non-empty folder: the rename must fail
+        Files.delete(e5);
+        Files.createDirectories(e5.resolve("in-the-way"));
+        assertThat(vm.save()).isFalse();
+        assertThat(dialogs.errors)
+                .singleElement()
+                .asString()
+                .contains("Cannot save e5.yaml")
+                .contains("Your edits are kept");
+        assertThat(vm.dirtyProperty().get()).isTrue();
+        assertThat(Files.readString(instructions.resolve(".e5.yaml.autosave")))
+                .contains("query: kept {text}");
+    }
+
+    @Test
+    void saveAsNewWritesAnotherFileAndLeavesTheOriginal() throws Exception {
+        String before = Files.readString(e5);
+        InstructionEditorViewModel vm = open();
+        vm.queryTemplateProperty().set("query: tuned {text}");
+        dialogs.textReplies.push("e5-tuned");
+        assertThat(vm.saveAsNew()).isTrue();
+        Path tuned = instructions.resolve("e5-tuned.yaml");
+        assertThat(Files.readString(tuned))
+                .contains("query: tuned {text}")
+                .contains("family: \"e5-tuned\"");
+        assertThat(Files.readString(e5)).isEqualTo(before);
+        assertThat(vm.selectedSetProperty().get().source()).isEqualTo(tuned);
+        assertThat(vm.dirtyProperty().get()).isFalse();
+        assertThat(vm.queryTemplateProperty().get()).isEqualTo("query: tuned {text}");
+
+        dialogs.textReplies.push("e5-tuned");
+        vm.queryTemplateProperty().set("query: again {text}");
+        assertThat(vm.saveAsNew()).isFalse();
+        assertThat(dialogs.errors).singleElement().asString().contains("exists already");
+    }
+
+    @Test
+    void revertDropsEveryEditAndCanBeUndone() {
+        InstructionEditorViewModel vm = open();
+        vm.queryTemplateProperty().set("query: r {text}");
+        vm.selectedTaskProperty().set("similarity");
+        vm.queryTemplateProperty().set("query: s {text}");
+        vm.revert();
+        assertThat(vm.dirtyProperty().get()).isFalse();
+        assertThat(vm.queryTemplateProperty().get()).isEqualTo("query: {text}");
+        vm.undo();
+        assertThat(vm.dirtyProperty().get()).isTrue();
+        assertThat(vm.queryTemplateProperty().get()).isEqualTo("query: s {text}");
+    }
+}

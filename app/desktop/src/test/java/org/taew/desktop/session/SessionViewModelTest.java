@@ -1,0 +1,142 @@
+package org.taew.desktop.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.taew.core.logic.evaluation.LiveEvaluation;
+import org.taew.core.model.MetricId;
+import org.taew.core.model.Mode;
+import org.taew.desktop.DirectTaskRunner;
+import org.taew.desktop.RecordingDialogs;
+import org.taew.desktop.TestWorkspace;
+import org.taew.desktop.WorkbenchContext;
+import org.taew.desktop.heatmap.HeatmapViewModel;
+import org.taew.desktop.metrics.MetricsViewModel;
+import org.taew.desktop.queries.PerQueryViewModel;
+import org.taew.desktop.util.Debouncer;
+
+/** The whole session on the real e5-small-v2 and helpdesk-mini, without the FX toolkit. */
+class SessionViewModelTest {
+    @TempDir Path dir;
+    WorkbenchContext context;
+    RecordingDialogs dialogs = new RecordingDialogs();
+    DirectTaskRunner runner = new DirectTaskRunner();
+    AtomicLong clock = new AtomicLong(1);
+    SessionViewModel session;
+
+    @BeforeEach
+    void start() throws Exception {
+        context = TestWorkspace.create(dir);
+        session = new SessionViewModel(context, runner, dialogs, Debouncer.IMMEDIATE, clock::get);
+        session.start("helpdesk-mini", "e5-small-v2");
+    }
+
+    @AfterEach
+    void close() {
+        session.close();
+    }
+
+    @Test
+    void opensTheDefaultsAndEvaluatesBothModes() {
+        assertThat(dialogs.errors).isEmpty();
+        LiveEvaluation.Snapshot s = session.snapshotProperty().get();
+        assertThat(s).isNotNull();
+        assertThat(s.result().modes()).containsOnlyKeys(Mode.GENERAL, Mode.TASK_AWARE);
+        assertThat(s.result().comparison().mainMetric()).isEqualTo(MetricId.parse("ndcg_cut.10"));
+        assertThat(session.engineProperty().get()).startsWith("CPU · OnnxRuntime");
+        assertThat(session.editor().queryCostProperty().get())
+                .startsWith("2 instruction tokens · 0 of 40 queries truncated at 512 tokens");
+        MetricsViewModel metrics = new MetricsViewModel(session.snapshotProperty());
+        assertThat(metrics.rows())
+                .extracting(MetricsViewModel.Row::metric)
+                .containsExactly("nDCG@10", "MAP@10", "MRR@10", "Recall@10", "P@10");
+    }
+
+    @Test
+    void aQueryEditReencodesOnlyTheQueriesAndUpdatesEveryView() {
+        MetricsViewModel metrics = new MetricsViewModel(session.snapshotProperty());
+        PerQueryViewModel perQuery =
+                new PerQueryViewModel(session.snapshotProperty(), session.cutoffProperty());
+        HeatmapViewModel heat = new HeatmapViewModel(session.snapshotProperty(), 50, 2);
+        LiveEvaluation.Snapshot before = session.snapshotProperty().get();
+        double ndcgBefore = metrics.rows().get(0).taskAware();
+
+        clock.set(5_000_000_000L);
+        session.editor().queryTemplateProperty().set("{text}");
+        clock.set(5_400_000_000L);
+
+        LiveEvaluation.Snapshot after = session.snapshotProperty().get();
+        assertThat(after).isNotSameAs(before);
+        assertThat(after.queries().get(Mode.TASK_AWARE).reused()).isTrue(); // same as general's
+        assertThat(after.documents().get(Mode.TASK_AWARE).reused()).isTrue();
+        assertThat(session.lastUpdateProperty().get())
+                .startsWith("Updated ")
+                .contains("s after the edit")
+                .contains("nothing re-encoded");
+        assertThat(metrics.rows().get(0).taskAware()).isNotEqualTo(ndcgBefore);
+
+        session.editor().queryTemplateProperty().set("query: question: {text}");
+        assertThat(session.lastUpdateProperty().get())
+                .contains("encoded task-aware queries 40")
+                .doesNotContain("documents");
+        assertThat(perQuery.rows()).hasSize(40);
+        assertThat(perQuery.selectedProperty().get()).isNotNull();
+        assertThat(perQuery.taskAwareHits()).hasSize(10);
+        assertThat(heat.mapProperty().get().rows()).isEqualTo(40);
+    }
+
+    @Test
+    void changingTheCutOffMeasuresAtTheNewK() {
+        MetricsViewModel metrics = new MetricsViewModel(session.snapshotProperty());
+        session.cutoffProperty().set(3);
+        assertThat(metrics.rows())
+                .extracting(MetricsViewModel.Row::metric)
+                .containsExactly("nDCG@3", "MAP@3", "MRR@3", "Recall@3", "P@3");
+        assertThat(session.lastUpdateProperty().get()).contains("nothing re-encoded");
+    }
+
+    @Test
+    void exportWritesTheClisFiles() throws Exception {
+        Path out = dir.resolve("export");
+        List<Path> files = session.export(out);
+        assertThat(files)
+                .extracting(p -> p.getFileName().toString())
+                .contains(
+                        "results.json", "per-query.csv", "run-general.trec", "run-task-aware.trec");
+        assertThat(Files.readString(out.resolve("results.json"))).contains("\"e5-small-v2\"");
+    }
+
+    @Test
+    void aBrokenDatasetIsReportedWithItsLineAndTheSessionKeepsWorking() throws Exception {
+        Path broken = dir.resolve("broken");
+        TestWorkspace.create(dir.resolve("copy"));
+        Files.createDirectories(broken.resolve("qrels"));
+        Files.writeString(
+                broken.resolve("corpus.jsonl"), "{\"_id\": \"D1\", \"text\": \"a\"}\n{oops\n");
+        Files.writeString(broken.resolve("queries.jsonl"), "{\"_id\": \"Q1\", \"text\": \"q\"}\n");
+        Files.writeString(
+                broken.resolve("qrels/test.tsv"), "query-id\tcorpus-id\tscore\nQ1\tD1\t1\n");
+        session.openDatasetFolder(broken);
+        assertThat(dialogs.errors).singleElement().asString().contains("corpus.jsonl:2");
+        // back to a good dataset: everything works again
+        session.selectedDatasetProperty().set(session.datasets().get(0));
+        assertThat(session.snapshotProperty().get().result().dataset().name())
+                .isEqualTo("helpdesk-mini");
+    }
+
+    @Test
+    void aModelFolderWithoutTokenizerIsReportedClearly() throws Exception {
+        Path folder = dir.resolve("no-tokenizer");
+        Files.createDirectories(folder);
+        Files.writeString(folder.resolve("model.onnx"), "not really");
+        session.openModelFolder(folder);
+        assertThat(dialogs.errors).singleElement().asString().contains("tokenizer");
+    }
+}
