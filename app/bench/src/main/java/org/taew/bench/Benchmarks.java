@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Entry point: {@code java -jar app/bench/target/taew-bench.jar [encoding|reeval|all] [--sts DIR]}.
- * Prints results with ratios against baselines measured in the same run; nothing here is a
- * pass/fail test.
+ * Entry point: {@code java -jar app/bench/target/taew-bench.jar
+ * [encoding|reeval|tune|gemm|live|all] [--sts DIR]}. Prints results with ratios against baselines
+ * measured in the same run; nothing here is a pass/fail test.
  */
 public final class Benchmarks {
     private Benchmarks() {}
@@ -45,6 +45,10 @@ public final class Benchmarks {
         }
         if (which.equals("reeval") || which.equals("all")) {
             ReevalBenchmark.run(texts);
+        }
+        if (which.equals("live")) {
+            // needs a display: xvfb-run -a java -jar app/bench/target/taew-bench.jar live
+            LiveUpdateBenchmark.run(texts);
         }
     }
 

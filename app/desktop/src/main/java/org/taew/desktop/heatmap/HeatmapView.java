@@ -27,6 +27,7 @@ import org.taew.core.logic.compare.SimilarityMap;
 /** Heatmaps tab: general, task-aware and their difference side by side; hover and click a cell. */
 public final class HeatmapView extends BorderPane {
     private final HeatmapViewModel vm;
+    private boolean stale;
     private final Map<HeatmapViewModel.Panel, ChartViewer> viewers =
             new EnumMap<>(HeatmapViewModel.Panel.class);
 
@@ -81,20 +82,49 @@ public final class HeatmapView extends BorderPane {
         split.setDividerPositions(0.78);
         setTop(top);
         setCenter(split);
+        visibleProperty()
+                .addListener(
+                        (o, a, b) -> {
+                            if (b && stale) {
+                                redraw();
+                            }
+                        });
+        sceneProperty()
+                .addListener(
+                        (o, a, b) -> {
+                            if (b != null && stale) {
+                                redraw();
+                            }
+                        });
         vm.mapProperty().addListener((o, a, b) -> redraw());
         vm.scaleProperty().addListener((o, a, b) -> redraw());
         redraw();
     }
 
     public JFreeChart chart(HeatmapViewModel.Panel panel) {
+        if (stale) {
+            boolean shown = isVisible();
+            setVisible(true);
+            redraw();
+            setVisible(shown);
+        }
         return viewers.get(panel).getChart();
     }
 
+    /**
+     * Rebuilds the three charts; while the tab is hidden only remembers to, so that live updates do
+     * not spend FX-thread time drawing what nobody sees.
+     */
     private void redraw() {
         SimilarityMap m = vm.mapProperty().get();
         if (m == null) {
             return;
         }
+        if (!isVisible() || getScene() == null) {
+            stale = true;
+            return;
+        }
+        stale = false;
         boolean rank = vm.scaleProperty().get() == HeatmapViewModel.Scale.ROW_RANK;
         for (HeatmapViewModel.Panel p : HeatmapViewModel.Panel.values()) {
             double[] range = vm.range(p);

@@ -13,6 +13,7 @@ import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.jfree.chart.JFreeChart;
@@ -28,7 +29,7 @@ public final class PerQueryView extends BorderPane {
         summary.textProperty().bind(vm.summaryProperty());
         summary.setStyle("-fx-font-weight: bold;");
         chart.setPrefHeight(200);
-        chart.setMinHeight(160);
+        chart.setMinHeight(120);
         vm.chartRowsProperty().addListener((o, a, b) -> showChart(b));
         showChart(vm.chartRowsProperty().get());
 
@@ -38,8 +39,8 @@ public final class PerQueryView extends BorderPane {
         TableColumn<PerQueryViewModel.QueryRow, String> text =
                 col("Text", PerQueryViewModel.QueryRow::text, 240);
         queries.getColumns().add(text);
-        queries.getColumns().add(col("General", r -> f(r.general()), 58));
-        queries.getColumns().add(col("Task-aware", r -> f(r.taskAware()), 70));
+        queries.getColumns().add(col("General", r -> f(r.general()), 66));
+        queries.getColumns().add(col("Task-aware", r -> f(r.taskAware()), 78));
         TableColumn<PerQueryViewModel.QueryRow, String> delta =
                 col("Δ", r -> String.format(Locale.ROOT, "%+.4f", r.delta()), 70);
         delta.setCellFactory(
@@ -60,6 +61,12 @@ public final class PerQueryView extends BorderPane {
                             }
                         });
         queries.getColumns().add(delta);
+        for (TableColumn<PerQueryViewModel.QueryRow, ?> c : queries.getColumns()) {
+            if (c != text) {
+                c.setMinWidth(c.getPrefWidth());
+                c.setMaxWidth(c.getPrefWidth() * 1.4);
+            }
+        }
         queries.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
         queries.getSelectionModel()
                 .selectedItemProperty()
@@ -77,8 +84,12 @@ public final class PerQueryView extends BorderPane {
                                 queries.scrollTo(b);
                             }
                         });
-        VBox left = new VBox(6, summary, chart, queries);
-        VBox.setVgrow(queries, Priority.ALWAYS);
+        chart.setPrefWidth(380);
+        chart.setMinWidth(300);
+        HBox row = new HBox(6, chart, queries);
+        HBox.setHgrow(queries, Priority.ALWAYS);
+        VBox left = new VBox(6, summary, row);
+        VBox.setVgrow(row, Priority.ALWAYS);
         left.setPadding(new Insets(6));
 
         Label query = new Label();
@@ -100,7 +111,8 @@ public final class PerQueryView extends BorderPane {
         VBox.setVgrow(both, Priority.ALWAYS);
         right.setPadding(new Insets(6));
         SplitPane split = new SplitPane(left, right);
-        split.setDividerPositions(0.38);
+        split.setOrientation(Orientation.VERTICAL);
+        split.setDividerPositions(0.42);
         setCenter(split);
     }
 
@@ -125,12 +137,17 @@ public final class PerQueryView extends BorderPane {
     private static TableView<PerQueryViewModel.Hit> hits(
             javafx.collections.ObservableList<PerQueryViewModel.Hit> items, String title) {
         TableView<PerQueryViewModel.Hit> t = new TableView<>(items);
-        t.getColumns().add(hitCol("#", h -> Integer.toString(h.rank()), 28));
-        t.getColumns().add(hitCol("Judged", PerQueryViewModel.Hit::gradeText, 52));
-        t.getColumns().add(hitCol("Doc", PerQueryViewModel.Hit::docId, 48));
-        t.getColumns().add(hitCol("Score", h -> f(h.score()), 56));
-        t.getColumns().add(hitCol("Move", PerQueryViewModel.Hit::movementText, 42));
-        t.getColumns().add(hitCol("Text", h -> h.text().replace('\n', ' '), 140));
+        t.getColumns().add(hitCol("#", h -> Integer.toString(h.rank()), 30));
+        t.getColumns().add(hitCol("Judged", PerQueryViewModel.Hit::gradeText, 62));
+        t.getColumns().add(hitCol("Doc", PerQueryViewModel.Hit::docId, 52));
+        t.getColumns().add(hitCol("Score", h -> f(h.score()), 64));
+        t.getColumns().add(hitCol("Move", PerQueryViewModel.Hit::movementText, 48));
+        t.getColumns().add(hitCol("Text", h -> h.text().replace('\n', ' '), 200));
+        for (int i = 0; i < t.getColumns().size() - 1; i++) {
+            TableColumn<PerQueryViewModel.Hit, ?> c = t.getColumns().get(i);
+            c.setMinWidth(c.getPrefWidth());
+            c.setMaxWidth(c.getPrefWidth() * 1.3);
+        }
         t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
         t.setRowFactory(
                 tv ->

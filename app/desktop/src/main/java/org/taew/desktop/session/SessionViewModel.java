@@ -243,7 +243,8 @@ public final class SessionViewModel implements AutoCloseable {
         } catch (WorkbenchException e) {
             dialogs.showError("Cannot list datasets and models", e.getMessage(), e);
         }
-        devices.setAll(deviceChoices());
+        // GPUs are listed once the engine is loaded (in the background, with the model)
+        devices.setAll("CPU");
         selectedDevice.set(devices.get(0));
         opening = true;
         try {
@@ -355,7 +356,7 @@ public final class SessionViewModel implements AutoCloseable {
                         return new Opened(data, current, oldEncoder, oldEmbedder);
                     }
                     closeEncoder(oldEmbedder, oldEncoder);
-                    Encoder enc = Engines.openEncoder(spec, EncoderOptions.DEFAULT);
+                    Encoder enc = Engines.openEncoder(spec, EncoderOptions.DEFAULT.inBackground());
                     return new Opened(data, spec, enc, new EmbeddingService(enc, cacheDir));
                 },
                 progress,
@@ -523,7 +524,8 @@ public final class SessionViewModel implements AutoCloseable {
                         rerun = false;
                         requestEvaluation();
                     } else {
-                        measureCosts(pair);
+                        // after the new numbers are drawn: the tokenizer uses every core
+                        debouncer.schedule("token-preview", () -> measureCosts(pair));
                     }
                 },
                 e -> {
@@ -587,6 +589,9 @@ public final class SessionViewModel implements AutoCloseable {
      * Token preview of both sides, measured after the numbers are shown; remembered per template.
      */
     private void measureCosts(InstructionPair pair) {
+        if (running != null || pair != editor.compiledProperty().get()) {
+            return; // another evaluation is on its way; its preview follows it
+        }
         Encoder enc = encoder;
         LiveEvaluation target = live;
         if (enc == null || target == null) {

@@ -8,6 +8,7 @@ import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.concurrent.Task;
 import org.taew.core.util.ProgressListener;
+import org.taew.core.util.ThreadPriority;
 
 /**
  * One background worker thread for all core work (model loading, encoding, evaluation), so work
@@ -18,7 +19,14 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
     private final ExecutorService worker =
             Executors.newSingleThreadExecutor(
                     r -> {
-                        Thread t = new Thread(r, "taew-worker");
+                        Thread t =
+                                new Thread(
+                                        () -> {
+                                            // encoding and tokenizing run here: below the UI
+                                            ThreadPriority.lowerCurrentThread();
+                                            r.run();
+                                        },
+                                        "taew-worker");
                         t.setDaemon(true);
                         return t;
                     });

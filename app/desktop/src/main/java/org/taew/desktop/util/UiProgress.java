@@ -12,7 +12,8 @@ import org.taew.core.util.ProgressListener;
 /**
  * Core progress, shown on the UI: a fraction and a line such as "task-aware queries 120/300 · 850
  * texts/s · about 0.2 s left". Called on the worker thread; at most one UI update is queued at a
- * time, so a fast encoder cannot flood the FX thread.
+ * time and at most ten are sent per second, so a fast encoder cannot flood the FX thread (each
+ * update costs a layout and a frame).
  */
 public final class UiProgress implements ProgressListener {
     private final Executor ui;
@@ -23,6 +24,8 @@ public final class UiProgress implements ProgressListener {
     private volatile long max;
     private volatile long done;
     private volatile long started;
+    private volatile long lastSent;
+    static final long MIN_INTERVAL_NANOS = 100_000_000L;
 
     public UiProgress(Executor ui) {
         this.ui = ui;
@@ -42,19 +45,19 @@ public final class UiProgress implements ProgressListener {
         this.max = max;
         this.done = 0;
         this.started = System.nanoTime();
-        publish();
+        publish(true);
     }
 
     @Override
     public void increment(long steps) {
         done += steps;
-        publish();
+        publish(false);
     }
 
     @Override
     public void end() {
         done = max;
-        publish();
+        publish(false);
     }
 
     /** Clears the bar (on the UI thread). */
@@ -66,8 +69,13 @@ public final class UiProgress implements ProgressListener {
         text.set(message);
     }
 
-    private void publish() {
+    private void publish(boolean always) {
+        long now = System.nanoTime();
+        if (!always && now - lastSent < MIN_INTERVAL_NANOS) {
+            return;
+        }
         if (queued.compareAndSet(false, true)) {
+            lastSent = now;
             ui.execute(
                     () -> {
                         queued.set(false);

@@ -9,9 +9,16 @@ package org.taew.core.logic.encoding;
  * @param intraOpThreads threads inside one operator of one batch (0: the engine's default, one per
  *     core)
  * @param workers batches run at the same time, each on its own predictor (0: one per core)
+ * @param belowNormalPriority run the workers at a lower OS priority (nice 10 on Linux), so that a
+ *     desktop stays responsive while they keep every core busy; they lose nothing when the machine
+ *     is otherwise idle
  */
 public record EncoderOptions(
-        int batchTokenBudget, int maxBatchSize, int intraOpThreads, int workers) {
+        int batchTokenBudget,
+        int maxBatchSize,
+        int intraOpThreads,
+        int workers,
+        boolean belowNormalPriority) {
     /**
      * Defaults chosen from the encoding benchmark (docs/benchmarks.md): on 2 cores, two
      * single-threaded workers on small length-sorted batches beat one two-threaded session on large
@@ -19,6 +26,15 @@ public record EncoderOptions(
      * second thread.
      */
     public static final EncoderOptions DEFAULT = new EncoderOptions(512, 64, 1, 0);
+
+    public EncoderOptions(int batchTokenBudget, int maxBatchSize, int intraOpThreads, int workers) {
+        this(batchTokenBudget, maxBatchSize, intraOpThreads, workers, false);
+    }
+
+    /** The same options with the workers at a lower OS priority. */
+    public EncoderOptions inBackground() {
+        return new EncoderOptions(batchTokenBudget, maxBatchSize, intraOpThreads, workers, true);
+    }
 
     public EncoderOptions {
         if (batchTokenBudget < 1 || maxBatchSize < 1 || intraOpThreads < 0 || workers < 0) {

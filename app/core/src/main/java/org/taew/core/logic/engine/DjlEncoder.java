@@ -34,6 +34,7 @@ import org.taew.core.model.ModelSpec;
 import org.taew.core.model.Pooling;
 import org.taew.core.model.PreparedText;
 import org.taew.core.util.ProgressListener;
+import org.taew.core.util.ThreadPriority;
 import org.taew.core.util.WorkbenchException;
 
 /**
@@ -80,7 +81,14 @@ final class DjlEncoder implements Encoder {
                         : Executors.newFixedThreadPool(
                                 n,
                                 r -> {
-                                    Thread t = new Thread(r, "taew-encoder");
+                                    Runnable run =
+                                            options.belowNormalPriority()
+                                                    ? () -> {
+                                                        ThreadPriority.lowerCurrentThread();
+                                                        r.run();
+                                                    }
+                                                    : r;
+                                    Thread t = new Thread(run, "taew-encoder");
                                     t.setDaemon(true);
                                     return t;
                                 });

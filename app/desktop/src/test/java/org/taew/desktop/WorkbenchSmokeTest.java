@@ -1,0 +1,73 @@
+package org.taew.desktop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.taew.desktop.metrics.MetricsViewModel;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The main flow on the real window (headless Monocle): open → evaluate → edit a query instruction →
+ * numbers change → save → the file on disk changed.
+ */
+@ExtendWith(ApplicationExtension.class)
+class WorkbenchSmokeTest {
+    private Workbench workbench;
+    private WorkbenchContext context;
+    private final RecordingDialogs dialogs = new RecordingDialogs();
+
+    @Start
+    void start(Stage stage) throws Exception {
+        context = TestWorkspace.create(Files.createTempDirectory("taew-smoke"));
+        workbench = Workbench.show(stage, context, w -> dialogs, "helpdesk-mini", "e5-small-v2");
+    }
+
+    @Test
+    void openEvaluateEditSeeTheNumbersChangeAndSave(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(
+                120, TimeUnit.SECONDS, () -> workbench.session().snapshotProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(dialogs.errors).isEmpty();
+        TableView<MetricsViewModel.Row> table = robot.lookup("#metrics-table").queryTableView();
+        assertThat(table.getItems()).hasSize(5);
+        double before = table.getItems().get(0).taskAware();
+        double general = table.getItems().get(0).general();
+
+        TextArea query = robot.lookup("#query-template").queryAs(TextArea.class);
+        assertThat(query.getText()).isEqualTo("query: {text}");
+        robot.clickOn(query);
+        robot.interact(query::selectAll);
+        robot.write("{text}");
+        assertThat(query.getText()).isEqualTo("{text}");
+        Label dirty = robot.lookup("#dirty-marker").queryAs(Label.class);
+        assertThat(dirty.getText()).isEqualTo("● unsaved edits");
+
+        WaitForAsyncUtils.waitFor(
+                60,
+                TimeUnit.SECONDS,
+                () ->
+                        workbench.session().lastUpdateProperty().get().contains("after the edit")
+                                && !workbench.session().busyProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+        double after = table.getItems().get(0).taskAware();
+        assertThat(after).isNotEqualTo(before);
+        assertThat(table.getItems().get(0).general()).isEqualTo(general);
+
+        robot.clickOn("#save-instructions");
+        WaitForAsyncUtils.waitForFxEvents();
+        String saved = Files.readString(context.workspace().instructions().resolve("e5.yaml"));
+        assertThat(saved).contains("    query: \"{text}\"\n    document: \"passage: {text}\"");
+        assertThat(dirty.getText()).isEqualTo("saved");
+        assertThat(dialogs.errors).isEmpty();
+    }
+}
