@@ -176,6 +176,27 @@ class LiveEvaluationTest {
     }
 
     @Test
+    void anInterruptedThreadCancelsTheEvaluation() {
+        LiveEvaluation live =
+                new LiveEvaluation(helpdesk, "retrieval", service, Engines.vectorSearch());
+        InstructionPair unseen =
+                new InstructionPair(
+                        Template.parse("query: never encoded before {text}"),
+                        Template.parse("passage: {text}"),
+                        false);
+        Thread.currentThread().interrupt();
+        try {
+            org.assertj.core.api.Assertions.assertThatThrownBy(
+                            () -> live.evaluate(unseen, settings(10), ProgressListener.NONE))
+                    .isInstanceOf(WorkbenchException.class)
+                    .extracting(e -> ((WorkbenchException) e).kind())
+                    .isEqualTo(WorkbenchException.Kind.CANCELLED);
+        } finally {
+            Thread.interrupted();
+        }
+    }
+
+    @Test
     void aNewCutOffMeasuresAgainWithoutEncodingOrSearching() throws Exception {
         CountingSearch search = new CountingSearch();
         LiveEvaluation live = new LiveEvaluation(helpdesk, "retrieval", service, search);
