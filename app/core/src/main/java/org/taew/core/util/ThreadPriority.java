@@ -22,6 +22,27 @@ public final class ThreadPriority {
 
     private ThreadPriority() {}
 
+    /**
+     * Daemon threads named {@code name} that lower their own priority before running their work, or
+     * keep it when {@code background} is false.
+     */
+    public static java.util.concurrent.ThreadFactory daemonThreads(
+            String name, boolean background) {
+        return r -> {
+            Thread t =
+                    new Thread(
+                            () -> {
+                                if (background) {
+                                    lowerCurrentThread();
+                                }
+                                r.run();
+                            },
+                            name);
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
     /** Returns whether the priority was lowered. */
     public static boolean lowerCurrentThread() {
         Path self = Path.of("/proc/thread-self");

@@ -15,20 +15,17 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.RowConstraints;
 import javafx.scene.layout.VBox;
-import org.jfree.chart.ChartRenderingInfo;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.fx.ChartViewer;
-import org.jfree.chart.fx.interaction.ChartMouseEventFX;
-import org.jfree.chart.fx.interaction.ChartMouseListenerFX;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.PaintScale;
 import org.taew.core.logic.compare.SimilarityMap;
+import org.taew.desktop.util.ChartPane;
 
 /** Heatmaps tab: general, task-aware and their difference side by side; hover and click a cell. */
 public final class HeatmapView extends BorderPane {
     private final HeatmapViewModel vm;
     private boolean stale;
-    private final Map<HeatmapViewModel.Panel, ChartViewer> viewers =
+    private final Map<HeatmapViewModel.Panel, ChartPane> viewers =
             new EnumMap<>(HeatmapViewModel.Panel.class);
 
     public HeatmapView(HeatmapViewModel vm) {
@@ -52,9 +49,22 @@ public final class HeatmapView extends BorderPane {
         grid.setHgap(4);
         int col = 0;
         for (HeatmapViewModel.Panel p : HeatmapViewModel.Panel.values()) {
-            ChartViewer v = new ChartViewer();
+            ChartPane v = new ChartPane();
             v.setId("heatmap-" + p.name().toLowerCase());
-            v.addChartMouseListener(listener(v, p));
+            v.setOnMouseMoved(
+                    e -> {
+                        int[] cell = cell(v, e.getX(), e.getY());
+                        if (cell != null) {
+                            vm.hover(cell[0], cell[1]);
+                        }
+                    });
+            v.setOnMouseClicked(
+                    e -> {
+                        int[] cell = cell(v, e.getX(), e.getY());
+                        if (cell != null) {
+                            vm.select(cell[0], cell[1]);
+                        }
+                    });
             viewers.put(p, v);
             grid.add(v, col++, 0);
             ColumnConstraints cc = new ColumnConstraints();
@@ -150,34 +160,12 @@ public final class HeatmapView extends BorderPane {
         }
     }
 
-    private ChartMouseListenerFX listener(ChartViewer v, HeatmapViewModel.Panel p) {
-        return new ChartMouseListenerFX() {
-            @Override
-            public void chartMouseClicked(ChartMouseEventFX e) {
-                int[] cell = cell(v, e);
-                if (cell != null) {
-                    vm.select(cell[0], cell[1]);
-                }
-            }
-
-            @Override
-            public void chartMouseMoved(ChartMouseEventFX e) {
-                int[] cell = cell(v, e);
-                if (cell != null) {
-                    vm.hover(cell[0], cell[1]);
-                }
-            }
-        };
-    }
-
-    private static int[] cell(ChartViewer v, ChartMouseEventFX e) {
-        ChartRenderingInfo info = v.getCanvas().getRenderingInfo();
-        if (info == null || !(e.getChart().getPlot() instanceof XYPlot plot)) {
+    private static int[] cell(ChartPane v, double x, double y) {
+        Rectangle2D area = v.dataArea();
+        JFreeChart chart = v.getChart();
+        if (area == null || chart == null || !(chart.getPlot() instanceof XYPlot plot)) {
             return null;
         }
-        Rectangle2D area = info.getPlotInfo().getDataArea();
-        double x = e.getTrigger().getX();
-        double y = e.getTrigger().getY();
         if (!area.contains(x, y)) {
             return null;
         }

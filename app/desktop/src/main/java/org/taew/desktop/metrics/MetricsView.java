@@ -14,12 +14,12 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.fx.ChartViewer;
 import org.taew.desktop.session.SessionViewModel;
+import org.taew.desktop.util.ChartPane;
 
 /** Metrics tab: the comparison table above the grouped bar chart; the cut-off k is chosen here. */
 public final class MetricsView extends BorderPane {
-    private final ChartViewer viewer = new ChartViewer();
+    private final ChartPane viewer = new ChartPane();
 
     public MetricsView(MetricsViewModel vm, SessionViewModel session) {
         setId("metrics-view");
@@ -78,11 +78,12 @@ public final class MetricsView extends BorderPane {
         table.getColumns().add(column("p", MetricsViewModel.Row::pText));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
         table.setPrefHeight(180);
-        table.setPlaceholder(new Label("Evaluating…"));
+        table.setPlaceholder(new Label("No results yet"));
         Label note = new Label("* the 95% interval of Δ excludes 0");
         note.setStyle("-fx-font-size: 11px; -fx-text-fill: #555;");
 
         viewer.setId("metrics-chart");
+        viewer.activeProperty().bind(visibleProperty());
         vm.chartRowsProperty().addListener((o, a, b) -> showChart(b));
         showChart(vm.chartRowsProperty().get());
         VBox center = new VBox(4, table, note, viewer);

@@ -17,17 +17,18 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.fx.ChartViewer;
+import org.taew.desktop.util.ChartPane;
 
 /** Per-query tab: queries by delta with the wins/losses chart, and the selected query's top-k. */
 public final class PerQueryView extends BorderPane {
-    private final ChartViewer chart = new ChartViewer();
+    private final ChartPane chart = new ChartPane();
 
     public PerQueryView(PerQueryViewModel vm) {
         setId("per-query-view");
         Label summary = new Label();
         summary.textProperty().bind(vm.summaryProperty());
         summary.setStyle("-fx-font-weight: bold;");
+        chart.activeProperty().bind(visibleProperty());
         chart.setPrefHeight(200);
         chart.setMinHeight(120);
         vm.chartRowsProperty().addListener((o, a, b) -> showChart(b));

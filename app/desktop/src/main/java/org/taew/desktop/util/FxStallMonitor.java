@@ -51,7 +51,11 @@ public final class FxStallMonitor implements AutoCloseable {
                     }
                     Thread fx = fxThread;
                     if (!ran[0] && fx != null && System.nanoTime() - posted > SAMPLE_AFTER_NANOS) {
-                        seen.append(top(fx.getStackTrace())).append('\n');
+                        seen.append("fx: ").append(top(fx.getStackTrace())).append('\n');
+                        Thread r = renderer();
+                        if (r != null) {
+                            seen.append("  renderer: ").append(top(r.getStackTrace())).append('\n');
+                        }
                     }
                 }
             }
@@ -67,9 +71,23 @@ public final class FxStallMonitor implements AutoCloseable {
         }
     }
 
+    private Thread renderThread;
+
+    /** JavaFX's render thread (QuantumRenderer), which the FX thread waits for at each pulse. */
+    private Thread renderer() {
+        if (renderThread == null) {
+            for (Thread t : Thread.getAllStackTraces().keySet()) {
+                if (t.getName().startsWith("QuantumRenderer")) {
+                    renderThread = t;
+                }
+            }
+        }
+        return renderThread;
+    }
+
     private static String top(StackTraceElement[] st) {
         StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < Math.min(8, st.length); i++) {
+        for (int i = 0; i < Math.min(12, st.length); i++) {
             sb.append(i == 0 ? "" : " < ")
                     .append(
                             st[i].getClassName()

@@ -16,20 +16,9 @@ import org.taew.core.util.ThreadPriority;
  * thread through {@link Task}'s handlers.
  */
 public final class FxTaskRunner implements TaskRunner, AutoCloseable {
+    /** Encoding and tokenizing run here: below the UI's priority. */
     private final ExecutorService worker =
-            Executors.newSingleThreadExecutor(
-                    r -> {
-                        Thread t =
-                                new Thread(
-                                        () -> {
-                                            // encoding and tokenizing run here: below the UI
-                                            ThreadPriority.lowerCurrentThread();
-                                            r.run();
-                                        },
-                                        "taew-worker");
-                        t.setDaemon(true);
-                        return t;
-                    });
+            Executors.newSingleThreadExecutor(ThreadPriority.daemonThreads("taew-worker", true));
 
     @Override
     public <T> Handle submit(

@@ -80,18 +80,8 @@ final class DjlEncoder implements Encoder {
                         ? null
                         : Executors.newFixedThreadPool(
                                 n,
-                                r -> {
-                                    Runnable run =
-                                            options.belowNormalPriority()
-                                                    ? () -> {
-                                                        ThreadPriority.lowerCurrentThread();
-                                                        r.run();
-                                                    }
-                                                    : r;
-                                    Thread t = new Thread(run, "taew-encoder");
-                                    t.setDaemon(true);
-                                    return t;
-                                });
+                                ThreadPriority.daemonThreads(
+                                        "taew-encoder", options.belowNormalPriority()));
         this.takesTokenTypes = takesTokenTypes;
         this.dimension = probeDimension();
     }
