@@ -19,6 +19,10 @@ class ThreadPriorityTest {
     @Test
     void aBackgroundThreadRunsAtNiceTenAndOthersKeepTheirPriority() throws Exception {
         Assumptions.assumeTrue(Files.exists(Path.of("/proc/thread-self")), "Linux only");
+        Assumptions.assumeTrue(
+                Files.isExecutable(Path.of("/usr/bin/renice"))
+                        || Files.isExecutable(Path.of("/bin/renice")),
+                "renice (util-linux) not installed");
         AtomicInteger background = new AtomicInteger(-100);
         AtomicInteger normal = new AtomicInteger(-100);
         Thread b =
