@@ -317,9 +317,20 @@ public final class SessionViewModel implements AutoCloseable {
     public void close() {
         cancel();
         editor.autosaveNow();
-        closeEncoder(embedder, encoder);
+        // after the cancelled work has stopped: it may still be inside the encoder
+        EmbeddingService e = embedder;
+        Encoder enc = encoder;
         embedder = null;
         encoder = null;
+        live = null;
+        runner.submit(
+                p -> {
+                    closeEncoder(e, enc);
+                    return null;
+                },
+                org.taew.core.util.ProgressListener.NONE,
+                v -> {},
+                x -> {});
     }
 
     // ---- opening ----
