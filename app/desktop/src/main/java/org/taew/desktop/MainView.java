@@ -255,20 +255,22 @@ public final class MainView extends BorderPane {
         }
     }
 
+    /** A chart to export and the suffix its file name gets. */
+    private record NamedChart(String suffix, JFreeChart chart) {}
+
     /** The charts of the selected tab with file-name suffixes. */
-    List<Object[]> chartsOfTab() {
-        List<Object[]> out = new ArrayList<>();
+    private List<NamedChart> chartsOfTab() {
+        List<NamedChart> out = new ArrayList<>();
         Node content = tabs.getSelectionModel().getSelectedItem().getContent();
         if (content == metrics) {
-            out.add(new Object[] {"", metrics.chart()});
+            out.add(new NamedChart("", metrics.chart()));
         } else if (content == perQuery) {
-            out.add(new Object[] {"", perQuery.chart()});
+            out.add(new NamedChart("", perQuery.chart()));
         } else {
             for (HeatmapViewModel.Panel p : HeatmapViewModel.Panel.values()) {
                 out.add(
-                        new Object[] {
-                            "-" + p.name().toLowerCase().replace('_', '-'), heatmaps.chart(p)
-                        });
+                        new NamedChart(
+                                "-" + p.name().toLowerCase().replace('_', '-'), heatmaps.chart(p)));
             }
         }
         return out;
@@ -290,19 +292,30 @@ public final class MainView extends BorderPane {
         if (file.isEmpty()) {
             return;
         }
-        String base = file.get().toString().replaceFirst("\\.png$", "");
         try {
-            for (Object[] c : chartsOfTab()) {
-                JFreeChart chart = (JFreeChart) c[1];
-                if (chart == null) {
-                    continue;
-                }
-                Path target = Path.of(base + c[0] + ".png");
-                AtomicFiles.write(target, out -> ChartUtils.writeChartAsPNG(out, chart, 1200, 800));
-            }
+            writeCharts(file.get());
         } catch (WorkbenchException e) {
             dialogs.showError("Cannot export the chart", e.getMessage(), e);
         }
+    }
+
+    /**
+     * Writes the selected tab's charts as PNG (1200 × 800): {@code file} itself, or for the three
+     * heatmaps {@code NAME-general.png}, {@code NAME-task-aware.png}, {@code NAME-difference.png}.
+     */
+    public List<Path> writeCharts(Path file) throws WorkbenchException {
+        String base = file.toString().replaceFirst("\\.png$", "");
+        List<Path> written = new ArrayList<>();
+        for (NamedChart c : chartsOfTab()) {
+            JFreeChart chart = c.chart();
+            if (chart == null) {
+                continue;
+            }
+            Path target = Path.of(base + c.suffix() + ".png");
+            AtomicFiles.write(target, out -> ChartUtils.writeChartAsPNG(out, chart, 1200, 800));
+            written.add(target);
+        }
+        return written;
     }
 
     /** Saves the window's content as PNG (for documentation screenshots). */

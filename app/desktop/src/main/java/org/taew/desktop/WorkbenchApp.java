@@ -3,7 +3,6 @@ package org.taew.desktop;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import javafx.animation.PauseTransition;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -27,7 +26,6 @@ public final class WorkbenchApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        Map<String, String> opts = getParameters().getNamed();
         List<String> raw = getParameters().getRaw();
         String dataset = option(raw, "--dataset", DEFAULT_DATASET);
         String model = option(raw, "--model", DEFAULT_MODEL);
@@ -46,7 +44,7 @@ public final class WorkbenchApp extends Application {
             return;
         }
         Workbench wb = Workbench.show(stage, context, FxDialogService::new, dataset, model);
-        if (shots != null && opts != null) {
+        if (shots != null) {
             screenshotsAfterFirstEvaluation(wb, Path.of(shots));
         }
     }

@@ -3,6 +3,7 @@ package org.taew.desktop;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
@@ -69,5 +70,19 @@ class WorkbenchSmokeTest {
         assertThat(saved).contains("    query: \"{text}\"\n    document: \"passage: {text}\"");
         assertThat(dirty.getText()).isEqualTo("saved");
         assertThat(dialogs.errors).isEmpty();
+
+        // the heatmap tab's three charts export as PNG files
+        robot.clickOn("Heatmaps");
+        WaitForAsyncUtils.waitForFxEvents();
+        Path base = Files.createTempDirectory("taew-charts").resolve("maps.png");
+        java.util.List<Path> pngs =
+                WaitForAsyncUtils.asyncFx(() -> workbench.view().writeCharts(base)).get();
+        assertThat(pngs)
+                .extracting(p -> p.getFileName().toString())
+                .containsExactly("maps-general.png", "maps-task-aware.png", "maps-difference.png");
+        for (Path p : pngs) {
+            byte[] head = java.util.Arrays.copyOf(Files.readAllBytes(p), 8);
+            assertThat(head).startsWith((byte) 0x89, (byte) 'P', (byte) 'N', (byte) 'G');
+        }
     }
 }
