@@ -2,7 +2,6 @@ package org.taew.desktop.session;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -29,7 +28,6 @@ import org.taew.core.logic.datasets.DatasetCatalog;
 import org.taew.core.logic.encoding.EmbeddingService;
 import org.taew.core.logic.encoding.Encoder;
 import org.taew.core.logic.encoding.EncoderOptions;
-import org.taew.core.logic.encoding.InstructionCost;
 import org.taew.core.logic.encoding.ModelCatalog;
 import org.taew.core.logic.engine.Engines;
 import org.taew.core.logic.evaluation.LiveEvaluation;
@@ -40,7 +38,6 @@ import org.taew.core.model.MetricId;
 import org.taew.core.model.ModelSpec;
 import org.taew.core.model.RetrievalDataset;
 import org.taew.core.model.Side;
-import org.taew.core.model.Template;
 import org.taew.core.model.TextItem;
 import org.taew.core.util.WorkbenchException;
 import org.taew.desktop.WorkbenchContext;
@@ -111,7 +108,7 @@ public final class SessionViewModel implements AutoCloseable {
     private List<Object> lastRequest;
 
     private double lastLatencySeconds = Double.NaN;
-    private final Map<String, String> costs = new HashMap<>();
+    private final TokenPreview preview = new TokenPreview();
 
     public SessionViewModel(
             WorkbenchContext context,
@@ -383,7 +380,7 @@ public final class SessionViewModel implements AutoCloseable {
                                     + " · similarity search on "
                                     + Engines.describe(Engines.SEARCH_ENGINE));
                     live = new LiveEvaluation(o.data(), "", o.embedder(), Engines.vectorSearch());
-                    costs.clear();
+                    preview.clear();
                     ignoreIdenticalIds.set(sharesIds(o.data()));
                     status.set(
                             o.data().name()
@@ -608,76 +605,41 @@ public final class SessionViewModel implements AutoCloseable {
         if (enc == null || target == null) {
             return;
         }
-        Map<Side, String> keys = new HashMap<>();
+        Map<Side, String> known = preview.known(pair);
+        known.forEach(editor::setCost);
+        List<Side> missing = new ArrayList<>();
         for (Side side : Side.values()) {
-            Template t = pair.template(side);
-            String key = side + "\u0000" + t.prefix() + "\u0000" + t.suffix();
-            keys.put(side, key);
-            if (costs.containsKey(key)) {
-                editor.setCost(side, costs.get(key));
+            if (!known.containsKey(side)) {
+                missing.add(side);
             }
         }
-        if (costs.keySet().containsAll(keys.values())) {
+        if (missing.isEmpty()) {
             return;
         }
         track(
-                p -> {
-                    Map<Side, String> out = new HashMap<>();
-                    for (Side side : Side.values()) {
-                        if (!costs.containsKey(keys.get(side))) {
-                            List<TextItem> items =
-                                    side == Side.QUERY
-                                            ? target.dataset().queries()
-                                            : target.dataset().documents();
-                            out.put(
-                                    side,
-                                    describe(
-                                            InstructionCost.measure(
-                                                    enc, pair.template(side), items),
-                                            side));
-                        }
-                    }
-                    return out;
-                },
+                p -> TokenPreview.measure(enc, target.dataset(), pair, missing),
                 org.taew.core.util.ProgressListener.NONE,
                 out -> {
-                    out.forEach(
-                            (side, text) -> {
-                                costs.put(keys.get(side), text);
-                                editor.setCost(side, text);
-                            });
-                    if (rerun) {
-                        rerun = false;
-                        requestEvaluation();
+                    if (target == live) {
+                        preview.remember(pair, out);
+                        out.forEach(editor::setCost);
                     }
+                    runPendingEvaluation();
                 },
                 e -> {
                     if (!ErrorMessages.isCancellation(e)) {
                         editor.setCost(
                                 Side.QUERY, "token count failed: " + ErrorMessages.message(e));
                     }
-                    if (rerun) {
-                        rerun = false;
-                        requestEvaluation();
-                    }
+                    runPendingEvaluation();
                 });
     }
 
-    static String describe(InstructionCost c, Side side) {
-        String s =
-                String.format(
-                        Locale.ROOT,
-                        "%d instruction tokens · %d of %d %s truncated at %d tokens (%.1f%%)",
-                        c.instructionTokens(),
-                        c.truncated(),
-                        c.texts(),
-                        side == Side.QUERY ? "queries" : "documents",
-                        c.maxLength(),
-                        100 * c.truncatedShare());
-        if (c.truncated() != c.truncatedWithout()) {
-            s += String.format(Locale.ROOT, "; %d without the instruction", c.truncatedWithout());
+    private void runPendingEvaluation() {
+        if (rerun) {
+            rerun = false;
+            requestEvaluation();
         }
-        return s;
     }
 
     private void fail(String title, Throwable e) {
