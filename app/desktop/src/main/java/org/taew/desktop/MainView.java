@@ -60,16 +60,17 @@ public final class MainView extends BorderPane {
         this.dialogs = dialogs;
         setId("main-view");
         metrics = new MetricsView(new MetricsViewModel(session.snapshotProperty()), session);
-        heatmaps =
-                new HeatmapView(
-                        new HeatmapViewModel(
-                                session.snapshotProperty(),
-                                SimilarityMap.DEFAULT_MAX_QUERIES,
-                                SimilarityMap.DEFAULT_NEGATIVES_PER_QUERY));
-        perQuery =
-                new PerQueryView(
-                        new PerQueryViewModel(
-                                session.snapshotProperty(), session.cutoffProperty()));
+        HeatmapViewModel heatmapVm =
+                new HeatmapViewModel(
+                        session.snapshotProperty(),
+                        SimilarityMap.DEFAULT_MAX_QUERIES,
+                        SimilarityMap.DEFAULT_NEGATIVES_PER_QUERY);
+        PerQueryViewModel perQueryVm =
+                new PerQueryViewModel(session.snapshotProperty(), session.cutoffProperty());
+        // a click on a heatmap cell also selects its query for the side-by-side view
+        heatmapVm.selectedQueryProperty().addListener((o, a, b) -> perQueryVm.select(b));
+        heatmaps = new HeatmapView(heatmapVm);
+        perQuery = new PerQueryView(perQueryVm);
         tabs.getTabs().add(tab("Metrics", metrics));
         tabs.getTabs().add(tab("Heatmaps", heatmaps));
         tabs.getTabs().add(tab("Per query", perQuery));

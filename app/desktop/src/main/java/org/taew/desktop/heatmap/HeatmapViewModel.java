@@ -49,6 +49,7 @@ public final class HeatmapViewModel {
     private final ReadOnlyStringWrapper hover = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper details = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper sampling = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper selectedQuery = new ReadOnlyStringWrapper();
     private final int maxQueries;
     private final int negatives;
 
@@ -76,6 +77,11 @@ public final class HeatmapViewModel {
 
     public ReadOnlyStringProperty detailsProperty() {
         return details.getReadOnlyProperty();
+    }
+
+    /** The query of the last clicked cell (the per-query tab follows it). */
+    public ReadOnlyStringProperty selectedQueryProperty() {
+        return selectedQuery.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty samplingProperty() {
@@ -170,6 +176,7 @@ public final class HeatmapViewModel {
         }
         TextItem q = m.queries().get(row);
         TextItem d = m.documents().get(column);
+        selectedQuery.set(q.id());
         details.set(
                 cellLine(m, row, column)
                         + "\n\nQuery "

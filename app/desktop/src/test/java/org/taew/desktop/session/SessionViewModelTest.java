@@ -90,6 +90,13 @@ class SessionViewModelTest {
         assertThat(perQuery.selectedProperty().get()).isNotNull();
         assertThat(perQuery.taskAwareHits()).hasSize(10);
         assertThat(heat.mapProperty().get().rows()).isEqualTo(40);
+        heat.select(2, 0);
+        assertThat(heat.selectedQueryProperty().get()).isEqualTo("Q003");
+        assertThat(heat.detailsProperty().get())
+                .startsWith("Q003 × ")
+                .contains("how many vacation days do new employees get");
+        perQuery.select("Q003");
+        assertThat(perQuery.queryTextProperty().get()).startsWith("Q003: ");
     }
 
     @Test

@@ -319,16 +319,28 @@ final class DjlEncoder implements Encoder {
         }
     }
 
+    /**
+     * Waits until every worker has stopped (each finishes the batch it is in), even when the caller
+     * is interrupted: a worker still inside the native session must not outlive the request, or a
+     * close that follows would free the session under it. The interrupt is kept.
+     */
     private static void waitQuietly(List<Future<Void>> running) {
+        boolean interrupted = Thread.interrupted();
         for (Future<Void> f : running) {
-            try {
-                f.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (ExecutionException ignored) {
-                // the first failure is the one reported
+            while (true) {
+                try {
+                    f.get();
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                } catch (ExecutionException | java.util.concurrent.CancellationException ignored) {
+                    // the first failure is the one reported
+                    break;
+                }
             }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -455,7 +467,13 @@ final class DjlEncoder implements Encoder {
     @Override
     public void close() {
         if (workers != null) {
+            // workers stop between batches; wait for one in a batch before freeing the session
             workers.shutdownNow();
+            try {
+                workers.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         for (Predictor<NDList, NDList> p : predictors) {
             p.close();

@@ -110,6 +110,51 @@ class DjlEncoderTest {
     }
 
     @Test
+    void aCancelledEncodeReturnsOnlyWhenEveryWorkerHasLeftTheModel() throws Exception {
+        // two workers on batches of 64 texts (tens of milliseconds each); the caller is
+        // interrupted, so it stops waiting at once while both workers are inside a batch
+        EncoderOptions two = new EncoderOptions(4096, 64, 1, 2);
+        try (Encoder enc = Engines.openEncoder(BundledModels.spec("e5-small-v2"), two)) {
+            List<PreparedText> texts = new ArrayList<>();
+            for (int i = 0; i < 1000; i++) {
+                texts.add(
+                        PreparedText.plain(
+                                "passage: text number " + i + " about resetting vpn passwords"));
+            }
+            java.util.concurrent.atomic.AtomicLong done =
+                    new java.util.concurrent.atomic.AtomicLong();
+            ProgressListener counting =
+                    new ProgressListener() {
+                        @Override
+                        public void reset(String message, long max) {}
+
+                        @Override
+                        public void increment(long steps) {
+                            done.addAndGet(steps);
+                        }
+
+                        @Override
+                        public void end() {}
+                    };
+            long atReturn = -1;
+            WorkbenchException.Kind kind = null;
+            Thread.currentThread().interrupt();
+            try {
+                enc.encode(texts, counting);
+            } catch (WorkbenchException e) {
+                atReturn = done.get();
+                kind = e.kind();
+            } finally {
+                Thread.interrupted();
+            }
+            assertThat(kind).isEqualTo(WorkbenchException.Kind.CANCELLED);
+            Thread.sleep(500);
+            // no batch finished after encode returned (each worker finished the one it was in)
+            assertThat(done.get()).isEqualTo(atReturn).isLessThan(1000);
+        }
+    }
+
+    @Test
     void smallBatchBudgetGivesTheSameVectors() throws Exception {
         String[] texts = {
             "query: one",
