@@ -21,6 +21,7 @@ public final class Workbench {
     private final MainView view;
     private final FxTaskRunner runner;
     private final Stage stage;
+    private boolean closed;
 
     private Workbench(Stage stage, SessionViewModel session, MainView view, FxTaskRunner runner) {
         this.stage = stage;
@@ -51,6 +52,11 @@ public final class Workbench {
             Function<Window, DialogService> dialogs,
             String dataset,
             String model) {
+        // a stage that showed a workbench before (tests reuse one) gives its session up first
+        if (stage.getProperties().get(Workbench.class) instanceof Workbench previous) {
+            previous.close();
+        }
+        stage.titleProperty().unbind();
         FxTaskRunner runner = new FxTaskRunner();
         DialogService d = dialogs.apply(stage);
         SessionViewModel session =
@@ -59,7 +65,6 @@ public final class Workbench {
         MainView view = new MainView(session, d);
         Scene scene = new Scene(view, 1440, 900);
         stage.setScene(scene);
-        stage.setTitle("Task-Aware Embedding Workbench");
         stage.titleProperty()
                 .bind(
                         javafx.beans.binding.Bindings.createStringBinding(
@@ -68,6 +73,7 @@ public final class Workbench {
                                                 + "Task-Aware Embedding Workbench",
                                 session.editor().dirtyProperty()));
         Workbench wb = new Workbench(stage, session, view, runner);
+        stage.getProperties().put(Workbench.class, wb);
         stage.setOnHidden(e -> wb.close());
         Thread.setDefaultUncaughtExceptionHandler(
                 (t, e) ->
@@ -81,6 +87,10 @@ public final class Workbench {
     }
 
     public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         session.close();
         runner.close();
     }

@@ -30,7 +30,79 @@ class WorkbenchSmokeTest {
     @Start
     void start(Stage stage) throws Exception {
         context = TestWorkspace.create(Files.createTempDirectory("taew-smoke"));
+        writeLargeDataset(context.workspace().datasets().resolve("large"));
         workbench = Workbench.show(stage, context, w -> dialogs, "helpdesk-mini", "e5-small-v2");
+    }
+
+    /** 2,000 distinct documents: long enough to encode that Cancel can be pressed in time. */
+    private static void writeLargeDataset(Path dir) throws Exception {
+        Files.createDirectories(dir.resolve("qrels"));
+        StringBuilder corpus = new StringBuilder();
+        for (int i = 0; i < 2000; i++) {
+            corpus.append("{\"_id\": \"d")
+                    .append(i)
+                    .append("\", \"text\": \"Article ")
+                    .append(i)
+                    .append(": how to reset the password of account ")
+                    .append(i)
+                    .append(" when the VPN client asks for it again after an update.\"}\n");
+        }
+        Files.writeString(dir.resolve("corpus.jsonl"), corpus.toString());
+        Files.writeString(
+                dir.resolve("queries.jsonl"),
+                "{\"_id\": \"q1\", \"text\": \"reset vpn password\"}\n");
+        Files.writeString(dir.resolve("qrels/test.tsv"), "query-id\tcorpus-id\tscore\nq1\td1\t1\n");
+    }
+
+    @Test
+    void cancelStopsEncodingAndTheWindowKeepsWorking(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(
+                120, TimeUnit.SECONDS, () -> workbench.session().snapshotProperty().get() != null);
+        robot.interact(
+                () ->
+                        workbench
+                                .session()
+                                .selectedDatasetProperty()
+                                .set(
+                                        workbench.session().datasets().stream()
+                                                .filter(d -> d.name().equals("large"))
+                                                .findFirst()
+                                                .orElseThrow()));
+        // wait until the documents of the large set are being encoded, then press Cancel
+        WaitForAsyncUtils.waitFor(
+                60,
+                TimeUnit.SECONDS,
+                () ->
+                        workbench.session().busyProperty().get()
+                                && workbench
+                                        .session()
+                                        .progress()
+                                        .textProperty()
+                                        .get()
+                                        .contains("documents"));
+        robot.clickOn("#cancel");
+        WaitForAsyncUtils.waitFor(
+                30, TimeUnit.SECONDS, () -> !workbench.session().busyProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(workbench.session().statusProperty().get()).isEqualTo("Cancelled");
+        assertThat(dialogs.errors).isEmpty();
+
+        // back to the small set: it evaluates as before
+        robot.interact(
+                () ->
+                        workbench
+                                .session()
+                                .selectedDatasetProperty()
+                                .set(workbench.session().datasets().get(0)));
+        WaitForAsyncUtils.waitFor(
+                60,
+                TimeUnit.SECONDS,
+                () ->
+                        !workbench.session().busyProperty().get()
+                                && workbench.session().statusProperty().get().equals("Ready"));
+        assertThat(workbench.session().snapshotProperty().get().result().dataset().name())
+                .isEqualTo("helpdesk-mini");
+        assertThat(dialogs.errors).isEmpty();
     }
 
     @Test
