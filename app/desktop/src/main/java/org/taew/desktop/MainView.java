@@ -43,6 +43,7 @@ import org.taew.desktop.metrics.MetricsViewModel;
 import org.taew.desktop.queries.PerQueryView;
 import org.taew.desktop.queries.PerQueryViewModel;
 import org.taew.desktop.session.SessionViewModel;
+import org.taew.desktop.util.Controls;
 import org.taew.desktop.util.DialogService;
 import org.taew.desktop.util.Images;
 
@@ -216,7 +217,7 @@ public final class MainView extends BorderPane {
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
         for (javafx.scene.control.Control c : List.of(cancel, status, engine)) {
-            c.setMinWidth(Region.USE_PREF_SIZE);
+            Controls.unsqueezed(c);
         }
         update.setMinWidth(0);
         HBox.setHgrow(update, Priority.SOMETIMES);

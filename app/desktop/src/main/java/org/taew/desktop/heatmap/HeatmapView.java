@@ -20,11 +20,11 @@ import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.PaintScale;
 import org.taew.core.logic.compare.SimilarityMap;
 import org.taew.desktop.util.ChartPane;
+import org.taew.desktop.util.Controls;
 
 /** Heatmaps tab: general, task-aware and their difference side by side; hover and click a cell. */
 public final class HeatmapView extends BorderPane {
     private final HeatmapViewModel vm;
-    private boolean stale;
     private final Map<HeatmapViewModel.Panel, ChartPane> viewers =
             new EnumMap<>(HeatmapViewModel.Panel.class);
 
@@ -37,10 +37,9 @@ public final class HeatmapView extends BorderPane {
         Label sampling = new Label();
         sampling.textProperty().bind(vm.samplingProperty());
         sampling.setWrapText(true);
-        Label scaleLabel = new Label("Colour by:");
-        scaleLabel.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        scale.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        HBox top = new HBox(8, scaleLabel, scale, sampling);
+        HBox top =
+                new HBox(
+                        8, Controls.fixedLabel("Colour by:"), Controls.unsqueezed(scale), sampling);
         top.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         HBox.setHgrow(sampling, Priority.ALWAYS);
         top.setPadding(new Insets(6));
@@ -51,6 +50,8 @@ public final class HeatmapView extends BorderPane {
         for (HeatmapViewModel.Panel p : HeatmapViewModel.Panel.values()) {
             ChartPane v = new ChartPane();
             v.setId("heatmap-" + p.name().toLowerCase());
+            // hidden tab: the charts are kept up to date but drawn only when shown
+            v.activeProperty().bind(visibleProperty());
             v.setOnMouseMoved(
                     e -> {
                         int[] cell = cell(v, e.getX(), e.getY());
@@ -92,49 +93,21 @@ public final class HeatmapView extends BorderPane {
         split.setDividerPositions(0.78);
         setTop(top);
         setCenter(split);
-        visibleProperty()
-                .addListener(
-                        (o, a, b) -> {
-                            if (b && stale) {
-                                redraw();
-                            }
-                        });
-        sceneProperty()
-                .addListener(
-                        (o, a, b) -> {
-                            if (b != null && stale) {
-                                redraw();
-                            }
-                        });
         vm.mapProperty().addListener((o, a, b) -> redraw());
         vm.scaleProperty().addListener((o, a, b) -> redraw());
         redraw();
     }
 
     public JFreeChart chart(HeatmapViewModel.Panel panel) {
-        if (stale) {
-            boolean shown = isVisible();
-            setVisible(true);
-            redraw();
-            setVisible(shown);
-        }
         return viewers.get(panel).getChart();
     }
 
-    /**
-     * Rebuilds the three charts; while the tab is hidden only remembers to, so that live updates do
-     * not spend FX-thread time drawing what nobody sees.
-     */
+    /** Rebuilds the three charts (their panes draw them when the tab is shown). */
     private void redraw() {
         SimilarityMap m = vm.mapProperty().get();
         if (m == null) {
             return;
         }
-        if (!isVisible() || getScene() == null) {
-            stale = true;
-            return;
-        }
-        stale = false;
         boolean rank = vm.scaleProperty().get() == HeatmapViewModel.Scale.ROW_RANK;
         for (HeatmapViewModel.Panel p : HeatmapViewModel.Panel.values()) {
             double[] range = vm.range(p);

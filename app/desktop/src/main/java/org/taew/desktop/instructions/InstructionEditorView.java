@@ -14,6 +14,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.taew.core.model.InstructionSet;
+import org.taew.desktop.util.Controls;
 
 /** The instruction editor panel: binds to {@link InstructionEditorViewModel}, nothing more. */
 public final class InstructionEditorView extends VBox {
@@ -48,7 +49,8 @@ public final class InstructionEditorView extends VBox {
         task.setId("task");
         task.valueProperty().bindBidirectional(vm.selectedTaskProperty());
         task.setMaxWidth(Double.MAX_VALUE);
-        HBox choose = new HBox(6, fixed("Set"), set, fixed("Task"), task);
+        HBox choose =
+                new HBox(6, Controls.fixedLabel("Set"), set, Controls.fixedLabel("Task"), task);
         choose.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         HBox.setHgrow(set, Priority.ALWAYS);
         HBox.setHgrow(task, Priority.ALWAYS);
@@ -118,12 +120,6 @@ public final class InstructionEditorView extends VBox {
                         buttons,
                         status,
                         help);
-    }
-
-    private static Label fixed(String text) {
-        Label l = new Label(text);
-        l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        return l;
     }
 
     private static Label section(String text) {

@@ -98,10 +98,10 @@ public final class InstructionEditorViewModel {
         this.clock = clock;
         this.autosave = new AutosaveStore(autosaveFallbackDir);
         this.history = new EditHistory<>(clock, COALESCE_NANOS);
-        queryTemplate.addListener((o, a, b) -> edited("query", a));
-        documentTemplate.addListener((o, a, b) -> edited("document", a));
-        instruction.addListener((o, a, b) -> edited("instruction", a));
-        excludeFromPooling.addListener((o, a, b) -> edited("exclude", null));
+        queryTemplate.addListener((o, a, b) -> edited("query"));
+        documentTemplate.addListener((o, a, b) -> edited("document"));
+        instruction.addListener((o, a, b) -> edited("instruction"));
+        excludeFromPooling.addListener((o, a, b) -> edited("exclude"));
         selectedTask.addListener((o, a, b) -> showTask());
         selectedSet.addListener((o, a, b) -> openSet(a, b));
     }
@@ -195,10 +195,6 @@ public final class InstructionEditorViewModel {
 
     public void setCost(Side side, String text) {
         (side == Side.QUERY ? queryCost : documentCost).set(text);
-    }
-
-    public Path instructionsDir() {
-        return dir;
     }
 
     public TaskTemplates current() {
@@ -532,7 +528,7 @@ public final class InstructionEditorViewModel {
         updateFlags();
     }
 
-    private void edited(String field, Object unused) {
+    private void edited(String field) {
         if (applying) {
             return;
         }

@@ -16,6 +16,7 @@ import javafx.scene.layout.VBox;
 import org.jfree.chart.JFreeChart;
 import org.taew.desktop.session.SessionViewModel;
 import org.taew.desktop.util.ChartPane;
+import org.taew.desktop.util.Controls;
 
 /** Metrics tab: the comparison table above the grouped bar chart; the cut-off k is chosen here. */
 public final class MetricsView extends BorderPane {
@@ -38,10 +39,7 @@ public final class MetricsView extends BorderPane {
         Label summary = new Label();
         summary.textProperty().bind(vm.summaryProperty());
         summary.setWrapText(true);
-        Label kLabel = new Label("Cut-off k:");
-        kLabel.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        k.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        HBox top = new HBox(8, kLabel, k, summary);
+        HBox top = new HBox(8, Controls.fixedLabel("Cut-off k:"), Controls.unsqueezed(k), summary);
         top.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         top.setPadding(new Insets(6));
         HBox.setHgrow(summary, Priority.ALWAYS);
@@ -64,12 +62,7 @@ public final class MetricsView extends BorderPane {
                                     setStyle("");
                                 } else {
                                     setText(r.deltaText() + (r.significant() ? " *" : ""));
-                                    setStyle(
-                                            r.delta() > 0
-                                                    ? "-fx-text-fill: #1b7f3a;"
-                                                    : r.delta() < 0
-                                                            ? "-fx-text-fill: #b02a2a;"
-                                                            : "");
+                                    setStyle(Controls.deltaStyle(r.delta()));
                                 }
                             }
                         });

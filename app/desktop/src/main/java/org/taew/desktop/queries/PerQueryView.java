@@ -18,6 +18,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.jfree.chart.JFreeChart;
 import org.taew.desktop.util.ChartPane;
+import org.taew.desktop.util.Controls;
 
 /** Per-query tab: queries by delta with the wins/losses chart, and the selected query's top-k. */
 public final class PerQueryView extends BorderPane {
@@ -42,23 +43,24 @@ public final class PerQueryView extends BorderPane {
         queries.getColumns().add(text);
         queries.getColumns().add(col("General", r -> f(r.general()), 66));
         queries.getColumns().add(col("Task-aware", r -> f(r.taskAware()), 78));
-        TableColumn<PerQueryViewModel.QueryRow, String> delta =
-                col("Δ", r -> String.format(Locale.ROOT, "%+.4f", r.delta()), 70);
+        TableColumn<PerQueryViewModel.QueryRow, Double> delta = new TableColumn<>("Δ");
+        delta.setCellValueFactory(v -> new ReadOnlyObjectWrapper<>(v.getValue().delta()));
+        delta.setPrefWidth(70);
         delta.setCellFactory(
                 c ->
                         new TableCell<>() {
                             @Override
-                            protected void updateItem(String s, boolean empty) {
-                                super.updateItem(s, empty);
-                                setText(empty ? null : s);
-                                setStyle(
-                                        empty || s == null
-                                                ? ""
-                                                : s.startsWith("+") && !s.equals("+0.0000")
-                                                        ? "-fx-text-fill: #1b7f3a;"
-                                                        : s.startsWith("-") && !s.equals("-0.0000")
-                                                                ? "-fx-text-fill: #b02a2a;"
-                                                                : "");
+                            protected void updateItem(Double d, boolean empty) {
+                                super.updateItem(d, empty);
+                                if (empty || d == null) {
+                                    setText(null);
+                                    setStyle("");
+                                    return;
+                                }
+                                String shown = String.format(Locale.ROOT, "%+.4f", d);
+                                setText(shown);
+                                // coloured as shown: a delta that reads ±0.0000 stays plain
+                                setStyle(Controls.deltaStyle(Double.parseDouble(shown)));
                             }
                         });
         queries.getColumns().add(delta);

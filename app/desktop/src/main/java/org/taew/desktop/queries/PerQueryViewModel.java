@@ -75,6 +75,11 @@ public final class PerQueryViewModel {
     private final ReadOnlyIntegerProperty cutoff;
     private LiveEvaluation.Snapshot snapshot;
 
+    /** Document texts by id of the dataset shown, built once per dataset. */
+    private RetrievalDataset textsOf;
+
+    private Map<String, String> documentTexts = Map.of();
+
     public PerQueryViewModel(
             ReadOnlyObjectProperty<LiveEvaluation.Snapshot> snapshot,
             ReadOnlyIntegerProperty cutoff) {
@@ -170,9 +175,13 @@ public final class PerQueryViewModel {
         Map<String, Integer> judged = ds.qrels().of(row.id());
         List<ScoredDoc> g = snapshot.result().modes().get(Mode.GENERAL).run().of(row.id());
         List<ScoredDoc> a = snapshot.result().modes().get(Mode.TASK_AWARE).run().of(row.id());
+        if (textsOf != ds) {
+            documentTexts = documentTexts(ds);
+            textsOf = ds;
+        }
         int k = cutoff.get();
-        general.setAll(hits(g, a, judged, k, ds));
-        taskAware.setAll(hits(a, g, judged, k, ds));
+        general.setAll(hits(g, a, judged, k, documentTexts));
+        taskAware.setAll(hits(a, g, judged, k, documentTexts));
     }
 
     static List<Hit> hits(
@@ -180,30 +189,32 @@ public final class PerQueryViewModel {
             List<ScoredDoc> other,
             Map<String, Integer> judged,
             int k,
-            RetrievalDataset ds) {
+            Map<String, String> documentTexts) {
         Map<String, Integer> otherRank = new HashMap<>();
         for (int i = 0; i < other.size(); i++) {
             otherRank.put(other.get(i).docId(), i + 1);
         }
-        Map<String, String> text = new HashMap<>();
         List<Hit> out = new ArrayList<>();
         for (int i = 0; i < Math.min(k, here.size()); i++) {
             ScoredDoc d = here.get(i);
-            if (text.isEmpty()) {
-                for (TextItem t : ds.documents()) {
-                    text.put(t.id(), t.text());
-                }
-            }
             Integer o = otherRank.get(d.docId());
             out.add(
                     new Hit(
                             i + 1,
                             d.docId(),
-                            text.getOrDefault(d.docId(), ""),
+                            documentTexts.getOrDefault(d.docId(), ""),
                             d.score(),
                             judged.getOrDefault(d.docId(), 0),
                             o == null ? null : o - (i + 1)));
         }
         return out;
+    }
+
+    static Map<String, String> documentTexts(RetrievalDataset ds) {
+        Map<String, String> text = new HashMap<>();
+        for (TextItem t : ds.documents()) {
+            text.put(t.id(), t.text());
+        }
+        return text;
     }
 }

@@ -107,7 +107,6 @@ public final class SessionViewModel implements AutoCloseable {
     /** What the running or last finished evaluation was asked for, to skip repeats. */
     private List<Object> lastRequest;
 
-    private double lastLatencySeconds = Double.NaN;
     private final TokenPreview preview = new TokenPreview();
 
     public SessionViewModel(
@@ -199,15 +198,6 @@ public final class SessionViewModel implements AutoCloseable {
 
     public ReadOnlyObjectProperty<LiveEvaluation.Snapshot> snapshotProperty() {
         return snapshot.getReadOnlyProperty();
-    }
-
-    public ReadOnlyObjectProperty<ModelSpec> modelProperty() {
-        return model.getReadOnlyProperty();
-    }
-
-    /** Seconds from the last edit to the view showing its numbers; NaN before the first. */
-    public double lastLatencySeconds() {
-        return lastLatencySeconds;
     }
 
     public WorkbenchContext context() {
@@ -550,10 +540,8 @@ public final class SessionViewModel implements AutoCloseable {
     private void describeUpdate(LiveEvaluation.Snapshot s, long editAt) {
         StringBuilder sb = new StringBuilder();
         if (editAt != 0) {
-            lastLatencySeconds = (clock.getAsLong() - editAt) / 1e9;
-            sb.append(
-                    String.format(
-                            Locale.ROOT, "Updated %.2f s after the edit", lastLatencySeconds));
+            double latency = (clock.getAsLong() - editAt) / 1e9;
+            sb.append(String.format(Locale.ROOT, "Updated %.2f s after the edit", latency));
         } else {
             sb.append("Evaluated");
         }

@@ -37,7 +37,8 @@ class PerQueryViewModelTest {
                         new ScoredDoc("d", 0.9f),
                         new ScoredDoc("a", 0.5f));
         List<PerQueryViewModel.Hit> hits =
-                PerQueryViewModel.hits(aware, general, ds.qrels().of("q"), 3, ds);
+                PerQueryViewModel.hits(
+                        aware, general, ds.qrels().of("q"), 3, PerQueryViewModel.documentTexts(ds));
         assertThat(hits).extracting(PerQueryViewModel.Hit::docId).containsExactly("b", "d", "a");
         assertThat(hits).extracting(PerQueryViewModel.Hit::grade).containsExactly(2, 1, 0);
         // b was 2nd in general and is 1st here: one place up; d was not retrieved by general
@@ -45,7 +46,14 @@ class PerQueryViewModelTest {
                 .extracting(PerQueryViewModel.Hit::movementText)
                 .containsExactly("▲1", "new", "▼2");
         assertThat(hits.get(0).text()).isEqualTo("beta");
-        assertThat(PerQueryViewModel.hits(aware, general, ds.qrels().of("q"), 2, ds)).hasSize(2);
+        assertThat(
+                        PerQueryViewModel.hits(
+                                aware,
+                                general,
+                                ds.qrels().of("q"),
+                                2,
+                                PerQueryViewModel.documentTexts(ds)))
+                .hasSize(2);
     }
 
     @Test

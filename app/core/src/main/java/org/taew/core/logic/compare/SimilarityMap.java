@@ -139,19 +139,11 @@ public record SimilarityMap(
             Mode mode) {
         Embeddings q = snapshot.queries().get(mode).vectors();
         Embeddings d = snapshot.documents().get(mode).vectors();
-        int dim = q.dim();
-        float[] qa = q.data();
-        float[] da = d.data();
         float[][] out = new float[rows.size()][docs.size()];
         for (int r = 0; r < rows.size(); r++) {
-            int qo = queryRow.get(rows.get(r).id()) * dim;
+            int qRow = queryRow.get(rows.get(r).id());
             for (int c = 0; c < docs.size(); c++) {
-                int doff = docRow.get(docs.get(c).id()) * dim;
-                float s = 0f;
-                for (int k = 0; k < dim; k++) {
-                    s += qa[qo + k] * da[doff + k];
-                }
-                out[r][c] = s;
+                out[r][c] = (float) q.dot(qRow, d, docRow.get(docs.get(c).id()));
             }
         }
         return out;
