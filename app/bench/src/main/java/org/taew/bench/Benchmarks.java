@@ -7,8 +7,8 @@ import java.util.Locale;
 
 /**
  * Entry point: {@code java -jar app/bench/target/taew-bench.jar
- * [encoding|reeval|tune|gemm|live|all] [--sts DIR]}. Prints results with ratios against baselines
- * measured in the same run; nothing here is a pass/fail test.
+ * [encoding|reeval|tune|gemm|live|startup|all] [--sts DIR] [--runs N]}. Prints results with ratios
+ * against baselines measured in the same run; nothing here is a pass/fail test.
  */
 public final class Benchmarks {
     private Benchmarks() {}
@@ -29,6 +29,20 @@ public final class Benchmarks {
                 System.getProperty("java.version"),
                 System.getProperty("os.name"),
                 System.getProperty("os.arch"));
+        if (which.equals("startup")) {
+            // needs a display and xdotool: xvfb-run -a java -jar app/bench/target/taew-bench.jar
+            // startup
+            int runs = 5;
+            int r = rest.indexOf("--runs");
+            if (r >= 0 && r + 1 < rest.size()) {
+                runs = Integer.parseInt(rest.get(r + 1));
+            }
+            StartupBenchmark.run(
+                    Path.of("app/installer/target/installer"),
+                    Path.of("app/desktop/target/taew-desktop.jar"),
+                    runs);
+            return;
+        }
         if (which.equals("gemm")) {
             System.out.printf(
                     Locale.ROOT,

@@ -2,6 +2,7 @@ package org.taew.cli;
 
 import java.io.PrintWriter;
 import org.slf4j.LoggerFactory;
+import org.taew.core.util.Installation;
 import org.taew.core.util.WorkbenchException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -56,6 +57,7 @@ public final class Main {
         if (System.getProperty("ai.djl.offline") == null) {
             System.setProperty("ai.djl.offline", "true");
         }
+        Installation.configureDjl();
         return commandLine().execute(args);
     }
 

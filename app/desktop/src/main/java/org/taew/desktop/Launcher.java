@@ -1,6 +1,7 @@
 package org.taew.desktop;
 
 import javafx.application.Application;
+import org.taew.core.util.Installation;
 
 /**
  * Entry point. A main class that is not an {@link Application} lets the JavaFX jars sit on the
@@ -13,6 +14,7 @@ public final class Launcher {
         if (System.getProperty("ai.djl.offline") == null) {
             System.setProperty("ai.djl.offline", "true");
         }
+        Installation.configureDjl();
         Application.launch(WorkbenchApp.class, args);
     }
 }

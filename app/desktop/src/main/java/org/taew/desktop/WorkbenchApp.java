@@ -10,6 +10,7 @@ import javafx.beans.value.ChangeListener;
 import javafx.stage.Stage;
 import javafx.util.Duration;
 import org.taew.core.logic.evaluation.LiveEvaluation;
+import org.taew.core.util.Installation;
 import org.taew.core.util.WorkbenchException;
 import org.taew.core.util.WorkbenchHome;
 import org.taew.core.util.Workspace;
@@ -34,6 +35,11 @@ public final class WorkbenchApp extends Application {
         try {
             String ws = option(raw, "--workspace", null);
             String home = option(raw, "--home", null);
+            if (home != null) {
+                // one home for everything, the user's workspace of an installed image included
+                System.setProperty("taew.home", home);
+                Installation.configureDjl();
+            }
             context =
                     new WorkbenchContext(
                             ws == null ? Workspace.locate() : Workspace.at(Path.of(ws)),

@@ -7,8 +7,9 @@ import java.nio.file.Path;
 /**
  * The folder holding {@code instructions/} and {@code datasets/}: the system property {@code
  * taew.workspace}, else the environment variable {@code TAEW_WORKSPACE}, else the working directory
- * or the nearest parent of it that has both folders, else the nearest such parent of the running
- * jar (an installed application keeps them beside its jars).
+ * or the nearest parent of it that has both folders; in an installed workbench, else, the user's
+ * copy {@code <home>/workspace} of the shipped folders (see {@link Installation}); else the nearest
+ * such parent of the running jar.
  */
 public final class Workspace {
     private final Path root;
@@ -36,6 +37,11 @@ public final class Workspace {
             return new Workspace(p);
         }
         Path found = search(Path.of("").toAbsolutePath());
+        if (found == null && Installation.folder().isPresent()) {
+            Path user = WorkbenchHome.resolve().resolve("workspace");
+            Installation.updateUserWorkspace(Installation.folder().get(), user);
+            return new Workspace(user);
+        }
         if (found == null) {
             try {
                 Path jar =

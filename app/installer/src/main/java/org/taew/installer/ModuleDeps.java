@@ -1,0 +1,97 @@
+package org.taew.installer;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
+
+/**
+ * The platform modules the application's jars use, as jdeps finds them. Modular jars go to jdeps as
+ * plain jars (their {@code module-info} dropped in a scratch copy): the application runs on the
+ * class path, and a module whose optional {@code requires} are absent would stop jdeps' resolution.
+ */
+public final class ModuleDeps {
+    private ModuleDeps() {}
+
+    public static Set<String> of(List<Path> jars, List<Path> modulePath, Path scratch)
+            throws BuildException {
+        List<String> args =
+                new ArrayList<>(
+                        List.of(
+                                "--multi-release",
+                                Integer.toString(Runtime.version().feature()),
+                                "--ignore-missing-deps",
+                                "--print-module-deps",
+                                "--module-path",
+                                modulePath.stream()
+                                        .map(Path::toString)
+                                        .collect(
+                                                java.util.stream.Collectors.joining(
+                                                        java.io.File.pathSeparator))));
+        try {
+            Files.createDirectories(scratch);
+            for (Path jar : jars) {
+                if (!hasClasses(jar)) {
+                    continue;
+                }
+                args.add(withoutModuleInfo(jar, scratch).toString());
+            }
+        } catch (IOException e) {
+            throw new BuildException("Cannot prepare jars for jdeps: " + e.getMessage());
+        }
+        String out = Tools.run("jdeps", args).strip();
+        String last = out.substring(out.lastIndexOf('\n') + 1).strip();
+        if (last.isEmpty() || !last.matches("[\\w.]+(,[\\w.]+)*")) {
+            throw new BuildException("Unexpected jdeps output: " + out);
+        }
+        return new TreeSet<>(Arrays.asList(last.split(",")));
+    }
+
+    private static boolean hasClasses(Path jar) throws IOException {
+        try (ZipFile zip = new ZipFile(jar.toFile())) {
+            return zip.stream().anyMatch(e -> e.getName().endsWith(".class"));
+        }
+    }
+
+    private static Path withoutModuleInfo(Path jar, Path scratch) throws IOException {
+        boolean modular;
+        try (ZipFile zip = new ZipFile(jar.toFile())) {
+            modular = zip.stream().anyMatch(e -> isModuleInfo(e.getName()));
+            if (!modular) {
+                return jar;
+            }
+            Path copy = scratch.resolve(jar.getFileName());
+            try (OutputStream os = Files.newOutputStream(copy);
+                    ZipOutputStream out = new ZipOutputStream(os)) {
+                for (Enumeration<? extends ZipEntry> en = zip.entries(); en.hasMoreElements(); ) {
+                    ZipEntry e = en.nextElement();
+                    if (isModuleInfo(e.getName())
+                            || !e.getName().endsWith(".class")
+                                    && !e.getName().equals("META-INF/MANIFEST.MF")) {
+                        continue;
+                    }
+                    out.putNextEntry(new ZipEntry(e.getName()));
+                    try (InputStream in = zip.getInputStream(e)) {
+                        in.transferTo(out);
+                    }
+                    out.closeEntry();
+                }
+            }
+            return copy;
+        }
+    }
+
+    private static boolean isModuleInfo(String name) {
+        return name.equals("module-info.class") || name.endsWith("/module-info.class");
+    }
+}
