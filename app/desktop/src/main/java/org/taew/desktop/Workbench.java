@@ -81,6 +81,12 @@ public final class Workbench {
                                 () ->
                                         d.showError(
                                                 "Unexpected error", ErrorMessages.message(e), e)));
+        if (stage.getIcons().isEmpty()) {
+            var icon = Workbench.class.getResource("taew.png");
+            if (icon != null) {
+                stage.getIcons().add(new javafx.scene.image.Image(icon.toExternalForm()));
+            }
+        }
         stage.show();
         session.start(dataset, model);
         return wb;

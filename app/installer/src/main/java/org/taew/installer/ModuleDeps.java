@@ -1,5 +1,6 @@
 package org.taew.installer;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -11,6 +12,7 @@ import java.util.Enumeration;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
@@ -31,13 +33,14 @@ public final class ModuleDeps {
                                 "--multi-release",
                                 Integer.toString(Runtime.version().feature()),
                                 "--ignore-missing-deps",
-                                "--print-module-deps",
-                                "--module-path",
-                                modulePath.stream()
-                                        .map(Path::toString)
-                                        .collect(
-                                                java.util.stream.Collectors.joining(
-                                                        java.io.File.pathSeparator))));
+                                "--print-module-deps"));
+        if (!modulePath.isEmpty()) {
+            args.add("--module-path");
+            args.add(
+                    modulePath.stream()
+                            .map(Path::toString)
+                            .collect(Collectors.joining(File.pathSeparator)));
+        }
         try {
             Files.createDirectories(scratch);
             for (Path jar : jars) {

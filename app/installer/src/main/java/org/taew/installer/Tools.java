@@ -28,6 +28,9 @@ final class Tools {
         try (PrintWriter o = new PrintWriter(out);
                 PrintWriter e = new PrintWriter(err)) {
             rc = provider.run(o, e, args.toArray(String[]::new));
+        } catch (RuntimeException ex) {
+            // jdeps, for one, lets a module resolution failure escape as an exception
+            throw new BuildException(tool + " failed with " + String.join(" ", args) + ": " + ex);
         }
         if (rc != 0) {
             throw new BuildException(
