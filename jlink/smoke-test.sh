@@ -37,6 +37,8 @@ fi
 step "offline runs use: ${offline[*]} ($( "${offline[@]}" cat /proc/net/dev | tail -n +3 | cut -d: -f1 | tr -d ' ' | tr '\n' ' ')interfaces inside)"
 
 home="$work/home"
+# the installed defaults are under test: no cache or workspace chosen from outside
+unset DJL_CACHE_DIR TAEW_WORKSPACE
 cd "$work" # not a workspace: the installed application must find its own
 
 step "CLI: taew eval on helpdesk-mini, offline"
