@@ -1,5 +1,6 @@
 package org.taew.installer;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -105,55 +106,71 @@ public final class InstallerBuild {
         Files2.deleteTree(out);
         Path input = out.resolve("input");
         Path scratch = out.resolve("scratch");
-        Path jmods = out.resolve("jmods");
         Files2.createDirectories(input);
 
         List<Path> jars = stageJars(input);
         stageWorkspace(input);
-
-        Set<String> javafxExcluded =
-                new TreeSet<>(
-                        lines(config.resolve("javafx-" + Platforms.os(platform) + ".exclude")));
-        List<JavaFxJmods.FxModule> fxModules =
-                JavaFxJmods.create(
-                        Files2.list(javafxDir, ".jar"),
-                        javafxExcluded,
-                        jmods,
-                        scratch.resolve("javafx"));
-        report.add(
-                "JavaFX jmods: "
-                        + String.join(
-                                ", ", fxModules.stream().map(JavaFxJmods.FxModule::name).toList())
-                        + " (left out: "
-                        + String.join(", ", javafxExcluded)
-                        + ")");
-
+        List<JavaFxJmods.FxModule> fx = javafxJmods(out.resolve("jmods"), scratch);
         Set<String> modules =
                 ModuleDeps.of(
                         jars,
-                        fxModules.stream().map(JavaFxJmods.FxModule::jar).toList(),
+                        fx.stream().map(JavaFxJmods.FxModule::jar).toList(),
                         scratch.resolve("jdeps"));
-        if (fxModules.stream()
-                .noneMatch(
-                        m -> modules.contains(m.name()) || modules.contains("javafx.controls"))) {
+        if (modules.stream().noneMatch(m -> m.startsWith("javafx."))) {
             throw new BuildException(
                     "jdeps found no JavaFX module among the jars' dependencies: " + modules);
         }
         report.add("Modules jdeps found: " + String.join(",", modules));
+        Path runtime = runtime(modules, out.resolve("jmods"));
+        String appVersion = version.replaceFirst("-.*$", "");
+        Path appImage = appImage(jars, input, runtime, appVersion);
+        if (types.contains("deb")) {
+            deb(appImage, appVersion);
+        }
+        Files2.deleteTree(scratch);
+        report.add(
+                String.format(Locale.ROOT, "Built in %.1f s", (System.nanoTime() - start) / 1e9));
+        try {
+            Files.write(out.resolve("build-report.txt"), report, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new BuildException("Cannot write the build report: " + e.getMessage());
+        }
+        report.forEach(System.out::println);
+    }
 
+    private List<JavaFxJmods.FxModule> javafxJmods(Path jmods, Path scratch) throws BuildException {
+        Set<String> excluded =
+                new TreeSet<>(
+                        lines(config.resolve("javafx-" + Platforms.os(platform) + ".exclude")));
+        List<JavaFxJmods.FxModule> fx =
+                JavaFxJmods.create(
+                        Files2.list(javafxDir, ".jar"), excluded, jmods, scratch.resolve("javafx"));
+        report.add(
+                "JavaFX jmods: "
+                        + String.join(", ", fx.stream().map(JavaFxJmods.FxModule::name).toList())
+                        + " (left out: "
+                        + String.join(", ", excluded)
+                        + ")");
+        return fx;
+    }
+
+    /**
+     * jlink: the modules jdeps found plus those {@code jlink/jlink.args} adds, with its options.
+     */
+    private Path runtime(Set<String> modules, Path javafxJmods) throws BuildException {
         Path runtime = out.resolve("runtime");
         List<String> jlink = new ArrayList<>();
         Set<String> addModules = new TreeSet<>(modules);
-        List<String> jlinkArgs = ArgFiles.read(config.resolve("jlink.args"));
-        for (int i = 0; i < jlinkArgs.size(); i++) {
-            if (jlinkArgs.get(i).equals("--add-modules") && i + 1 < jlinkArgs.size()) {
-                addModules.addAll(List.of(jlinkArgs.get(++i).split(",")));
+        List<String> options = ArgFiles.read(config.resolve("jlink.args"));
+        for (int i = 0; i < options.size(); i++) {
+            if (options.get(i).equals("--add-modules") && i + 1 < options.size()) {
+                addModules.addAll(List.of(options.get(++i).split(",")));
             } else {
-                jlink.add(jlinkArgs.get(i));
+                jlink.add(options.get(i));
             }
         }
-        String jdkJmods = Path.of(System.getProperty("java.home"), "jmods").toString();
-        if (!Files.isDirectory(Path.of(jdkJmods))) {
+        Path jdkJmods = Path.of(System.getProperty("java.home"), "jmods");
+        if (!Files.isDirectory(jdkJmods)) {
             throw new BuildException(
                     "This JDK has no jmods folder ("
                             + jdkJmods
@@ -162,7 +179,7 @@ public final class InstallerBuild {
         jlink.addAll(
                 List.of(
                         "--module-path",
-                        jdkJmods + java.io.File.pathSeparator + jmods,
+                        jdkJmods + File.pathSeparator + javafxJmods,
                         "--add-modules",
                         String.join(",", addModules),
                         "--output",
@@ -170,8 +187,11 @@ public final class InstallerBuild {
         Tools.run("jlink", jlink);
         report.add("Runtime modules: " + String.join(",", addModules));
         report.add("Runtime: " + mib(Files2.size(runtime)));
+        return runtime;
+    }
 
-        String appVersion = version.replaceFirst("-.*$", "");
+    private Path appImage(List<Path> jars, Path input, Path runtime, String appVersion)
+            throws BuildException {
         Path mainJar =
                 jars.stream()
                         .filter(j -> j.getFileName().toString().startsWith("taew-desktop"))
@@ -192,33 +212,25 @@ public final class InstallerBuild {
         Tools.run("jpackage", image);
         Path appImage = out.resolve(appName(image));
         report.add("App image " + appImage + ": " + mib(Files2.size(appImage)));
+        return appImage;
+    }
 
-        if (types.contains("deb")) {
-            List<String> deb = new ArrayList<>(List.of("--type", "deb"));
-            deb.addAll(ArgFiles.read(config.resolve("app.args")));
-            deb.addAll(ArgFiles.read(config.resolve("deb.args")));
-            deb.addAll(
-                    List.of(
-                            "--app-version",
-                            appVersion,
-                            "--app-image",
-                            appImage.toString(),
-                            "--dest",
-                            out.toString()));
-            Tools.run("jpackage", deb);
-            for (Path p : Files2.list(out, ".deb")) {
-                report.add("Package " + p + ": " + mib(Files2.size(p)));
-            }
+    private void deb(Path appImage, String appVersion) throws BuildException {
+        List<String> deb = new ArrayList<>(List.of("--type", "deb"));
+        deb.addAll(ArgFiles.read(config.resolve("app.args")));
+        deb.addAll(ArgFiles.read(config.resolve("deb.args")));
+        deb.addAll(
+                List.of(
+                        "--app-version",
+                        appVersion,
+                        "--app-image",
+                        appImage.toString(),
+                        "--dest",
+                        out.toString()));
+        Tools.run("jpackage", deb);
+        for (Path p : Files2.list(out, ".deb")) {
+            report.add("Package " + p + ": " + mib(Files2.size(p)));
         }
-        Files2.deleteTree(scratch);
-        report.add(
-                String.format(Locale.ROOT, "Built in %.1f s", (System.nanoTime() - start) / 1e9));
-        try {
-            Files.write(out.resolve("build-report.txt"), report, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new BuildException("Cannot write the build report: " + e.getMessage());
-        }
-        report.forEach(System.out::println);
     }
 
     private List<Path> stageJars(Path input) throws BuildException {
