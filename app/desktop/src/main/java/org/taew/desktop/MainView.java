@@ -137,11 +137,22 @@ public final class MainView extends BorderPane {
                                 "Task-Aware Embedding Workbench",
                                 "Measures whether an instruction helps an embedding model on your"
                                         + " data: general (no instruction) against task-aware, per"
-                                        + " query and overall.\nWorkspace: "
+                                        + " query and overall.\nVersion: "
+                                        + version()
+                                        + "\nWorkspace: "
                                         + session.context().workspace().root()
                                         + "\nHome: "
                                         + session.context().home()));
         return new MenuBar(file, edit, new Menu("Help", null, about));
+    }
+
+    private static String version() {
+        String v = MainView.class.getPackage().getImplementationVersion();
+        String installed =
+                org.taew.core.util.Installation.folder()
+                        .map(p -> " (installed in " + p + ")")
+                        .orElse("");
+        return (v == null ? "development build" : v) + installed;
     }
 
     private ToolBar toolbar() {
