@@ -198,6 +198,21 @@ public final class ModelCatalog {
                     || !Files.readString(descriptorFile, StandardCharsets.UTF_8).equals(json)) {
                 AtomicFiles.writeString(descriptorFile, json);
             }
+            if (model.entry().has("config")) {
+                // the Hugging Face config.json the ONNX export left behind: the native encoder's
+                // shapes
+                String config =
+                        new com.google.gson.GsonBuilder()
+                                        .setPrettyPrinting()
+                                        .create()
+                                        .toJson(model.entry().get("config"))
+                                + "\n";
+                Path configFile = dir.resolve("config.json");
+                if (!Files.isRegularFile(configFile)
+                        || !Files.readString(configFile, StandardCharsets.UTF_8).equals(config)) {
+                    AtomicFiles.writeString(configFile, config);
+                }
+            }
             Path markerFile = dir.resolve(VERIFIED_MARKER);
             if (!Files.isRegularFile(markerFile)
                     || !Files.readString(markerFile, StandardCharsets.UTF_8)

@@ -54,26 +54,39 @@ final class DjlEncoder implements Encoder {
     private final ModelSpec spec;
     private final EncoderOptions options;
     private final HuggingFaceTokenizer tokenizer;
-    private final ZooModel<NDList, NDList> model;
-    private final List<Predictor<NDList, NDList>> predictors = new ArrayList<>();
+    private final Runner runner;
+    private final List<Forward> forwards = new ArrayList<>();
     private final ExecutorService workers;
-    private final boolean takesTokenTypes;
     private final int dimension;
 
+    /** Runs the transformer on one padded batch (a worker's own, not shared between threads). */
+    private interface Forward {
+        /** The last hidden state {@code [b, len, h]} or a pooled output {@code [b, h]}. */
+        Hidden run(long[] ids, long[] mask, long[] types, int b, int len) throws TranslateException;
+    }
+
+    private record Hidden(float[] values, Shape shape) {}
+
+    /** The loaded model behind the forwards: makes one per worker, and closes the model. */
+    private interface Runner extends AutoCloseable {
+        Forward newForward();
+
+        String engine();
+
+        @Override
+        void close();
+    }
+
     private DjlEncoder(
-            ModelSpec spec,
-            EncoderOptions options,
-            HuggingFaceTokenizer tokenizer,
-            ZooModel<NDList, NDList> model,
-            boolean takesTokenTypes)
+            ModelSpec spec, EncoderOptions options, HuggingFaceTokenizer tokenizer, Runner runner)
             throws WorkbenchException {
         this.spec = spec;
         this.options = options;
         this.tokenizer = tokenizer;
-        this.model = model;
+        this.runner = runner;
         int n = options.effectiveWorkers();
         for (int i = 0; i < n; i++) {
-            predictors.add(model.newPredictor());
+            forwards.add(runner.newForward());
         }
         this.workers =
                 n == 1
@@ -82,21 +95,80 @@ final class DjlEncoder implements Encoder {
                                 n,
                                 ThreadPriority.daemonThreads(
                                         "taew-encoder", options.belowNormalPriority()));
-        this.takesTokenTypes = takesTokenTypes;
         this.dimension = probeDimension();
     }
 
     static DjlEncoder open(ModelSpec spec, EncoderOptions options) throws WorkbenchException {
+        HuggingFaceTokenizer tokenizer = tokenizer(spec);
+        Runner runner;
+        try {
+            runner = ortOrTorchScript(spec, options);
+        } catch (WorkbenchException | RuntimeException e) {
+            tokenizer.close();
+            throw e;
+        }
+        return create(spec, options, tokenizer, runner);
+    }
+
+    /**
+     * The native BERT-family encoder on DJL's PyTorch engine, from the weights of the model folder
+     * (see {@link NativeBert}).
+     */
+    static DjlEncoder openNative(ModelSpec spec, EncoderOptions options, NativeBert model)
+            throws WorkbenchException {
         HuggingFaceTokenizer tokenizer;
         try {
-            tokenizer =
-                    HuggingFaceTokenizer.builder()
-                            .optTokenizerPath(spec.tokenizer())
-                            .optAddSpecialTokens(true)
-                            .optPadding(false)
-                            .optTruncation(true)
-                            .optMaxLength(spec.maxLength())
-                            .build();
+            tokenizer = tokenizer(spec);
+        } catch (WorkbenchException | RuntimeException e) {
+            model.close();
+            throw e;
+        }
+        Runner runner =
+                new Runner() {
+                    @Override
+                    public Forward newForward() {
+                        return (ids, mask, types, b, len) -> {
+                            try (NDManager m = model.newBatchManager()) {
+                                NDArray hidden = model.forward(m, ids, mask, types, b, len);
+                                return new Hidden(hidden.toFloatArray(), hidden.getShape());
+                            }
+                        };
+                    }
+
+                    @Override
+                    public String engine() {
+                        return "PyTorch (native)";
+                    }
+
+                    @Override
+                    public void close() {
+                        model.close();
+                    }
+                };
+        return create(spec, options, tokenizer, runner);
+    }
+
+    private static DjlEncoder create(
+            ModelSpec spec, EncoderOptions options, HuggingFaceTokenizer tokenizer, Runner runner)
+            throws WorkbenchException {
+        try {
+            return new DjlEncoder(spec, options, tokenizer, runner);
+        } catch (WorkbenchException | RuntimeException e) {
+            runner.close();
+            tokenizer.close();
+            throw e;
+        }
+    }
+
+    private static HuggingFaceTokenizer tokenizer(ModelSpec spec) throws WorkbenchException {
+        try {
+            return HuggingFaceTokenizer.builder()
+                    .optTokenizerPath(spec.tokenizer())
+                    .optAddSpecialTokens(true)
+                    .optPadding(false)
+                    .optTruncation(true)
+                    .optMaxLength(spec.maxLength())
+                    .build();
         } catch (IOException | RuntimeException e) {
             throw new WorkbenchException(
                     WorkbenchException.Kind.MODEL,
@@ -105,6 +177,11 @@ final class DjlEncoder implements Encoder {
                             + e.getMessage(),
                     e);
         }
+    }
+
+    /** ONNX Runtime for {@code .onnx}, PyTorch for TorchScript, through DJL's model zoo. */
+    private static Runner ortOrTorchScript(ModelSpec spec, EncoderOptions options)
+            throws WorkbenchException {
         boolean onnx = spec.format().equals("onnx");
         String fileName = spec.weights().getFileName().toString();
         String stem = fileName.substring(0, fileName.lastIndexOf('.'));
@@ -130,7 +207,6 @@ final class DjlEncoder implements Encoder {
                 | MalformedModelException
                 | IOException
                 | RuntimeException e) {
-            tokenizer.close();
             throw new WorkbenchException(
                     WorkbenchException.Kind.MODEL,
                     spec.weights()
@@ -145,19 +221,55 @@ final class DjlEncoder implements Encoder {
         if (inputs != null && !inputs.isEmpty()) {
             tokenTypes = inputs.keys().contains("token_type_ids");
         }
-        try {
-            return new DjlEncoder(spec, options, tokenizer, model, tokenTypes);
-        } catch (WorkbenchException | RuntimeException e) {
-            model.close();
-            tokenizer.close();
-            throw e;
-        }
+        boolean takesTokenTypes = tokenTypes;
+        return new Runner() {
+            private final List<Predictor<NDList, NDList>> predictors = new ArrayList<>();
+
+            @Override
+            public synchronized Forward newForward() {
+                Predictor<NDList, NDList> predictor = model.newPredictor();
+                predictors.add(predictor);
+                return (ids, mask, types, b, len) -> {
+                    try (NDManager manager = model.getNDManager().newSubManager()) {
+                        Shape shape = new Shape(b, len);
+                        NDArray idArray = manager.create(ids, shape);
+                        idArray.setName("input_ids");
+                        NDArray maskArray = manager.create(mask, shape);
+                        maskArray.setName("attention_mask");
+                        NDList input = new NDList(idArray, maskArray);
+                        if (takesTokenTypes) {
+                            NDArray typeArray = manager.create(types, shape);
+                            typeArray.setName("token_type_ids");
+                            input.add(typeArray);
+                        }
+                        NDList output = predictor.predict(input);
+                        NDArray hidden = output.get(0);
+                        Hidden h = new Hidden(hidden.toFloatArray(), hidden.getShape());
+                        output.close();
+                        return h;
+                    }
+                };
+            }
+
+            @Override
+            public String engine() {
+                return onnx ? "OnnxRuntime" : "PyTorch";
+            }
+
+            @Override
+            public synchronized void close() {
+                for (Predictor<NDList, NDList> p : predictors) {
+                    p.close();
+                }
+                model.close();
+            }
+        };
     }
 
     private int probeDimension() throws WorkbenchException {
         float[][] probe = new float[1][];
         runBatch(
-                predictors.get(0),
+                forwards.get(0),
                 List.of(tokenizer.encode("dimension probe")),
                 new int[] {0},
                 probe);
@@ -236,7 +348,7 @@ final class DjlEncoder implements Encoder {
         if (workers == null) {
             for (int[] b : batches) {
                 ProgressListener.checkCancelled();
-                runSorted(predictors.get(0), b, job);
+                runSorted(forwards.get(0), b, job);
             }
         } else {
             runParallel(batches, job);
@@ -261,8 +373,7 @@ final class DjlEncoder implements Encoder {
             ProgressListener progress) {}
 
     /** Encodes the texts at positions [range[0], range[1]) of the length order. */
-    private void runSorted(Predictor<NDList, NDList> predictor, int[] range, Job job)
-            throws WorkbenchException {
+    private void runSorted(Forward forward, int[] range, Job job) throws WorkbenchException {
         int n = range[1] - range[0];
         List<Encoding> batch = new ArrayList<>(n);
         int[] batchExcluded = new int[n];
@@ -271,7 +382,7 @@ final class DjlEncoder implements Encoder {
             batchExcluded[t - range[0]] = job.excluded()[job.order()[t]];
         }
         float[][] out = new float[n][];
-        runBatch(predictor, batch, batchExcluded, out);
+        runBatch(forward, batch, batchExcluded, out);
         for (int t = range[0]; t < range[1]; t++) {
             job.vectors()[job.order()[t]] = out[t - range[0]];
         }
@@ -286,13 +397,13 @@ final class DjlEncoder implements Encoder {
         AtomicInteger next = new AtomicInteger(batches.size() - 1);
         AtomicBoolean stop = new AtomicBoolean();
         List<Future<Void>> running = new ArrayList<>();
-        for (Predictor<NDList, NDList> predictor : predictors) {
+        for (Forward forward : forwards) {
             running.add(
                     workers.submit(
                             () -> {
                                 int b;
                                 while (!stop.get() && (b = next.getAndDecrement()) >= 0) {
-                                    runSorted(predictor, batches.get(b), job);
+                                    runSorted(forward, batches.get(b), job);
                                 }
                                 return null;
                             }));
@@ -368,11 +479,7 @@ final class DjlEncoder implements Encoder {
     }
 
     /** Runs one padded batch and pools each row. */
-    private void runBatch(
-            Predictor<NDList, NDList> predictor,
-            List<Encoding> batch,
-            int[] excluded,
-            float[][] out)
+    private void runBatch(Forward forward, List<Encoding> batch, int[] excluded, float[][] out)
             throws WorkbenchException {
         int b = batch.size();
         int len = 0;
@@ -389,23 +496,10 @@ final class DjlEncoder implements Encoder {
             System.arraycopy(tokenTypes, 0, types, r * len, tokenTypes.length);
             Arrays.fill(mask, r * len, r * len + tokenIds.length, 1L);
         }
-        try (NDManager manager = model.getNDManager().newSubManager()) {
-            Shape shape = new Shape(b, len);
-            NDArray idArray = manager.create(ids, shape);
-            idArray.setName("input_ids");
-            NDArray maskArray = manager.create(mask, shape);
-            maskArray.setName("attention_mask");
-            NDList input = new NDList(idArray, maskArray);
-            if (takesTokenTypes) {
-                NDArray typeArray = manager.create(types, shape);
-                typeArray.setName("token_type_ids");
-                input.add(typeArray);
-            }
-            NDList output = predictor.predict(input);
-            NDArray hidden = output.get(0);
-            Shape s = hidden.getShape();
-            float[] h = hidden.toFloatArray();
-            output.close();
+        try {
+            Hidden hidden = forward.run(ids, mask, types, b, len);
+            Shape s = hidden.shape();
+            float[] h = hidden.values();
             if (s.dimension() == 2) {
                 int dim = (int) s.get(1);
                 for (int r = 0; r < b; r++) {
@@ -475,10 +569,7 @@ final class DjlEncoder implements Encoder {
                 Thread.currentThread().interrupt();
             }
         }
-        for (Predictor<NDList, NDList> p : predictors) {
-            p.close();
-        }
-        model.close();
+        runner.close();
         tokenizer.close();
     }
 }

@@ -29,6 +29,27 @@ public final class Engines {
         return DjlEncoder.open(model, options);
     }
 
+    /**
+     * The native BERT-family encoder: the transformer computed with DJL NDArray operations on the
+     * PyTorch engine, from {@code model.safetensors} or the ONNX file's weights.
+     */
+    public static Encoder openNativeEncoder(ModelSpec model, EncoderOptions options)
+            throws WorkbenchException {
+        org.taew.core.logic.weights.BertWeights weights =
+                org.taew.core.logic.weights.NativeWeights.load(
+                        model.dir(), model.format().equals("onnx") ? model.weights() : null);
+        NativeBert bert;
+        try {
+            bert = new NativeBert(weights, ai.djl.Device.cpu());
+        } catch (RuntimeException e) {
+            throw new WorkbenchException(
+                    WorkbenchException.Kind.MODEL,
+                    "PyTorch could not take the weights of " + model.dir() + ": " + e.getMessage(),
+                    e);
+        }
+        return DjlEncoder.openNative(model, options, bert);
+    }
+
     public static VectorSearch vectorSearch() {
         return new DjlVectorSearch(SEARCH_ENGINE, DjlVectorSearch.MAX_BLOCK_SCORES);
     }
