@@ -7,7 +7,8 @@ import java.util.Map;
  * Everything needed to load and describe an embedding model folder.
  *
  * @param name short name, e.g. {@code e5-small-v2}
- * @param weights the model file ({@code .onnx} or TorchScript {@code .pt})
+ * @param weights the model file ({@code .onnx}, TorchScript {@code .pt} or {@code
+ *     model.safetensors} for the native encoder)
  * @param tokenizer the Hugging Face {@code tokenizer.json}
  * @param family instruction family ({@code e5}, {@code bge}, …), which names the file in {@code
  *     instructions/}
@@ -31,8 +32,11 @@ public record ModelSpec(
         prompts = Map.copyOf(prompts);
     }
 
-    /** The engine that runs this model file. */
+    /** The kind of model file: {@code onnx}, {@code torchscript} or {@code safetensors}. */
     public String format() {
-        return weights.getFileName().toString().endsWith(".onnx") ? "onnx" : "torchscript";
+        String f = weights.getFileName().toString();
+        return f.endsWith(".onnx")
+                ? "onnx"
+                : f.endsWith(".safetensors") ? "safetensors" : "torchscript";
     }
 }

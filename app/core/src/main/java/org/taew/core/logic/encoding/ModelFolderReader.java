@@ -88,9 +88,13 @@ public final class ModelFolderReader {
             }
             return p;
         }
-        for (String candidate : new String[] {"model.onnx", "onnx/model.onnx", "model.pt"}) {
+        for (String candidate :
+                new String[] {"model.onnx", "onnx/model.onnx", "model.pt", "model.safetensors"}) {
             Path p = dir.resolve(candidate);
             if (Files.isRegularFile(p)) {
+                if (candidate.equals("model.pt")) {
+                    requireTorchScript(p);
+                }
                 return p;
             }
         }
@@ -99,12 +103,44 @@ public final class ModelFolderReader {
                     WorkbenchException.Kind.MODEL,
                     dir
                             + " holds only pytorch_model.bin, a pickle file: loading pickle can run arbitrary"
-                            + " code, so the workbench refuses it. Export the model to ONNX (model.onnx).");
+                            + " code, so the workbench refuses it. Save the weights as model.safetensors"
+                            + " (save_pretrained(..., safe_serialization=True)) or export model.onnx.");
         }
         throw new WorkbenchException(
                 WorkbenchException.Kind.MODEL,
                 dir
-                        + " has no model file: expected model.onnx, onnx/model.onnx or a TorchScript model.pt");
+                        + " has no model file: expected model.onnx, onnx/model.onnx, a TorchScript"
+                        + " model.pt, or model.safetensors with config.json");
+    }
+
+    /**
+     * A TorchScript archive is a zip whose record holds {@code code/} (the scripted module); a
+     * {@code .pt} from {@code torch.save} holds only pickled data, and unpickling can run arbitrary
+     * code, so it is refused before any engine sees it.
+     */
+    static void requireTorchScript(Path file) throws WorkbenchException {
+        boolean code = false;
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(file.toFile())) {
+            code =
+                    zip.stream()
+                            .anyMatch(
+                                    e -> {
+                                        String n = e.getName();
+                                        int slash = n.indexOf('/');
+                                        return slash > 0 && n.startsWith("code/", slash + 1);
+                                    });
+        } catch (IOException e) {
+            code = false; // not a zip: a legacy pickle file
+        }
+        if (!code) {
+            throw new WorkbenchException(
+                    WorkbenchException.Kind.MODEL,
+                    file
+                            + " is not a TorchScript model (no code/ record inside): it is a pickle"
+                            + " checkpoint from torch.save, and loading pickle can run arbitrary code,"
+                            + " so the workbench refuses it. Save a TorchScript model (torch.jit.trace"
+                            + " or DJL's converter), or the weights as model.safetensors.");
+        }
     }
 
     private static Pooling pooling(Path dir, JsonObject descriptor, Map<String, String> modules)

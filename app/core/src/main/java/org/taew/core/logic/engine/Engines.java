@@ -26,6 +26,9 @@ public final class Engines {
 
     public static Encoder openEncoder(ModelSpec model, EncoderOptions options)
             throws WorkbenchException {
+        if (model.format().equals("safetensors")) {
+            return openNativeEncoder(model, options);
+        }
         return DjlEncoder.open(model, options);
     }
 
