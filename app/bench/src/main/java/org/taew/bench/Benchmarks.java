@@ -7,8 +7,8 @@ import java.util.Locale;
 
 /**
  * Entry point: {@code java -jar app/bench/target/taew-bench.jar
- * [encoding|reeval|tune|gemm|live|startup|all] [--sts DIR] [--runs N]}. Prints results with ratios
- * against baselines measured in the same run; nothing here is a pass/fail test.
+ * [encoding|reeval|native|tune|gemm|live|startup|all] [--sts DIR] [--runs N]}. Prints results with
+ * ratios against baselines measured in the same run; nothing here is a pass/fail test.
  */
 public final class Benchmarks {
     private Benchmarks() {}
@@ -59,6 +59,9 @@ public final class Benchmarks {
         }
         if (which.equals("reeval") || which.equals("all")) {
             ReevalBenchmark.run(texts);
+        }
+        if (which.equals("native") || which.equals("all")) {
+            NativeEngineBenchmark.run(texts);
         }
         if (which.equals("live")) {
             // needs a display: xvfb-run -a java -jar app/bench/target/taew-bench.jar live

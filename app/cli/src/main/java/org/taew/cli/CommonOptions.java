@@ -2,6 +2,7 @@ package org.taew.cli;
 
 import java.nio.file.Path;
 import org.taew.core.logic.datasets.DatasetCatalog;
+import org.taew.core.logic.encoding.ComputeChoice;
 import org.taew.core.logic.encoding.Encoder;
 import org.taew.core.logic.encoding.EncoderOptions;
 import org.taew.core.logic.encoding.ModelCatalog;
@@ -31,6 +32,28 @@ final class CommonOptions {
                     "Where extracted models and the embedding cache live (default: $TAEW_HOME or"
                             + " ~/.local/share/taew).")
     Path home;
+
+    @Option(
+            names = "--device",
+            paramLabel = "cpu|gpu|auto",
+            description =
+                    "Where to encode (default: cpu). gpu needs DJL's PyTorch engine with CUDA (README, GPU);"
+                            + " auto takes a GPU when there is one.")
+    ComputeChoice.Device device = ComputeChoice.Device.CPU;
+
+    @Option(
+            names = "--engine",
+            paramLabel = "auto|onnx|native",
+            description =
+                    "onnx: ONNX Runtime (CPU); native: the BERT-family encoder on DJL's PyTorch engine"
+                            + " (CPU or GPU; needs config.json, weights from model.safetensors or the ONNX"
+                            + " file); auto (default): ONNX Runtime on the CPU, native on a GPU.")
+    ComputeChoice.Engine engine = ComputeChoice.Engine.AUTO;
+
+    @Option(
+            names = "--half",
+            description = "float16 weights and activations (native encoder on a GPU).")
+    boolean half;
 
     @Option(names = "--no-progress", description = "Do not draw progress bars.")
     boolean noProgress;
@@ -94,7 +117,11 @@ final class CommonOptions {
     }
 
     Encoder openEncoder(ModelSpec model, EncoderOptions options) throws WorkbenchException {
-        return Engines.openEncoder(model, options);
+        return Engines.openEncoder(model, options, computeChoice());
+    }
+
+    ComputeChoice computeChoice() {
+        return new ComputeChoice(device, engine, half);
     }
 
     /** The embedding cache folder, or {@code null} without a cache. */

@@ -189,8 +189,6 @@ final class EvalCommand implements Callable<Integer> {
                         EncoderOptions.DEFAULT.maxBatchSize(),
                         EncoderOptions.DEFAULT.intraOpThreads(),
                         EncoderOptions.DEFAULT.workers());
-        String engine =
-                Engines.describe(modelSpec.format().equals("onnx") ? "OnnxRuntime" : "PyTorch");
         // Everything that can be wrong with the input is checked before the model is loaded.
         StsDataset stsData = sts ? StsReader.readStsBenchmark(entry.path()) : null;
         RetrievalDataset data = sts ? null : BeirReader.read(entry.path(), split);
@@ -208,6 +206,7 @@ final class EvalCommand implements Callable<Integer> {
         try (Encoder encoder = common.openEncoder(modelSpec, options);
                 EmbeddingService embedder =
                         new EmbeddingService(encoder, common.cacheDir(!noCache))) {
+            String engine = encoder.engine();
             if (sts) {
                 StsEvaluation.Result result =
                         StsEvaluation.run(stsData, taskName, modes, embedder, common.progress());

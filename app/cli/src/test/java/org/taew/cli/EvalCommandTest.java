@@ -165,4 +165,50 @@ class EvalCommandTest {
         assertThat(metric.exitCode()).isEqualTo(2);
         assertThat(metric.err()).contains("unknown measure 'bleu'");
     }
+
+    @Test
+    void theNativeEncoderGivesTheSameScoresAsOnnxRuntimeAndSaysSoInTheResults() throws Exception {
+        CliRun ort = CliRun.of(eval(tmp.resolve("ort")));
+        CliRun nat = CliRun.of(eval(tmp.resolve("native"), "--engine", "native", "--no-cache"));
+        assertThat(nat.exitCode()).as(nat.err()).isZero();
+        JsonObject a = json(tmp.resolve("ort/results.json"));
+        JsonObject b = json(tmp.resolve("native/results.json"));
+        for (String mode : List.of("general", "task-aware")) {
+            double x =
+                    a.getAsJsonObject("scores")
+                            .getAsJsonObject(mode)
+                            .get("ndcg_cut.10")
+                            .getAsDouble();
+            double y =
+                    b.getAsJsonObject("scores")
+                            .getAsJsonObject(mode)
+                            .get("ndcg_cut.10")
+                            .getAsDouble();
+            assertThat(y).as(mode).isCloseTo(x, org.assertj.core.api.Assertions.within(1e-4));
+        }
+        assertThat(a.getAsJsonObject("model").get("engine").getAsString())
+                .startsWith("OnnxRuntime")
+                .endsWith("on CPU");
+        assertThat(b.getAsJsonObject("model").get("engine").getAsString())
+                .startsWith("PyTorch")
+                .contains("(native encoder) on CPU");
+        assertThat(ort.exitCode()).isZero();
+    }
+
+    @Test
+    void aDeviceOrPrecisionThatCannotBeHadIsAClearError() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                org.taew.core.logic.engine.Engines.gpuCount() == 0, "this machine has a GPU");
+        CliRun gpu = CliRun.of(eval(tmp.resolve("gpu"), "--device", "gpu"));
+        assertThat(gpu.exitCode()).isEqualTo(4);
+        assertThat(gpu.err())
+                .contains("--device gpu: DJL's PyTorch engine sees no CUDA GPU")
+                .contains("PYTORCH_LIBRARY_PATH");
+        CliRun half = CliRun.of(eval(tmp.resolve("half"), "--half"));
+        assertThat(half.exitCode()).isEqualTo(4);
+        assertThat(half.err()).contains("Half precision is for the native encoder on a GPU");
+        CliRun bad = CliRun.of(eval(tmp.resolve("bad"), "--engine", "tensorrt"));
+        assertThat(bad.exitCode()).isEqualTo(2);
+        assertThat(bad.err()).contains("Invalid value for option '--engine'");
+    }
 }

@@ -25,6 +25,7 @@ import javafx.collections.ObservableList;
 import org.taew.core.logic.compare.ModeComparison;
 import org.taew.core.logic.datasets.BeirReader;
 import org.taew.core.logic.datasets.DatasetCatalog;
+import org.taew.core.logic.encoding.ComputeChoice;
 import org.taew.core.logic.encoding.EmbeddingService;
 import org.taew.core.logic.encoding.Encoder;
 import org.taew.core.logic.encoding.EncoderOptions;
@@ -85,6 +86,10 @@ public final class SessionViewModel implements AutoCloseable {
     private final ObjectProperty<ModelChoice> selectedModel = new SimpleObjectProperty<>();
     private final ObservableList<String> devices = FXCollections.observableArrayList();
     private final ObjectProperty<String> selectedDevice = new SimpleObjectProperty<>();
+    static final String CPU = "CPU";
+    static final String GPU = "GPU (CUDA)";
+    static final String GPU_HALF = "GPU (CUDA, float16)";
+    private String openedDevice;
     private final IntegerProperty cutoff = new SimpleIntegerProperty(10);
     private final BooleanProperty ignoreIdenticalIds = new SimpleBooleanProperty();
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
@@ -134,6 +139,12 @@ public final class SessionViewModel implements AutoCloseable {
         ignoreIdenticalIds.addListener((o, a, b) -> requestEvaluation());
         selectedDataset.addListener((o, a, b) -> open());
         selectedModel.addListener((o, a, b) -> open());
+        selectedDevice.addListener(
+                (o, a, b) -> {
+                    if (b != null && a != null && !b.equals(a)) {
+                        open();
+                    }
+                });
     }
 
     // ---- state ----
@@ -231,8 +242,8 @@ public final class SessionViewModel implements AutoCloseable {
             dialogs.showError("Cannot list datasets and models", e.getMessage(), e);
         }
         // GPUs are listed once the engine is loaded (in the background, with the model)
-        devices.setAll("CPU");
-        selectedDevice.set(devices.get(0));
+        devices.setAll(CPU);
+        selectedDevice.set(CPU);
         opening = true;
         try {
             selectedDataset.set(
@@ -297,7 +308,7 @@ public final class SessionViewModel implements AutoCloseable {
                         ? null
                         : editor.selectedSetProperty().get().source();
         return ResultsWriter.writeRetrieval(
-                dir, s.result(), model.get(), engineName(model.get()), source);
+                dir, s.result(), model.get(), encoder == null ? "" : encoder.engine(), source);
     }
 
     @Override
@@ -335,13 +346,17 @@ public final class SessionViewModel implements AutoCloseable {
         Path modelsDir = context.home().resolve("models");
         Path cacheDir = context.home().resolve("embeddings");
         ModelSpec current = model.get();
+        String device = selectedDevice.get() == null ? CPU : selectedDevice.get();
+        ComputeChoice choice = computeChoice(device);
+        String currentDevice = openedDevice;
         Encoder oldEncoder = encoder;
         EmbeddingService oldEmbedder = embedder;
         record Opened(
                 RetrievalDataset data,
                 ModelSpec spec,
                 Encoder encoder,
-                EmbeddingService embedder) {}
+                EmbeddingService embedder,
+                int gpus) {}
         busy.set(true);
         status.set("Opening " + ds.name() + " with " + mc.label());
         track(
@@ -350,12 +365,17 @@ public final class SessionViewModel implements AutoCloseable {
                     RetrievalDataset data = BeirReader.read(ds.path(), BeirReader.DEFAULT_SPLIT);
                     p.reset("Loading " + mc.label(), 1);
                     ModelSpec spec = new ModelCatalog(modelsDir).resolve(mc.nameOrPath());
-                    if (current != null && current.identity().equals(spec.identity())) {
-                        return new Opened(data, current, oldEncoder, oldEmbedder);
+                    int gpus = Engines.gpuCount();
+                    if (current != null
+                            && current.identity().equals(spec.identity())
+                            && device.equals(currentDevice)) {
+                        return new Opened(data, current, oldEncoder, oldEmbedder, gpus);
                     }
                     closeEncoder(oldEmbedder, oldEncoder);
-                    Encoder enc = Engines.openEncoder(spec, EncoderOptions.DEFAULT.inBackground());
-                    return new Opened(data, spec, enc, new EmbeddingService(enc, cacheDir));
+                    Encoder enc =
+                            Engines.openEncoder(
+                                    spec, EncoderOptions.DEFAULT.inBackground(), choice);
+                    return new Opened(data, spec, enc, new EmbeddingService(enc, cacheDir), gpus);
                 },
                 progress,
                 o -> {
@@ -363,10 +383,10 @@ public final class SessionViewModel implements AutoCloseable {
                     encoder = o.encoder();
                     embedder = o.embedder();
                     model.set(o.spec());
+                    openedDevice = device;
+                    listDevices(o.gpus(), device);
                     engine.set(
-                            selectedDevice.get()
-                                    + " · "
-                                    + engineName(o.spec())
+                            o.encoder().engine()
                                     + " · similarity search on "
                                     + Engines.describe(Engines.SEARCH_ENGINE));
                     live = new LiveEvaluation(o.data(), "", o.embedder(), Engines.vectorSearch());
@@ -452,19 +472,34 @@ public final class SessionViewModel implements AutoCloseable {
         }
     }
 
-    private static String engineName(ModelSpec spec) {
-        return Engines.describe(
-                spec != null && spec.format().equals("onnx") ? "OnnxRuntime" : "PyTorch");
+    /** CPU, and each CUDA GPU in full and half precision, once the engine has said how many. */
+    private void listDevices(int gpus, String current) {
+        List<String> d = new ArrayList<>();
+        d.add(CPU);
+        if (gpus > 0) {
+            d.add(GPU);
+            d.add(GPU_HALF);
+        }
+        if (!d.equals(devices)) {
+            opening = true;
+            try {
+                devices.setAll(d);
+                selectedDevice.set(d.contains(current) ? current : CPU);
+            } finally {
+                opening = false;
+            }
+        }
     }
 
-    private static List<String> deviceChoices() {
-        List<String> d = new ArrayList<>();
-        d.add("CPU");
-        int gpus = Engines.gpuCount();
-        for (int i = 0; i < gpus; i++) {
-            d.add("GPU " + i + " (CUDA)");
-        }
-        return d;
+    static ComputeChoice computeChoice(String device) {
+        return switch (device) {
+            case GPU ->
+                    new ComputeChoice(ComputeChoice.Device.GPU, ComputeChoice.Engine.AUTO, false);
+            case GPU_HALF ->
+                    new ComputeChoice(ComputeChoice.Device.GPU, ComputeChoice.Engine.AUTO, true);
+            default ->
+                    new ComputeChoice(ComputeChoice.Device.CPU, ComputeChoice.Engine.AUTO, false);
+        };
     }
 
     // ---- evaluating ----

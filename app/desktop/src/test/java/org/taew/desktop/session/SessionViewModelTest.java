@@ -50,7 +50,8 @@ class SessionViewModelTest {
         assertThat(s).isNotNull();
         assertThat(s.result().modes()).containsOnlyKeys(Mode.GENERAL, Mode.TASK_AWARE);
         assertThat(s.result().comparison().mainMetric()).isEqualTo(MetricId.parse("ndcg_cut.10"));
-        assertThat(session.engineProperty().get()).startsWith("CPU · OnnxRuntime");
+        assertThat(session.engineProperty().get())
+                .startsWith("OnnxRuntime 1.21.1 on CPU · similarity search on PyTorch");
         assertThat(session.editor().queryCostProperty().get())
                 .startsWith("2 instruction tokens · 0 of 40 queries truncated at 512 tokens");
         MetricsViewModel metrics = new MetricsViewModel(session.snapshotProperty());

@@ -56,7 +56,9 @@ public final class EmbeddingService implements AutoCloseable {
                 cacheDir == null
                         ? null
                         : EmbeddingCache.open(
-                                cacheDir, encoder.model().identity(), encoder.dimension());
+                                cacheDir,
+                                encoder.model().identity() + encoder.cacheTag(),
+                                encoder.dimension());
     }
 
     public ModelSpec model() {

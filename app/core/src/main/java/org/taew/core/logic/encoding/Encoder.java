@@ -26,6 +26,22 @@ public interface Encoder extends AutoCloseable {
 
     ModelSpec model();
 
+    /**
+     * What runs the model, for reports: e.g. {@code OnnxRuntime 1.21.1 on cpu()} or {@code PyTorch
+     * 2.7.1 (native encoder) on gpu(0), float16}.
+     */
+    default String engine() {
+        return "";
+    }
+
+    /**
+     * Added to the model's identity in embedding caches when this encoder's vectors are not the
+     * reference engine's (empty for ONNX Runtime), so vectors of different engines never mix.
+     */
+    default String cacheTag() {
+        return "";
+    }
+
     /** The length of the vectors. */
     int dimension();
 

@@ -73,6 +73,8 @@ final class DjlEncoder implements Encoder {
 
         String engine();
 
+        String cacheTag();
+
         @Override
         void close();
     }
@@ -98,11 +100,12 @@ final class DjlEncoder implements Encoder {
         this.dimension = probeDimension();
     }
 
-    static DjlEncoder open(ModelSpec spec, EncoderOptions options) throws WorkbenchException {
+    static DjlEncoder open(ModelSpec spec, EncoderOptions options, Device device)
+            throws WorkbenchException {
         HuggingFaceTokenizer tokenizer = tokenizer(spec);
         Runner runner;
         try {
-            runner = ortOrTorchScript(spec, options);
+            runner = ortOrTorchScript(spec, options, device);
         } catch (WorkbenchException | RuntimeException e) {
             tokenizer.close();
             throw e;
@@ -137,7 +140,16 @@ final class DjlEncoder implements Encoder {
 
                     @Override
                     public String engine() {
-                        return "PyTorch (native)";
+                        return Engines.describe("PyTorch")
+                                + " (native encoder) on "
+                                + label(model.device())
+                                + (model.half() ? ", float16" : "");
+                    }
+
+                    @Override
+                    public String cacheTag() {
+                        return org.taew.core.logic.encoding.ComputeChoice.cacheTag(
+                                true, model.half());
                     }
 
                     @Override
@@ -160,6 +172,10 @@ final class DjlEncoder implements Encoder {
         }
     }
 
+    static String label(Device device) {
+        return device.isGpu() ? "GPU " + device.getDeviceId() : "CPU";
+    }
+
     private static HuggingFaceTokenizer tokenizer(ModelSpec spec) throws WorkbenchException {
         try {
             return HuggingFaceTokenizer.builder()
@@ -180,7 +196,7 @@ final class DjlEncoder implements Encoder {
     }
 
     /** ONNX Runtime for {@code .onnx}, PyTorch for TorchScript, through DJL's model zoo. */
-    private static Runner ortOrTorchScript(ModelSpec spec, EncoderOptions options)
+    private static Runner ortOrTorchScript(ModelSpec spec, EncoderOptions options, Device device)
             throws WorkbenchException {
         boolean onnx = spec.format().equals("onnx");
         String fileName = spec.weights().getFileName().toString();
@@ -191,7 +207,7 @@ final class DjlEncoder implements Encoder {
                         .optModelPath(spec.weights().getParent())
                         .optModelName(stem)
                         .optEngine(onnx ? "OnnxRuntime" : "PyTorch")
-                        .optDevice(Device.cpu())
+                        .optDevice(device)
                         .optTranslator(new NoopTranslator());
         if (onnx) {
             builder.optOption("optLevel", "ALL_OPT");
@@ -253,7 +269,12 @@ final class DjlEncoder implements Encoder {
 
             @Override
             public String engine() {
-                return onnx ? "OnnxRuntime" : "PyTorch";
+                return Engines.describe(onnx ? "OnnxRuntime" : "PyTorch") + " on " + label(device);
+            }
+
+            @Override
+            public String cacheTag() {
+                return onnx ? "" : ";engine=torchscript";
             }
 
             @Override
@@ -284,6 +305,16 @@ final class DjlEncoder implements Encoder {
     @Override
     public int dimension() {
         return dimension;
+    }
+
+    @Override
+    public String engine() {
+        return runner.engine();
+    }
+
+    @Override
+    public String cacheTag() {
+        return runner.cacheTag();
     }
 
     @Override

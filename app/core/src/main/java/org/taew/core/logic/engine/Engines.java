@@ -1,6 +1,7 @@
 package org.taew.core.logic.engine;
 
 import ai.djl.engine.Engine;
+import org.taew.core.logic.encoding.ComputeChoice;
 import org.taew.core.logic.encoding.Encoder;
 import org.taew.core.logic.encoding.EncoderOptions;
 import org.taew.core.logic.retrieval.VectorSearch;
@@ -24,33 +25,100 @@ public final class Engines {
         }
     }
 
+    /**
+     * An encoder on the CPU with the engine that suits the model file (see {@link ComputeChoice}).
+     */
     public static Encoder openEncoder(ModelSpec model, EncoderOptions options)
             throws WorkbenchException {
-        if (model.format().equals("safetensors")) {
-            return openNativeEncoder(model, options);
-        }
-        return DjlEncoder.open(model, options);
+        return openEncoder(model, options, ComputeChoice.AUTO);
     }
 
     /**
-     * The native BERT-family encoder: the transformer computed with DJL NDArray operations on the
-     * PyTorch engine, from {@code model.safetensors} or the ONNX file's weights.
+     * An encoder where {@code choice} says: ONNX Runtime (CPU), TorchScript or the native
+     * BERT-family encoder on DJL's PyTorch engine (CPU or a CUDA GPU).
      */
-    public static Encoder openNativeEncoder(ModelSpec model, EncoderOptions options)
+    public static Encoder openEncoder(ModelSpec model, EncoderOptions options, ComputeChoice choice)
             throws WorkbenchException {
+        boolean gpu = useGpu(choice.device());
+        String format = model.format();
+        boolean nativeEngine =
+                switch (choice.engine()) {
+                    case NATIVE -> true;
+                    case ONNX -> false;
+                    case AUTO ->
+                            format.equals("safetensors") || (gpu && !format.equals("torchscript"));
+                };
+        if (!nativeEngine && format.equals("safetensors")) {
+            throw new WorkbenchException(
+                    WorkbenchException.Kind.MODEL,
+                    model.dir()
+                            + " holds model.safetensors, which only the native encoder runs (--engine native)");
+        }
+        if (!nativeEngine && gpu && format.equals("onnx")) {
+            throw new WorkbenchException(
+                    WorkbenchException.Kind.MODEL,
+                    "ONNX Runtime runs on the CPU here (its GPU build is not bundled); on a GPU use the native"
+                            + " encoder (--engine native or auto)");
+        }
+        if (choice.halfPrecision() && !(gpu && nativeEngine)) {
+            throw new WorkbenchException(
+                    WorkbenchException.Kind.MODEL,
+                    "Half precision is for the native encoder on a GPU (--device gpu --engine native)");
+        }
+        ai.djl.Device device = gpu ? ai.djl.Device.gpu() : ai.djl.Device.cpu();
+        if (!nativeEngine) {
+            return DjlEncoder.open(model, options, device);
+        }
         org.taew.core.logic.weights.BertWeights weights =
                 org.taew.core.logic.weights.NativeWeights.load(
-                        model.dir(), model.format().equals("onnx") ? model.weights() : null);
+                        model.dir(), format.equals("onnx") ? model.weights() : null);
         NativeBert bert;
         try {
-            bert = new NativeBert(weights, ai.djl.Device.cpu());
+            bert = new NativeBert(weights, device, choice.halfPrecision());
         } catch (RuntimeException e) {
             throw new WorkbenchException(
                     WorkbenchException.Kind.MODEL,
-                    "PyTorch could not take the weights of " + model.dir() + ": " + e.getMessage(),
+                    "PyTorch could not take the weights of "
+                            + model.dir()
+                            + " on "
+                            + device
+                            + ": "
+                            + e.getMessage(),
                     e);
         }
         return DjlEncoder.openNative(model, options, bert);
+    }
+
+    /**
+     * The native BERT-family encoder on the CPU: the transformer computed with DJL NDArray
+     * operations on the PyTorch engine, from {@code model.safetensors} or the ONNX file's weights.
+     */
+    public static Encoder openNativeEncoder(ModelSpec model, EncoderOptions options)
+            throws WorkbenchException {
+        return openEncoder(
+                model,
+                options,
+                new ComputeChoice(ComputeChoice.Device.CPU, ComputeChoice.Engine.NATIVE, false));
+    }
+
+    private static boolean useGpu(ComputeChoice.Device device) throws WorkbenchException {
+        if (device == ComputeChoice.Device.CPU) {
+            return false;
+        }
+        int gpus = gpuCount();
+        if (device == ComputeChoice.Device.AUTO) {
+            return gpus > 0;
+        }
+        if (gpus == 0) {
+            throw new WorkbenchException(
+                    WorkbenchException.Kind.MODEL,
+                    "--device gpu: DJL's PyTorch engine sees no CUDA GPU. It is running "
+                            + describe(SEARCH_ENGINE)
+                            + " from the CPU build bundled with the workbench. For an NVIDIA GPU, install"
+                            + " libtorch 2.7.1 for CUDA 12.8 and start with PYTORCH_LIBRARY_PATH=<libtorch>/lib"
+                            + " PYTORCH_VERSION=2.7.1 PYTORCH_FLAVOR=cu128 (README, \"GPU\")");
+        }
+        return true;
     }
 
     public static VectorSearch vectorSearch() {

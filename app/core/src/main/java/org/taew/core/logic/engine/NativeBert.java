@@ -50,9 +50,16 @@ final class NativeBert implements AutoCloseable {
     private final Norm embeddingNorm;
     private final List<Layer> layers = new ArrayList<>();
     private final float scale;
+    private final boolean half;
+    private final Device device;
 
-    NativeBert(BertWeights w, Device device) {
+    /**
+     * @param half keep the weights and compute in float16 (for GPUs; the output is float32)
+     */
+    NativeBert(BertWeights w, Device device, boolean half) {
         this.config = w.config();
+        this.half = half;
+        this.device = device;
         this.weights = Engine.getEngine("PyTorch").newBaseManager(device);
         try {
             wordEmbeddings = array(w, "embeddings.word_embeddings.weight");
@@ -84,7 +91,13 @@ final class NativeBert implements AutoCloseable {
         float[] values = t.floats();
         ByteBuffer b = ByteBuffer.allocateDirect(values.length * 4).order(ByteOrder.nativeOrder());
         b.asFloatBuffer().put(values);
-        return weights.create(b, new Shape(t.shape()), DataType.FLOAT32);
+        NDArray a = weights.create(b, new Shape(t.shape()), DataType.FLOAT32);
+        if (!half) {
+            return a;
+        }
+        NDArray h = a.toType(DataType.FLOAT16, false);
+        a.close();
+        return h;
     }
 
     /** Linear weights are kept {@code [in, out]}, so a layer is {@code x @ W + b}. */
@@ -104,6 +117,14 @@ final class NativeBert implements AutoCloseable {
 
     BertConfig config() {
         return config;
+    }
+
+    Device device() {
+        return device;
+    }
+
+    boolean half() {
+        return half;
     }
 
     /** A manager for one batch's arrays, on the weights' device. */
@@ -139,10 +160,10 @@ final class NativeBert implements AutoCloseable {
         // 0 where a token may be attended to, a very large negative number at padding
         NDArray bias =
                 manager.create(mask, new Shape(batch, 1, 1, length))
-                        .toType(DataType.FLOAT32, false)
+                        .toType(half ? DataType.FLOAT16 : DataType.FLOAT32, false)
                         .neg()
                         .add(1f)
-                        .mul(-1e30f);
+                        .mul(half ? -65504f : -1e30f);
         for (Layer layer : layers) {
             NDArray q = heads(layer.query().apply(x), batch, length, heads, hs);
             NDArray k = heads(layer.key().apply(x), batch, length, heads, hs);
@@ -154,7 +175,7 @@ final class NativeBert implements AutoCloseable {
             NDArray inner = activation(layer.intermediate().apply(x));
             x = layerNorm(layer.output().apply(inner).add(x), layer.outputNorm());
         }
-        return x;
+        return half ? x.toType(DataType.FLOAT32, false) : x;
     }
 
     private static NDArray heads(NDArray x, int batch, int length, int heads, int hs) {

@@ -95,7 +95,7 @@ class TinyBertTest {
             System.arraycopy(row(ref, "attention_mask", r), 0, mask, r * len, len);
         }
         float[] nat;
-        try (NativeBert bert = new NativeBert(w, Device.cpu());
+        try (NativeBert bert = new NativeBert(w, Device.cpu(), false);
                 NDManager m = bert.newBatchManager()) {
             NDArray hidden = bert.forward(m, ids, mask, new long[rows * len], rows, len);
             nat = hidden.toFloatArray();
@@ -132,7 +132,7 @@ class TinyBertTest {
         long[] mask = {1, 1, 1, 1, 1};
         double[][] f = new FormulaBert(w).forward(ids, mask, new long[5]);
         float[] nat;
-        try (NativeBert bert = new NativeBert(w, Device.cpu());
+        try (NativeBert bert = new NativeBert(w, Device.cpu(), false);
                 NDManager m = bert.newBatchManager()) {
             nat = bert.forward(m, ids, mask, new long[5], 1, 5).toFloatArray();
         }

@@ -1,0 +1,35 @@
+package org.taew.core.logic.encoding;
+
+/**
+ * Where and with what an encoder runs.
+ *
+ * @param device {@code AUTO} takes a CUDA GPU when DJL's PyTorch engine reports one, else the CPU
+ * @param engine {@code AUTO} takes, on the CPU, ONNX Runtime for ONNX models (measured faster here,
+ *     docs/benchmarks.md) and the native encoder for safetensors folders; on a GPU, the native
+ *     encoder (ONNX Runtime's Java build here runs on the CPU only)
+ * @param halfPrecision run the native encoder in float16 (GPU only)
+ */
+public record ComputeChoice(Device device, Engine engine, boolean halfPrecision) {
+    public static final ComputeChoice AUTO = new ComputeChoice(Device.AUTO, Engine.AUTO, false);
+
+    /** The device asked for. */
+    public enum Device {
+        AUTO,
+        CPU,
+        GPU
+    }
+
+    /** The engine asked for. */
+    public enum Engine {
+        AUTO,
+        /** ONNX Runtime through DJL (ONNX models), or PyTorch for a TorchScript model. */
+        ONNX,
+        /** The BERT-family encoder computed with DJL NDArrays on PyTorch. */
+        NATIVE
+    }
+
+    /** A short tag of what changes vectors beyond the model (empty for the reference engine). */
+    public static String cacheTag(boolean nativeEngine, boolean half) {
+        return !nativeEngine ? "" : half ? ";engine=native-fp16" : ";engine=native";
+    }
+}
