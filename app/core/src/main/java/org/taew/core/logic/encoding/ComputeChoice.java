@@ -10,7 +10,8 @@ package org.taew.core.logic.encoding;
  * @param halfPrecision run the native encoder in float16 (GPU only)
  */
 public record ComputeChoice(Device device, Engine engine, boolean halfPrecision) {
-    public static final ComputeChoice AUTO = new ComputeChoice(Device.AUTO, Engine.AUTO, false);
+    /** The default: the CPU, with the engine that suits the model file. */
+    public static final ComputeChoice CPU = new ComputeChoice(Device.CPU, Engine.AUTO, false);
 
     /** The device asked for. */
     public enum Device {

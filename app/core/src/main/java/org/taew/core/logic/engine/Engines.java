@@ -30,7 +30,7 @@ public final class Engines {
      */
     public static Encoder openEncoder(ModelSpec model, EncoderOptions options)
             throws WorkbenchException {
-        return openEncoder(model, options, ComputeChoice.AUTO);
+        return openEncoder(model, options, ComputeChoice.CPU);
     }
 
     /**
