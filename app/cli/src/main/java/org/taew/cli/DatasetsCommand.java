@@ -14,7 +14,8 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "datasets",
         mixinStandardHelpOptions = true,
-        description = "List the shipped datasets.")
+        subcommands = DatasetsCheckCommand.class,
+        description = "List the shipped datasets; `datasets check DIR` checks one.")
 final class DatasetsCommand implements Callable<Integer> {
     @Mixin CommonOptions common;
 

@@ -34,6 +34,21 @@ import org.taew.core.util.WorkbenchException;
  * judged in no split are kept, so that the evaluation can report them as dropped.
  */
 public final class BeirReader {
+    /**
+     * Where a reader sends a problem (already located as {@code file:line: what}): {@link
+     * #FAIL_FAST} throws it, so loading stops at the first one; {@code DatasetCheck} collects them
+     * all. After reporting, the reader skips the offending record.
+     */
+    @FunctionalInterface
+    interface Problems {
+        void error(String located) throws WorkbenchException;
+    }
+
+    static final Problems FAIL_FAST =
+            located -> {
+                throw WorkbenchException.badInput(located);
+            };
+
     public static final String DEFAULT_SPLIT = "test";
 
     private BeirReader() {}
@@ -114,11 +129,21 @@ public final class BeirReader {
     }
 
     static List<TextItem> readItems(Path file, boolean withTitle) throws WorkbenchException {
+        return readItems(file, withTitle, FAIL_FAST, null);
+    }
+
+    /**
+     * Reads corpus.jsonl or queries.jsonl; each problem goes to {@code problems} and its line is
+     * skipped. {@code lineOf}, when given, receives each kept id's line number.
+     */
+    static List<TextItem> readItems(
+            Path file, boolean withTitle, Problems problems, Map<String, Integer> lineOf)
+            throws WorkbenchException {
         List<TextItem> items = new ArrayList<>();
         Map<String, Integer> seen = new java.util.HashMap<>();
         try (StrictLines lines = new StrictLines(file)) {
             String line;
-            while ((line = lines.next()) != null) {
+            while ((line = next(lines, problems)) != null) {
                 if (line.isBlank()) {
                     continue; // a blank line carries no record; JSON Lines readers skip it too
                 }
@@ -126,37 +151,71 @@ public final class BeirReader {
                 try {
                     JsonElement e = JsonParser.parseString(line);
                     if (!e.isJsonObject()) {
-                        throw lines.error("expected a JSON object like {\"_id\": …, \"text\": …}");
+                        problems.error(
+                                lines.at("expected a JSON object like {\"_id\": …, \"text\": …}"));
+                        continue;
                     }
                     obj = e.getAsJsonObject();
                 } catch (JsonParseException e) {
-                    throw lines.error("is not valid JSON: " + conciseJsonError(e));
+                    problems.error(lines.at("is not valid JSON: " + conciseJsonError(e)));
+                    continue;
                 }
-                String id = stringField(obj, "_id", lines, true);
+                String id = stringField(obj, "_id", lines, true, problems);
+                if (id == null) {
+                    continue;
+                }
                 if (id.isBlank()) {
-                    throw lines.error("\"_id\" is empty");
+                    problems.error(lines.at("\"_id\" is empty"));
+                    continue;
                 }
-                Integer previous = seen.put(id, lines.lineNumber());
+                String text = stringField(obj, "text", lines, !withTitle, problems);
+                String title = withTitle ? stringField(obj, "title", lines, false, problems) : "";
+                if (text == null || title == null) {
+                    continue;
+                }
+                Integer previous = seen.putIfAbsent(id, lines.lineNumber());
                 if (previous != null) {
-                    throw lines.error(
-                            "duplicate id \"" + id + "\" (first seen on line " + previous + ")");
+                    problems.error(
+                            lines.at(
+                                    "duplicate id \""
+                                            + id
+                                            + "\" (first seen on line "
+                                            + previous
+                                            + ")"));
+                    continue;
                 }
-                String text = stringField(obj, "text", lines, !withTitle);
-                String title = withTitle ? stringField(obj, "title", lines, false) : "";
                 String full = (title + " " + text).strip();
                 if (full.isEmpty()) {
-                    throw lines.error(
-                            "\""
-                                    + id
-                                    + "\" has no text"
-                                    + (withTitle ? " (title and text are both empty)" : ""));
+                    problems.error(
+                            lines.at(
+                                    "\""
+                                            + id
+                                            + "\" has no text"
+                                            + (withTitle
+                                                    ? " (title and text are both empty)"
+                                                    : "")));
+                    continue;
                 }
                 items.add(new TextItem(id, full));
+                if (lineOf != null) {
+                    lineOf.put(id, lines.lineNumber());
+                }
             }
         } catch (IOException e) {
             throw new WorkbenchException(WorkbenchException.Kind.IO, "Cannot read " + file, e);
         }
         return items;
+    }
+
+    /** The next line; a line that is not UTF-8 is reported and skipped. */
+    private static String next(StrictLines lines, Problems problems) throws WorkbenchException {
+        while (true) {
+            try {
+                return lines.next();
+            } catch (StrictLines.MalformedLine e) {
+                problems.error(e.getMessage());
+            }
+        }
     }
 
     private static String conciseJsonError(JsonParseException e) {
@@ -166,23 +225,27 @@ public final class BeirReader {
         return see > 0 ? m.substring(0, see) : m;
     }
 
+    /**
+     * The field as a string; null (after reporting) when it is missing but required, or not a
+     * string.
+     */
     private static String stringField(
-            JsonObject obj, String name, StrictLines lines, boolean required)
+            JsonObject obj, String name, StrictLines lines, boolean required, Problems problems)
             throws WorkbenchException {
         JsonElement e = obj.get(name);
         if (e == null || e.isJsonNull()) {
             if (required) {
-                throw lines.error("missing field \"" + name + "\"");
+                problems.error(lines.at("missing field \"" + name + "\""));
+                return null;
             }
             return "";
         }
-        if (!e.isJsonPrimitive()) {
-            throw lines.error("field \"" + name + "\" must be a string");
+        if (!e.isJsonPrimitive()
+                || !(e.getAsJsonPrimitive().isString() || e.getAsJsonPrimitive().isNumber())) {
+            problems.error(lines.at("field \"" + name + "\" must be a string"));
+            return null;
         }
         JsonPrimitive p = e.getAsJsonPrimitive();
-        if (!p.isString() && !p.isNumber()) {
-            throw lines.error("field \"" + name + "\" must be a string");
-        }
         return p.getAsString();
     }
 
@@ -192,10 +255,15 @@ public final class BeirReader {
      */
     static Qrels readQrels(Path file, Set<String> queryIds, Set<String> docIds)
             throws WorkbenchException {
+        return readQrels(file, queryIds, docIds, FAIL_FAST);
+    }
+
+    static Qrels readQrels(Path file, Set<String> queryIds, Set<String> docIds, Problems problems)
+            throws WorkbenchException {
         Map<String, Map<String, Integer>> judgments = new LinkedHashMap<>();
         try (StrictLines lines = new StrictLines(file)) {
             String line;
-            while ((line = lines.next()) != null) {
+            while ((line = next(lines, problems)) != null) {
                 if (line.isBlank()) {
                     continue;
                 }
@@ -217,23 +285,30 @@ public final class BeirReader {
                     d = cols[2];
                     s = cols[3];
                 } else {
-                    throw lines.error(
-                            "expected 3 columns (query-id, corpus-id, score) separated by tabs, found "
-                                    + cols.length);
+                    problems.error(
+                            lines.at(
+                                    "expected 3 columns (query-id, corpus-id, score) separated by tabs,"
+                                            + " found "
+                                            + cols.length));
+                    continue;
                 }
                 if (!isInteger(s)) {
-                    throw lines.error("score \"" + s + "\" is not a whole number");
+                    problems.error(lines.at("score \"" + s + "\" is not a whole number"));
+                    continue;
                 }
                 if (!queryIds.contains(q)) {
-                    throw lines.error("query id \"" + q + "\" is not in queries.jsonl");
+                    problems.error(lines.at("query id \"" + q + "\" is not in queries.jsonl"));
+                    continue;
                 }
                 if (!docIds.contains(d)) {
-                    throw lines.error("corpus id \"" + d + "\" is not in corpus.jsonl");
+                    problems.error(lines.at("corpus id \"" + d + "\" is not in corpus.jsonl"));
+                    continue;
                 }
                 Map<String, Integer> docs =
                         judgments.computeIfAbsent(q, k -> new LinkedHashMap<>());
                 if (docs.containsKey(d)) {
-                    throw lines.error("(" + q + ", " + d + ") is judged twice");
+                    problems.error(lines.at("(" + q + ", " + d + ") is judged twice"));
+                    continue;
                 }
                 docs.put(d, Integer.parseInt(s));
             }

@@ -88,13 +88,27 @@ final class StrictLines implements Closeable {
         try {
             return decoder.decode(ByteBuffer.wrap(bytes, start, end - start)).toString();
         } catch (CharacterCodingException e) {
-            throw error("is not valid UTF-8 text (save the file as UTF-8)");
+            throw new MalformedLine(at("is not valid UTF-8 text (save the file as UTF-8)"));
         }
+    }
+
+    /** A line that is not UTF-8; the reader is past it and can go on. */
+    static final class MalformedLine extends WorkbenchException {
+        private static final long serialVersionUID = 1L;
+
+        MalformedLine(String located) {
+            super(Kind.BAD_INPUT, located, null);
+        }
+    }
+
+    /** {@code file:line: what} for the line last read. */
+    String at(String what) {
+        return file + ":" + lineNumber + ": " + what;
     }
 
     /** A BAD_INPUT error located at the current line. */
     WorkbenchException error(String what) {
-        return WorkbenchException.badInput(file + ":" + lineNumber + ": " + what);
+        return WorkbenchException.badInput(at(what));
     }
 
     @Override
