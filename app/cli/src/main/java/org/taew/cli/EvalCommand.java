@@ -48,6 +48,14 @@ final class EvalCommand implements Callable<Integer> {
     @Spec CommandLine.Model.CommandSpec spec;
 
     @Option(
+            names = "--sts-columns",
+            paramLabel = "FIRST,SECOND,SCORE",
+            description =
+                    "Columns of an STS pair file with a header (default: found by name, e.g. sentence1,"
+                            + " sentence2, score; a file without a header is read in STS-Benchmark's layout).")
+    String stsColumns;
+
+    @Option(
             names = {"-m", "--model"},
             paramLabel = "MODEL",
             description =
@@ -190,7 +198,7 @@ final class EvalCommand implements Callable<Integer> {
                         EncoderOptions.DEFAULT.intraOpThreads(),
                         EncoderOptions.DEFAULT.workers());
         // Everything that can be wrong with the input is checked before the model is loaded.
-        StsDataset stsData = sts ? StsReader.readStsBenchmark(entry.path()) : null;
+        StsDataset stsData = sts ? StsReader.readAuto(entry.path(), stsColumns) : null;
         RetrievalDataset data = sts ? null : BeirReader.read(entry.path(), split);
         RetrievalEvaluation.Settings settings =
                 sts

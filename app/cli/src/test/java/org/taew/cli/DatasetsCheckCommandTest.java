@@ -108,4 +108,39 @@ class DatasetsCheckCommandTest {
                 .contains("corpus.jsonl: missing (BEIR layout")
                 .contains("qrels: no <split>.tsv file");
     }
+
+    @Test
+    void importedPairsPassTheCheckAndEvaluate() throws Exception {
+        Path pairs = tmp.resolve("pairs.csv");
+        Files.writeString(
+                pairs,
+                "question,answer\n"
+                        + "how do I reset my vpn password,Open the self-service portal and choose Reset credentials.\n"
+                        + "printer jammed on floor 3,Open tray 2 of the printer and remove the stuck paper.\n"
+                        + "how many leave days do new staff get,New employees get 25 days of annual leave.\n");
+        Path out = tmp.resolve("imported");
+        CliRun imp = CliRun.of("datasets", "import", pairs.toString(), "--out", out.toString());
+        assertThat(imp.exitCode()).as(imp.err()).isZero();
+        assertThat(imp.out())
+                .contains(
+                        "Wrote " + out + ": 3 queries, 3 documents, 3 judgments in qrels/test.tsv");
+        assertThat(check(out, "--no-tokens").exitCode()).isZero();
+        CliRun eval =
+                CliRun.of(
+                        "eval",
+                        "-d",
+                        out.toString(),
+                        "--workspace",
+                        CliRun.project().toString(),
+                        "--home",
+                        tmp.resolve("home").toString(),
+                        "--no-progress",
+                        "-o",
+                        tmp.resolve("r").toString());
+        assertThat(eval.exitCode()).as(eval.err()).isZero();
+        assertThat(eval.out()).contains("imported (test split: 3 queries, 3 documents)");
+        CliRun again = CliRun.of("datasets", "import", pairs.toString(), "--out", out.toString());
+        assertThat(again.exitCode()).isEqualTo(3);
+        assertThat(again.err()).contains("already exists");
+    }
 }

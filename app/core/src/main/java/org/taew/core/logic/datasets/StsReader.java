@@ -33,6 +33,99 @@ public final class StsReader {
         return read(file, Layout.STS_BENCHMARK);
     }
 
+    static final List<String> FIRST =
+            List.of("sentence1", "sentence_1", "text1", "text_1", "s1", "sentence_a", "text_a");
+    static final List<String> SECOND =
+            List.of("sentence2", "sentence_2", "text2", "text_2", "s2", "sentence_b", "text_b");
+    static final List<String> SCORE =
+            List.of("score", "similarity", "gold", "label", "relatedness_score");
+
+    /**
+     * A pair file with a header row naming its columns (CSV or TSV, told by the header line), or,
+     * without one, STS-Benchmark's column layout. {@code columns} ("first,second,score") names the
+     * columns; null finds them by their usual names (sentence1, sentence2, score…).
+     */
+    public static StsDataset readAuto(Path file, String columns) throws WorkbenchException {
+        String first;
+        try (StrictLines lines = new StrictLines(file)) {
+            first = lines.next();
+        } catch (IOException e) {
+            throw new WorkbenchException(WorkbenchException.Kind.IO, "Cannot read " + file, e);
+        }
+        char sep = first != null && first.indexOf('\t') >= 0 ? '\t' : ',';
+        boolean header = false;
+        if (first != null) {
+            for (String f : first.split(sep == '\t' ? "\t" : ",")) {
+                String n = f.strip().replace("\"", "");
+                if (FIRST.stream().anyMatch(n::equalsIgnoreCase)
+                        || SCORE.stream().anyMatch(n::equalsIgnoreCase)) {
+                    header = true;
+                }
+            }
+        }
+        if (columns == null && !header) {
+            return readStsBenchmark(file);
+        }
+        TableReader.Table t = TableReader.readDelimited(file, sep);
+        String a;
+        String b;
+        String s;
+        if (columns != null) {
+            String[] c = columns.split(",", -1);
+            if (c.length != 3) {
+                throw WorkbenchException.badInput(
+                        "--sts-columns takes three column names: first sentence, second sentence, score; got \""
+                                + columns
+                                + "\"");
+            }
+            a = t.require(c[0].strip(), "--sts-columns");
+            b = t.require(c[1].strip(), "--sts-columns");
+            s = t.require(c[2].strip(), "--sts-columns");
+        } else {
+            a = t.find(FIRST);
+            b = t.find(SECOND);
+            s = t.find(SCORE);
+            if (a == null || b == null || s == null) {
+                throw WorkbenchException.badInput(
+                        file
+                                + ": the header "
+                                + t.columns()
+                                + " does not name both sentences and the score"
+                                + " (e.g. sentence1, sentence2, score); name them with --sts-columns first,second,score");
+            }
+        }
+        List<StsPair> pairs = new ArrayList<>();
+        for (TableReader.Row r : t.rows()) {
+            double gold;
+            try {
+                gold = Double.parseDouble(r.get(s).strip());
+            } catch (NumberFormatException e) {
+                throw WorkbenchException.badInput(
+                        file
+                                + ":"
+                                + r.line()
+                                + ": score \""
+                                + r.get(s)
+                                + "\" (column "
+                                + s
+                                + ") is not a number");
+            }
+            String x = r.get(a).strip();
+            String y = r.get(b).strip();
+            if (x.isEmpty() || y.isEmpty()) {
+                throw WorkbenchException.badInput(
+                        file + ":" + r.line() + ": a sentence of the pair is empty");
+            }
+            pairs.add(new StsPair(r.line(), x, y, gold));
+        }
+        if (pairs.size() < 2) {
+            throw WorkbenchException.badInput(
+                    file + ": needs at least 2 sentence pairs, found " + pairs.size());
+        }
+        return new StsDataset(
+                file.getFileName().toString().replaceFirst("\\.(csv|tsv|txt)$", ""), file, pairs);
+    }
+
     public static StsDataset read(Path file, Layout layout) throws WorkbenchException {
         int needed =
                 Math.max(
