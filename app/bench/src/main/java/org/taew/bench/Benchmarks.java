@@ -7,8 +7,8 @@ import java.util.Locale;
 
 /**
  * Entry point: {@code java -jar app/bench/target/taew-bench.jar
- * [encoding|reeval|native|tune|gemm|live|startup|all] [--sts DIR] [--runs N]}. Prints results with
- * ratios against baselines measured in the same run; nothing here is a pass/fail test.
+ * [encoding|reeval|native|tune|gemm|live|startup|bigcorpus|all] [--sts DIR] [--runs N]}. Prints
+ * results with ratios against baselines measured in the same run; nothing here is a pass/fail test.
  */
 public final class Benchmarks {
     private Benchmarks() {}
@@ -41,6 +41,10 @@ public final class Benchmarks {
                     Path.of("app/installer/target/installer"),
                     Path.of("app/desktop/target/taew-desktop.jar"),
                     runs);
+            return;
+        }
+        if (which.equals("bigcorpus")) {
+            BigCorpusBenchmark.run(null);
             return;
         }
         if (which.equals("gemm")) {

@@ -34,11 +34,14 @@ class WorkbenchSmokeTest {
         workbench = Workbench.show(stage, context, w -> dialogs, "helpdesk-mini", "e5-small-v2");
     }
 
-    /** 2,000 distinct documents: long enough to encode that Cancel can be pressed in time. */
+    /**
+     * 10,000 distinct documents: a minute of encoding, so Cancel always lands while documents are
+     * being encoded (with 2,000 the click could arrive after the last batch, under load).
+     */
     private static void writeLargeDataset(Path dir) throws Exception {
         Files.createDirectories(dir.resolve("qrels"));
         StringBuilder corpus = new StringBuilder();
-        for (int i = 0; i < 2000; i++) {
+        for (int i = 0; i < 10000; i++) {
             corpus.append("{\"_id\": \"d")
                     .append(i)
                     .append("\", \"text\": \"Article ")

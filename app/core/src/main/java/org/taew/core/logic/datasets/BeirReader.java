@@ -129,18 +129,26 @@ public final class BeirReader {
     }
 
     static List<TextItem> readItems(Path file, boolean withTitle) throws WorkbenchException {
-        return readItems(file, withTitle, FAIL_FAST, null);
+        List<TextItem> items = new ArrayList<>();
+        streamItems(file, withTitle, FAIL_FAST, (item, line) -> items.add(item));
+        return items;
+    }
+
+    /** Receives each record as it is read. */
+    @FunctionalInterface
+    interface ItemSink {
+        void accept(TextItem item, int line) throws WorkbenchException;
     }
 
     /**
-     * Reads corpus.jsonl or queries.jsonl; each problem goes to {@code problems} and its line is
-     * skipped. {@code lineOf}, when given, receives each kept id's line number.
+     * Reads corpus.jsonl or queries.jsonl one line at a time, handing each record to {@code sink}
+     * and keeping nothing of its text: each problem goes to {@code problems} and its line is
+     * skipped. Returns every kept id with its line (needed for duplicate detection anyway).
      */
-    static List<TextItem> readItems(
-            Path file, boolean withTitle, Problems problems, Map<String, Integer> lineOf)
+    static Map<String, Integer> streamItems(
+            Path file, boolean withTitle, Problems problems, ItemSink sink)
             throws WorkbenchException {
-        List<TextItem> items = new ArrayList<>();
-        Map<String, Integer> seen = new java.util.HashMap<>();
+        Map<String, Integer> seen = new java.util.LinkedHashMap<>();
         try (StrictLines lines = new StrictLines(file)) {
             String line;
             while ((line = next(lines, problems)) != null) {
@@ -173,17 +181,6 @@ public final class BeirReader {
                 if (text == null || title == null) {
                     continue;
                 }
-                Integer previous = seen.putIfAbsent(id, lines.lineNumber());
-                if (previous != null) {
-                    problems.error(
-                            lines.at(
-                                    "duplicate id \""
-                                            + id
-                                            + "\" (first seen on line "
-                                            + previous
-                                            + ")"));
-                    continue;
-                }
                 String full = (title + " " + text).strip();
                 if (full.isEmpty()) {
                     problems.error(
@@ -196,15 +193,23 @@ public final class BeirReader {
                                                     : "")));
                     continue;
                 }
-                items.add(new TextItem(id, full));
-                if (lineOf != null) {
-                    lineOf.put(id, lines.lineNumber());
+                Integer previous = seen.putIfAbsent(id, lines.lineNumber());
+                if (previous != null) {
+                    problems.error(
+                            lines.at(
+                                    "duplicate id \""
+                                            + id
+                                            + "\" (first seen on line "
+                                            + previous
+                                            + ")"));
+                    continue;
                 }
+                sink.accept(new TextItem(id, full), lines.lineNumber());
             }
         } catch (IOException e) {
             throw new WorkbenchException(WorkbenchException.Kind.IO, "Cannot read " + file, e);
         }
-        return items;
+        return seen;
     }
 
     /** The next line; a line that is not UTF-8 is reported and skipped. */

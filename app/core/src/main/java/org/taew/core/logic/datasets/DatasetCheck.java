@@ -5,13 +5,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.taew.core.logic.encoding.Encoder;
 import org.taew.core.model.Qrels;
-import org.taew.core.model.TextItem;
 import org.taew.core.util.WorkbenchException;
 
 /**
@@ -102,11 +100,18 @@ public final class DatasetCheck {
             // without the three parts there is nothing to cross-check
             return new Report(dir, 0, 0, List.of(), 0, 0, null, null, maxLength, findings);
         }
-        Map<String, Integer> queryLines = new LinkedHashMap<>();
-        List<TextItem> corpus = BeirReader.readItems(corpusFile, true, collect, null);
-        List<TextItem> queries = BeirReader.readItems(queriesFile, false, collect, queryLines);
-        Set<String> docIds = ids(corpus);
-        Set<String> queryIds = ids(queries);
+        // streamed: only ids and token lengths are kept, never the texts (bounded for large
+        // corpora)
+        LengthCounter docCounter = new LengthCounter(counter);
+        LengthCounter queryCounter = new LengthCounter(counter);
+        Map<String, Integer> docLines =
+                BeirReader.streamItems(
+                        corpusFile, true, collect, (item, line) -> docCounter.add(item.text()));
+        Map<String, Integer> queryLines =
+                BeirReader.streamItems(
+                        queriesFile, false, collect, (item, line) -> queryCounter.add(item.text()));
+        Set<String> docIds = docLines.keySet();
+        Set<String> queryIds = queryLines.keySet();
         List<Split> splits = new ArrayList<>();
         Set<String> judgedQueries = new HashSet<>();
         Set<String> judgedDocs = new HashSet<>();
@@ -161,8 +166,8 @@ public final class DatasetCheck {
         Lengths docTokens = null;
         Lengths queryTokens = null;
         if (counter != null) {
-            docTokens = lengths(counter.count(texts(corpus)));
-            queryTokens = lengths(counter.count(texts(queries)));
+            docTokens = docCounter.finish();
+            queryTokens = queryCounter.finish();
             if (docTokens.truncated() > 0) {
                 findings.add(
                         new Finding(
@@ -192,8 +197,8 @@ public final class DatasetCheck {
         }
         return new Report(
                 dir,
-                corpus.size(),
-                queries.size(),
+                docIds.size(),
+                queryIds.size(),
                 splits,
                 unjudged,
                 (int) docIds.stream().filter(d -> !judgedDocs.contains(d)).count(),
@@ -203,43 +208,55 @@ public final class DatasetCheck {
                 findings);
     }
 
-    private static Set<String> ids(List<TextItem> items) {
-        Set<String> s = new HashSet<>();
-        for (TextItem t : items) {
-            s.add(t.id());
-        }
-        return s;
-    }
+    /** Token lengths counted a chunk of texts at a time; only the lengths are kept. */
+    private static final class LengthCounter {
+        private static final int CHUNK = 1024;
+        private final TokenCounter counter;
+        private final List<String> pending = new ArrayList<>(CHUNK);
+        private int[] lengths = new int[1024];
+        private int n;
+        private int truncated;
 
-    private static List<String> texts(List<TextItem> items) {
-        List<String> t = new ArrayList<>(items.size());
-        for (TextItem i : items) {
-            t.add(i.text());
+        LengthCounter(TokenCounter counter) {
+            this.counter = counter;
         }
-        return t;
-    }
 
-    static Lengths lengths(List<Encoder.TokenCount> counts) {
-        if (counts.isEmpty()) {
-            return new Lengths(0, 0, 0, 0, 0, 0, 0);
-        }
-        int[] v = new int[counts.size()];
-        int truncated = 0;
-        for (int i = 0; i < v.length; i++) {
-            v[i] = counts.get(i).tokens();
-            if (counts.get(i).truncated()) {
-                truncated++;
+        void add(String text) throws WorkbenchException {
+            if (counter == null) {
+                return;
+            }
+            pending.add(text);
+            if (pending.size() == CHUNK) {
+                flush();
             }
         }
-        Arrays.sort(v);
-        return new Lengths(
-                v.length,
-                v[0],
-                rank(v, 0.5),
-                rank(v, 0.9),
-                rank(v, 0.99),
-                v[v.length - 1],
-                truncated);
+
+        private void flush() throws WorkbenchException {
+            if (pending.isEmpty()) {
+                return;
+            }
+            for (Encoder.TokenCount c : counter.count(pending)) {
+                if (n == lengths.length) {
+                    lengths = Arrays.copyOf(lengths, n * 2);
+                }
+                lengths[n++] = c.tokens();
+                if (c.truncated()) {
+                    truncated++;
+                }
+            }
+            pending.clear();
+        }
+
+        Lengths finish() throws WorkbenchException {
+            flush();
+            if (n == 0) {
+                return new Lengths(0, 0, 0, 0, 0, 0, 0);
+            }
+            int[] v = Arrays.copyOf(lengths, n);
+            Arrays.sort(v);
+            return new Lengths(
+                    n, v[0], rank(v, 0.5), rank(v, 0.9), rank(v, 0.99), v[n - 1], truncated);
+        }
     }
 
     /** The nearest-rank percentile. */
