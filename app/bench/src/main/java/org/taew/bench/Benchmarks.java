@@ -44,7 +44,7 @@ public final class Benchmarks {
             return;
         }
         if (which.equals("bigcorpus")) {
-            BigCorpusBenchmark.run(null);
+            BigCorpusBenchmark.run();
             return;
         }
         if (which.equals("gemm")) {

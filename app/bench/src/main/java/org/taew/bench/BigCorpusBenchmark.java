@@ -33,7 +33,7 @@ final class BigCorpusBenchmark {
 
     private BigCorpusBenchmark() {}
 
-    static void run(Path jarDir) throws Exception {
+    static void run() throws Exception {
         Path dir = Files.createTempDirectory("taew-bigcorpus");
         long textBytes = generate(dir);
         long fileBytes = Files.size(dir.resolve("corpus.jsonl"));
@@ -135,7 +135,7 @@ final class BigCorpusBenchmark {
 
     /** The child: {@code load|check|check-tokens DIR TEXT_BYTES}. */
     public static void main(String[] args) throws Exception {
-        Path dir = Path.of(args[0].equals("--") ? args[1] : args[1]);
+        Path dir = Path.of(args[1]);
         long textBytes = Long.parseLong(args[2]);
         long t0 = System.nanoTime();
         Object keep;
