@@ -2,12 +2,9 @@ package org.taew.installer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.spi.ToolProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,39 +12,11 @@ class ModuleDepsTest {
     @TempDir Path dir;
 
     private Path compile(String name, List<String> options, String... files) throws Exception {
-        Path src = dir.resolve(name + "-src");
-        Path out = dir.resolve(name);
-        List<String> args = new ArrayList<>(List.of("-d", out.toString()));
-        args.addAll(options);
-        for (int i = 0; i < files.length; i += 2) {
-            Path f = src.resolve(files[i]);
-            Files.createDirectories(f.getParent());
-            Files.writeString(f, files[i + 1]);
-            args.add(f.toString());
-        }
-        int rc =
-                javax.tools.ToolProvider.getSystemJavaCompiler()
-                        .run(null, null, null, args.toArray(String[]::new));
-        assertThat(rc).isZero();
-        return out;
+        return TestJars.compile(dir, name, options, files);
     }
 
     private Path jar(Path classes) {
-        Path jar = dir.resolve(classes.getFileName() + ".jar");
-        int rc =
-                ToolProvider.findFirst("jar")
-                        .orElseThrow()
-                        .run(
-                                System.out,
-                                System.err,
-                                "--create",
-                                "--file",
-                                jar.toString(),
-                                "-C",
-                                classes.toString(),
-                                ".");
-        assertThat(rc).isZero();
-        return jar;
+        return TestJars.jar(dir.resolve(classes.getFileName() + ".jar"), classes);
     }
 
     @Test
