@@ -44,10 +44,10 @@ public final class ModuleDeps {
         try {
             Files.createDirectories(scratch);
             for (Path jar : jars) {
-                if (!hasClasses(jar)) {
-                    continue;
+                Path input = forJdeps(jar, scratch);
+                if (input != null) {
+                    args.add(input.toString());
                 }
-                args.add(withoutModuleInfo(jar, scratch).toString());
             }
         } catch (IOException e) {
             throw new BuildException("Cannot prepare jars for jdeps: " + e.getMessage());
@@ -60,17 +60,16 @@ public final class ModuleDeps {
         return new TreeSet<>(Arrays.asList(last.split(",")));
     }
 
-    private static boolean hasClasses(Path jar) throws IOException {
+    /**
+     * What jdeps reads for {@code jar}: nothing (null) for a jar without classes (the models), the
+     * jar itself, or for a modular jar a scratch copy of its classes without the module-info.
+     */
+    private static Path forJdeps(Path jar, Path scratch) throws IOException {
         try (ZipFile zip = new ZipFile(jar.toFile())) {
-            return zip.stream().anyMatch(e -> e.getName().endsWith(".class"));
-        }
-    }
-
-    private static Path withoutModuleInfo(Path jar, Path scratch) throws IOException {
-        boolean modular;
-        try (ZipFile zip = new ZipFile(jar.toFile())) {
-            modular = zip.stream().anyMatch(e -> isModuleInfo(e.getName()));
-            if (!modular) {
+            if (zip.stream().noneMatch(e -> e.getName().endsWith(".class"))) {
+                return null;
+            }
+            if (zip.stream().noneMatch(e -> isModuleInfo(e.getName()))) {
                 return jar;
             }
             Path copy = scratch.resolve(jar.getFileName());

@@ -92,19 +92,16 @@ public final class NativeStripper {
         Set<String> drop = new TreeSet<>();
         try (ZipFile zip = new ZipFile(source.toFile())) {
             Map<String, Map<String, Boolean>> platformFolders = new LinkedHashMap<>();
+            String signature = null;
+            boolean underRule = false;
             for (Enumeration<? extends ZipEntry> en = zip.entries(); en.hasMoreElements(); ) {
                 ZipEntry e = en.nextElement();
                 String name = e.getName();
                 if (name.startsWith("META-INF/") && isSignature(name)) {
-                    if (matchesAnyRule(zip)) {
-                        throw new BuildException(
-                                source
-                                        + " is signed ("
-                                        + name
-                                        + "); removing entries would break its signature");
-                    }
+                    signature = name;
                 }
                 for (String prefix : rules.keySet()) {
+                    underRule |= name.startsWith(prefix);
                     if (name.startsWith(prefix) && name.length() > prefix.length()) {
                         String rest = name.substring(prefix.length());
                         int slash = rest.indexOf('/');
@@ -118,6 +115,13 @@ public final class NativeStripper {
                         folders.merge(folder, hasClass, Boolean::logicalOr);
                     }
                 }
+            }
+            if (signature != null && underRule) {
+                throw new BuildException(
+                        source
+                                + " is signed ("
+                                + signature
+                                + "); removing entries would break its signature");
             }
             for (Map.Entry<String, Map<String, Boolean>> p : platformFolders.entrySet()) {
                 Set<String> kept = rules.get(p.getKey());
@@ -177,18 +181,6 @@ public final class NativeStripper {
         } catch (IOException e) {
             throw new BuildException("Cannot rewrite " + source + ": " + e.getMessage());
         }
-    }
-
-    private boolean matchesAnyRule(ZipFile zip) {
-        for (Enumeration<? extends ZipEntry> en = zip.entries(); en.hasMoreElements(); ) {
-            String name = en.nextElement().getName();
-            for (String prefix : rules.keySet()) {
-                if (name.startsWith(prefix)) {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 
     private static boolean isSignature(String name) {
