@@ -96,34 +96,16 @@ public final class StsReader {
         }
         List<StsPair> pairs = new ArrayList<>();
         for (TableReader.Row r : t.rows()) {
-            double gold;
-            try {
-                gold = Double.parseDouble(r.get(s).strip());
-            } catch (NumberFormatException e) {
-                throw WorkbenchException.badInput(
-                        file
-                                + ":"
-                                + r.line()
-                                + ": score \""
-                                + r.get(s)
-                                + "\" (column "
-                                + s
-                                + ") is not a number");
-            }
-            String x = r.get(a).strip();
-            String y = r.get(b).strip();
-            if (x.isEmpty() || y.isEmpty()) {
-                throw WorkbenchException.badInput(
-                        file + ":" + r.line() + ": a sentence of the pair is empty");
-            }
-            pairs.add(new StsPair(r.line(), x, y, gold));
+            pairs.add(
+                    pair(
+                            file + ":" + r.line(),
+                            r.line(),
+                            r.get(a),
+                            r.get(b),
+                            r.get(s),
+                            "(column " + s + ")"));
         }
-        if (pairs.size() < 2) {
-            throw WorkbenchException.badInput(
-                    file + ": needs at least 2 sentence pairs, found " + pairs.size());
-        }
-        return new StsDataset(
-                file.getFileName().toString().replaceFirst("\\.(csv|tsv|txt)$", ""), file, pairs);
+        return dataset(file, pairs);
     }
 
     public static StsDataset read(Path file, Layout layout) throws WorkbenchException {
@@ -156,27 +138,44 @@ public final class StsReader {
                                     + "), found "
                                     + cols.length);
                 }
-                double gold;
-                try {
-                    gold = Double.parseDouble(cols[layout.scoreColumn()].strip());
-                } catch (NumberFormatException e) {
-                    throw lines.error(
-                            "score \""
-                                    + cols[layout.scoreColumn()]
-                                    + "\" in column "
-                                    + (layout.scoreColumn() + 1)
-                                    + " is not a number");
-                }
-                String a = cols[layout.firstColumn()].strip();
-                String b = cols[layout.secondColumn()].strip();
-                if (a.isEmpty() || b.isEmpty()) {
-                    throw lines.error("a sentence of the pair is empty");
-                }
-                pairs.add(new StsPair(lines.lineNumber(), a, b, gold));
+                pairs.add(
+                        pair(
+                                file + ":" + lines.lineNumber(),
+                                lines.lineNumber(),
+                                cols[layout.firstColumn()],
+                                cols[layout.secondColumn()],
+                                cols[layout.scoreColumn()],
+                                "in column " + (layout.scoreColumn() + 1)));
             }
         } catch (IOException e) {
             throw new WorkbenchException(WorkbenchException.Kind.IO, "Cannot read " + file, e);
         }
+        return dataset(file, pairs);
+    }
+
+    /**
+     * One pair, checked the same way in both layouts: {@code at} is {@code file:line}, {@code
+     * scoreColumn} says where the score is.
+     */
+    private static StsPair pair(
+            String at, int line, String first, String second, String score, String scoreColumn)
+            throws WorkbenchException {
+        double gold;
+        try {
+            gold = Double.parseDouble(score.strip());
+        } catch (NumberFormatException e) {
+            throw WorkbenchException.badInput(
+                    at + ": score \"" + score + "\" " + scoreColumn + " is not a number");
+        }
+        String x = first.strip();
+        String y = second.strip();
+        if (x.isEmpty() || y.isEmpty()) {
+            throw WorkbenchException.badInput(at + ": a sentence of the pair is empty");
+        }
+        return new StsPair(line, x, y, gold);
+    }
+
+    private static StsDataset dataset(Path file, List<StsPair> pairs) throws WorkbenchException {
         if (pairs.size() < 2) {
             throw WorkbenchException.badInput(
                     file + ": needs at least 2 sentence pairs, found " + pairs.size());
