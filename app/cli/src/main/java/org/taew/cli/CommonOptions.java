@@ -9,7 +9,6 @@ import org.taew.core.logic.encoding.ModelCatalog;
 import org.taew.core.logic.engine.Engines;
 import org.taew.core.logic.instructions.InstructionLibrary;
 import org.taew.core.model.ModelSpec;
-import org.taew.core.util.Installation;
 import org.taew.core.util.ProgressListener;
 import org.taew.core.util.WorkbenchException;
 import org.taew.core.util.WorkbenchHome;
@@ -74,8 +73,7 @@ final class CommonOptions {
 
     Path home() {
         if (home != null) {
-            System.setProperty("taew.home", home.toString());
-            Installation.configureDjl();
+            WorkbenchHome.set(home);
         }
         return WorkbenchHome.resolve();
     }

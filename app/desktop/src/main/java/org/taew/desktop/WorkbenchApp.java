@@ -10,7 +10,6 @@ import javafx.beans.value.ChangeListener;
 import javafx.stage.Stage;
 import javafx.util.Duration;
 import org.taew.core.logic.evaluation.LiveEvaluation;
-import org.taew.core.util.Installation;
 import org.taew.core.util.WorkbenchException;
 import org.taew.core.util.WorkbenchHome;
 import org.taew.core.util.Workspace;
@@ -37,8 +36,7 @@ public final class WorkbenchApp extends Application {
             String home = option(raw, "--home", null);
             if (home != null) {
                 // one home for everything, the user's workspace of an installed image included
-                System.setProperty("taew.home", home);
-                Installation.configureDjl();
+                WorkbenchHome.set(Path.of(home));
             }
             context =
                     new WorkbenchContext(

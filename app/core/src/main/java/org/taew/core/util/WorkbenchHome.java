@@ -26,6 +26,15 @@ public final class WorkbenchHome {
         return Path.of(System.getProperty("user.home"), ".local", "share", "taew");
     }
 
+    /**
+     * Makes {@code home} this process's workbench home (the {@code taew.home} property, as {@code
+     * --home} asks); an installed workbench's DJL cache moves with it.
+     */
+    public static void set(Path home) {
+        System.setProperty("taew.home", home.toString());
+        Installation.configureDjl();
+    }
+
     public static Path models() {
         return resolve().resolve("models");
     }

@@ -8,8 +8,6 @@ import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.norm.LayerNorm;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
 import org.taew.core.logic.weights.BertConfig;
@@ -88,10 +86,7 @@ final class NativeBert implements AutoCloseable {
 
     private NDArray array(BertWeights w, String name) {
         Tensor t = w.get(name);
-        float[] values = t.floats();
-        ByteBuffer b = ByteBuffer.allocateDirect(values.length * 4).order(ByteOrder.nativeOrder());
-        b.asFloatBuffer().put(values);
-        NDArray a = weights.create(b, new Shape(t.shape()), DataType.FLOAT32);
+        NDArray a = weights.create(t.floats(), new Shape(t.shape()));
         if (!half) {
             return a;
         }
@@ -113,10 +108,6 @@ final class NativeBert implements AutoCloseable {
 
     private Norm norm(BertWeights w, String prefix) {
         return new Norm(array(w, prefix + ".weight"), array(w, prefix + ".bias"));
-    }
-
-    BertConfig config() {
-        return config;
     }
 
     Device device() {
