@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.taew.core.logic.datasets.DatasetCheck;
+import org.taew.core.logic.datasets.DatasetSettings;
 import org.taew.core.logic.encoding.Encoder;
 import org.taew.core.logic.encoding.EncoderOptions;
 import org.taew.core.model.ModelSpec;
@@ -86,6 +87,16 @@ final class DatasetsCheckCommand implements Callable<Integer> {
                         s.queries(),
                         grades(s.grades()));
             }
+        }
+        if (r.settings() != null && !r.settings().equals(DatasetSettings.NONE)) {
+            w.printf(
+                    Locale.ROOT,
+                    "  %-15s task %s; ignore identical ids %s%n",
+                    DatasetSettings.FILE_NAME,
+                    r.settings().task() == null ? "(not set)" : r.settings().task(),
+                    r.settings().ignoreIdenticalIds() == null
+                            ? "(not set)"
+                            : r.settings().ignoreIdenticalIds());
         }
         if (r.documentTokens() != null) {
             w.printf(Locale.ROOT, "Tokens (%s, limit %d):%n", modelName, r.maxLength());

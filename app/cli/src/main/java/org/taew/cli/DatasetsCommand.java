@@ -14,7 +14,11 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "datasets",
         mixinStandardHelpOptions = true,
-        subcommands = {DatasetsCheckCommand.class, DatasetsImportCommand.class},
+        subcommands = {
+            DatasetsCheckCommand.class,
+            DatasetsImportCommand.class,
+            DatasetsResultsCommand.class
+        },
         description = "List the shipped datasets; `datasets check DIR` checks one.")
 final class DatasetsCommand implements Callable<Integer> {
     @Mixin CommonOptions common;

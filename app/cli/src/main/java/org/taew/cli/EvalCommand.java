@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import org.taew.core.logic.compare.ModeComparison;
 import org.taew.core.logic.datasets.BeirReader;
 import org.taew.core.logic.datasets.DatasetCatalog;
+import org.taew.core.logic.datasets.DatasetSettings;
 import org.taew.core.logic.datasets.StsReader;
 import org.taew.core.logic.encoding.EmbeddingService;
 import org.taew.core.logic.encoding.Encoder;
@@ -76,7 +77,8 @@ final class EvalCommand implements Callable<Integer> {
             names = {"-t", "--task"},
             paramLabel = "TASK",
             description =
-                    "Task in the model's instruction file (default: retrieval; similarity for STS).")
+                    "Task in the model's instruction file (default: the dataset's task in its"
+                            + " dataset.yaml, else retrieval; similarity for STS).")
     String task;
 
     @Option(
@@ -124,9 +126,11 @@ final class EvalCommand implements Callable<Integer> {
 
     @Option(
             names = "--ignore-identical-ids",
+            negatable = true,
             description =
-                    "Drop a retrieved document whose id equals the query id (symmetric sets).")
-    boolean ignoreIdenticalIds;
+                    "Drop a retrieved document whose id equals the query id (symmetric sets; default:"
+                            + " as the dataset's dataset.yaml says, else off).")
+    Boolean ignoreIdenticalIds;
 
     @Option(
             names = {"-o", "--output"},
@@ -179,7 +183,9 @@ final class EvalCommand implements Callable<Integer> {
         DatasetCatalog.Entry entry =
                 common.datasets().resolve(dataset == null ? DEFAULT_DATASET : dataset);
         boolean sts = entry.kind() == DatasetCatalog.Kind.STS;
-        String taskName = task != null ? task : sts ? "similarity" : "retrieval";
+        DatasetSettings datasetSettings =
+                sts ? DatasetSettings.NONE : DatasetSettings.of(entry.path());
+        String taskName = datasetSettings.task(task, sts ? "similarity" : "retrieval");
         ModelSpec modelSpec = common.model(model);
         InstructionChoice choice =
                 mode.equals("general")
@@ -207,7 +213,7 @@ final class EvalCommand implements Callable<Integer> {
                                 metrics(),
                                 parseMetric("--main-metric", mainMetric),
                                 depth,
-                                ignoreIdenticalIds,
+                                datasetSettings.ignoreIdenticalIds(ignoreIdenticalIds),
                                 new ModeComparison.Settings(
                                         permutations, permutations, seed, 0.95));
         Path source = choice == null ? null : choice.source;

@@ -36,8 +36,11 @@ final class Reports {
         QueryScores any = r.modes().values().iterator().next().scores();
         w.printf(
                 Locale.ROOT,
-                "Similarity: %s. Measures follow trec_eval 10.0. %d of %d queries evaluated%s.%n%n",
+                "Similarity: %s.%s Measures follow trec_eval 10.0. %d of %d queries evaluated%s.%n%n",
                 ResultsWriter.SIMILARITY,
+                r.settings().ignoreIdenticalIds()
+                        ? " A document with the query's own id is left out of its ranking."
+                        : "",
                 any.queryIds().size(),
                 ds.queries().size(),
                 any.dropped().isEmpty() ? "" : " (" + droppedSummary(any) + ")");

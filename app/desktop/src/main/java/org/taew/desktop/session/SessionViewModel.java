@@ -25,6 +25,7 @@ import javafx.collections.ObservableList;
 import org.taew.core.logic.compare.ModeComparison;
 import org.taew.core.logic.datasets.BeirReader;
 import org.taew.core.logic.datasets.DatasetCatalog;
+import org.taew.core.logic.datasets.DatasetSettings;
 import org.taew.core.logic.encoding.ComputeChoice;
 import org.taew.core.logic.encoding.EmbeddingService;
 import org.taew.core.logic.encoding.Encoder;
@@ -353,6 +354,7 @@ public final class SessionViewModel implements AutoCloseable {
         EmbeddingService oldEmbedder = embedder;
         record Opened(
                 RetrievalDataset data,
+                DatasetSettings settings,
                 ModelSpec spec,
                 Encoder encoder,
                 EmbeddingService embedder,
@@ -363,19 +365,21 @@ public final class SessionViewModel implements AutoCloseable {
                 p -> {
                     p.reset("Reading " + ds.name(), 1);
                     RetrievalDataset data = BeirReader.read(ds.path(), BeirReader.DEFAULT_SPLIT);
+                    DatasetSettings settings = DatasetSettings.of(ds.path());
                     p.reset("Loading " + mc.label(), 1);
                     ModelSpec spec = new ModelCatalog(modelsDir).resolve(mc.nameOrPath());
                     int gpus = Engines.gpuCount();
                     if (current != null
                             && current.identity().equals(spec.identity())
                             && device.equals(currentDevice)) {
-                        return new Opened(data, current, oldEncoder, oldEmbedder, gpus);
+                        return new Opened(data, settings, current, oldEncoder, oldEmbedder, gpus);
                     }
                     closeEncoder(oldEmbedder, oldEncoder);
                     Encoder enc =
                             Engines.openEncoder(
                                     spec, EncoderOptions.DEFAULT.inBackground(), choice);
-                    return new Opened(data, spec, enc, new EmbeddingService(enc, cacheDir), gpus);
+                    return new Opened(
+                            data, settings, spec, enc, new EmbeddingService(enc, cacheDir), gpus);
                 },
                 progress,
                 o -> {
@@ -391,7 +395,10 @@ public final class SessionViewModel implements AutoCloseable {
                                     + Engines.describe(Engines.SEARCH_ENGINE));
                     live = new LiveEvaluation(o.data(), "", o.embedder(), Engines.vectorSearch());
                     preview.clear();
-                    ignoreIdenticalIds.set(sharesIds(o.data()));
+                    ignoreIdenticalIds.set(
+                            o.settings().ignoreIdenticalIds() != null
+                                    ? o.settings().ignoreIdenticalIds()
+                                    : sharesIds(o.data()));
                     status.set(
                             o.data().name()
                                     + ": "
@@ -401,6 +408,10 @@ public final class SessionViewModel implements AutoCloseable {
                                     + " documents; model "
                                     + o.spec().name());
                     editor.load(o.spec());
+                    String task = o.settings().task();
+                    if (task != null && editor.tasks().contains(task)) {
+                        editor.selectedTaskProperty().set(task);
+                    }
                     requestEvaluation();
                 },
                 e -> {

@@ -49,6 +49,7 @@ public final class DatasetCheck {
             Lengths documentTokens,
             Lengths queryTokens,
             int maxLength,
+            DatasetSettings settings,
             List<Finding> findings) {
         public long errors() {
             return findings.stream().filter(f -> f.severity() == Severity.ERROR).count();
@@ -98,7 +99,16 @@ public final class DatasetCheck {
         }
         if (!findings.isEmpty()) {
             // without the three parts there is nothing to cross-check
-            return new Report(dir, 0, 0, List.of(), 0, 0, null, null, maxLength, findings);
+            return new Report(dir, 0, 0, List.of(), 0, 0, null, null, maxLength, null, findings);
+        }
+        DatasetSettings settings = null;
+        try {
+            settings = DatasetSettings.of(dir);
+        } catch (WorkbenchException e) {
+            if (e.kind() != WorkbenchException.Kind.BAD_INPUT) {
+                throw e;
+            }
+            findings.add(new Finding(Severity.ERROR, e.getMessage()));
         }
         // streamed: only ids and token lengths are kept, never the texts (bounded for large
         // corpora)
@@ -115,6 +125,7 @@ public final class DatasetCheck {
         List<Split> splits = new ArrayList<>();
         Set<String> judgedQueries = new HashSet<>();
         Set<String> judgedDocs = new HashSet<>();
+        Set<String> selfJudged = new java.util.TreeSet<>();
         for (String name : splitNames) {
             Qrels q =
                     BeirReader.readQrels(
@@ -125,6 +136,9 @@ public final class DatasetCheck {
                 judgedQueries.add(qid);
                 for (Map.Entry<String, Integer> j : q.of(qid).entrySet()) {
                     judgedDocs.add(j.getKey());
+                    if (j.getKey().equals(qid) && j.getValue() > 0) {
+                        selfJudged.add(qid);
+                    }
                     grades.merge(j.getValue(), 1, Integer::sum);
                     pairs++;
                 }
@@ -137,6 +151,7 @@ public final class DatasetCheck {
             }
             splits.add(new Split(name, pairs, q.queryIds().size(), grades));
         }
+        symmetry(dir, settings, queryLines, docIds, selfJudged, findings);
         int unjudged = 0;
         for (Map.Entry<String, Integer> q : queryLines.entrySet()) {
             if (!judgedQueries.contains(q.getKey())) {
@@ -205,7 +220,49 @@ public final class DatasetCheck {
                 docTokens,
                 queryTokens,
                 maxLength,
+                settings,
                 findings);
+    }
+
+    /**
+     * Queries that are also documents find themselves first unless identical ids are ignored; a
+     * query judged relevant to itself cannot be found when they are.
+     */
+    private static void symmetry(
+            Path dir,
+            DatasetSettings settings,
+            Map<String, Integer> queryLines,
+            Set<String> docIds,
+            Set<String> selfJudged,
+            List<Finding> findings) {
+        long shared = queryLines.keySet().stream().filter(docIds::contains).count();
+        boolean ignore = settings != null && settings.ignoreIdenticalIds(null);
+        if (shared > 0 && !ignore && (settings == null || settings.ignoreIdenticalIds() == null)) {
+            findings.add(
+                    new Finding(
+                            Severity.WARNING,
+                            dir.resolve("queries.jsonl")
+                                    + ": "
+                                    + shared
+                                    + " of "
+                                    + queryLines.size()
+                                    + " queries are also documents and would find themselves"
+                                    + " first; say \"ignore-identical-ids: true\" in "
+                                    + dir.resolve(DatasetSettings.FILE_NAME)
+                                    + " (or false if that is meant)"));
+        }
+        if (ignore && !selfJudged.isEmpty()) {
+            findings.add(
+                    new Finding(
+                            Severity.WARNING,
+                            dir.resolve("qrels")
+                                    + ": "
+                                    + selfJudged.size()
+                                    + " queries are judged relevant to themselves, which"
+                                    + " ignore-identical-ids leaves out of their rankings (first: "
+                                    + selfJudged.iterator().next()
+                                    + ")"));
+        }
     }
 
     /** Token lengths counted a chunk of texts at a time; only the lengths are kept. */

@@ -57,18 +57,22 @@ public final class Significance {
      */
     public static Interval bootstrapCi(
             double[] a, double[] b, int resamples, long seed, double level) {
-        double[] d = differences(a, b);
-        if (d.length == 0) {
+        return bootstrapMeanCi(differences(a, b), resamples, seed, level);
+    }
+
+    /** Percentile bootstrap interval of the mean of {@code x}, at the given level (e.g. 0.95). */
+    public static Interval bootstrapMeanCi(double[] x, int resamples, long seed, double level) {
+        if (x.length == 0) {
             return new Interval(Double.NaN, Double.NaN);
         }
         SplittableRandom random = new SplittableRandom(seed);
         double[] means = new double[resamples];
         for (int r = 0; r < resamples; r++) {
             double s = 0;
-            for (int i = 0; i < d.length; i++) {
-                s += d[random.nextInt(d.length)];
+            for (int i = 0; i < x.length; i++) {
+                s += x[random.nextInt(x.length)];
             }
-            means[r] = s / d.length;
+            means[r] = s / x.length;
         }
         Arrays.sort(means);
         double alpha = (1 - level) / 2;
