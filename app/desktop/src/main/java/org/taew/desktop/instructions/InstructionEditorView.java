@@ -49,6 +49,9 @@ public final class InstructionEditorView extends VBox {
         task.setId("task");
         task.valueProperty().bindBidirectional(vm.selectedTaskProperty());
         task.setMaxWidth(Double.MAX_VALUE);
+        // task names such as "similar-questions" are longer than the file names of the sets
+        set.setPrefWidth(125);
+        task.setPrefWidth(160);
         HBox choose =
                 new HBox(6, Controls.fixedLabel("Set"), set, Controls.fixedLabel("Task"), task);
         choose.setAlignment(javafx.geometry.Pos.CENTER_LEFT);

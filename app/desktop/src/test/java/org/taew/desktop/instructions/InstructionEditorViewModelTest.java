@@ -141,8 +141,9 @@ class InstructionEditorViewModelTest {
         String after = Files.readString(e5);
         assertThat(after)
                 .isEqualTo(
-                        before.replace(
-                                "query: \"query: {text}\"\n    document: \"passage",
+                        // only the selected task (retrieval, the first) changes
+                        before.replaceFirst(
+                                "query: \"query: \\{text}\"\n    document: \"passage",
                                 "query: \"query: how do I {text}\"\n    document: \"passage"));
         assertThat(after).startsWith("# E5 family");
         assertThat(vm.dirtyProperty().get()).isFalse();

@@ -235,9 +235,11 @@ public final class DatasetCheck {
             Set<String> docIds,
             Set<String> selfJudged,
             List<Finding> findings) {
+        if (settings == null) {
+            return; // dataset.yaml is broken, which is already an error
+        }
         long shared = queryLines.keySet().stream().filter(docIds::contains).count();
-        boolean ignore = settings != null && settings.ignoreIdenticalIds(null);
-        if (shared > 0 && !ignore && (settings == null || settings.ignoreIdenticalIds() == null)) {
+        if (shared > 0 && settings.ignoreIdenticalIds() == null) {
             findings.add(
                     new Finding(
                             Severity.WARNING,
@@ -251,7 +253,7 @@ public final class DatasetCheck {
                                     + dir.resolve(DatasetSettings.FILE_NAME)
                                     + " (or false if that is meant)"));
         }
-        if (ignore && !selfJudged.isEmpty()) {
+        if (settings.ignoreIdenticalIds(null) && !selfJudged.isEmpty()) {
             findings.add(
                     new Finding(
                             Severity.WARNING,
