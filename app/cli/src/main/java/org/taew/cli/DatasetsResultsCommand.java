@@ -4,10 +4,8 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.taew.core.logic.compare.ModeComparison;
 import org.taew.core.logic.datasets.BeirReader;
@@ -116,26 +114,28 @@ final class DatasetsResultsCommand implements Callable<Integer> {
             data.add(new Loaded(e, BeirReader.read(e.path(), null), DatasetSettings.of(e.path())));
         }
         List<ModelSpec> specs = new ArrayList<>();
+        List<List<InstructionChoice>> choices = new ArrayList<>();
         for (String name : modelNames()) {
-            specs.add(common.model(name));
-        }
-        Map<String, List<ResultsTable.Row>> byDataset = new LinkedHashMap<>();
-        for (Loaded d : data) {
-            byDataset.put(d.entry.name(), new ArrayList<>());
-        }
-        for (ModelSpec m : specs) {
-            List<InstructionChoice> choices = new ArrayList<>();
+            ModelSpec m = common.model(name);
+            List<InstructionChoice> forModel = new ArrayList<>();
             for (Loaded d : data) {
-                choices.add(
+                forModel.add(
                         InstructionChoice.resolve(
                                 m, d.settings.task(null, "retrieval"), null, common));
             }
+            specs.add(m);
+            choices.add(forModel);
+        }
+        List<List<ResultsTable.Row>> byDataset = new ArrayList<>();
+        data.forEach(d -> byDataset.add(new ArrayList<>()));
+        for (int mi = 0; mi < specs.size(); mi++) {
+            ModelSpec m = specs.get(mi);
             try (Encoder encoder = common.openEncoder(m, EncoderOptions.DEFAULT);
                     EmbeddingService embedder =
                             new EmbeddingService(encoder, common.cacheDir(!noCache))) {
                 for (int i = 0; i < data.size(); i++) {
                     Loaded d = data.get(i);
-                    InstructionChoice choice = choices.get(i);
+                    InstructionChoice choice = choices.get(mi).get(i);
                     RetrievalEvaluation.Settings settings =
                             new RetrievalEvaluation.Settings(
                                     base.metrics(),
@@ -153,7 +153,7 @@ final class DatasetsResultsCommand implements Callable<Integer> {
                                     settings,
                                     common.progress());
                     ResultsTable.Row row = ResultsTable.row(m.name(), encoder.engine(), r);
-                    byDataset.get(d.entry.name()).add(row);
+                    byDataset.get(i).add(row);
                     w.printf(
                             Locale.ROOT,
                             "%-20s %-20s %-20s general %.4f  task-aware %.4f  delta %+.4f  p %.4f%n",
@@ -170,12 +170,13 @@ final class DatasetsResultsCommand implements Callable<Integer> {
         }
         // dataset by dataset, models in the order given
         List<ResultsTable.Row> rows = new ArrayList<>();
-        byDataset.values().forEach(rows::addAll);
+        byDataset.forEach(rows::addAll);
         String command = commandLine();
         AtomicFiles.writeString(output, ResultsTable.markdown(rows, measure.label(), command));
         w.println("Wrote " + output);
         if (updateCards) {
-            for (Loaded d : data) {
+            for (int i = 0; i < data.size(); i++) {
+                Loaded d = data.get(i);
                 Path card = d.entry.path().resolve("README.md");
                 String old = Files.isRegularFile(card) ? YamlNodes.readUtf8(card) : "";
                 AtomicFiles.writeString(
@@ -183,7 +184,7 @@ final class DatasetsResultsCommand implements Callable<Integer> {
                         ResultsTable.updateCard(
                                 old,
                                 ResultsTable.cardSection(
-                                        byDataset.get(d.entry.name()), measure.label(), command)));
+                                        byDataset.get(i), measure.label(), command)));
                 w.println("Updated " + card);
             }
         }

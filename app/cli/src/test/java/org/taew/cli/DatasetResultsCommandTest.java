@@ -189,8 +189,9 @@ class DatasetResultsCommandTest {
     }
 
     @Test
-    void resultsRefusesATaskAModelDoesNotHaveBeforeLoadingAnything() throws Exception {
-        Path d = symmetric("odd", "task: no-such-task\n");
+    void resultsRefusesATaskAModelDoesNotHaveBeforeEvaluatingAnything() throws Exception {
+        // MiniLM's file has the negative-control task, e5's does not: nothing may run first
+        Path d = symmetric("odd", "task: prefix-control\n");
         CliRun r =
                 run(
                         "datasets",
@@ -198,11 +199,13 @@ class DatasetResultsCommandTest {
                         "-d",
                         d.toString(),
                         "-m",
-                        "e5-small-v2",
+                        "all-MiniLM-L6-v2,e5-small-v2",
                         "-o",
                         tmp.resolve("t.md").toString());
         assertThat(r.exitCode()).isEqualTo(3);
-        assertThat(r.err()).contains("has no task \"no-such-task\"; its tasks are retrieval");
+        assertThat(r.err())
+                .contains("e5.yaml has no task \"prefix-control\"; its tasks are retrieval");
+        assertThat(r.out()).doesNotContain("general");
         assertThat(tmp.resolve("t.md")).doesNotExist();
     }
 }

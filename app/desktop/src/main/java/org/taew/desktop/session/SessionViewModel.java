@@ -364,7 +364,7 @@ public final class SessionViewModel implements AutoCloseable {
         track(
                 p -> {
                     p.reset("Reading " + ds.name(), 1);
-                    RetrievalDataset data = BeirReader.read(ds.path(), BeirReader.DEFAULT_SPLIT);
+                    RetrievalDataset data = BeirReader.read(ds.path(), null);
                     DatasetSettings settings = DatasetSettings.of(ds.path());
                     p.reset("Loading " + mc.label(), 1);
                     ModelSpec spec = new ModelCatalog(modelsDir).resolve(mc.nameOrPath());

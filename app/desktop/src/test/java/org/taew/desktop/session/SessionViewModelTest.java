@@ -101,6 +101,55 @@ class SessionViewModelTest {
     }
 
     @Test
+    void aDatasetsOwnSettingsChooseTheTaskAndIdenticalIds() throws Exception {
+        Path d = dir.resolve("dups");
+        Files.createDirectories(d.resolve("qrels"));
+        Files.writeString(
+                d.resolve("corpus.jsonl"),
+                "{\"_id\": \"a\", \"text\": \"How do I reset my VPN password?\"}\n"
+                        + "{\"_id\": \"b\", \"text\": \"Forgot the VPN password, how to change"
+                        + " it?\"}\n"
+                        + "{\"_id\": \"c\", \"text\": \"How many vacation days do I get?\"}\n");
+        Files.writeString(
+                d.resolve("queries.jsonl"),
+                "{\"_id\": \"a\", \"text\": \"How do I reset my VPN password?\"}\n");
+        // a split of another name than test: the desktop opens test, or the only split there is
+        Files.writeString(d.resolve("qrels/dev.tsv"), "query-id\tcorpus-id\tscore\na\tb\t2\n");
+        Files.writeString(
+                d.resolve("dataset.yaml"), "task: similarity\nignore-identical-ids: true\n");
+        assertThat(session.editor().selectedTaskProperty().get()).isEqualTo("retrieval");
+        assertThat(session.ignoreIdenticalIdsProperty().get()).isFalse();
+
+        session.openDatasetFolder(d);
+        assertThat(dialogs.errors).isEmpty();
+        assertThat(session.editor().selectedTaskProperty().get()).isEqualTo("similarity");
+        assertThat(session.ignoreIdenticalIdsProperty().get()).isTrue();
+        LiveEvaluation.Snapshot s = session.snapshotProperty().get();
+        assertThat(s.result().dataset().split()).isEqualTo("dev");
+        assertThat(s.result().settings().ignoreIdenticalIds()).isTrue();
+        // its own id left out, the query's duplicate comes first
+        assertThat(
+                        s.result()
+                                .modes()
+                                .get(Mode.TASK_AWARE)
+                                .scores()
+                                .mean(MetricId.parse("recip_rank.10")))
+                .isEqualTo(1.0);
+
+        // helpdesk-mini's dataset.yaml asks for retrieval with identical ids counted
+        session.selectedDatasetProperty().set(session.datasets().get(0));
+        assertThat(session.selectedDatasetProperty().get().name()).isEqualTo("helpdesk-mini");
+        assertThat(session.editor().selectedTaskProperty().get()).isEqualTo("retrieval");
+        assertThat(session.ignoreIdenticalIdsProperty().get()).isFalse();
+
+        // without a dataset.yaml the task stays and the box follows whether queries are documents
+        Files.delete(d.resolve("dataset.yaml"));
+        session.openDatasetFolder(d);
+        assertThat(session.editor().selectedTaskProperty().get()).isEqualTo("retrieval");
+        assertThat(session.ignoreIdenticalIdsProperty().get()).isTrue();
+    }
+
+    @Test
     void changingTheCutOffMeasuresAtTheNewK() {
         MetricsViewModel metrics = new MetricsViewModel(session.snapshotProperty());
         session.cutoffProperty().set(3);
