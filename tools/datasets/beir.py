@@ -60,3 +60,19 @@ def write(name, docs, queries, qrels):
     grades = {g: sum(1 for p in qrels if p[2] == g) for g in (1, 2)}
     print(f"{name}: {len(docs)} documents, {len(queries)} queries, {len(qrels)} judgments "
           f"(grade 2: {grades[2]}, grade 1: {grades[1]})")
+
+
+def grouped(groups, doc_prefix, query_prefix):
+    """Lays out [([(title, text)], [(query, {index in the group: grade})])] with numbered ids."""
+    docs, queries, qrels = [], [], []
+    for entries, asked in groups:
+        ids = []
+        for title, text in entries:
+            ids.append(f"{doc_prefix}{len(docs) + 1:03d}")
+            docs.append((ids[-1], title, text))
+        for query, grades in asked:
+            qid = f"{query_prefix}{len(queries) + 1:03d}"
+            queries.append((qid, query))
+            for index, grade in grades.items():
+                qrels.append((qid, ids[index], grade))
+    return docs, queries, qrels

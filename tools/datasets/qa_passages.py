@@ -431,21 +431,7 @@ GROUPS = [
 
 
 def main():
-    docs, queries, qrels = [], [], []
-    nd = nq = 0
-    for passages, questions in GROUPS:
-        ids = []
-        for title, text in passages:
-            nd += 1
-            ids.append(f"P{nd:03d}")
-            docs.append((ids[-1], title, text))
-        for question, grades in questions:
-            nq += 1
-            qid = f"Q{nq:03d}"
-            queries.append((qid, question))
-            for index, grade in grades.items():
-                qrels.append((qid, ids[index], grade))
-    beir.write("qa-passages", docs, queries, qrels)
+    beir.write("qa-passages", *beir.grouped(GROUPS, "P", "Q"))
 
 
 if __name__ == "__main__":

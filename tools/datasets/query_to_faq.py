@@ -218,21 +218,7 @@ GROUPS = [
 
 
 def main():
-    docs, queries, qrels = [], [], []
-    nd = nq = 0
-    for entries, typed in GROUPS:
-        ids = []
-        for question, answer in entries:
-            nd += 1
-            ids.append(f"FAQ{nd:03d}")
-            docs.append((ids[-1], question, answer))
-        for query, grades in typed:
-            nq += 1
-            qid = f"T{nq:03d}"
-            queries.append((qid, query))
-            for index, grade in grades.items():
-                qrels.append((qid, ids[index], grade))
-    beir.write("query-to-faq", docs, queries, qrels)
+    beir.write("query-to-faq", *beir.grouped(GROUPS, "FAQ", "T"))
 
 
 if __name__ == "__main__":

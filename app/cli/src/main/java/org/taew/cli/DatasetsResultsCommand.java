@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.taew.core.logic.compare.ModeComparison;
 import org.taew.core.logic.datasets.BeirReader;
 import org.taew.core.logic.datasets.DatasetCatalog;
 import org.taew.core.logic.datasets.DatasetSettings;
@@ -72,21 +71,7 @@ final class DatasetsResultsCommand implements Callable<Integer> {
             description = "Also rewrite the results section of each dataset's README.md.")
     boolean updateCards;
 
-    @Option(
-            names = "--permutations",
-            paramLabel = "N",
-            defaultValue = "10000",
-            description =
-                    "Randomization-test permutations and bootstrap resamples (default: ${DEFAULT-VALUE}).")
-    int permutations;
-
-    @Option(
-            names = "--seed",
-            paramLabel = "N",
-            defaultValue = "42",
-            description =
-                    "Seed of the randomization test and bootstraps (default: ${DEFAULT-VALUE}).")
-    long seed;
+    @Mixin SignificanceOptions significance;
 
     @Option(
             names = "--no-cache",
@@ -99,11 +84,7 @@ final class DatasetsResultsCommand implements Callable<Integer> {
         MetricId measure = MetricId.parse("ndcg_cut.10");
         RetrievalEvaluation.Settings base =
                 new RetrievalEvaluation.Settings(
-                        List.of(measure),
-                        measure,
-                        100,
-                        false,
-                        new ModeComparison.Settings(permutations, permutations, seed, 0.95));
+                        List.of(measure), measure, 100, false, significance.settings());
         // every input is read and checked before the first model is loaded
         List<Loaded> data = new ArrayList<>();
         for (DatasetCatalog.Entry e : datasetEntries()) {

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.taew.core.logic.compare.ModeComparison;
 import org.taew.core.logic.datasets.BeirReader;
 import org.taew.core.logic.datasets.DatasetCatalog;
 import org.taew.core.logic.datasets.DatasetSettings;
@@ -145,21 +144,7 @@ final class EvalCommand implements Callable<Integer> {
             description = "Documents kept per query in the run files (default: ${DEFAULT-VALUE}).")
     int depth;
 
-    @Option(
-            names = "--permutations",
-            paramLabel = "N",
-            defaultValue = "10000",
-            description =
-                    "Randomization-test permutations and bootstrap resamples (default: ${DEFAULT-VALUE}).")
-    int permutations;
-
-    @Option(
-            names = "--seed",
-            paramLabel = "N",
-            defaultValue = "42",
-            description =
-                    "Seed of the randomization test and bootstrap (default: ${DEFAULT-VALUE}).")
-    long seed;
+    @Mixin SignificanceOptions significance;
 
     @Option(
             names = "--no-cache",
@@ -214,8 +199,7 @@ final class EvalCommand implements Callable<Integer> {
                                 parseMetric("--main-metric", mainMetric),
                                 depth,
                                 datasetSettings.ignoreIdenticalIds(ignoreIdenticalIds),
-                                new ModeComparison.Settings(
-                                        permutations, permutations, seed, 0.95));
+                                significance.settings());
         Path source = choice == null ? null : choice.source;
         try (Encoder encoder = common.openEncoder(modelSpec, options);
                 EmbeddingService embedder =
