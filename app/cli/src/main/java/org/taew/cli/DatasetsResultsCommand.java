@@ -73,10 +73,7 @@ final class DatasetsResultsCommand implements Callable<Integer> {
 
     @Mixin SignificanceOptions significance;
 
-    @Option(
-            names = "--no-cache",
-            description = "Encode everything; do not read or write the embedding cache.")
-    boolean noCache;
+    @Mixin CacheOption cache;
 
     @Override
     public Integer call() throws WorkbenchException {
@@ -112,8 +109,7 @@ final class DatasetsResultsCommand implements Callable<Integer> {
         for (int mi = 0; mi < specs.size(); mi++) {
             ModelSpec m = specs.get(mi);
             try (Encoder encoder = common.openEncoder(m, EncoderOptions.DEFAULT);
-                    EmbeddingService embedder =
-                            new EmbeddingService(encoder, common.cacheDir(!noCache))) {
+                    EmbeddingService embedder = cache.embedder(encoder, common)) {
                 for (int i = 0; i < data.size(); i++) {
                     Loaded d = data.get(i);
                     InstructionChoice choice = choices.get(mi).get(i);

@@ -90,8 +90,7 @@ final class EncodeCommand implements Callable<Integer> {
             description = "Output file.")
     Path output;
 
-    @Option(names = "--no-cache", description = "Do not read or write the embedding cache.")
-    boolean noCache;
+    @Mixin CacheOption cache;
 
     @Override
     public Integer call() throws WorkbenchException {
@@ -119,8 +118,7 @@ final class EncodeCommand implements Callable<Integer> {
         List<PreparedText> texts = RetrievalEvaluation.prepare(items, pair, s);
         PrintWriter w = spec.commandLine().getOut();
         try (Encoder encoder = common.openEncoder(modelSpec, EncoderOptions.DEFAULT);
-                EmbeddingService embedder =
-                        new EmbeddingService(encoder, common.cacheDir(!noCache))) {
+                EmbeddingService embedder = cache.embedder(encoder, common)) {
             EmbeddingService.Result result =
                     embedder.encode(texts, "encoding " + side + "s", common.progress());
             NpyWriter.write(output, result.vectors());

@@ -146,10 +146,7 @@ final class EvalCommand implements Callable<Integer> {
 
     @Mixin SignificanceOptions significance;
 
-    @Option(
-            names = "--no-cache",
-            description = "Encode everything; do not read or write the embedding cache.")
-    boolean noCache;
+    @Mixin CacheOption cache;
 
     @Option(
             names = "--batch-tokens",
@@ -202,8 +199,7 @@ final class EvalCommand implements Callable<Integer> {
                                 significance.settings());
         Path source = choice == null ? null : choice.source;
         try (Encoder encoder = common.openEncoder(modelSpec, options);
-                EmbeddingService embedder =
-                        new EmbeddingService(encoder, common.cacheDir(!noCache))) {
+                EmbeddingService embedder = cache.embedder(encoder, common)) {
             String engine = encoder.engine();
             if (sts) {
                 StsEvaluation.Result result =

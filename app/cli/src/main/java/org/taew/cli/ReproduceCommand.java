@@ -53,10 +53,7 @@ final class ReproduceCommand implements Callable<Integer> {
             description = "Use this data file instead of the spec's.")
     Path data;
 
-    @Option(
-            names = "--no-cache",
-            description = "Encode everything; do not read or write the embedding cache.")
-    boolean noCache;
+    @Mixin CacheOption cache;
 
     @Override
     public Integer call() throws WorkbenchException {
@@ -98,8 +95,7 @@ final class ReproduceCommand implements Callable<Integer> {
         for (Map.Entry<String, Double> e : r.expected().entrySet()) {
             ModelSpec model = common.models().resolve(e.getKey());
             try (Encoder encoder = common.openEncoder(model, EncoderOptions.DEFAULT);
-                    EmbeddingService embedder =
-                            new EmbeddingService(encoder, common.cacheDir(!noCache))) {
+                    EmbeddingService embedder = cache.embedder(encoder, common)) {
                 StsEvaluation.Result result =
                         StsEvaluation.run(
                                 sts,
