@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import org.taew.core.logic.encoding.Encoder;
 import org.taew.core.model.Qrels;
 import org.taew.core.util.WorkbenchException;
@@ -125,7 +126,7 @@ public final class DatasetCheck {
         List<Split> splits = new ArrayList<>();
         Set<String> judgedQueries = new HashSet<>();
         Set<String> judgedDocs = new HashSet<>();
-        Set<String> selfJudged = new java.util.TreeSet<>();
+        Set<String> selfJudged = new TreeSet<>();
         for (String name : splitNames) {
             Qrels q =
                     BeirReader.readQrels(
