@@ -3,19 +3,14 @@ package org.taew.cli;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
-import org.taew.core.util.WorkbenchException;
-import org.taew.core.util.Workspace;
+import org.taew.core.testing.ShippedWorkspace;
 import picocli.CommandLine;
 
 /** Runs the command line in-process and keeps what it printed. */
 record CliRun(int exitCode, String out, String err) {
-    /** The repository root: the workspace (Maven passes it as taew.workspace). */
-    static Path project() {
-        try {
-            return Workspace.locate().root();
-        } catch (WorkbenchException e) {
-            throw new IllegalStateException(e.getMessage(), e);
-        }
+    /** The shipped instructions/ and datasets/, never the user's edits: see ShippedWorkspace. */
+    static Path workspace() {
+        return ShippedWorkspace.root();
     }
 
     static CliRun of(String... args) {

@@ -19,7 +19,7 @@ class DatasetResultsCommandTest {
     private List<String> common() {
         return List.of(
                 "--workspace",
-                CliRun.project().toString(),
+                CliRun.workspace().toString(),
                 "--home",
                 tmp.resolve("home").toString(),
                 "--no-progress");

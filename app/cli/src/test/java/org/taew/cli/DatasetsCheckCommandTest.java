@@ -17,7 +17,7 @@ class DatasetsCheckCommandTest {
             "check",
             dir.toString(),
             "--workspace",
-            CliRun.project().toString(),
+            CliRun.workspace().toString(),
             "--home",
             tmp.resolve("home").toString(),
             "--no-progress"
@@ -131,7 +131,7 @@ class DatasetsCheckCommandTest {
                         "-d",
                         out.toString(),
                         "--workspace",
-                        CliRun.project().toString(),
+                        CliRun.workspace().toString(),
                         "--home",
                         tmp.resolve("home").toString(),
                         "--no-progress",

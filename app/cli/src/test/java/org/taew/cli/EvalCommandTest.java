@@ -20,7 +20,7 @@ class EvalCommandTest {
                         List.of(
                                 "eval",
                                 "--workspace",
-                                CliRun.project().toString(),
+                                CliRun.workspace().toString(),
                                 "--home",
                                 tmp.resolve("home").toString(),
                                 "--no-progress",

@@ -10,12 +10,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.taew.core.TestPaths;
 
 class OtherCommandsTest {
     @TempDir Path tmp;
 
     private String ws() {
-        return CliRun.project().toString();
+        return CliRun.workspace().toString();
     }
 
     @Test
@@ -91,11 +92,9 @@ class OtherCommandsTest {
 
     @Test
     void stsBenchmarkReproducesThePublishedSpearmanForAllThreeModels() {
-        Path sts =
-                CliRun.project()
-                        .resolve("../shared/reference-data/stsbenchmark/sts-test.csv")
-                        .normalize();
-        assumeTrue(Files.isRegularFile(sts), "../shared/reference-data is not beside the project");
+        assumeTrue(
+                TestPaths.stsBenchmarkTest() != null,
+                "../shared/reference-data is not beside the project");
         CliRun run =
                 CliRun.of(
                         "reproduce",

@@ -2,20 +2,23 @@ package org.taew.core;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.taew.core.util.WorkbenchException;
-import org.taew.core.util.Workspace;
+import org.taew.core.testing.ShippedWorkspace;
 
 /** Where the project's files are during tests. */
 public final class TestPaths {
     private TestPaths() {}
 
-    /** The repository root: the workspace (Maven passes it as taew.workspace). */
+    /** The repository root (Maven passes it as taew.project). */
     public static Path project() {
-        try {
-            return Workspace.locate().root();
-        } catch (WorkbenchException e) {
-            throw new IllegalStateException(e.getMessage(), e);
-        }
+        return ShippedWorkspace.project();
+    }
+
+    /**
+     * The shipped instructions/ and datasets/ (git's version, never the user's edits or drafts):
+     * see {@link ShippedWorkspace}.
+     */
+    public static Path workspace() {
+        return ShippedWorkspace.root();
     }
 
     /**

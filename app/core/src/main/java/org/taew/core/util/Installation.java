@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.stream.Stream;
 
 /**
  * An installed workbench (the jpackage image; its launchers pass {@code -Dtaew.installation=<app
@@ -26,7 +25,6 @@ public final class Installation {
 
     static final String MANIFEST = ".taew-installed.properties";
     private static final String DJL_CACHE = "DJL_CACHE_DIR";
-    private static final List<String> SHIPPED = List.of("instructions", "datasets");
     private static volatile String djlCacheSetByUs;
 
     private Installation() {}
@@ -87,8 +85,9 @@ public final class Installation {
         List<String> kept = new ArrayList<>();
         boolean changed = false;
         try {
-            for (Path file : shippedFiles(installed)) {
-                String rel = installed.relativize(file).toString().replace('\\', '/');
+            for (Path relative : ShippedFiles.list(installed)) {
+                Path file = installed.resolve(relative);
+                String rel = relative.toString().replace('\\', '/');
                 Path target = user.resolve(rel);
                 String shipped = Hashing.sha256Hex(file);
                 String recorded = manifest.getProperty(rel);
@@ -140,23 +139,6 @@ public final class Installation {
             AtomicFiles.writeString(manifestFile, text.toString());
         }
         return new Update(copied, updated, kept);
-    }
-
-    private static List<Path> shippedFiles(Path installed) throws IOException {
-        List<Path> files = new ArrayList<>();
-        for (String folder : SHIPPED) {
-            Path dir = installed.resolve(folder);
-            if (!Files.isDirectory(dir)) {
-                continue;
-            }
-            try (Stream<Path> s = Files.walk(dir)) {
-                s.filter(Files::isRegularFile)
-                        .filter(p -> !p.getFileName().toString().startsWith("."))
-                        .sorted()
-                        .forEach(files::add);
-            }
-        }
-        return files;
     }
 
     private static void copy(Path from, Path to) throws IOException {

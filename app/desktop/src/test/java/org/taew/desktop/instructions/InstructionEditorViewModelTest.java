@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.taew.core.model.ModelSpec;
 import org.taew.core.model.Pooling;
+import org.taew.core.testing.ShippedWorkspace;
 import org.taew.desktop.RecordingDialogs;
-import org.taew.desktop.TestWorkspace;
 import org.taew.desktop.util.Debouncer;
 
 class InstructionEditorViewModelTest {
@@ -38,22 +38,10 @@ class InstructionEditorViewModelTest {
     @BeforeEach
     void copyInstructions() throws Exception {
         instructions = dir.resolve("instructions");
-        TestWorkspaceCopy.copy(TestWorkspace.project().resolve("instructions"), instructions);
+        ShippedWorkspace.copy("instructions", instructions);
         e5 = instructions.resolve("e5.yaml");
         dialogs = new RecordingDialogs();
         clock = new AtomicLong(1_000_000_000L);
-    }
-
-    /** Package access to the copy helper. */
-    static final class TestWorkspaceCopy {
-        static void copy(Path from, Path to) throws Exception {
-            Files.createDirectories(to);
-            try (var s = Files.list(from)) {
-                for (Path p : (Iterable<Path>) s::iterator) {
-                    Files.copy(p, to.resolve(p.getFileName().toString()));
-                }
-            }
-        }
     }
 
     InstructionEditorViewModel open() {

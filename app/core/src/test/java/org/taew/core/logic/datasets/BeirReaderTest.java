@@ -160,7 +160,7 @@ class BeirReaderTest {
     @Test
     void shippedDatasetsLoad() throws Exception {
         RetrievalDataset ds =
-                BeirReader.read(TestPaths.project().resolve("datasets/helpdesk-mini"), null);
+                BeirReader.read(TestPaths.workspace().resolve("datasets/helpdesk-mini"), null);
         assertThat(ds.queries()).hasSize(40);
         assertThat(ds.documents()).hasSize(64);
         for (var q : ds.queries()) {

@@ -18,6 +18,7 @@ import org.taew.core.logic.instructions.InstructionLibrary;
 import org.taew.core.model.InstructionSet;
 import org.taew.core.model.RetrievalDataset;
 import org.taew.core.model.TextItem;
+import org.taew.core.testing.ShippedWorkspace;
 
 /** The six scenario datasets keep the promises of issue 3 and of their cards. */
 class ShippedDatasetsTest {
@@ -36,7 +37,7 @@ class ShippedDatasetsTest {
                 "structured-records"
             })
     void scenarioDatasetIsCleanLargeEnoughGradedAndDescribedTruly(String name) throws Exception {
-        Path dir = TestPaths.project().resolve("datasets").resolve(name);
+        Path dir = TestPaths.workspace().resolve("datasets").resolve(name);
         DatasetCheck.Report check = DatasetCheck.check(dir, null, 0);
         assertThat(check.findings()).as(name).isEmpty();
         assertThat(check.documents()).isGreaterThanOrEqualTo(150);
@@ -70,7 +71,7 @@ class ShippedDatasetsTest {
         assertThat(settings.ignoreIdenticalIds()).isEqualTo(queriesAreDocuments);
         // the bundled models' instruction files all define the dataset's task
         InstructionLibrary library =
-                InstructionLibrary.load(TestPaths.project().resolve("instructions"));
+                InstructionLibrary.load(TestPaths.workspace().resolve("instructions"));
         List<String> families = new ArrayList<>();
         for (InstructionSet set : library.sets()) {
             if (set.task(settings.task()).isPresent()) {
@@ -86,7 +87,7 @@ class ShippedDatasetsTest {
         assertThat(Integer.parseInt(m.group(2))).isEqualTo(check.queries());
         assertThat(Integer.parseInt(m.group(3))).isEqualTo(check.splits().get(0).pairs());
         // the card's measured rows are the ones of the cross-dataset table in docs/
-        String table = Files.readString(TestPaths.project().resolve("docs/dataset-results.md"));
+        String table = Files.readString(ShippedWorkspace.file("docs/dataset-results.md"));
         String section =
                 card.substring(card.indexOf(ResultsTable.BEGIN), card.indexOf(ResultsTable.END));
         List<String> rows =

@@ -3,12 +3,12 @@ package org.taew.core.logic.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.taew.core.TestPaths;
 import org.taew.core.logic.datasets.StsReader;
 import org.taew.core.logic.encoding.Encoder;
 import org.taew.core.logic.encoding.EncoderOptions;
@@ -19,7 +19,6 @@ import org.taew.core.model.PreparedText;
 import org.taew.core.model.StsDataset;
 import org.taew.core.model.StsPair;
 import org.taew.core.util.ProgressListener;
-import org.taew.core.util.Workspace;
 
 /**
  * STS-Benchmark test (1,379 pairs, no instruction) encoded by the native encoder gives the same
@@ -31,12 +30,8 @@ class NativeStsReproductionTest {
     @CsvSource({"e5-small-v2, 0.84916", "bge-small-en-v1.5, 0.85863", "all-MiniLM-L6-v2, 0.82032"})
     void nativeSpearmanEqualsOnnxRuntimesToFourDecimals(String name, double published)
             throws Exception {
-        Path file =
-                Workspace.locate()
-                        .root()
-                        .resolve("../shared/reference-data/stsbenchmark/sts-test.csv")
-                        .normalize();
-        assumeTrue(Files.isRegularFile(file), "../shared/reference-data is not beside the project");
+        Path file = TestPaths.stsBenchmarkTest();
+        assumeTrue(file != null, "../shared/reference-data is not beside the project");
         StsDataset sts = StsReader.readStsBenchmark(file);
         List<PreparedText> first = new ArrayList<>();
         List<PreparedText> second = new ArrayList<>();

@@ -106,7 +106,7 @@ class LiveEvaluationTest {
 
     @BeforeAll
     static void open() throws Exception {
-        helpdesk = BeirReader.read(TestPaths.project().resolve("datasets/helpdesk-mini"), null);
+        helpdesk = BeirReader.read(TestPaths.workspace().resolve("datasets/helpdesk-mini"), null);
         ModelSpec spec = new ModelCatalog(WorkbenchHome.models()).resolve("e5-small-v2");
         model = Engines.openEncoder(spec, EncoderOptions.DEFAULT);
         encoder = new CountingEncoder(model);

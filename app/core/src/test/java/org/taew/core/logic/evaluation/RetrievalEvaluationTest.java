@@ -69,7 +69,7 @@ class RetrievalEvaluationTest {
         assertThat(raw.identity()).isNotEqualTo(bundled.identity());
 
         RetrievalDataset ds =
-                BeirReader.read(TestPaths.project().resolve("datasets/helpdesk-mini"), null);
+                BeirReader.read(TestPaths.workspace().resolve("datasets/helpdesk-mini"), null);
         var a = evaluate(bundled, ds).modes().get(Mode.TASK_AWARE);
         var b = evaluate(raw, ds).modes().get(Mode.TASK_AWARE);
         assertThat(b.scores().of(NDCG)).containsExactly(a.scores().of(NDCG));

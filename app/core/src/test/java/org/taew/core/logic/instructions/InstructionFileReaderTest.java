@@ -73,7 +73,7 @@ class InstructionFileReaderTest {
     @Test
     void everyShippedInstructionFileIsValid() throws Exception {
         InstructionLibrary library =
-                InstructionLibrary.load(TestPaths.project().resolve("instructions"));
+                InstructionLibrary.load(TestPaths.workspace().resolve("instructions"));
         assertThat(library.sets())
                 .extracting(InstructionSet::family)
                 .contains("e5", "bge", "minilm");
