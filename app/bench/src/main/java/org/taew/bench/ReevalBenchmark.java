@@ -52,7 +52,7 @@ final class ReevalBenchmark {
         List<MetricId> metrics =
                 List.of(
                         MetricId.parse("ndcg_cut.10"),
-                        MetricId.parse("recip_rank.10"),
+                        MetricId.parse("RR@10"),
                         MetricId.parse("recall.100"));
         RetrievalEvaluation.Settings settings =
                 new RetrievalEvaluation.Settings(

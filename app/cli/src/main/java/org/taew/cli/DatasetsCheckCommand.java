@@ -82,7 +82,7 @@ final class DatasetsCheckCommand implements Callable<Integer> {
                 w.printf(
                         Locale.ROOT,
                         "  qrels/%-9s %d judgments for %d queries; grades %s%n",
-                        s.name() + ".tsv",
+                        s.file(),
                         s.pairs(),
                         s.queries(),
                         grades(s.grades()));
@@ -91,12 +91,16 @@ final class DatasetsCheckCommand implements Callable<Integer> {
         if (r.settings() != null && !r.settings().equals(DatasetSettings.NONE)) {
             w.printf(
                     Locale.ROOT,
-                    "  %-15s task %s; ignore identical ids %s%n",
+                    "  %-15s task %s; ignore identical ids %s%s%n",
                     DatasetSettings.FILE_NAME,
                     r.settings().task() == null ? "(not set)" : r.settings().task(),
                     r.settings().ignoreIdenticalIds() == null
                             ? "(not set)"
-                            : r.settings().ignoreIdenticalIds());
+                            : r.settings().ignoreIdenticalIds(),
+                    r.settings().corpus() == null ? "" : "; corpus " + r.settings().corpus());
+        }
+        if (r.identicalIds() != null) {
+            w.printf(Locale.ROOT, "  %-15s %s%n", "ids and texts", r.identicalIds().describe());
         }
         if (r.documentTokens() != null) {
             w.printf(Locale.ROOT, "Tokens (%s, limit %d):%n", modelName, r.maxLength());

@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import org.taew.core.logic.datasets.BeirReader;
 import org.taew.core.logic.datasets.DatasetCatalog;
 import org.taew.core.logic.datasets.DatasetSettings;
+import org.taew.core.logic.datasets.IdenticalIds;
 import org.taew.core.logic.encoding.EmbeddingService;
 import org.taew.core.logic.encoding.Encoder;
 import org.taew.core.logic.encoding.EncoderOptions;
@@ -37,7 +38,7 @@ import picocli.CommandLine.Spec;
             "Evaluate every dataset (or those named) with every bundled model (or those named) in"
                     + " general and task-aware mode, each dataset with the task and settings of its"
                     + " dataset.yaml, and write one Markdown table: nDCG@10 per mode with bootstrap"
-                    + " 95% intervals, the delta with its interval, the randomization-test p-value.",
+                    + " 95%% intervals, the delta with its interval, the randomization-test p-value.",
             "With --update-cards, each dataset's README.md gets its rows in its \"Measured\" section."
         })
 final class DatasetsResultsCommand implements Callable<Integer> {
@@ -89,7 +90,13 @@ final class DatasetsResultsCommand implements Callable<Integer> {
                 throw WorkbenchException.badInput(
                         e.path() + ": the results table takes retrieval datasets (BEIR folders)");
             }
-            data.add(new Loaded(e, BeirReader.read(e.path(), null), DatasetSettings.of(e.path())));
+            RetrievalDataset read = BeirReader.read(e.path(), null);
+            DatasetSettings settings = DatasetSettings.of(e.path());
+            IdenticalIds.Decision ids = IdenticalIds.decide(null, settings, read);
+            if (ids.warning() != null) {
+                spec.commandLine().getErr().println("Warning: " + e.name() + ": " + ids.warning());
+            }
+            data.add(new Loaded(e, read, settings, ids.ignore()));
         }
         List<ModelSpec> specs = new ArrayList<>();
         List<List<InstructionChoice>> choices = new ArrayList<>();
@@ -118,7 +125,7 @@ final class DatasetsResultsCommand implements Callable<Integer> {
                                     base.metrics(),
                                     base.mainMetric(),
                                     base.depth(),
-                                    d.settings.ignoreIdenticalIds(null),
+                                    d.ignoreIdenticalIds,
                                     base.significance());
                     RetrievalEvaluation.Result r =
                             RetrievalEvaluation.run(
@@ -170,7 +177,10 @@ final class DatasetsResultsCommand implements Callable<Integer> {
     }
 
     private record Loaded(
-            DatasetCatalog.Entry entry, RetrievalDataset data, DatasetSettings settings) {}
+            DatasetCatalog.Entry entry,
+            RetrievalDataset data,
+            DatasetSettings settings,
+            boolean ignoreIdenticalIds) {}
 
     private List<DatasetCatalog.Entry> datasetEntries() throws WorkbenchException {
         DatasetCatalog catalog = common.datasets();

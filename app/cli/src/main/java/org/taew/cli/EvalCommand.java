@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import org.taew.core.logic.datasets.BeirReader;
 import org.taew.core.logic.datasets.DatasetCatalog;
 import org.taew.core.logic.datasets.DatasetSettings;
+import org.taew.core.logic.datasets.IdenticalIds;
 import org.taew.core.logic.datasets.StsReader;
 import org.taew.core.logic.encoding.EmbeddingService;
 import org.taew.core.logic.encoding.Encoder;
@@ -91,8 +92,10 @@ final class EvalCommand implements Callable<Integer> {
             names = "--metrics",
             paramLabel = "MEASURES",
             split = ",",
-            defaultValue = "ndcg_cut.10,map_cut.10,recip_rank.10,recall.10,recall.100,P.10",
-            description = "Measures by trec_eval name (default: ${DEFAULT-VALUE}).")
+            defaultValue = "ndcg_cut.10,map_cut.10,RR@10,recall.10,recall.100,P.10",
+            description =
+                    "Measures: trec_eval names (ndcg_cut.k, map_cut.k, recall.k, P.k, recip_rank), RR@k"
+                            + " for the reciprocal rank cut at k (default: ${DEFAULT-VALUE}).")
     List<String> metricNames;
 
     @Option(
@@ -128,7 +131,8 @@ final class EvalCommand implements Callable<Integer> {
             negatable = true,
             description =
                     "Drop a retrieved document whose id equals the query id (symmetric sets; default:"
-                            + " as the dataset's dataset.yaml says, else off).")
+                            + " as the dataset's dataset.yaml says, else on when queries are also"
+                            + " documents: the same id with the same text).")
     Boolean ignoreIdenticalIds;
 
     @Option(
@@ -188,6 +192,8 @@ final class EvalCommand implements Callable<Integer> {
         // Everything that can be wrong with the input is checked before the model is loaded.
         StsDataset stsData = sts ? StsReader.readAuto(entry.path(), stsColumns) : null;
         RetrievalDataset data = sts ? null : BeirReader.read(entry.path(), split);
+        IdenticalIds.Decision identical =
+                sts ? null : IdenticalIds.decide(ignoreIdenticalIds, datasetSettings, data);
         RetrievalEvaluation.Settings settings =
                 sts
                         ? null
@@ -195,7 +201,7 @@ final class EvalCommand implements Callable<Integer> {
                                 metrics(),
                                 parseMetric("--main-metric", mainMetric),
                                 depth,
-                                datasetSettings.ignoreIdenticalIds(ignoreIdenticalIds),
+                                identical.ignore(),
                                 significance.settings());
         Path source = choice == null ? null : choice.source;
         try (Encoder encoder = common.openEncoder(modelSpec, options);
@@ -219,6 +225,13 @@ final class EvalCommand implements Callable<Integer> {
                                 settings,
                                 common.progress());
                 Reports.printRetrieval(w, result, modelSpec, source);
+                w.println(Reports.capitalized(identical.describe()) + ".");
+                if (identical.warning() != null) {
+                    w.println("Warning: " + identical.warning() + ".");
+                }
+                if (datasetSettings.judgedOnly()) {
+                    w.println("Warning: " + DatasetSettings.judgedOnlyWarning(entry.path()) + ".");
+                }
                 w.println(
                         "Wrote "
                                 + describe(
@@ -233,13 +246,17 @@ final class EvalCommand implements Callable<Integer> {
     private List<MetricId> metrics() {
         List<MetricId> metrics = new ArrayList<>();
         if (cutoffs != null) {
+            for (int k : cutoffs) {
+                if (k < 1) {
+                    throw new CommandLine.ParameterException(
+                            spec.commandLine(), "--k: cut-offs must be at least 1, not " + k);
+                }
+            }
             for (MetricId.Kind kind : MetricId.Kind.values()) {
                 for (int k : cutoffs) {
-                    if (k < 1) {
-                        throw new CommandLine.ParameterException(
-                                spec.commandLine(), "--k: cut-offs must be at least 1, not " + k);
+                    if (kind.cut()) {
+                        metrics.add(new MetricId(kind, k));
                     }
-                    metrics.add(new MetricId(kind, k));
                 }
             }
             return metrics;

@@ -121,6 +121,10 @@ final class Reports {
                 mode == Mode.TASK_AWARE && source != null ? "  (" + source + ")" : "");
     }
 
+    static String capitalized(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+
     static String quote(String template) {
         return '"' + template.replace("\n", "\\n") + '"';
     }
@@ -166,6 +170,14 @@ final class Reports {
                     r.modes().get(Mode.TASK_AWARE).spearman()
                             - r.modes().get(Mode.GENERAL).spearman();
             w.printf(Locale.ROOT, "Spearman delta (task-aware - general): %+.5f%n", d);
+        }
+        for (StsEvaluation.ModeResult m : r.modes().values()) {
+            w.printf(
+                    Locale.ROOT,
+                    "Encoding, %s: %s; %s.%n",
+                    m.mode().label(),
+                    encoding("first sentences", m.firstEncoding()),
+                    encoding("second sentences", m.secondEncoding()));
         }
     }
 }

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -21,6 +22,7 @@ import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
@@ -182,13 +184,26 @@ public final class MainView extends BorderPane {
         device.setId("device");
         device.valueProperty().bindBidirectional(session.selectedDeviceProperty());
         device.setTooltip(
-                new javafx.scene.control.Tooltip(
+                new Tooltip(
                         "Devices DJL reports; GPUs appear when DJL's PyTorch engine sees CUDA."));
         CheckBox ignore = new CheckBox("Ignore identical ids");
         ignore.selectedProperty().bindBidirectional(session.ignoreIdenticalIdsProperty());
-        ignore.setTooltip(
-                new javafx.scene.control.Tooltip(
-                        "Drop a result whose id equals the query's (when queries are also documents)."));
+        Tooltip why = new Tooltip();
+        why.textProperty()
+                .bind(
+                        Bindings.concat(
+                                "Drop a result whose id equals the query's (when queries are also"
+                                        + " documents).\n",
+                                session.identicalIdsNoteProperty()));
+        ignore.setTooltip(why);
+        Label selfWarning = new Label("⚠ relevant documents dropped");
+        selfWarning.setId("identical-ids-warning");
+        selfWarning.setStyle("-fx-text-fill: #b35900;");
+        selfWarning.visibleProperty().bind(session.identicalIdsWarningProperty().isNotEmpty());
+        selfWarning.managedProperty().bind(selfWarning.visibleProperty());
+        Tooltip warned = new Tooltip();
+        warned.textProperty().bind(session.identicalIdsWarningProperty());
+        selfWarning.setTooltip(warned);
         return new ToolBar(
                 new Label("Dataset"),
                 dataset,
@@ -201,7 +216,8 @@ public final class MainView extends BorderPane {
                 new Label("Device"),
                 device,
                 new Separator(),
-                ignore);
+                ignore,
+                selfWarning);
     }
 
     private Node statusBar() {

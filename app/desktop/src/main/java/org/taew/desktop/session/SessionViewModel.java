@@ -2,11 +2,9 @@ package org.taew.desktop.session;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.LongSupplier;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
@@ -26,6 +24,7 @@ import org.taew.core.logic.compare.ModeComparison;
 import org.taew.core.logic.datasets.BeirReader;
 import org.taew.core.logic.datasets.DatasetCatalog;
 import org.taew.core.logic.datasets.DatasetSettings;
+import org.taew.core.logic.datasets.IdenticalIds;
 import org.taew.core.logic.encoding.ComputeChoice;
 import org.taew.core.logic.encoding.EmbeddingService;
 import org.taew.core.logic.encoding.Encoder;
@@ -40,7 +39,6 @@ import org.taew.core.model.MetricId;
 import org.taew.core.model.ModelSpec;
 import org.taew.core.model.RetrievalDataset;
 import org.taew.core.model.Side;
-import org.taew.core.model.TextItem;
 import org.taew.core.util.WorkbenchException;
 import org.taew.desktop.WorkbenchContext;
 import org.taew.desktop.instructions.InstructionEditorViewModel;
@@ -97,6 +95,9 @@ public final class SessionViewModel implements AutoCloseable {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Starting");
     private final ReadOnlyStringWrapper engine = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper lastUpdate = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper identicalIdsNote = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper identicalIdsWarning = new ReadOnlyStringWrapper("");
+    private IdenticalIds.Decision openedIdenticalIds;
     private final ReadOnlyObjectWrapper<LiveEvaluation.Snapshot> snapshot =
             new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<ModelSpec> model = new ReadOnlyObjectWrapper<>();
@@ -137,7 +138,11 @@ public final class SessionViewModel implements AutoCloseable {
         editor.compiledProperty().addListener((o, a, b) -> onInstructionsChanged());
         editor.selectedTaskProperty().addListener((o, a, b) -> onInstructionsChanged());
         cutoff.addListener((o, a, b) -> requestEvaluation());
-        ignoreIdenticalIds.addListener((o, a, b) -> requestEvaluation());
+        ignoreIdenticalIds.addListener(
+                (o, a, b) -> {
+                    describeIdenticalIds(b);
+                    requestEvaluation();
+                });
         selectedDataset.addListener((o, a, b) -> open());
         selectedModel.addListener((o, a, b) -> open());
         selectedDevice.addListener(
@@ -192,6 +197,33 @@ public final class SessionViewModel implements AutoCloseable {
 
     public ReadOnlyBooleanProperty busyProperty() {
         return busy.getReadOnlyProperty();
+    }
+
+    /** Whether and why identical ids are ignored (core's rule: ids and texts, dataset.yaml). */
+    public ReadOnlyStringProperty identicalIdsNoteProperty() {
+        return identicalIdsNote.getReadOnlyProperty();
+    }
+
+    /** Empty, or the queries whose judged-relevant document ignoring identical ids removes. */
+    public ReadOnlyStringProperty identicalIdsWarningProperty() {
+        return identicalIdsWarning.getReadOnlyProperty();
+    }
+
+    private void describeIdenticalIds(boolean ignore) {
+        IdenticalIds.Decision d = openedIdenticalIds;
+        if (d == null) {
+            return;
+        }
+        if (ignore != d.ignore()) {
+            d =
+                    new IdenticalIds.Decision(
+                            ignore,
+                            IdenticalIds.Basis.CHOSEN,
+                            d.evidence(),
+                            d.relevantToThemselves());
+        }
+        identicalIdsNote.set(d.describe());
+        identicalIdsWarning.set(d.warning() == null ? "" : d.warning());
     }
 
     public ReadOnlyStringProperty statusProperty() {
@@ -355,6 +387,7 @@ public final class SessionViewModel implements AutoCloseable {
         record Opened(
                 RetrievalDataset data,
                 DatasetSettings settings,
+                IdenticalIds.Decision identicalIds,
                 ModelSpec spec,
                 Encoder encoder,
                 EmbeddingService embedder,
@@ -366,20 +399,28 @@ public final class SessionViewModel implements AutoCloseable {
                     p.reset("Reading " + ds.name(), 1);
                     RetrievalDataset data = BeirReader.read(ds.path(), null);
                     DatasetSettings settings = DatasetSettings.of(ds.path());
+                    IdenticalIds.Decision identical = IdenticalIds.decide(null, settings, data);
                     p.reset("Loading " + mc.label(), 1);
                     ModelSpec spec = new ModelCatalog(modelsDir).resolve(mc.nameOrPath());
                     int gpus = Engines.gpuCount();
                     if (current != null
                             && current.identity().equals(spec.identity())
                             && device.equals(currentDevice)) {
-                        return new Opened(data, settings, current, oldEncoder, oldEmbedder, gpus);
+                        return new Opened(
+                                data, settings, identical, current, oldEncoder, oldEmbedder, gpus);
                     }
                     closeEncoder(oldEmbedder, oldEncoder);
                     Encoder enc =
                             Engines.openEncoder(
                                     spec, EncoderOptions.DEFAULT.inBackground(), choice);
                     return new Opened(
-                            data, settings, spec, enc, new EmbeddingService(enc, cacheDir), gpus);
+                            data,
+                            settings,
+                            identical,
+                            spec,
+                            enc,
+                            new EmbeddingService(enc, cacheDir),
+                            gpus);
                 },
                 progress,
                 o -> {
@@ -395,10 +436,9 @@ public final class SessionViewModel implements AutoCloseable {
                                     + Engines.describe(Engines.SEARCH_ENGINE));
                     live = new LiveEvaluation(o.data(), "", o.embedder(), Engines.vectorSearch());
                     preview.clear();
-                    ignoreIdenticalIds.set(
-                            o.settings().ignoreIdenticalIds() != null
-                                    ? o.settings().ignoreIdenticalIds()
-                                    : sharesIds(o.data()));
+                    openedIdenticalIds = o.identicalIds();
+                    ignoreIdenticalIds.set(o.identicalIds().ignore());
+                    describeIdenticalIds(o.identicalIds().ignore());
                     status.set(
                             o.data().name()
                                     + ": "
@@ -459,19 +499,6 @@ public final class SessionViewModel implements AutoCloseable {
         if (runningToken == token) {
             running = h;
         }
-    }
-
-    private static boolean sharesIds(RetrievalDataset data) {
-        Set<String> docs = new HashSet<>();
-        for (TextItem d : data.documents()) {
-            docs.add(d.id());
-        }
-        for (TextItem q : data.queries()) {
-            if (docs.contains(q.id())) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static void closeEncoder(EmbeddingService embedder, Encoder encoder) {
@@ -615,12 +642,8 @@ public final class SessionViewModel implements AutoCloseable {
 
     RetrievalEvaluation.Settings settings() {
         int k = cutoff.get();
-        List<MetricId> metrics = new ArrayList<>();
-        for (MetricId.Kind kind : MetricId.Kind.values()) {
-            metrics.add(new MetricId(kind, k));
-        }
         return new RetrievalEvaluation.Settings(
-                metrics,
+                MetricId.atCutoff(k),
                 new MetricId(MetricId.Kind.NDCG_CUT, k),
                 DEPTH,
                 ignoreIdenticalIds.get(),

@@ -128,12 +128,7 @@ class SessionViewModelTest {
         assertThat(s.result().dataset().split()).isEqualTo("dev");
         assertThat(s.result().settings().ignoreIdenticalIds()).isTrue();
         // its own id left out, the query's duplicate comes first
-        assertThat(
-                        s.result()
-                                .modes()
-                                .get(Mode.TASK_AWARE)
-                                .scores()
-                                .mean(MetricId.parse("recip_rank.10")))
+        assertThat(s.result().modes().get(Mode.TASK_AWARE).scores().mean(MetricId.parse("RR@10")))
                 .isEqualTo(1.0);
 
         // helpdesk-mini's dataset.yaml asks for retrieval with identical ids counted
@@ -147,6 +142,43 @@ class SessionViewModelTest {
         session.openDatasetFolder(d);
         assertThat(session.editor().selectedTaskProperty().get()).isEqualTo("retrieval");
         assertThat(session.ignoreIdenticalIdsProperty().get()).isTrue();
+    }
+
+    @Test
+    void idsThatMerelyCoincideAreNotIgnoredAndIgnoringThemWarnsWithTheQuery() throws Exception {
+        // numbered from 1 on both sides, as classic collections are: query 2 is not document 2
+        Path d = dir.resolve("numbered");
+        Files.createDirectories(d.resolve("qrels"));
+        Files.writeString(
+                d.resolve("corpus.jsonl"),
+                "{\"_id\": \"1\", \"text\": \"Reset the VPN password in the portal.\"}\n"
+                        + "{\"_id\": \"2\", \"text\": \"Printer jams: open tray 2.\"}\n"
+                        + "{\"_id\": \"3\", \"text\": \"New staff get 25 days of leave.\"}\n");
+        Files.writeString(
+                d.resolve("queries.jsonl"),
+                "{\"_id\": \"1\", \"text\": \"how many leave days\"}\n"
+                        + "{\"_id\": \"2\", \"text\": \"printer jammed\"}\n");
+        Files.writeString(d.resolve("qrels/test.tsv"), "1\t3\t1\n2\t2\t1\n");
+        session.openDatasetFolder(d);
+        assertThat(dialogs.errors).isEmpty();
+        assertThat(session.ignoreIdenticalIdsProperty().get()).isFalse();
+        assertThat(session.identicalIdsNoteProperty().get())
+                .contains("the ids coincide, the queries are not documents");
+        assertThat(session.identicalIdsWarningProperty().get()).isEmpty();
+        assertThat(
+                        session.snapshotProperty()
+                                .get()
+                                .result()
+                                .modes()
+                                .get(Mode.GENERAL)
+                                .scores()
+                                .mean(MetricId.parse("RR@10")))
+                .isGreaterThan(0.5);
+        session.ignoreIdenticalIdsProperty().set(true);
+        assertThat(session.identicalIdsNoteProperty().get())
+                .isEqualTo("ignore identical ids: yes (as chosen)");
+        assertThat(session.identicalIdsWarningProperty().get())
+                .endsWith("removes from their rankings: 2");
     }
 
     @Test

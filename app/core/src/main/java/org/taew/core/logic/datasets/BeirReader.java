@@ -23,8 +23,9 @@ import org.taew.core.util.WorkbenchException;
 /**
  * Reads a dataset in BEIR layout: {@code corpus.jsonl} ({@code _id}, {@code title}, {@code text}),
  * {@code queries.jsonl} ({@code _id}, {@code text}) and {@code qrels/<split>.tsv} (header {@code
- * query-id corpus-id score}). A document's text is {@code title + " " + text}, stripped, as BEIR
- * and MTEB build it.
+ * query-id corpus-id score}) or {@code qrels/<split>.txt} (TREC's {@code query-id 0 corpus-id
+ * score}; either file may have three or four columns). A document's text is {@code title + " " +
+ * text}, stripped, as BEIR and MTEB build it.
  *
  * <p>Nothing is skipped silently: a line that is not a JSON object, a missing or empty field, a
  * duplicate id, a judgment naming an unknown id, or bytes that are not UTF-8 stop the load with the
@@ -60,29 +61,122 @@ public final class BeirReader {
                 && Files.isDirectory(dir.resolve("qrels"));
     }
 
-    /** The splits for which {@code qrels/<split>.tsv} exists, sorted. */
+    /** Stops with a message naming what {@code dir} lacks to be a BEIR dataset folder. */
+    public static void requireFolder(Path dir) throws WorkbenchException {
+        List<String> missing = new ArrayList<>();
+        for (String f : List.of("corpus.jsonl", "queries.jsonl")) {
+            if (!Files.isRegularFile(dir.resolve(f))) {
+                missing.add(f);
+            }
+        }
+        if (!Files.isDirectory(dir.resolve("qrels"))) {
+            missing.add("qrels/");
+        }
+        if (!missing.isEmpty()) {
+            throw WorkbenchException.badInput(
+                    dir
+                            + " is not a dataset folder in BEIR layout: "
+                            + String.join(", ", missing)
+                            + (missing.size() == 1 ? " is" : " are")
+                            + " missing (expected corpus.jsonl, queries.jsonl and a qrels/ folder"
+                            + " with <split>.tsv or <split>.txt files)");
+        }
+    }
+
+    /**
+     * The extensions of judgment files: BEIR's {@code .tsv}, and {@code .txt} as TREC names them.
+     */
+    public static final List<String> QRELS_EXTENSIONS = List.of(".tsv", ".txt");
+
+    /**
+     * The splits: one per {@code qrels/<split>.tsv} or {@code qrels/<split>.txt}, sorted. Both
+     * files for one split is an error (which one is meant?).
+     */
     public static List<String> splits(Path dir) throws WorkbenchException {
+        return List.copyOf(qrelsFiles(dir).keySet());
+    }
+
+    /** The judgments file of a split ({@code qrels/<split>.tsv} or {@code .txt}). */
+    public static Path qrelsFile(Path dir, String split) throws WorkbenchException {
+        Path f = qrelsFiles(dir).get(split);
+        if (f == null) {
+            throw WorkbenchException.badInput(noSuchSplit(dir, split, splits(dir)));
+        }
+        return f;
+    }
+
+    private static Map<String, Path> qrelsFiles(Path dir) throws WorkbenchException {
         Path qrels = dir.resolve("qrels");
+        Map<String, Path> bySplit = new java.util.TreeMap<>();
         try (Stream<Path> files = Files.list(qrels)) {
-            return files.map(p -> p.getFileName().toString())
-                    .filter(n -> n.endsWith(".tsv"))
-                    .map(n -> n.substring(0, n.length() - 4))
-                    .sorted()
-                    .toList();
+            for (Path p : files.sorted().toList()) {
+                String n = p.getFileName().toString();
+                String ext = extension(n);
+                if (ext == null || n.startsWith(".") || !Files.isRegularFile(p)) {
+                    continue;
+                }
+                String split = n.substring(0, n.length() - ext.length());
+                Path before = bySplit.put(split, p);
+                if (before != null) {
+                    throw WorkbenchException.badInput(
+                            qrels
+                                    + ": both "
+                                    + before.getFileName()
+                                    + " and "
+                                    + n
+                                    + " hold judgments of the split \""
+                                    + split
+                                    + "\"; keep one of them");
+                }
+            }
         } catch (IOException e) {
             throw new WorkbenchException(
                     WorkbenchException.Kind.IO, "Cannot list " + qrels + ": " + e.getMessage(), e);
         }
+        return bySplit;
+    }
+
+    private static String extension(String fileName) {
+        for (String ext : QRELS_EXTENSIONS) {
+            if (fileName.endsWith(ext) && fileName.length() > ext.length()) {
+                return ext;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Why a split cannot be read: the splits there are, or, when there are none, which files the
+     * qrels/ folder holds and why they were not read.
+     */
+    static String noSuchSplit(Path dir, String split, List<String> splits) {
+        Path qrels = dir.resolve("qrels");
+        if (!splits.isEmpty()) {
+            return qrels.resolve(split + ".tsv")
+                    + " does not exist (nor "
+                    + split
+                    + ".txt); the splits of this dataset are "
+                    + String.join(", ", splits);
+        }
+        List<String> others = new ArrayList<>();
+        try (Stream<Path> files = Files.list(qrels)) {
+            files.map(p -> p.getFileName().toString()).sorted().forEach(others::add);
+        } catch (IOException e) {
+            others.clear();
+        }
+        return qrels
+                + ": no <split>.tsv or <split>.txt file (BEIR's qrels/test.tsv, or qrels/test.txt"
+                + " in TREC's 'query-id 0 doc-id grade')"
+                + (others.isEmpty()
+                        ? "; the folder is empty"
+                        : "; found "
+                                + String.join(", ", others)
+                                + ", not read: a judgments file must end in .tsv or .txt");
     }
 
     /** Loads a split; {@code split == null} means {@code test}, or the only split there is. */
     public static RetrievalDataset read(Path dir, String split) throws WorkbenchException {
-        if (!isBeirFolder(dir)) {
-            throw WorkbenchException.badInput(
-                    dir
-                            + " is not a dataset folder in BEIR layout: expected corpus.jsonl, queries.jsonl"
-                            + " and a qrels/ folder with <split>.tsv files");
-        }
+        requireFolder(dir);
         List<String> splits = splits(dir);
         String chosen = split;
         if (chosen == null) {
@@ -92,23 +186,19 @@ public final class BeirReader {
                             : splits.get(0);
         }
         if (!splits.contains(chosen)) {
-            throw WorkbenchException.badInput(
-                    dir.resolve("qrels").resolve(chosen + ".tsv")
-                            + " does not exist; the splits of this dataset are "
-                            + (splits.isEmpty() ? "(none)" : String.join(", ", splits)));
+            throw WorkbenchException.badInput(noSuchSplit(dir, chosen, splits));
         }
         List<TextItem> corpus = readItems(dir.resolve("corpus.jsonl"), true);
         List<TextItem> queries = readItems(dir.resolve("queries.jsonl"), false);
         Set<String> docIds = idsOf(corpus);
         Set<String> queryIds = idsOf(queries);
-        Qrels qrels = readQrels(dir.resolve("qrels").resolve(chosen + ".tsv"), queryIds, docIds);
+        Qrels qrels = readQrels(qrelsFile(dir, chosen), queryIds, docIds);
 
         Set<String> judgedElsewhere = new HashSet<>();
         for (String other : splits) {
             if (!other.equals(chosen)) {
                 judgedElsewhere.addAll(
-                        readQrels(dir.resolve("qrels").resolve(other + ".tsv"), queryIds, docIds)
-                                .queryIds());
+                        readQrels(qrelsFile(dir, other), queryIds, docIds).queryIds());
             }
         }
         List<TextItem> kept = new ArrayList<>();

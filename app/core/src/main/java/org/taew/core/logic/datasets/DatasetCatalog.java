@@ -60,11 +60,7 @@ public final class DatasetCatalog {
         }
         Path p = Path.of(nameOrPath);
         if (Files.isDirectory(p)) {
-            if (!BeirReader.isBeirFolder(p)) {
-                throw WorkbenchException.badInput(
-                        p
-                                + " is not a dataset in BEIR layout: expected corpus.jsonl, queries.jsonl and qrels/");
-            }
+            BeirReader.requireFolder(p);
             return new Entry(p.getFileName().toString(), p, Kind.RETRIEVAL, summary(p));
         }
         if (Files.isRegularFile(p)) {

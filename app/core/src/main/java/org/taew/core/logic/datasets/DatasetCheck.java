@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -37,8 +38,12 @@ public final class DatasetCheck {
         }
     }
 
-    /** One split: judged pairs, queries judged, and how many pairs carry each grade. */
-    public record Split(String name, int pairs, int queries, Map<Integer, Integer> grades) {}
+    /**
+     * One split: its judgments file's name, judged pairs, queries judged, and how many pairs carry
+     * each grade.
+     */
+    public record Split(
+            String name, String file, int pairs, int queries, Map<Integer, Integer> grades) {}
 
     public record Report(
             Path dir,
@@ -51,6 +56,7 @@ public final class DatasetCheck {
             Lengths queryTokens,
             int maxLength,
             DatasetSettings settings,
+            IdenticalIds.Evidence identicalIds,
             List<Finding> findings) {
         public long errors() {
             return findings.stream().filter(f -> f.severity() == Severity.ERROR).count();
@@ -91,16 +97,35 @@ public final class DatasetCheck {
                                         + ": missing (BEIR layout: corpus.jsonl, queries.jsonl, qrels/<split>.tsv)"));
             }
         }
-        List<String> splitNames = Files.isDirectory(qrelsDir) ? BeirReader.splits(dir) : List.of();
-        if (splitNames.isEmpty()) {
+        List<String> splitNames = List.of();
+        if (!Files.isDirectory(qrelsDir)) {
             findings.add(
                     new Finding(
                             Severity.ERROR,
-                            qrelsDir + ": no <split>.tsv file (e.g. qrels/test.tsv)"));
+                            qrelsDir
+                                    + ": no <split>.tsv file: the folder is missing (BEIR layout:"
+                                    + " qrels/test.tsv, or qrels/test.txt in TREC's format)"));
+        } else {
+            try {
+                splitNames = BeirReader.splits(dir);
+                if (splitNames.isEmpty()) {
+                    findings.add(
+                            new Finding(
+                                    Severity.ERROR,
+                                    BeirReader.noSuchSplit(
+                                            dir, BeirReader.DEFAULT_SPLIT, splitNames)));
+                }
+            } catch (WorkbenchException e) {
+                if (e.kind() != WorkbenchException.Kind.BAD_INPUT) {
+                    throw e;
+                }
+                findings.add(new Finding(Severity.ERROR, e.getMessage()));
+            }
         }
         if (!findings.isEmpty()) {
             // without the three parts there is nothing to cross-check
-            return new Report(dir, 0, 0, List.of(), 0, 0, null, null, maxLength, null, findings);
+            return new Report(
+                    dir, 0, 0, List.of(), 0, 0, null, null, maxLength, null, null, findings);
         }
         DatasetSettings settings = null;
         try {
@@ -111,16 +136,40 @@ public final class DatasetCheck {
             }
             findings.add(new Finding(Severity.ERROR, e.getMessage()));
         }
-        // streamed: only ids and token lengths are kept, never the texts (bounded for large
-        // corpora)
+        // The corpus is streamed: only ids and token lengths are kept, never its texts (bounded for
+        // large corpora). The queries' texts are kept to compare them with the documents that
+        // have their ids.
         LengthCounter docCounter = new LengthCounter(counter);
         LengthCounter queryCounter = new LengthCounter(counter);
-        Map<String, Integer> docLines =
-                BeirReader.streamItems(
-                        corpusFile, true, collect, (item, line) -> docCounter.add(item.text()));
+        Map<String, String> queryTexts = new HashMap<>();
         Map<String, Integer> queryLines =
                 BeirReader.streamItems(
-                        queriesFile, false, collect, (item, line) -> queryCounter.add(item.text()));
+                        queriesFile,
+                        false,
+                        collect,
+                        (item, line) -> {
+                            queryCounter.add(item.text());
+                            queryTexts.put(item.id(), item.text());
+                        });
+        int[] sharedAndSame = new int[2];
+        Map<String, Integer> docLines =
+                BeirReader.streamItems(
+                        corpusFile,
+                        true,
+                        collect,
+                        (item, line) -> {
+                            docCounter.add(item.text());
+                            String q = queryTexts.get(item.id());
+                            if (q != null) {
+                                sharedAndSame[0]++;
+                                if (IdenticalIds.sameText(q, item.text())) {
+                                    sharedAndSame[1]++;
+                                }
+                            }
+                        });
+        queryTexts.clear();
+        IdenticalIds.Evidence evidence =
+                new IdenticalIds.Evidence(queryLines.size(), sharedAndSame[0], sharedAndSame[1]);
         Set<String> docIds = docLines.keySet();
         Set<String> queryIds = queryLines.keySet();
         List<Split> splits = new ArrayList<>();
@@ -128,9 +177,8 @@ public final class DatasetCheck {
         Set<String> judgedDocs = new HashSet<>();
         Set<String> selfJudged = new TreeSet<>();
         for (String name : splitNames) {
-            Qrels q =
-                    BeirReader.readQrels(
-                            qrelsDir.resolve(name + ".tsv"), queryIds, docIds, collect);
+            Path qrelsFile = BeirReader.qrelsFile(dir, name);
+            Qrels q = BeirReader.readQrels(qrelsFile, queryIds, docIds, collect);
             Map<Integer, Integer> grades = new java.util.TreeMap<>();
             int pairs = 0;
             for (String qid : q.queryIds()) {
@@ -145,14 +193,20 @@ public final class DatasetCheck {
                 }
             }
             if (pairs == 0) {
-                findings.add(
-                        new Finding(
-                                Severity.WARNING,
-                                qrelsDir.resolve(name + ".tsv") + ": no judgments"));
+                findings.add(new Finding(Severity.WARNING, qrelsFile + ": no judgments"));
             }
-            splits.add(new Split(name, pairs, q.queryIds().size(), grades));
+            splits.add(
+                    new Split(
+                            name,
+                            qrelsFile.getFileName().toString(),
+                            pairs,
+                            q.queryIds().size(),
+                            grades));
         }
-        symmetry(dir, settings, queryLines, docIds, selfJudged, findings);
+        symmetry(dir, settings, evidence, selfJudged, findings);
+        if (settings != null && settings.judgedOnly()) {
+            findings.add(new Finding(Severity.WARNING, DatasetSettings.judgedOnlyWarning(dir)));
+        }
         int unjudged = 0;
         for (Map.Entry<String, Integer> q : queryLines.entrySet()) {
             if (!judgedQueries.contains(q.getKey())) {
@@ -222,39 +276,53 @@ public final class DatasetCheck {
                 queryTokens,
                 maxLength,
                 settings,
+                evidence,
                 findings);
     }
 
     /**
-     * Queries that are also documents find themselves first unless identical ids are ignored; a
-     * query judged relevant to itself cannot be found when they are.
+     * Queries that are also documents (same id, same text) find themselves first unless identical
+     * ids are ignored; ids that merely coincide must not be ignored; a query judged relevant to
+     * itself cannot be found when they are.
      */
     private static void symmetry(
             Path dir,
             DatasetSettings settings,
-            Map<String, Integer> queryLines,
-            Set<String> docIds,
+            IdenticalIds.Evidence evidence,
             Set<String> selfJudged,
             List<Finding> findings) {
         if (settings == null) {
             return; // dataset.yaml is broken, which is already an error
         }
-        long shared = queryLines.keySet().stream().filter(docIds::contains).count();
-        if (shared > 0 && settings.ignoreIdenticalIds() == null) {
+        Path queries = dir.resolve("queries.jsonl");
+        Path file = dir.resolve(DatasetSettings.FILE_NAME);
+        Boolean said = settings.ignoreIdenticalIds();
+        if (evidence.queriesAreDocuments() && said == null) {
             findings.add(
                     new Finding(
                             Severity.WARNING,
-                            dir.resolve("queries.jsonl")
+                            queries
                                     + ": "
-                                    + shared
+                                    + evidence.sameText()
                                     + " of "
-                                    + queryLines.size()
-                                    + " queries are also documents and would find themselves"
-                                    + " first; say \"ignore-identical-ids: true\" in "
-                                    + dir.resolve(DatasetSettings.FILE_NAME)
-                                    + " (or false if that is meant)"));
+                                    + evidence.queries()
+                                    + " queries are also documents and would find themselves first;"
+                                    + " say \"ignore-identical-ids: true\" in "
+                                    + file
+                                    + " (or false if that is meant; without it they are ignored,"
+                                    + " since each has a document with its id and its text)"));
         }
-        if (settings.ignoreIdenticalIds(null) && !selfJudged.isEmpty()) {
+        if (!evidence.queriesAreDocuments() && Boolean.TRUE.equals(said)) {
+            findings.add(
+                    new Finding(
+                            Severity.WARNING,
+                            file
+                                    + ": ignore-identical-ids is true, but "
+                                    + evidence.describe()
+                                    + "; ignoring them removes unrelated documents from the rankings"));
+        }
+        boolean ignored = said != null ? said : evidence.queriesAreDocuments();
+        if (ignored && !selfJudged.isEmpty()) {
             findings.add(
                     new Finding(
                             Severity.WARNING,

@@ -14,19 +14,27 @@ import org.yaml.snakeyaml.nodes.Node;
  * <pre>
  * task: duplicate-questions     # the task of the instruction files to use
  * ignore-identical-ids: true    # queries are also documents (symmetric sets)
+ * corpus: judged-only           # the corpus holds only judged documents (an import from pairs)
  * </pre>
  *
  * <p>Both are defaults: the command line and the desktop can still choose otherwise. A folder
- * without the file gets {@link #NONE}.
+ * without the file gets {@link #NONE}; without {@code ignore-identical-ids}, {@link IdenticalIds}
+ * decides from the ids and texts.
  *
  * @param task the task name, or null to leave the choice to the caller
  * @param ignoreIdenticalIds whether to drop a result whose id equals the query id, or null when the
  *     file does not say
+ * @param corpus {@value #JUDGED_ONLY} when the corpus holds only documents some query judged (an
+ *     import from pairs alone writes it): retrieval among them is easier than in the full
+ *     collection, so scores are optimistic; {@value #COMPLETE} for the whole collection; null when
+ *     the file does not say
  */
-public record DatasetSettings(String task, Boolean ignoreIdenticalIds) {
+public record DatasetSettings(String task, Boolean ignoreIdenticalIds, String corpus) {
     public static final String FILE_NAME = "dataset.yaml";
-    public static final DatasetSettings NONE = new DatasetSettings(null, null);
-    private static final Set<String> KEYS = Set.of("task", "ignore-identical-ids");
+    public static final DatasetSettings NONE = new DatasetSettings(null, null, null);
+    public static final String JUDGED_ONLY = "judged-only";
+    public static final String COMPLETE = "complete";
+    private static final Set<String> KEYS = Set.of("task", "ignore-identical-ids", "corpus");
 
     /** The settings of a BEIR folder; {@link #NONE} without a dataset.yaml. */
     public static DatasetSettings of(Path folder) throws WorkbenchException {
@@ -57,16 +65,45 @@ public record DatasetSettings(String task, Boolean ignoreIdenticalIds) {
                         ? YamlNodes.bool(
                                 file, fields.get("ignore-identical-ids"), "ignore-identical-ids")
                         : null;
-        return new DatasetSettings(task, ignore);
+        String corpus = null;
+        if (fields.containsKey("corpus")) {
+            Node n = fields.get("corpus");
+            corpus = YamlNodes.scalar(file, n, "corpus");
+            if (!corpus.equals(JUDGED_ONLY) && !corpus.equals(COMPLETE)) {
+                throw YamlNodes.at(
+                        file,
+                        n,
+                        "corpus \""
+                                + corpus
+                                + "\" is not "
+                                + JUDGED_ONLY
+                                + " (only judged documents) or "
+                                + COMPLETE
+                                + " (the whole collection)");
+            }
+        }
+        return new DatasetSettings(task, ignore, corpus);
+    }
+
+    /** Whether the corpus holds only judged documents. */
+    public boolean judgedOnly() {
+        return JUDGED_ONLY.equals(corpus);
+    }
+
+    /** The warning every report of a judged-only corpus carries. */
+    public static String judgedOnlyWarning(Path folder) {
+        return folder.resolve("corpus.jsonl")
+                + " holds only the documents some query judged ("
+                + FILE_NAME
+                + ": corpus: "
+                + JUDGED_ONLY
+                + "): unjudged documents of the collection are absent, so retrieval is easier and"
+                + " scores are optimistic; import the whole collection with --corpus to measure"
+                + " it as it is";
     }
 
     /** The task to use: the caller's choice, else this file's, else {@code fallback}. */
     public String task(String chosen, String fallback) {
         return chosen != null ? chosen : task != null ? task : fallback;
-    }
-
-    /** Whether to ignore identical ids: the caller's choice, else this file's, else false. */
-    public boolean ignoreIdenticalIds(Boolean chosen) {
-        return chosen != null ? chosen : ignoreIdenticalIds != null && ignoreIdenticalIds;
     }
 }

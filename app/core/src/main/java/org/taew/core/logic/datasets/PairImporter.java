@@ -1,16 +1,11 @@
 package org.taew.core.logic.datasets;
 
-import com.google.gson.JsonObject;
-import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.taew.core.model.TextItem;
 import org.taew.core.util.WorkbenchException;
 
 /**
@@ -19,7 +14,8 @@ import org.taew.core.util.WorkbenchException;
  * d0001}, in order of first appearance); the same text gets the same id, so a document relevant to
  * several queries is stored once. The grade is 1 unless a grade column says otherwise. The folder
  * is written completely under a temporary name, then renamed into place; an existing folder is
- * never overwritten.
+ * never overwritten. Pairs alone give a corpus of judged documents only; {@link CollectionImporter}
+ * takes the whole collection.
  */
 public final class PairImporter {
     public static final List<String> QUERY_COLUMNS =
@@ -51,20 +47,26 @@ public final class PairImporter {
 
     private PairImporter() {}
 
-    /**
-     * @param queryColumn, documentColumn, gradeColumn null to detect them from the header
-     */
-    public static Result importPairs(
+    /** One (query, relevant document) row and the line it starts on. */
+    public record Pair(int line, String query, String document, int grade) {}
+
+    /** The pairs of a file, and which columns held what (gradeColumn null: every pair is 1). */
+    public record Pairs(
             Path file,
-            Path out,
             String queryColumn,
             String documentColumn,
             String gradeColumn,
-            String split)
+            List<Pair> rows) {}
+
+    /**
+     * Reads the pairs; an empty query or document, a grade that is not a whole number ≥ 0 or a file
+     * without rows is an error naming file and line.
+     *
+     * @param queryColumn, documentColumn, gradeColumn null to detect them from the header
+     */
+    public static Pairs read(
+            Path file, String queryColumn, String documentColumn, String gradeColumn)
             throws WorkbenchException {
-        if (Files.exists(out)) {
-            throw WorkbenchException.badInput(out + " already exists; choose another --out folder");
-        }
         TableReader.Table t = TableReader.read(file);
         String qc = column(t, queryColumn, QUERY_COLUMNS, "queries", "--query-column");
         String dc = column(t, documentColumn, DOCUMENT_COLUMNS, "documents", "--document-column");
@@ -82,11 +84,7 @@ public final class PairImporter {
                 gradeColumn != null
                         ? t.require(gradeColumn, "--grade-column")
                         : t.find(GRADE_COLUMNS);
-        Map<String, String> queryIds = new LinkedHashMap<>();
-        Map<String, String> docIds = new LinkedHashMap<>();
-        Map<String, Map<String, Integer>> qrels = new LinkedHashMap<>();
-        int repeated = 0;
-        List<String[]> pairs = new ArrayList<>();
+        List<Pair> pairs = new ArrayList<>();
         for (TableReader.Row r : t.rows()) {
             String q = r.get(qc).strip();
             String d = r.get(dc).strip();
@@ -120,31 +118,121 @@ public final class PairImporter {
                             file + ":" + r.line() + ": grade " + grade + " is negative");
                 }
             }
-            pairs.add(new String[] {q, d, Integer.toString(grade)});
-            queryIds.putIfAbsent(q, "");
-            docIds.putIfAbsent(d, "");
+            pairs.add(new Pair(r.line(), q, d, grade));
         }
         if (pairs.isEmpty()) {
             throw WorkbenchException.badInput(file + ": no rows after the header");
         }
-        number(queryIds, "q");
-        number(docIds, "d");
-        for (String[] p : pairs) {
-            Map<String, Integer> judged =
-                    qrels.computeIfAbsent(queryIds.get(p[0]), k -> new LinkedHashMap<>());
-            Integer before = judged.put(docIds.get(p[1]), Integer.parseInt(p[2]));
-            if (before != null) {
-                repeated++;
-                judged.put(docIds.get(p[1]), Math.max(before, Integer.parseInt(p[2])));
-            }
-        }
-        int judgments = qrels.values().stream().mapToInt(Map::size).sum();
-        write(out, file, queryIds, docIds, qrels, split, qc, dc, gc, pairs.size());
-        return new Result(
-                out, pairs.size(), queryIds.size(), docIds.size(), judgments, repeated, qc, dc, gc);
+        return new Pairs(file, qc, dc, gc, pairs);
     }
 
-    private static String column(
+    /**
+     * Imports pairs alone: the corpus is the documents the pairs name, so the folder's dataset.yaml
+     * says {@code corpus: judged-only} and its card warns that scores are optimistic.
+     *
+     * @param queryColumn, documentColumn, gradeColumn null to detect them from the header
+     */
+    public static Result importPairs(
+            Path file,
+            Path out,
+            String queryColumn,
+            String documentColumn,
+            String gradeColumn,
+            String split)
+            throws WorkbenchException {
+        BeirWriter.requireAbsent(out);
+        Pairs pairs = read(file, queryColumn, documentColumn, gradeColumn);
+        Map<String, String> queryIds = new LinkedHashMap<>();
+        Map<String, String> docIds = new LinkedHashMap<>();
+        for (Pair p : pairs.rows()) {
+            queryIds.putIfAbsent(p.query(), "");
+            docIds.putIfAbsent(p.document(), "");
+        }
+        number(queryIds, "q");
+        number(docIds, "d");
+        Judgments qrels = new Judgments();
+        for (Pair p : pairs.rows()) {
+            qrels.add(queryIds.get(p.query()), docIds.get(p.document()), p.grade());
+        }
+        List<BeirWriter.Document> documents = new ArrayList<>();
+        docIds.forEach((text, id) -> documents.add(new BeirWriter.Document(id, "", text)));
+        List<TextItem> queries = new ArrayList<>();
+        queryIds.forEach((text, id) -> queries.add(new TextItem(id, text)));
+        String readme =
+                "# "
+                        + out.getFileName()
+                        + "\n\nImported from `"
+                        + file.getFileName()
+                        + "` by `taew datasets import`: "
+                        + pairs.rows().size()
+                        + " rows of (query, relevant document) pairs ("
+                        + columns(pairs)
+                        + "); "
+                        + queryIds.size()
+                        + " queries, "
+                        + docIds.size()
+                        + " documents. Ids were generated in order of first appearance.\n\n"
+                        + "**Only judged documents.** The corpus holds just the documents the pairs"
+                        + " name. A real collection also has documents nobody judged, which"
+                        + " compete for the top ranks: without them retrieval is easier and every"
+                        + " score here is optimistic. Import the whole collection with `--corpus`"
+                        + " to measure it as it is.\n";
+        BeirWriter.write(
+                out,
+                documents,
+                queries,
+                qrels.byQuery,
+                split,
+                readme,
+                "# written by taew datasets import from pairs alone\ncorpus: "
+                        + DatasetSettings.JUDGED_ONLY
+                        + "\n");
+        return new Result(
+                out,
+                pairs.rows().size(),
+                queryIds.size(),
+                docIds.size(),
+                qrels.count(),
+                qrels.repeated,
+                pairs.queryColumn(),
+                pairs.documentColumn(),
+                pairs.gradeColumn());
+    }
+
+    /** Which columns held what, for cards and reports. */
+    static String columns(Pairs pairs) {
+        return "query column \""
+                + pairs.queryColumn()
+                + "\", document column \""
+                + pairs.documentColumn()
+                + "\", "
+                + (pairs.gradeColumn() == null
+                        ? "grade 1 for every pair"
+                        : "grades from column \"" + pairs.gradeColumn() + "\"");
+    }
+
+    /** Judgments as they are added: a pair seen again keeps its highest grade. */
+    static final class Judgments {
+        final Map<String, Map<String, Integer>> byQuery = new LinkedHashMap<>();
+        int repeated;
+
+        void add(String query, String document, int grade) {
+            Map<String, Integer> judged =
+                    byQuery.computeIfAbsent(query, k -> new LinkedHashMap<>());
+            Integer before = judged.put(document, grade);
+            if (before != null) {
+                repeated++;
+                judged.put(document, Math.max(before, grade));
+            }
+        }
+
+        int count() {
+            return byQuery.values().stream().mapToInt(Map::size).sum();
+        }
+    }
+
+    /** The column named by the user (it must exist), else the first known name in the header. */
+    static String column(
             TableReader.Table t, String given, List<String> known, String what, String option)
             throws WorkbenchException {
         if (given != null) {
@@ -166,102 +254,11 @@ public final class PairImporter {
         return c;
     }
 
-    private static void number(Map<String, String> ids, String prefix) {
+    static void number(Map<String, String> ids, String prefix) {
         int width = Math.max(4, Integer.toString(ids.size()).length());
         int i = 0;
         for (Map.Entry<String, String> e : ids.entrySet()) {
             e.setValue(prefix + String.format("%0" + width + "d", ++i));
-        }
-    }
-
-    private static void write(
-            Path out,
-            Path source,
-            Map<String, String> queryIds,
-            Map<String, String> docIds,
-            Map<String, Map<String, Integer>> qrels,
-            String split,
-            String qc,
-            String dc,
-            String gc,
-            int rows)
-            throws WorkbenchException {
-        Path parent = out.toAbsolutePath().getParent();
-        Path tmp = null;
-        try {
-            Files.createDirectories(parent);
-            tmp = Files.createTempDirectory(parent, "." + out.getFileName() + ".");
-            Files.createDirectories(tmp.resolve("qrels"));
-            try (Writer w =
-                    Files.newBufferedWriter(tmp.resolve("corpus.jsonl"), StandardCharsets.UTF_8)) {
-                for (Map.Entry<String, String> d : docIds.entrySet()) {
-                    JsonObject o = new JsonObject();
-                    o.addProperty("_id", d.getValue());
-                    o.addProperty("title", "");
-                    o.addProperty("text", d.getKey());
-                    w.write(o + "\n");
-                }
-            }
-            try (Writer w =
-                    Files.newBufferedWriter(tmp.resolve("queries.jsonl"), StandardCharsets.UTF_8)) {
-                for (Map.Entry<String, String> q : queryIds.entrySet()) {
-                    JsonObject o = new JsonObject();
-                    o.addProperty("_id", q.getValue());
-                    o.addProperty("text", q.getKey());
-                    w.write(o + "\n");
-                }
-            }
-            try (Writer w =
-                    Files.newBufferedWriter(
-                            tmp.resolve("qrels").resolve(split + ".tsv"), StandardCharsets.UTF_8)) {
-                w.write("query-id\tcorpus-id\tscore\n");
-                for (Map.Entry<String, Map<String, Integer>> q : qrels.entrySet()) {
-                    for (Map.Entry<String, Integer> d : q.getValue().entrySet()) {
-                        w.write(q.getKey() + "\t" + d.getKey() + "\t" + d.getValue() + "\n");
-                    }
-                }
-            }
-            Files.writeString(
-                    tmp.resolve("README.md"),
-                    "# "
-                            + out.getFileName()
-                            + "\n\nImported from `"
-                            + source.getFileName()
-                            + "` by `taew datasets import`: "
-                            + rows
-                            + " rows of (query, relevant document) pairs (query column \""
-                            + qc
-                            + "\", document column \""
-                            + dc
-                            + "\", "
-                            + (gc == null
-                                    ? "grade 1 for every pair"
-                                    : "grades from column \"" + gc + "\"")
-                            + "); "
-                            + queryIds.size()
-                            + " queries, "
-                            + docIds.size()
-                            + " documents. Ids were generated in order of first appearance.\n",
-                    StandardCharsets.UTF_8);
-            Files.move(tmp, out, StandardCopyOption.ATOMIC_MOVE);
-            tmp = null;
-        } catch (IOException e) {
-            throw new WorkbenchException(
-                    WorkbenchException.Kind.IO,
-                    "Cannot write the dataset " + out + ": " + e.getMessage(),
-                    e);
-        } finally {
-            if (tmp != null) {
-                deleteQuietly(tmp);
-            }
-        }
-    }
-
-    private static void deleteQuietly(Path dir) {
-        try (var s = Files.walk(dir)) {
-            s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException | RuntimeException ignored) {
-            // the original error is the one to report
         }
     }
 }

@@ -263,7 +263,12 @@ public final class ResultsWriter {
         root.addProperty("main_score", "cosine_spearman");
         JsonObject instr = new JsonObject();
         JsonObject scores = new JsonObject();
+        JsonObject encoding = new JsonObject();
         for (StsEvaluation.ModeResult m : result.modes().values()) {
+            JsonObject e = new JsonObject();
+            e.add("first", reportJson(m.firstEncoding()));
+            e.add("second", reportJson(m.secondEncoding()));
+            encoding.add(m.mode().label(), e);
             instr.add(m.mode().label(), instructionsJson(m.instructions()));
             JsonObject s = new JsonObject();
             s.addProperty("cosine_spearman", m.spearman());
@@ -275,6 +280,7 @@ public final class ResultsWriter {
         }
         root.add("instructions", instr);
         root.add("scores", scores);
+        root.add("encoding", encoding);
         root.addProperty("created", Instant.now().toString());
         Path json = dir.resolve("results.json");
         AtomicFiles.writeString(json, GSON.toJson(root) + "\n");

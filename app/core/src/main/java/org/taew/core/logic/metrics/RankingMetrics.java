@@ -12,7 +12,10 @@ import org.taew.core.model.MetricId;
  * <p>The ranking must already be in trec_eval order (score descending, then document id
  * descending). A grade ≥ 1 is relevant; the gain of nDCG is the grade itself (linear) and the ideal
  * ranking is built from all judged relevant documents, retrieved or not, cut at k like the run.
- * MAP@k divides by all relevant documents R (trec_eval {@code map_cut}), not by min(k, R).
+ * MAP@k divides by all relevant documents R (trec_eval {@code map_cut}), not by min(k, R). {@code
+ * RR@k} is the reciprocal rank of the first relevant document within k ({@code trec_eval -M k -m
+ * recip_rank}); {@code recip_rank} looks at the whole ranking, as trec_eval does at the run's
+ * depth.
  */
 public final class RankingMetrics {
     private RankingMetrics() {}
@@ -25,8 +28,10 @@ public final class RankingMetrics {
                 return ndcgCut(ranking, judged, k);
             case MAP_CUT:
                 return mapCut(ranking, judged, k);
-            case RECIP_RANK:
+            case RR_CUT:
                 return recipRankCut(ranking, judged, k);
+            case RECIP_RANK:
+                return recipRankCut(ranking, judged, ranking.size());
             case RECALL:
                 return recall(ranking, judged, k);
             case P:

@@ -167,4 +167,42 @@ class BeirReaderTest {
             assertThat(ds.qrels().relevantCount(q.id())).as(q.id()).isPositive();
         }
     }
+
+    @Test
+    void trecQrelsInATxtFileAreASplit() throws Exception {
+        write(CORPUS, QUERIES, "q1\td1\t1\n");
+        Files.delete(dir.resolve("qrels/test.tsv"));
+        Files.writeString(dir.resolve("qrels/test.txt"), "q1 0 d1 2\nq2 0 d3 1\nq2 0 d2 0\n");
+        assertThat(BeirReader.splits(dir)).containsExactly("test");
+        RetrievalDataset ds = BeirReader.read(dir, null);
+        assertThat(ds.qrels().of("q1")).containsEntry("d1", 2);
+        assertThat(ds.qrels().of("q2")).containsEntry("d3", 1).containsEntry("d2", 0);
+    }
+
+    @Test
+    void aSplitInBothFormatsIsRefusedNamingTheTwoFiles() throws Exception {
+        write(CORPUS, QUERIES, "q1\td1\t1\n");
+        Files.writeString(dir.resolve("qrels/test.txt"), "q1 0 d1 2\n");
+        assertThatThrownBy(() -> BeirReader.read(dir, null))
+                .isInstanceOf(WorkbenchException.class)
+                .hasMessageContaining("both test.tsv and test.txt hold judgments of the split");
+    }
+
+    @Test
+    void aQrelsFolderWithoutJudgmentsFilesSaysWhatItFoundAndWhyItWasNotRead() throws Exception {
+        write(CORPUS, QUERIES, "q1\td1\t1\n");
+        Files.move(dir.resolve("qrels/test.tsv"), dir.resolve("qrels/test.qrel"));
+        assertThatThrownBy(() -> BeirReader.read(dir, null))
+                .hasMessageContaining("qrels: no <split>.tsv or <split>.txt file")
+                .hasMessageContaining(
+                        "found test.qrel, not read: a judgments file must end in .tsv or .txt");
+    }
+
+    @Test
+    void aMissingQueriesFileIsNamed() throws Exception {
+        write(CORPUS, QUERIES, "q1\td1\t1\n");
+        Files.delete(dir.resolve("queries.jsonl"));
+        assertThatThrownBy(() -> BeirReader.read(dir, null))
+                .hasMessageContaining("queries.jsonl is missing");
+    }
 }

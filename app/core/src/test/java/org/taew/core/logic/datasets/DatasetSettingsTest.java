@@ -19,7 +19,7 @@ class DatasetSettingsTest {
         DatasetSettings s = DatasetSettings.of(dir);
         assertThat(s).isEqualTo(DatasetSettings.NONE);
         assertThat(s.task(null, "retrieval")).isEqualTo("retrieval");
-        assertThat(s.ignoreIdenticalIds(null)).isFalse();
+        assertThat(s.ignoreIdenticalIds()).isNull();
     }
 
     @Test
@@ -30,8 +30,7 @@ class DatasetSettingsTest {
         DatasetSettings s = DatasetSettings.of(dir);
         assertThat(s.task(null, "retrieval")).isEqualTo("similar-questions");
         assertThat(s.task("code", "retrieval")).isEqualTo("code");
-        assertThat(s.ignoreIdenticalIds(null)).isTrue();
-        assertThat(s.ignoreIdenticalIds(false)).isFalse();
+        assertThat(s.ignoreIdenticalIds()).isTrue();
     }
 
     @Test

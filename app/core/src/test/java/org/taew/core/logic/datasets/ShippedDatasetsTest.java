@@ -64,11 +64,11 @@ class ShippedDatasetsTest {
 
         DatasetSettings settings = DatasetSettings.of(dir);
         assertThat(settings.task()).isNotNull();
-        Set<String> docIds = new HashSet<>();
-        data.documents().forEach(d -> docIds.add(d.id()));
-        boolean queriesAreDocuments =
-                data.queries().stream().anyMatch(q -> docIds.contains(q.id()));
-        assertThat(settings.ignoreIdenticalIds()).isEqualTo(queriesAreDocuments);
+        // dataset.yaml says what the ids and texts say, and ignoring identical ids drops no
+        // judged-relevant document
+        IdenticalIds.Decision evidence = IdenticalIds.decide(null, DatasetSettings.NONE, data);
+        assertThat(settings.ignoreIdenticalIds()).isEqualTo(evidence.ignore());
+        assertThat(evidence.relevantToThemselves()).isEmpty();
         // the bundled models' instruction files all define the dataset's task
         InstructionLibrary library =
                 InstructionLibrary.load(TestPaths.workspace().resolve("instructions"));

@@ -120,12 +120,8 @@ class LiveEvaluationTest {
     }
 
     static RetrievalEvaluation.Settings settings(int k) {
-        List<MetricId> m = new ArrayList<>();
-        for (MetricId.Kind kind : MetricId.Kind.values()) {
-            m.add(new MetricId(kind, k));
-        }
         return new RetrievalEvaluation.Settings(
-                m,
+                MetricId.atCutoff(k),
                 new MetricId(MetricId.Kind.NDCG_CUT, k),
                 100,
                 false,

@@ -37,8 +37,9 @@ class RankingMetricsTest {
                     map_cut.1,     0.0
                     map_cut.2,     0.166667
                     map_cut.10,    0.333333
-                    recip_rank.1,  0.0
-                    recip_rank.10, 0.5
+                    RR@1,          0.0
+                    RR@10,         0.5
+                    recip_rank,    0.5
                     recall.1,      0.0
                     recall.3,      0.333333
                     recall.10,     0.666667
@@ -52,7 +53,7 @@ class RankingMetricsTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource({"ndcg_cut.10", "map_cut.10", "recip_rank.10", "recall.10", "P.10"})
+    @CsvSource({"ndcg_cut.10", "map_cut.10", "RR@10", "recip_rank", "recall.10", "P.10"})
     void emptyRankingScoresZero(String metric) {
         assertThat(RankingMetrics.compute(MetricId.parse(metric), List.of(), JUDGED)).isZero();
     }
@@ -63,7 +64,8 @@ class RankingMetricsTest {
         "map_cut.3, 1.0",
         "recall.3, 1.0",
         "P.3, 1.0",
-        "recip_rank.3, 1.0"
+        "RR@3, 1.0",
+        "recip_rank, 1.0"
     })
     void perfectRankingScoresOne(String metric, double expected) {
         List<String> ideal = List.of("d1", "d2", "d3");

@@ -13,7 +13,7 @@ import org.taew.core.model.Run;
 import org.taew.core.model.ScoredDoc;
 
 class RetrievalEvaluatorTest {
-    private static final MetricId MRR = MetricId.parse("recip_rank.10");
+    private static final MetricId MRR = MetricId.parse("RR@10");
 
     @Test
     void queriesWithoutRelevantJudgmentsAreDroppedAndReportedWithTheReason() {
