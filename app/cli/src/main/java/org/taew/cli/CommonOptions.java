@@ -2,13 +2,9 @@ package org.taew.cli;
 
 import java.nio.file.Path;
 import org.taew.core.logic.datasets.DatasetCatalog;
-import org.taew.core.logic.encoding.ComputeChoice;
-import org.taew.core.logic.encoding.Encoder;
-import org.taew.core.logic.encoding.EncoderOptions;
 import org.taew.core.logic.encoding.ModelCatalog;
-import org.taew.core.logic.engine.Engines;
 import org.taew.core.logic.instructions.InstructionLibrary;
-import org.taew.core.model.ModelSpec;
+import org.taew.core.logic.session.SessionResolver;
 import org.taew.core.util.ProgressListener;
 import org.taew.core.util.WorkbenchException;
 import org.taew.core.util.WorkbenchHome;
@@ -31,28 +27,6 @@ final class CommonOptions {
                     "Where extracted models and the embedding cache live (default: $TAEW_HOME or"
                             + " ~/.local/share/taew).")
     Path home;
-
-    @Option(
-            names = "--device",
-            paramLabel = "cpu|gpu|auto",
-            description =
-                    "Where to encode (default: cpu). gpu needs DJL's PyTorch engine with CUDA (README, GPU);"
-                            + " auto takes a GPU when there is one.")
-    ComputeChoice.Device device = ComputeChoice.Device.CPU;
-
-    @Option(
-            names = "--engine",
-            paramLabel = "auto|onnx|native",
-            description =
-                    "onnx: ONNX Runtime (CPU); native: the BERT-family encoder on DJL's PyTorch engine"
-                            + " (CPU or GPU; needs config.json, weights from model.safetensors or the ONNX"
-                            + " file); auto (default): ONNX Runtime on the CPU, native on a GPU.")
-    ComputeChoice.Engine engine = ComputeChoice.Engine.AUTO;
-
-    @Option(
-            names = "--half",
-            description = "float16 weights and activations (native encoder on a GPU).")
-    boolean half;
 
     @Option(names = "--no-progress", description = "Do not draw progress bars.")
     boolean noProgress;
@@ -78,8 +52,13 @@ final class CommonOptions {
         return WorkbenchHome.resolve();
     }
 
+    /** Where requests become setups: the same resolver the desktop uses. */
+    SessionResolver resolver() throws WorkbenchException {
+        return new SessionResolver(workspace(), home());
+    }
+
     ModelCatalog models() {
-        return new ModelCatalog(home().resolve("models"));
+        return new ModelCatalog(WorkbenchHome.models(home()));
     }
 
     DatasetCatalog datasets() throws WorkbenchException {
@@ -95,35 +74,5 @@ final class CommonOptions {
             return ProgressListener.NONE;
         }
         return new ConsoleProgress(System.err, System.console() != null);
-    }
-
-    /** The model to use: the named one, or the first bundled model. */
-    ModelSpec model(String name) throws WorkbenchException {
-        ModelCatalog catalog = models();
-        if (name == null) {
-            name =
-                    catalog.defaultModel()
-                            .orElseThrow(
-                                    () ->
-                                            new WorkbenchException(
-                                                    WorkbenchException.Kind.MODEL,
-                                                    "No bundled model is on the class path; name a model"
-                                                            + " folder with --model"))
-                            .name();
-        }
-        return catalog.resolve(name);
-    }
-
-    Encoder openEncoder(ModelSpec model, EncoderOptions options) throws WorkbenchException {
-        return Engines.openEncoder(model, options, computeChoice());
-    }
-
-    ComputeChoice computeChoice() {
-        return new ComputeChoice(device, engine, half);
-    }
-
-    /** The embedding cache folder, or {@code null} without a cache. */
-    Path cacheDir(boolean useCache) {
-        return useCache ? home().resolve("embeddings") : null;
     }
 }

@@ -3,15 +3,17 @@ package org.taew.cli;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.taew.core.logic.datasets.DatasetCheck;
 import org.taew.core.logic.datasets.DatasetSettings;
-import org.taew.core.logic.encoding.Encoder;
-import org.taew.core.logic.encoding.EncoderOptions;
-import org.taew.core.model.ModelSpec;
+import org.taew.core.logic.session.EvaluationSession;
+import org.taew.core.logic.session.SessionRequest;
+import org.taew.core.logic.session.SessionSetup;
+import org.taew.core.model.Mode;
 import org.taew.core.util.WorkbenchException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -39,11 +41,9 @@ final class DatasetsCheckCommand implements Callable<Integer> {
             description = "A dataset folder, or the name of a shipped dataset.")
     String dataset;
 
-    @Option(
-            names = {"-m", "--model"},
-            paramLabel = "MODEL",
-            description = "Model whose tokenizer counts tokens (default: the first bundled model).")
-    String model;
+    @Mixin ModelOption modelOption;
+
+    @Mixin ComputeOptions compute;
 
     @Option(names = "--no-tokens", description = "Skip the token statistics (no model is loaded).")
     boolean noTokens;
@@ -60,10 +60,14 @@ final class DatasetsCheckCommand implements Callable<Integer> {
         if (noTokens) {
             r = DatasetCheck.check(dir, null, 0);
         } else {
-            ModelSpec m = common.model(model);
-            modelName = m.name();
-            try (Encoder encoder = common.openEncoder(m, EncoderOptions.DEFAULT)) {
-                r = DatasetCheck.check(dir, encoder::countTokens, m.maxLength());
+            SessionRequest.Builder b = SessionRequest.builder().optModes(EnumSet.of(Mode.GENERAL));
+            modelOption.apply(b);
+            SessionSetup setup = common.resolver().resolveWithoutDataset(compute.apply(b).build());
+            modelName = setup.model().name();
+            try (EvaluationSession session = EvaluationSession.open(setup, false)) {
+                r =
+                        DatasetCheck.check(
+                                dir, session.encoder()::countTokens, setup.model().maxLength());
             }
         }
         w.println("Checked " + r.dir());

@@ -7,20 +7,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.taew.core.logic.datasets.BeirReader;
 import org.taew.core.logic.datasets.DatasetCatalog;
-import org.taew.core.logic.datasets.DatasetSettings;
-import org.taew.core.logic.datasets.IdenticalIds;
-import org.taew.core.logic.encoding.EmbeddingService;
-import org.taew.core.logic.encoding.Encoder;
-import org.taew.core.logic.encoding.EncoderOptions;
 import org.taew.core.logic.encoding.ModelCatalog;
-import org.taew.core.logic.engine.Engines;
 import org.taew.core.logic.evaluation.RetrievalEvaluation;
 import org.taew.core.logic.export.ResultsTable;
+import org.taew.core.logic.session.EvaluationSession;
+import org.taew.core.logic.session.SessionDefaults;
+import org.taew.core.logic.session.SessionRequest;
+import org.taew.core.logic.session.SessionResolver;
+import org.taew.core.logic.session.SessionSetup;
 import org.taew.core.model.MetricId;
-import org.taew.core.model.ModelSpec;
-import org.taew.core.model.RetrievalDataset;
 import org.taew.core.util.AtomicFiles;
 import org.taew.core.util.WorkbenchException;
 import org.taew.core.util.YamlNodes;
@@ -74,81 +70,88 @@ final class DatasetsResultsCommand implements Callable<Integer> {
 
     @Mixin SignificanceOptions significance;
 
-    @Mixin CacheOption cache;
+    @Mixin ComputeOptions compute;
+
+    @Option(
+            names = "--split",
+            paramLabel = "SPLIT",
+            description = "qrels split of every dataset (default: test, or the only one).")
+    String split;
 
     @Override
     public Integer call() throws WorkbenchException {
         PrintWriter w = spec.commandLine().getOut();
-        MetricId measure = MetricId.parse("ndcg_cut.10");
-        RetrievalEvaluation.Settings base =
-                new RetrievalEvaluation.Settings(
-                        List.of(measure), measure, 100, false, significance.settings());
-        // every input is read and checked before the first model is loaded
-        List<Loaded> data = new ArrayList<>();
-        for (DatasetCatalog.Entry e : datasetEntries()) {
+        MetricId measure = MetricId.parse(SessionDefaults.MAIN_METRIC);
+        SessionResolver resolver = common.resolver();
+        // every input is read and every model's task resolved before the first model is loaded
+        List<DatasetCatalog.Entry> entries = datasetEntries();
+        for (DatasetCatalog.Entry e : entries) {
             if (e.kind() != DatasetCatalog.Kind.RETRIEVAL) {
                 throw WorkbenchException.badInput(
                         e.path() + ": the results table takes retrieval datasets (BEIR folders)");
             }
-            RetrievalDataset read = BeirReader.read(e.path(), null);
-            DatasetSettings settings = DatasetSettings.of(e.path());
-            IdenticalIds.Decision ids = IdenticalIds.decide(null, settings, read);
-            if (ids.warning() != null) {
-                spec.commandLine().getErr().println("Warning: " + e.name() + ": " + ids.warning());
-            }
-            data.add(new Loaded(e, read, settings, ids.ignore()));
         }
-        List<ModelSpec> specs = new ArrayList<>();
-        List<List<InstructionChoice>> choices = new ArrayList<>();
+        List<List<SessionSetup>> setups = new ArrayList<>();
         for (String name : modelNames()) {
-            ModelSpec m = common.model(name);
-            List<InstructionChoice> forModel = new ArrayList<>();
-            for (Loaded d : data) {
-                forModel.add(
-                        InstructionChoice.resolve(
-                                m, d.settings.task(null, "retrieval"), null, common));
+            List<SessionSetup> forModel = new ArrayList<>();
+            for (DatasetCatalog.Entry e : entries) {
+                SessionRequest.Builder b =
+                        SessionRequest.builder()
+                                .optDataset(e.path().toString())
+                                .optSplit(split)
+                                .optModel(name);
+                forModel.add(resolver.resolve(compute.apply(b).build()));
             }
-            specs.add(m);
-            choices.add(forModel);
+            setups.add(forModel);
+        }
+        for (SessionSetup s : setups.get(0)) {
+            if (s.identicalIds().warning() != null) {
+                spec.commandLine()
+                        .getErr()
+                        .println(
+                                "Warning: "
+                                        + s.dataset().name()
+                                        + ": "
+                                        + s.identicalIds().warning());
+            }
         }
         List<List<ResultsTable.Row>> byDataset = new ArrayList<>();
-        data.forEach(d -> byDataset.add(new ArrayList<>()));
-        for (int mi = 0; mi < specs.size(); mi++) {
-            ModelSpec m = specs.get(mi);
-            try (Encoder encoder = common.openEncoder(m, EncoderOptions.DEFAULT);
-                    EmbeddingService embedder = cache.embedder(encoder, common)) {
-                for (int i = 0; i < data.size(); i++) {
-                    Loaded d = data.get(i);
-                    InstructionChoice choice = choices.get(mi).get(i);
-                    RetrievalEvaluation.Settings settings =
-                            new RetrievalEvaluation.Settings(
-                                    base.metrics(),
-                                    base.mainMetric(),
-                                    base.depth(),
-                                    d.ignoreIdenticalIds,
-                                    base.significance());
+        entries.forEach(d -> byDataset.add(new ArrayList<>()));
+        for (List<SessionSetup> forModel : setups) {
+            EvaluationSession session = null;
+            try {
+                for (int i = 0; i < forModel.size(); i++) {
+                    SessionSetup setup = forModel.get(i);
+                    session =
+                            session == null
+                                    ? EvaluationSession.open(setup, false)
+                                    : session.retarget(setup, false);
                     RetrievalEvaluation.Result r =
-                            RetrievalEvaluation.run(
-                                    d.data,
-                                    choice.task.name(),
-                                    InstructionChoice.modes("both", choice),
-                                    embedder,
-                                    Engines.vectorSearch(),
-                                    settings,
+                            session.evaluateRetrieval(
+                                    session.retrievalSettings(
+                                            List.of(measure),
+                                            measure,
+                                            SessionDefaults.DEPTH,
+                                            significance.settings()),
                                     common.progress());
-                    ResultsTable.Row row = ResultsTable.row(m.name(), encoder.engine(), r);
+                    ResultsTable.Row row =
+                            ResultsTable.row(setup.model().name(), session.encoder().engine(), r);
                     byDataset.get(i).add(row);
                     w.printf(
                             Locale.ROOT,
                             "%-20s %-20s %-20s general %.4f  task-aware %.4f  delta %+.4f  p %.4f%n",
-                            d.entry.name(),
-                            m.name(),
-                            choice.task.name(),
+                            setup.dataset().name(),
+                            setup.model().name(),
+                            setup.task(),
                             row.general().mean(),
                             row.taskAware().mean(),
                             row.delta().delta(),
                             row.delta().pValue());
                     w.flush();
+                }
+            } finally {
+                if (session != null) {
+                    session.close();
                 }
             }
         }
@@ -159,9 +162,8 @@ final class DatasetsResultsCommand implements Callable<Integer> {
         AtomicFiles.writeString(output, ResultsTable.markdown(rows, measure.label(), command));
         w.println("Wrote " + output);
         if (updateCards) {
-            for (int i = 0; i < data.size(); i++) {
-                Loaded d = data.get(i);
-                Path card = d.entry.path().resolve("README.md");
+            for (int i = 0; i < entries.size(); i++) {
+                Path card = entries.get(i).path().resolve("README.md");
                 String old = Files.isRegularFile(card) ? YamlNodes.readUtf8(card) : "";
                 AtomicFiles.writeString(
                         card,
@@ -175,12 +177,6 @@ final class DatasetsResultsCommand implements Callable<Integer> {
         w.flush();
         return ExitCodes.OK;
     }
-
-    private record Loaded(
-            DatasetCatalog.Entry entry,
-            RetrievalDataset data,
-            DatasetSettings settings,
-            boolean ignoreIdenticalIds) {}
 
     private List<DatasetCatalog.Entry> datasetEntries() throws WorkbenchException {
         DatasetCatalog catalog = common.datasets();

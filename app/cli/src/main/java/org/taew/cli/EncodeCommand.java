@@ -3,19 +3,17 @@ package org.taew.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.taew.core.logic.datasets.BeirReader;
-import org.taew.core.logic.datasets.DatasetCatalog;
 import org.taew.core.logic.datasets.TextLinesReader;
 import org.taew.core.logic.encoding.EmbeddingService;
-import org.taew.core.logic.encoding.Encoder;
-import org.taew.core.logic.encoding.EncoderOptions;
 import org.taew.core.logic.evaluation.RetrievalEvaluation;
 import org.taew.core.logic.export.NpyWriter;
+import org.taew.core.logic.session.EvaluationSession;
+import org.taew.core.logic.session.SessionRequest;
+import org.taew.core.logic.session.SessionSetup;
 import org.taew.core.model.InstructionPair;
-import org.taew.core.model.ModelSpec;
 import org.taew.core.model.PreparedText;
-import org.taew.core.model.RetrievalDataset;
 import org.taew.core.model.Side;
 import org.taew.core.model.TextItem;
 import org.taew.core.util.AtomicFiles;
@@ -37,51 +35,39 @@ import picocli.CommandLine.Spec;
 final class EncodeCommand implements Callable<Integer> {
     @Mixin CommonOptions common;
 
+    @Mixin DatasetOptions datasetOptions;
+
+    @Mixin ModelOption modelOption;
+
+    @Mixin InstructionOptions instructionOptions;
+
+    @Mixin ComputeOptions compute;
+
     @Spec CommandLine.Model.CommandSpec spec;
-
-    @Option(
-            names = {"-m", "--model"},
-            paramLabel = "MODEL",
-            description = "Bundled model name or model folder.")
-    String model;
-
-    @Option(
-            names = {"-d", "--dataset"},
-            paramLabel = "DATASET",
-            description = "Dataset name or BEIR folder.")
-    String dataset;
 
     @Option(
             names = "--input",
             paramLabel = "FILE",
-            description = "A UTF-8 text file, one text per line (ids are line numbers).")
+            description =
+                    "A UTF-8 text file, one text per line (ids are line numbers), instead of --dataset.")
     Path input;
 
     @Option(
             names = "--side",
             paramLabel = "SIDE",
             defaultValue = "document",
+            converter = SideConverter.class,
             description =
                     "query or document: which dataset texts, and which template (default: ${DEFAULT-VALUE}).")
-    String side;
-
-    @Option(
-            names = {"-t", "--task"},
-            paramLabel = "TASK",
-            defaultValue = "retrieval",
-            description =
-                    "Task whose template is applied in task-aware mode (default: ${DEFAULT-VALUE}).")
-    String task;
+    Side side;
 
     @Option(
             names = "--mode",
             paramLabel = "MODE",
             defaultValue = "general",
+            converter = ModeChoice.Converter.class,
             description = "general or task-aware (default: ${DEFAULT-VALUE}).")
-    String mode;
-
-    @Option(names = "--instructions", paramLabel = "FILE", description = "Instruction file to use.")
-    Path instructions;
+    ModeChoice mode;
 
     @Option(
             names = {"-o", "--output"},
@@ -90,37 +76,45 @@ final class EncodeCommand implements Callable<Integer> {
             description = "Output file.")
     Path output;
 
-    @Mixin CacheOption cache;
-
     @Override
     public Integer call() throws WorkbenchException {
-        if (!side.equals("query") && !side.equals("document")) {
+        if (mode == ModeChoice.BOTH) {
             throw new CommandLine.ParameterException(
-                    spec.commandLine(), "--side must be query or document");
+                    spec.commandLine(), "--mode must be general or task-aware for encode");
         }
-        if (!mode.equals("general") && !mode.equals("task-aware")) {
-            throw new CommandLine.ParameterException(
-                    spec.commandLine(), "--mode must be general or task-aware");
-        }
-        if ((dataset == null) == (input == null)) {
+        if ((datasetOptions.dataset == null) == (input == null)) {
             throw new CommandLine.ParameterException(
                     spec.commandLine(), "give either --dataset or --input");
         }
-        Side s = side.equals("query") ? Side.QUERY : Side.DOCUMENT;
-        List<TextItem> items = dataset != null ? fromDataset(s) : TextLinesReader.read(input);
-        ModelSpec modelSpec = common.model(model);
-        InstructionPair pair =
-                mode.equals("general")
-                        ? InstructionPair.GENERAL
-                        : InstructionChoice.resolve(modelSpec, task, instructions, common)
-                                .task
-                                .instructions();
-        List<PreparedText> texts = RetrievalEvaluation.prepare(items, pair, s);
+        SessionRequest.Builder b = SessionRequest.builder().optModes(mode.modes);
+        datasetOptions.apply(b);
+        modelOption.apply(b);
+        instructionOptions.apply(b);
+        compute.apply(b);
+        SessionSetup setup;
+        List<TextItem> items;
+        if (input != null) {
+            items = TextLinesReader.read(input);
+            setup = common.resolver().resolveWithoutDataset(b.build());
+        } else {
+            setup = common.resolver().resolve(b.build());
+            if (setup.isSts()) {
+                throw WorkbenchException.badInput(
+                        setup.dataset().path()
+                                + ": encode reads BEIR folders; for a pair file use --input");
+            }
+            items =
+                    side == Side.QUERY
+                            ? setup.retrieval().queries()
+                            : setup.retrieval().documents();
+        }
+        InstructionPair pair = setup.modes().values().iterator().next();
+        List<PreparedText> texts = RetrievalEvaluation.prepare(items, pair, side);
         PrintWriter w = spec.commandLine().getOut();
-        try (Encoder encoder = common.openEncoder(modelSpec, EncoderOptions.DEFAULT);
-                EmbeddingService embedder = cache.embedder(encoder, common)) {
+        String what = side == Side.QUERY ? "queries" : "documents";
+        try (EvaluationSession session = EvaluationSession.open(setup, false)) {
             EmbeddingService.Result result =
-                    embedder.encode(texts, "encoding " + side + "s", common.progress());
+                    session.embedder().encode(texts, "encoding " + what, common.progress());
             NpyWriter.write(output, result.vectors());
             StringBuilder ids = new StringBuilder();
             for (TextItem t : items) {
@@ -137,18 +131,22 @@ final class EncodeCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
+    /** {@code --side}: query or document. */
+    static final class SideConverter implements CommandLine.ITypeConverter<Side> {
+        @Override
+        public Side convert(String value) {
+            return switch (value.toLowerCase(Locale.ROOT)) {
+                case "query" -> Side.QUERY;
+                case "document" -> Side.DOCUMENT;
+                default ->
+                        throw new CommandLine.TypeConversionException(
+                                "--side must be query or document, not '" + value + "'");
+            };
+        }
+    }
+
     static Path idsFile(Path npy) {
         String name = npy.getFileName().toString().replaceFirst("\\.npy$", "");
         return npy.resolveSibling(name + ".ids.txt");
-    }
-
-    private List<TextItem> fromDataset(Side s) throws WorkbenchException {
-        DatasetCatalog.Entry entry = common.datasets().resolve(dataset);
-        if (entry.kind() != DatasetCatalog.Kind.RETRIEVAL) {
-            throw WorkbenchException.badInput(
-                    entry.path() + ": encode reads BEIR folders; for a pair file use --input");
-        }
-        RetrievalDataset data = BeirReader.read(entry.path(), null);
-        return s == Side.QUERY ? data.queries() : data.documents();
     }
 }

@@ -4,26 +4,16 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import org.taew.core.logic.datasets.BeirReader;
-import org.taew.core.logic.datasets.DatasetCatalog;
 import org.taew.core.logic.datasets.DatasetSettings;
 import org.taew.core.logic.datasets.IdenticalIds;
-import org.taew.core.logic.datasets.StsReader;
-import org.taew.core.logic.encoding.EmbeddingService;
-import org.taew.core.logic.encoding.Encoder;
-import org.taew.core.logic.encoding.EncoderOptions;
-import org.taew.core.logic.engine.Engines;
 import org.taew.core.logic.evaluation.RetrievalEvaluation;
 import org.taew.core.logic.evaluation.StsEvaluation;
-import org.taew.core.logic.export.ResultsWriter;
-import org.taew.core.model.InstructionPair;
+import org.taew.core.logic.session.EvaluationSession;
+import org.taew.core.logic.session.SessionDefaults;
+import org.taew.core.logic.session.SessionRequest;
+import org.taew.core.logic.session.SessionSetup;
 import org.taew.core.model.MetricId;
-import org.taew.core.model.Mode;
-import org.taew.core.model.ModelSpec;
-import org.taew.core.model.RetrievalDataset;
-import org.taew.core.model.StsDataset;
 import org.taew.core.util.WorkbenchException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -42,9 +32,17 @@ import picocli.CommandLine.Spec;
             "Writes results.json, per-query.csv and TREC run files to the output folder.",
         })
 final class EvalCommand implements Callable<Integer> {
-    static final String DEFAULT_DATASET = "helpdesk-mini";
-
     @Mixin CommonOptions common;
+
+    @Mixin DatasetOptions datasetOptions;
+
+    @Mixin ModelOption modelOption;
+
+    @Mixin InstructionOptions instructionOptions;
+
+    @Mixin ComputeOptions compute;
+
+    @Mixin SignificanceOptions significance;
 
     @Spec CommandLine.Model.CommandSpec spec;
 
@@ -57,42 +55,18 @@ final class EvalCommand implements Callable<Integer> {
     String stsColumns;
 
     @Option(
-            names = {"-m", "--model"},
-            paramLabel = "MODEL",
-            description =
-                    "Bundled model name or model folder (default: the first bundled model, e5-small-v2).")
-    String model;
-
-    @Option(
-            names = {"-d", "--dataset"},
-            paramLabel = "DATASET",
-            description =
-                    "Dataset name under datasets/, a BEIR folder, or an STS pair file"
-                            + " (default: "
-                            + DEFAULT_DATASET
-                            + ").")
-    String dataset;
-
-    @Option(
-            names = {"-t", "--task"},
-            paramLabel = "TASK",
-            description =
-                    "Task in the model's instruction file (default: the dataset's task in its"
-                            + " dataset.yaml, else retrieval; similarity for STS).")
-    String task;
-
-    @Option(
             names = "--mode",
             paramLabel = "MODE",
             defaultValue = "both",
+            converter = ModeChoice.Converter.class,
             description = "both, general or task-aware (default: ${DEFAULT-VALUE}).")
-    String mode;
+    ModeChoice mode;
 
     @Option(
             names = "--metrics",
             paramLabel = "MEASURES",
             split = ",",
-            defaultValue = "ndcg_cut.10,map_cut.10,RR@10,recall.10,recall.100,P.10",
+            defaultValue = SessionDefaults.METRICS,
             description =
                     "Measures: trec_eval names (ndcg_cut.k, map_cut.k, recall.k, P.k, recip_rank), RR@k"
                             + " for the reciprocal rank cut at k (default: ${DEFAULT-VALUE}).")
@@ -109,22 +83,9 @@ final class EvalCommand implements Callable<Integer> {
     @Option(
             names = "--main-metric",
             paramLabel = "MEASURE",
-            defaultValue = "ndcg_cut.10",
+            defaultValue = SessionDefaults.MAIN_METRIC,
             description = "Measure for per-query wins and losses (default: ${DEFAULT-VALUE}).")
     String mainMetric;
-
-    @Option(
-            names = "--split",
-            paramLabel = "SPLIT",
-            description = "qrels split (default: test, or the only one).")
-    String split;
-
-    @Option(
-            names = "--instructions",
-            paramLabel = "FILE",
-            description =
-                    "Instruction file to use instead of the one in instructions/ for this model.")
-    Path instructions;
 
     @Option(
             names = "--ignore-identical-ids",
@@ -144,99 +105,58 @@ final class EvalCommand implements Callable<Integer> {
     @Option(
             names = "--depth",
             paramLabel = "N",
-            defaultValue = "100",
+            defaultValue = "" + SessionDefaults.DEPTH,
             description = "Documents kept per query in the run files (default: ${DEFAULT-VALUE}).")
     int depth;
 
-    @Mixin SignificanceOptions significance;
-
-    @Mixin CacheOption cache;
-
-    @Option(
-            names = "--batch-tokens",
-            paramLabel = "N",
-            defaultValue = "512",
-            description = "Padded tokens per encoder batch (default: ${DEFAULT-VALUE}).")
-    int batchTokens;
-
     @Override
     public Integer call() throws WorkbenchException {
-        if (!List.of("both", "general", "task-aware").contains(mode)) {
-            throw new CommandLine.ParameterException(
-                    spec.commandLine(),
-                    "--mode must be both, general or task-aware, not '" + mode + "'");
-        }
-        DatasetCatalog.Entry entry =
-                common.datasets().resolve(dataset == null ? DEFAULT_DATASET : dataset);
-        boolean sts = entry.kind() == DatasetCatalog.Kind.STS;
-        DatasetSettings datasetSettings =
-                sts ? DatasetSettings.NONE : DatasetSettings.of(entry.path());
-        String taskName = datasetSettings.task(task, sts ? "similarity" : "retrieval");
-        ModelSpec modelSpec = common.model(model);
-        InstructionChoice choice =
-                mode.equals("general")
-                        ? null
-                        : InstructionChoice.resolve(modelSpec, taskName, instructions, common);
-        Map<Mode, InstructionPair> modes = InstructionChoice.modes(mode, choice);
+        List<MetricId> metrics = metrics();
+        MetricId main = parseMetric("--main-metric", mainMetric);
+        SessionRequest.Builder b =
+                SessionRequest.builder()
+                        .optModes(mode.modes)
+                        .optIgnoreIdenticalIds(ignoreIdenticalIds)
+                        .optStsColumns(stsColumns);
+        datasetOptions.apply(b);
+        modelOption.apply(b);
+        instructionOptions.apply(b);
+        compute.apply(b);
+        // Everything that can be wrong with the input is checked before the model is loaded.
+        SessionSetup setup = common.resolver().resolve(b.build());
         Path out =
                 output != null
                         ? output
-                        : Path.of("results", entry.name(), modelSpec.name(), taskName);
+                        : Path.of(
+                                "results",
+                                setup.dataset().name(),
+                                setup.model().name(),
+                                setup.task());
         PrintWriter w = spec.commandLine().getOut();
-        EncoderOptions options =
-                new EncoderOptions(
-                        batchTokens,
-                        EncoderOptions.DEFAULT.maxBatchSize(),
-                        EncoderOptions.DEFAULT.intraOpThreads(),
-                        EncoderOptions.DEFAULT.workers());
-        // Everything that can be wrong with the input is checked before the model is loaded.
-        StsDataset stsData = sts ? StsReader.readAuto(entry.path(), stsColumns) : null;
-        RetrievalDataset data = sts ? null : BeirReader.read(entry.path(), split);
-        IdenticalIds.Decision identical =
-                sts ? null : IdenticalIds.decide(ignoreIdenticalIds, datasetSettings, data);
-        RetrievalEvaluation.Settings settings =
-                sts
-                        ? null
-                        : new RetrievalEvaluation.Settings(
-                                metrics(),
-                                parseMetric("--main-metric", mainMetric),
-                                depth,
-                                identical.ignore(),
-                                significance.settings());
-        Path source = choice == null ? null : choice.source;
-        try (Encoder encoder = common.openEncoder(modelSpec, options);
-                EmbeddingService embedder = cache.embedder(encoder, common)) {
-            String engine = encoder.engine();
-            if (sts) {
-                StsEvaluation.Result result =
-                        StsEvaluation.run(stsData, taskName, modes, embedder, common.progress());
-                Reports.printSts(w, result, modelSpec, source);
-                w.println(
-                        "Wrote "
-                                + describe(ResultsWriter.writeSts(out, result, modelSpec, engine)));
+        try (EvaluationSession session = EvaluationSession.open(setup, false)) {
+            if (setup.isSts()) {
+                StsEvaluation.Result result = session.evaluateSts(common.progress());
+                Reports.printSts(w, result, setup.model(), setup.instructionSource());
+                w.println("Wrote " + describe(session.write(out, result)));
             } else {
                 RetrievalEvaluation.Result result =
-                        RetrievalEvaluation.run(
-                                data,
-                                taskName,
-                                modes,
-                                embedder,
-                                Engines.vectorSearch(),
-                                settings,
+                        session.evaluateRetrieval(
+                                session.retrievalSettings(
+                                        metrics, main, depth, significance.settings()),
                                 common.progress());
-                Reports.printRetrieval(w, result, modelSpec, source);
+                Reports.printRetrieval(w, result, setup.model(), setup.instructionSource());
+                IdenticalIds.Decision identical = setup.identicalIds();
                 w.println(Reports.capitalized(identical.describe()) + ".");
                 if (identical.warning() != null) {
                     w.println("Warning: " + identical.warning() + ".");
                 }
-                if (datasetSettings.judgedOnly()) {
-                    w.println("Warning: " + DatasetSettings.judgedOnlyWarning(entry.path()) + ".");
+                if (setup.settings().judgedOnly()) {
+                    w.println(
+                            "Warning: "
+                                    + DatasetSettings.judgedOnlyWarning(setup.dataset().path())
+                                    + ".");
                 }
-                w.println(
-                        "Wrote "
-                                + describe(
-                                        ResultsWriter.writeRetrieval(
-                                                out, result, modelSpec, engine, source)));
+                w.println("Wrote " + describe(session.write(out, result)));
             }
         }
         w.flush();

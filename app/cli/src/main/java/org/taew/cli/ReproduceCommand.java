@@ -4,19 +4,19 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.taew.core.logic.datasets.StsReader;
-import org.taew.core.logic.encoding.EmbeddingService;
-import org.taew.core.logic.encoding.Encoder;
-import org.taew.core.logic.encoding.EncoderOptions;
 import org.taew.core.logic.evaluation.Reproduction;
 import org.taew.core.logic.evaluation.StsEvaluation;
-import org.taew.core.model.InstructionPair;
+import org.taew.core.logic.session.EvaluationSession;
+import org.taew.core.logic.session.SessionRequest;
+import org.taew.core.logic.session.SessionResolver;
+import org.taew.core.logic.session.SessionSetup;
 import org.taew.core.model.Mode;
-import org.taew.core.model.ModelSpec;
 import org.taew.core.model.StsDataset;
 import org.taew.core.util.WorkbenchException;
 import org.taew.core.util.Workspace;
@@ -53,7 +53,7 @@ final class ReproduceCommand implements Callable<Integer> {
             description = "Use this data file instead of the spec's.")
     Path data;
 
-    @Mixin CacheOption cache;
+    @Mixin ComputeOptions compute;
 
     @Override
     public Integer call() throws WorkbenchException {
@@ -91,18 +91,17 @@ final class ReproduceCommand implements Callable<Integer> {
                 r.name(),
                 dataFile,
                 sts.pairs().size());
+        SessionResolver resolver = common.resolver();
         List<Reproduction.Row> rows = new ArrayList<>();
         for (Map.Entry<String, Double> e : r.expected().entrySet()) {
-            ModelSpec model = common.models().resolve(e.getKey());
-            try (Encoder encoder = common.openEncoder(model, EncoderOptions.DEFAULT);
-                    EmbeddingService embedder = cache.embedder(encoder, common)) {
-                StsEvaluation.Result result =
-                        StsEvaluation.run(
-                                sts,
-                                "similarity",
-                                Map.of(Mode.GENERAL, InstructionPair.GENERAL),
-                                embedder,
-                                common.progress());
+            SessionRequest.Builder b =
+                    SessionRequest.builder()
+                            .optDataset(dataFile.toString())
+                            .optModel(e.getKey())
+                            .optModes(EnumSet.of(Mode.GENERAL));
+            SessionSetup setup = resolver.resolve(compute.apply(b).build());
+            try (EvaluationSession session = EvaluationSession.open(setup, false)) {
+                StsEvaluation.Result result = session.evaluateSts(common.progress());
                 rows.add(
                         new Reproduction.Row(
                                 e.getKey(),

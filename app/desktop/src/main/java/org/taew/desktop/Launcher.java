@@ -1,5 +1,6 @@
 package org.taew.desktop;
 
+import java.util.List;
 import javafx.application.Application;
 import org.taew.core.util.Installation;
 
@@ -13,6 +14,12 @@ public final class Launcher {
     public static void main(String[] args) {
         if (System.getProperty("ai.djl.offline") == null) {
             System.setProperty("ai.djl.offline", "true");
+        }
+        try {
+            DesktopArgs.parse(List.of(args));
+        } catch (DesktopArgs.BadArgs e) {
+            System.err.println("error: " + e.getMessage());
+            System.exit(2);
         }
         Installation.configureDjl();
         Application.launch(WorkbenchApp.class, args);

@@ -44,6 +44,7 @@ import org.taew.desktop.metrics.MetricsView;
 import org.taew.desktop.metrics.MetricsViewModel;
 import org.taew.desktop.queries.PerQueryView;
 import org.taew.desktop.queries.PerQueryViewModel;
+import org.taew.desktop.session.DeviceChoice;
 import org.taew.desktop.session.SessionViewModel;
 import org.taew.desktop.util.Controls;
 import org.taew.desktop.util.DialogService;
@@ -180,7 +181,7 @@ public final class MainView extends BorderPane {
         model.valueProperty().bindBidirectional(session.selectedModelProperty());
         Button openModel = new Button("Open…");
         openModel.setOnAction(e -> openModel());
-        ComboBox<String> device = new ComboBox<>(session.devices());
+        ComboBox<DeviceChoice> device = new ComboBox<>(session.devices());
         device.setId("device");
         device.valueProperty().bindBidirectional(session.selectedDeviceProperty());
         device.setTooltip(

@@ -2,7 +2,6 @@ package org.taew.desktop;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import javafx.animation.PauseTransition;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -16,53 +15,44 @@ import org.taew.core.util.Workspace;
 import org.taew.desktop.util.FxDialogService;
 
 /**
- * The JavaFX application. Options: {@code --dataset NAME}, {@code --model NAME|FOLDER}, {@code
- * --workspace DIR}, {@code --home DIR}, and {@code --screenshots DIR} (after the first evaluation,
- * save each tab as PNG into DIR and quit; used for the documentation).
+ * The JavaFX application. Options ({@link DesktopArgs}): {@code --dataset NAME|FOLDER}, {@code
+ * --model NAME|FOLDER}, {@code --workspace DIR}, {@code --home DIR}, and {@code --screenshots DIR}
+ * (after the first evaluation, save each tab as PNG into DIR and quit; used for the documentation).
  */
 public final class WorkbenchApp extends Application {
-    private static final String DEFAULT_DATASET = "helpdesk-mini";
-    private static final String DEFAULT_MODEL = "e5-small-v2";
-
     @Override
     public void start(Stage stage) {
-        List<String> raw = getParameters().getRaw();
-        String dataset = option(raw, "--dataset", DEFAULT_DATASET);
-        String model = option(raw, "--model", DEFAULT_MODEL);
-        String shots = option(raw, "--screenshots", null);
+        DesktopArgs args;
         WorkbenchContext context;
         try {
-            String ws = option(raw, "--workspace", null);
-            String home = option(raw, "--home", null);
-            if (home != null) {
+            args = DesktopArgs.parse(getParameters().getRaw());
+        } catch (DesktopArgs.BadArgs e) {
+            // the launcher checked already; this is for Application.launch with other arguments
+            new FxDialogService(null).showError("Cannot start", e.getMessage(), null);
+            Platform.exit();
+            return;
+        }
+        try {
+            if (args.home() != null) {
                 // one home for everything, the user's workspace of an installed image included
-                WorkbenchHome.set(Path.of(home));
+                WorkbenchHome.set(args.home());
             }
             context =
                     new WorkbenchContext(
-                            ws == null ? Workspace.locate() : Workspace.at(Path.of(ws)),
-                            home == null ? WorkbenchHome.resolve() : Path.of(home));
+                            args.workspace() == null
+                                    ? Workspace.locate()
+                                    : Workspace.at(args.workspace()),
+                            args.home() == null ? WorkbenchHome.resolve() : args.home());
         } catch (WorkbenchException e) {
             new FxDialogService(null).showError("Cannot start", e.getMessage(), null);
             Platform.exit();
             return;
         }
-        Workbench wb = Workbench.show(stage, context, FxDialogService::new, dataset, model);
-        if (shots != null) {
-            screenshotsAfterFirstEvaluation(wb, Path.of(shots));
+        Workbench wb =
+                Workbench.show(stage, context, FxDialogService::new, args.dataset(), args.model());
+        if (args.screenshots() != null) {
+            screenshotsAfterFirstEvaluation(wb, args.screenshots());
         }
-    }
-
-    private static String option(List<String> raw, String name, String fallback) {
-        for (int i = 0; i < raw.size(); i++) {
-            if (raw.get(i).equals(name) && i + 1 < raw.size()) {
-                return raw.get(i + 1);
-            }
-            if (raw.get(i).startsWith(name + "=")) {
-                return raw.get(i).substring(name.length() + 1);
-            }
-        }
-        return fallback;
     }
 
     private static void screenshotsAfterFirstEvaluation(Workbench wb, Path dir) {

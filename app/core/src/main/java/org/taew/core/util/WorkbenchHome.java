@@ -5,7 +5,9 @@ import java.nio.file.Path;
 /**
  * The per-user folder where the workbench keeps extracted models and embedding caches: the system
  * property {@code taew.home}, else the environment variable {@code TAEW_HOME}, else {@code
- * $XDG_DATA_HOME/taew}, else {@code ~/.local/share/taew}.
+ * $XDG_DATA_HOME/taew}, else {@code ~/.local/share/taew}. Inside it: {@code models/}, {@code
+ * embeddings/}, {@code autosave/} (and {@code workspace/}, {@code djl/} for an installed
+ * workbench).
  */
 public final class WorkbenchHome {
     private WorkbenchHome() {}
@@ -36,10 +38,25 @@ public final class WorkbenchHome {
     }
 
     public static Path models() {
-        return resolve().resolve("models");
+        return models(resolve());
     }
 
     public static Path embeddingCache() {
-        return resolve().resolve("embeddings");
+        return embeddingCache(resolve());
+    }
+
+    /** The home's layout, written once: extracted bundled models and model folders. */
+    public static Path models(Path home) {
+        return home.resolve("models");
+    }
+
+    /** The embedding cache (one file per model identity). */
+    public static Path embeddingCache(Path home) {
+        return home.resolve("embeddings");
+    }
+
+    /** Drafts of instruction files that could not be autosaved beside the file. */
+    public static Path autosave(Path home) {
+        return home.resolve("autosave");
     }
 }

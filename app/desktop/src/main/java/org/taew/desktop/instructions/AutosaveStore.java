@@ -48,8 +48,13 @@ final class AutosaveStore {
         return fallbackDir.resolve(file.getFileName() + "-" + key + ".autosave");
     }
 
-    /** Writes the drafts; an empty map removes the autosave. Returns where they were written. */
-    Path write(Path file, Map<String, TaskTemplates> drafts) throws WorkbenchException {
+    /**
+     * Writes the drafts; an empty map removes the autosave. Returns where they were written.
+     *
+     * @param beside whether the copy may go beside {@code file} (not beside a model's prompts)
+     */
+    Path write(Path file, Map<String, TaskTemplates> drafts, boolean beside)
+            throws WorkbenchException {
         if (drafts.isEmpty()) {
             delete(file);
             return null;
@@ -70,11 +75,16 @@ final class AutosaveStore {
         }
         root.add("tasks", tasks);
         String json = GSON.toJson(root) + "\n";
-        Path beside = besideFile(file);
+        if (!beside) {
+            Path fb = fallbackFile(file);
+            AtomicFiles.writeString(fb, json);
+            return fb;
+        }
+        Path besideFile = besideFile(file);
         try {
-            AtomicFiles.writeString(beside, json);
+            AtomicFiles.writeString(besideFile, json);
             deleteQuietly(fallbackFile(file));
-            return beside;
+            return besideFile;
         } catch (WorkbenchException e) {
             LOG.warn("Cannot autosave beside {}: {}; using {}", file, e.getMessage(), fallbackDir);
             Path fb = fallbackFile(file);

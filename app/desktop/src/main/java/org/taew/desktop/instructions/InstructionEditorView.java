@@ -88,7 +88,7 @@ public final class InstructionEditorView extends VBox {
         save.setId("save-instructions");
         save.setDefaultButton(false);
         save.setOnAction(e -> vm.save());
-        save.disableProperty().bind(vm.dirtyProperty().not());
+        save.disableProperty().bind(vm.canSaveProperty().not());
         Button saveAs = new Button("Save as new set…");
         saveAs.setOnAction(e -> vm.saveAsNew());
         saveAs.disableProperty().bind(vm.selectedSetProperty().isNull());
@@ -159,11 +159,20 @@ public final class InstructionEditorView extends VBox {
         return l;
     }
 
+    /** A file by its name, a model's prompts or an empty set by what they are. */
+    static String label(InstructionSet s) {
+        return switch (s.origin()) {
+            case FILE -> s.source().getFileName() + " (" + s.family() + ")";
+            case MODEL_PROMPTS -> "prompts of " + s.source().getParent().getFileName();
+            case EMPTY -> "no instructions for " + s.family() + " (new)";
+        };
+    }
+
     private static final class SetCell extends ListCell<InstructionSet> {
         @Override
         protected void updateItem(InstructionSet s, boolean empty) {
             super.updateItem(s, empty);
-            setText(empty || s == null ? null : s.source().getFileName() + " (" + s.family() + ")");
+            setText(empty || s == null ? null : label(s));
         }
     }
 }

@@ -1,13 +1,12 @@
 package org.taew.desktop.instructions;
 
-import java.nio.file.Files;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.LongSupplier;
 import javafx.beans.property.BooleanProperty;
@@ -26,34 +25,27 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import org.taew.core.logic.instructions.InstructionFileReader;
-import org.taew.core.logic.instructions.InstructionFileWriter;
 import org.taew.core.logic.instructions.InstructionLibrary;
 import org.taew.core.model.InstructionPair;
 import org.taew.core.model.InstructionSet;
-import org.taew.core.model.ModelSpec;
 import org.taew.core.model.Side;
-import org.taew.core.model.TaskInstructions;
 import org.taew.core.model.TaskTemplates;
-import org.taew.core.util.AtomicFiles;
 import org.taew.core.util.WorkbenchException;
 import org.taew.desktop.util.Debouncer;
 import org.taew.desktop.util.DialogService;
 
 /**
- * The instruction editor: one instruction file at a time, its tasks, and for the selected task the
- * query and document templates, the task instruction and the pooling flag. Edits are drafts until
- * saved: they are marked dirty, undoable, autosaved beside the file, and offered back after a
- * crash. Save rewrites only the changed values of the file (comments stay) and writes atomically.
+ * The instruction editor: one instruction set at a time (a file, or a model's prompts), its tasks,
+ * and for the selected task the query and document templates, the task instruction and the pooling
+ * flag. Edits are drafts until saved ({@link InstructionDraft}): they are marked dirty, undoable,
+ * autosaved, and offered back after a crash. This class binds them to the view.
  */
 public final class InstructionEditorViewModel {
-    static final long COALESCE_NANOS = 1_000_000_000L;
-
     private final Path dir;
     private final DialogService dialogs;
     private final Debouncer debouncer;
-    private final AutosaveStore autosave;
     private final LongSupplier clock;
+    private final InstructionDraft draft;
 
     private final ObservableList<InstructionSet> sets = FXCollections.observableArrayList();
     private final ObjectProperty<InstructionSet> selectedSet = new SimpleObjectProperty<>();
@@ -73,18 +65,11 @@ public final class InstructionEditorViewModel {
     private final ReadOnlyBooleanWrapper taskDirty = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper canUndo = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper canRedo = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper canSave = new ReadOnlyBooleanWrapper();
     private final ReadOnlyObjectWrapper<InstructionPair> compiled = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyLongWrapper editedAt = new ReadOnlyLongWrapper();
 
-    /** Drafts of the selected file: task → templates, only tasks that differ from the file. */
-    private final Map<String, TaskTemplates> drafts = new LinkedHashMap<>();
-
-    private final EditHistory<State> history;
-    private String savedContent = "";
     private boolean applying;
-
-    /** What undo restores: the drafts of the file and the task on screen. */
-    private record State(Map<String, TaskTemplates> drafts, String task) {}
 
     public InstructionEditorViewModel(
             Path instructionsDir,
@@ -96,8 +81,7 @@ public final class InstructionEditorViewModel {
         this.dialogs = dialogs;
         this.debouncer = debouncer;
         this.clock = clock;
-        this.autosave = new AutosaveStore(autosaveFallbackDir);
-        this.history = new EditHistory<>(clock, COALESCE_NANOS);
+        this.draft = new InstructionDraft(instructionsDir, autosaveFallbackDir, clock);
         queryTemplate.addListener((o, a, b) -> edited("query"));
         documentTemplate.addListener((o, a, b) -> edited("document"));
         instruction.addListener((o, a, b) -> edited("instruction"));
@@ -183,6 +167,11 @@ public final class InstructionEditorViewModel {
         return canRedo.getReadOnlyProperty();
     }
 
+    /** Whether Save can write the set back: it is an instruction file and has edits. */
+    public ReadOnlyBooleanProperty canSaveProperty() {
+        return canSave.getReadOnlyProperty();
+    }
+
     /** The task-aware instructions on screen, parsed; null while a template is invalid. */
     public ReadOnlyObjectProperty<InstructionPair> compiledProperty() {
         return compiled.getReadOnlyProperty();
@@ -208,11 +197,13 @@ public final class InstructionEditorViewModel {
     // ---- actions ----
 
     /**
-     * Reads the instruction files and opens the one for {@code model} (the one that lists it, else
-     * its family's); with none, the first file. Unsaved edits found from an earlier run are offered
-     * back.
+     * Reads the instruction files and opens {@code chosen}: a file among them, or a model's prompts
+     * or an empty set (listed too, and never written). Unsaved edits found from an earlier run are
+     * offered back. Which set a model gets is core's rule (InstructionSources).
+     *
+     * @param task the task to show when the set has it
      */
-    public void load(ModelSpec model) {
+    public void load(InstructionSet chosen, String task) {
         InstructionLibrary library;
         try {
             library = InstructionLibrary.load(dir);
@@ -221,42 +212,60 @@ public final class InstructionEditorViewModel {
             return;
         }
         InstructionSet keep = selectedSet.get();
-        sets.setAll(library.sets());
-        InstructionSet pick = model == null ? null : library.forModel(model).orElse(null);
-        if (pick == null && keep != null) {
-            pick = find(keep.source()).orElse(null);
+        List<InstructionSet> all = new ArrayList<>(library.sets());
+        InstructionSet pick = chosen;
+        if (chosen != null && chosen.isFile()) {
+            pick =
+                    all.stream()
+                            .filter(x -> x.source().equals(chosen.source()))
+                            .findFirst()
+                            .orElse(null);
+            if (pick == null) {
+                all.add(chosen); // a file named by the user, outside the folder
+                pick = chosen;
+            }
+        } else if (chosen != null) {
+            all.add(0, chosen);
         }
-        if (pick == null && !sets.isEmpty()) {
-            pick = sets.get(0);
+        applying = true;
+        try {
+            sets.setAll(all);
+        } finally {
+            applying = false;
         }
-        if (pick != null && keep != null && pick.source().equals(keep.source())) {
-            // the same file: keep the drafts on screen
+        if (pick != null && keep != null && pick.equals(keep)) {
+            selectTask(task); // the same set: keep the drafts on screen
             return;
         }
         selectedSet.set(pick);
+        selectTask(task);
+    }
+
+    private void selectTask(String task) {
+        if (task != null && tasks.contains(task)) {
+            selectedTask.set(task);
+        }
     }
 
     public void undo() {
-        if (!history.canUndo()) {
+        if (!draft.canUndo()) {
             return;
         }
-        restore(history.undo(state()));
+        show(draft.undo(selectedTask.get()));
     }
 
     public void redo() {
-        if (!history.canRedo()) {
+        if (!draft.canRedo()) {
             return;
         }
-        restore(history.redo(state()));
+        show(draft.redo(selectedTask.get()));
     }
 
-    /** Drops every unsaved edit of the file (undoable). */
+    /** Drops every unsaved edit of the set (undoable). */
     public void revert() {
-        if (drafts.isEmpty()) {
+        if (!draft.revert(selectedTask.get())) {
             return;
         }
-        history.record(state(), null);
-        drafts.clear();
         afterDraftsChanged(true);
         showTask();
         status.set("Reverted to the saved file");
@@ -265,21 +274,11 @@ public final class InstructionEditorViewModel {
     /** Writes the edits into the file (atomic). Returns whether it was saved. */
     public boolean save() {
         InstructionSet set = selectedSet.get();
-        if (set == null || drafts.isEmpty()) {
+        if (set == null || !draft.isDirty() || !draft.canSave()) {
             return false;
         }
         try {
-            String content = savedContent;
-            for (Map.Entry<String, TaskTemplates> d : drafts.entrySet()) {
-                content =
-                        InstructionFileWriter.withTask(
-                                set.source(), content, d.getKey(), d.getValue());
-            }
-            AtomicFiles.writeString(set.source(), content);
-            InstructionSet reread = InstructionFileReader.parse(set.source(), content);
-            savedContent = content;
-            drafts.clear();
-            autosave.delete(set.source());
+            InstructionSet reread = draft.save();
             replaceSet(set, reread);
             afterDraftsChanged(false);
             status.set("Saved " + set.source().getFileName());
@@ -296,8 +295,8 @@ public final class InstructionEditorViewModel {
     }
 
     /**
-     * Saves the file's tasks with the edits applied as a new instruction file in the same folder,
-     * and opens it; the original file stays as it was.
+     * Saves the set's tasks with the edits applied as a new instruction file in the same folder,
+     * and opens it; the original stays as it was.
      */
     public boolean saveAsNew() {
         InstructionSet set = selectedSet.get();
@@ -312,48 +311,22 @@ public final class InstructionEditorViewModel {
         if (name.isEmpty()) {
             return false;
         }
-        String n = name.get();
-        if (!n.matches("[A-Za-z0-9][A-Za-z0-9_.-]*")) {
+        String problem = draft.checkNewName(name.get());
+        if (problem != null) {
             dialogs.showError(
-                    "Not a valid name",
-                    "\"" + n + "\" may hold only letters, digits, '_', '.' and '-'.",
+                    problem.startsWith("\"") ? "Not a valid name" : "The set exists",
+                    problem,
                     null);
             return false;
         }
-        Path target = dir.resolve(n + ".yaml");
-        if (Files.exists(target)) {
-            dialogs.showError(
-                    "The set exists", target + " exists already; choose another name.", null);
-            return false;
-        }
         try {
-            String content =
-                    InstructionFileWriter.newFile(
-                            target,
-                            n,
-                            "Copy of "
-                                    + set.family()
-                                    + " ("
-                                    + set.source().getFileName()
-                                    + ") with edits",
-                            List.of(),
-                            set.tasks(),
-                            drafts,
-                            "Saved by the Task-Aware Embedding Workbench from "
-                                    + set.source().getFileName());
-            AtomicFiles.writeString(target, content);
-            InstructionSet created = InstructionFileReader.parse(target, content);
-            autosave.delete(set.source());
-            drafts.clear();
-            history.clear();
+            InstructionSet created = draft.saveAsNew(name.get());
             sets.add(created);
             sets.sort((a, b) -> a.source().getFileName().compareTo(b.source().getFileName()));
             String task = selectedTask.get();
             selectedSet.set(created);
-            if (task != null && created.tasks().containsKey(task)) {
-                selectedTask.set(task);
-            }
-            status.set("Saved as " + target.getFileName());
+            selectTask(task);
+            status.set("Saved as " + created.source().getFileName());
             return true;
         } catch (WorkbenchException e) {
             dialogs.showError("Cannot save the new set", e.getMessage(), e);
@@ -363,22 +336,14 @@ public final class InstructionEditorViewModel {
 
     /** Writes the drafts to the autosave now (the view calls it on close, too). */
     public void autosaveNow() {
-        InstructionSet set = selectedSet.get();
-        if (set == null) {
-            return;
-        }
         try {
-            autosave.write(set.source(), drafts);
+            draft.autosaveNow();
         } catch (WorkbenchException e) {
             status.set("Autosave failed: " + e.getMessage());
         }
     }
 
     // ---- internals ----
-
-    private Optional<InstructionSet> find(Path source) {
-        return sets.stream().filter(s -> s.source().equals(source)).findFirst();
-    }
 
     private void replaceSet(InstructionSet old, InstructionSet now) {
         int i = sets.indexOf(old);
@@ -397,25 +362,21 @@ public final class InstructionEditorViewModel {
         if (applying) {
             return;
         }
-        if (before != null && !drafts.isEmpty()) {
-            // switching files keeps the edits of the one left in its autosave
+        if (before != null && draft.isDirty()) {
+            // switching sets keeps the edits of the one left in its autosave
             autosaveNow();
         }
-        drafts.clear();
-        history.clear();
+        try {
+            draft.open(set);
+        } catch (IOException e) {
+            dialogs.showError("Cannot read " + set.source().getFileName(), e.getMessage(), e);
+        }
         applying = true;
         try {
             tasks.clear();
             if (set == null) {
-                savedContent = "";
                 selectedTask.set(null);
                 return;
-            }
-            try {
-                savedContent = Files.readString(set.source());
-            } catch (java.io.IOException e) {
-                savedContent = "";
-                dialogs.showError("Cannot read " + set.source().getFileName(), e.getMessage(), e);
             }
             tasks.setAll(set.tasks().keySet());
             String keep = selectedTask.get();
@@ -434,23 +395,12 @@ public final class InstructionEditorViewModel {
     private void offerAutosave(InstructionSet set) {
         Optional<AutosaveStore.Drafts> found;
         try {
-            found = autosave.read(set.source());
+            found = draft.autosaved();
         } catch (WorkbenchException e) {
             dialogs.showError("Autosaved edits cannot be read", e.getMessage(), null);
             return;
         }
         if (found.isEmpty()) {
-            return;
-        }
-        Map<String, TaskTemplates> differing = new LinkedHashMap<>();
-        for (Map.Entry<String, TaskTemplates> e : found.get().tasks().entrySet()) {
-            TaskInstructions saved = set.tasks().get(e.getKey());
-            if (saved == null || !TaskTemplates.of(saved).equals(e.getValue())) {
-                differing.put(e.getKey(), e.getValue());
-            }
-        }
-        if (differing.isEmpty()) {
-            autosave.delete(set.source());
             return;
         }
         String when =
@@ -463,31 +413,21 @@ public final class InstructionEditorViewModel {
                         "Edits of "
                                 + set.source().getFileName()
                                 + " that were not saved were found (tasks: "
-                                + String.join(", ", differing.keySet())
+                                + String.join(", ", found.get().tasks().keySet())
                                 + "; autosaved "
                                 + when
                                 + "). Restore them? If you discard them, the file stays as it is.",
                         "Restore",
                         "Discard");
         if (!restore) {
-            autosave.delete(set.source());
+            draft.discardAutosave();
             return;
         }
-        for (Map.Entry<String, TaskTemplates> e : differing.entrySet()) {
-            if (set.tasks().containsKey(e.getKey())) {
-                drafts.put(e.getKey(), e.getValue());
-            }
-        }
-        status.set("Restored unsaved edits of " + String.join(", ", differing.keySet()));
+        List<String> restored = draft.restore(found.get());
+        status.set("Restored unsaved edits of " + String.join(", ", restored));
     }
 
-    private State state() {
-        return new State(Map.copyOf(drafts), selectedTask.get());
-    }
-
-    private void restore(State s) {
-        drafts.clear();
-        drafts.putAll(s.drafts());
+    private void show(InstructionDraft.State s) {
         applying = true;
         try {
             if (s.task() != null && tasks.contains(s.task())) {
@@ -508,11 +448,11 @@ public final class InstructionEditorViewModel {
         String task = selectedTask.get();
         InstructionSet set = selectedSet.get();
         TaskTemplates t;
-        if (task == null || set == null || !set.tasks().containsKey(task)) {
+        if (!draft.hasTask(task)) {
             t = TaskTemplates.IDENTITY;
             description.set(set == null ? "No instruction set" : "");
         } else {
-            t = drafts.getOrDefault(task, TaskTemplates.of(set.tasks().get(task)));
+            t = draft.templates(task);
             description.set(set.tasks().get(task).description());
         }
         applying = true;
@@ -533,18 +473,11 @@ public final class InstructionEditorViewModel {
             return;
         }
         String task = selectedTask.get();
-        InstructionSet set = selectedSet.get();
-        if (task == null || set == null || !set.tasks().containsKey(task)) {
+        if (!draft.hasTask(task)) {
             validate();
             return;
         }
-        TaskTemplates now = current();
-        history.record(state(), field);
-        if (now.equals(TaskTemplates.of(set.tasks().get(task)))) {
-            drafts.remove(task);
-        } else {
-            drafts.put(task, now);
-        }
+        draft.edit(task, field, current());
         editedAt.set(clock.getAsLong());
         validate();
         afterDraftsChanged(true);
@@ -552,17 +485,17 @@ public final class InstructionEditorViewModel {
 
     private void afterDraftsChanged(boolean scheduleAutosave) {
         updateFlags();
-        InstructionSet set = selectedSet.get();
-        if (scheduleAutosave && set != null) {
+        if (scheduleAutosave && selectedSet.get() != null) {
             debouncer.schedule("autosave", this::autosaveNow);
         }
     }
 
     private void updateFlags() {
-        dirty.set(!drafts.isEmpty());
-        taskDirty.set(selectedTask.get() != null && drafts.containsKey(selectedTask.get()));
-        canUndo.set(history.canUndo());
-        canRedo.set(history.canRedo());
+        dirty.set(draft.isDirty());
+        taskDirty.set(draft.isDirty(selectedTask.get()));
+        canUndo.set(draft.canUndo());
+        canRedo.set(draft.canRedo());
+        canSave.set(draft.isDirty() && draft.canSave());
     }
 
     private void validate() {

@@ -4,14 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.taew.core.logic.instructions.InstructionLibrary;
+import org.taew.core.logic.instructions.InstructionSources;
 import org.taew.core.model.ModelSpec;
 import org.taew.core.model.Pooling;
 import org.taew.core.testing.ShippedWorkspace;
+import org.taew.core.util.WorkbenchException;
 import org.taew.desktop.RecordingDialogs;
 import org.taew.desktop.util.Debouncer;
 
@@ -52,7 +56,15 @@ class InstructionEditorViewModelTest {
                         dialogs,
                         Debouncer.IMMEDIATE,
                         clock::get);
-        vm.load(E5);
+        // core's rule picks the set (the file listing the model), the editor opens it
+        try {
+            vm.load(
+                    InstructionSources.forModel(
+                            E5, null, InstructionLibrary.load(instructions), List.of()),
+                    null);
+        } catch (WorkbenchException e) {
+            throw new IllegalStateException(e);
+        }
         return vm;
     }
 

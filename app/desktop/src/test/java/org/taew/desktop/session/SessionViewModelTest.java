@@ -13,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.taew.core.logic.evaluation.LiveEvaluation;
 import org.taew.core.model.MetricId;
 import org.taew.core.model.Mode;
+import org.taew.core.testing.ShippedWorkspace;
 import org.taew.desktop.DirectTaskRunner;
 import org.taew.desktop.RecordingDialogs;
 import org.taew.desktop.TestWorkspace;
@@ -179,6 +180,45 @@ class SessionViewModelTest {
                 .isEqualTo("ignore identical ids: yes (as chosen)");
         assertThat(session.identicalIdsWarningProperty().get())
                 .endsWith("removes from their rankings: 2");
+    }
+
+    @Test
+    void foldersGivenAtStartOpenAndAnUnknownNameIsSaidNotSkipped() throws Exception {
+        // a model folder with prompts and no instruction file gets its prompts, as in the CLI
+        Path folder = SameNumbersTest.promptedModel(dir);
+        Path dataset = dir.resolve("copy-of-helpdesk");
+        ShippedWorkspace.copy("datasets/helpdesk-mini", dataset);
+        SessionViewModel fresh =
+                new SessionViewModel(
+                        context,
+                        new DirectTaskRunner(),
+                        dialogs,
+                        Debouncer.IMMEDIATE,
+                        new AtomicLong()::incrementAndGet);
+        fresh.start(dataset.toString(), folder.toString());
+        assertThat(dialogs.errors).isEmpty();
+        assertThat(fresh.selectedDatasetProperty().get().path()).isEqualTo(dataset);
+        assertThat(fresh.selectedModelProperty().get().nameOrPath()).isEqualTo(folder.toString());
+        assertThat(fresh.editor().selectedSetProperty().get().origin())
+                .isEqualTo(org.taew.core.model.InstructionSet.Origin.MODEL_PROMPTS);
+        assertThat(fresh.editor().queryTemplateProperty().get()).isEqualTo("query: {text}");
+        assertThat(fresh.editor().canSaveProperty().get()).isFalse();
+        fresh.close();
+
+        SessionViewModel wrong =
+                new SessionViewModel(
+                        context,
+                        new DirectTaskRunner(),
+                        dialogs,
+                        Debouncer.IMMEDIATE,
+                        new AtomicLong()::incrementAndGet);
+        wrong.start(null, "no-such-model");
+        assertThat(dialogs.errors)
+                .singleElement()
+                .asString()
+                .contains("Cannot open the model no-such-model");
+        assertThat(wrong.selectedModelProperty().get().nameOrPath()).isEqualTo("e5-small-v2");
+        wrong.close();
     }
 
     @Test

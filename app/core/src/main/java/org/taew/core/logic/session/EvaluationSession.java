@@ -1,0 +1,151 @@
+package org.taew.core.logic.session;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.taew.core.logic.compare.ModeComparison;
+import org.taew.core.logic.encoding.EmbeddingService;
+import org.taew.core.logic.encoding.Encoder;
+import org.taew.core.logic.engine.Engines;
+import org.taew.core.logic.evaluation.LiveEvaluation;
+import org.taew.core.logic.evaluation.RetrievalEvaluation;
+import org.taew.core.logic.evaluation.StsEvaluation;
+import org.taew.core.logic.export.ResultsWriter;
+import org.taew.core.model.MetricId;
+import org.taew.core.util.ProgressListener;
+import org.taew.core.util.WorkbenchException;
+
+/**
+ * An open evaluation: the encoder, the embedding service (with its cache) and, for a retrieval
+ * dataset, the live evaluation that re-encodes only what an edit changed. Both front ends hold one;
+ * closing it closes the encoder. Not thread-safe: one caller at a time.
+ */
+public final class EvaluationSession implements AutoCloseable {
+    private final SessionSetup setup;
+    private Encoder encoder;
+    private EmbeddingService embedder;
+    private final LiveEvaluation live;
+
+    private EvaluationSession(SessionSetup setup, Encoder encoder, EmbeddingService embedder) {
+        this.setup = setup;
+        this.encoder = encoder;
+        this.embedder = embedder;
+        this.live =
+                setup.retrieval() == null
+                        ? null
+                        : new LiveEvaluation(
+                                setup.retrieval(), setup.task(), embedder, Engines.vectorSearch());
+    }
+
+    /**
+     * Loads the model.
+     *
+     * @param background run the encoder's threads at background priority (the desktop)
+     */
+    public static EvaluationSession open(SessionSetup setup, boolean background)
+            throws WorkbenchException {
+        Encoder enc =
+                Engines.openEncoder(
+                        setup.model(),
+                        background ? setup.encoder().inBackground() : setup.encoder(),
+                        setup.compute());
+        return new EvaluationSession(setup, enc, new EmbeddingService(enc, setup.cacheDir()));
+    }
+
+    /**
+     * A session for {@code next}, which takes this one over: it keeps the encoder and cache when
+     * the model, device, engine, batching and cache are the same, else this one is closed and the
+     * new model loaded. Either way this session is spent.
+     */
+    public EvaluationSession retarget(SessionSetup next, boolean background)
+            throws WorkbenchException {
+        if (keepsEncoder(next)) {
+            EvaluationSession s = new EvaluationSession(next, encoder, embedder);
+            encoder = null;
+            embedder = null;
+            return s;
+        }
+        close();
+        return open(next, background);
+    }
+
+    static boolean sameEncoder(SessionSetup a, SessionSetup b) {
+        return a.model().identity().equals(b.model().identity())
+                && a.compute().equals(b.compute())
+                && a.encoder().equals(b.encoder())
+                && java.util.Objects.equals(a.cacheDir(), b.cacheDir());
+    }
+
+    /** Whether {@link #retarget} to {@code next} keeps this session's encoder. */
+    public boolean keepsEncoder(SessionSetup next) {
+        return encoder != null && sameEncoder(setup, next);
+    }
+
+    public SessionSetup setup() {
+        return setup;
+    }
+
+    public Encoder encoder() {
+        return encoder;
+    }
+
+    public EmbeddingService embedder() {
+        return embedder;
+    }
+
+    /** The live evaluation of a retrieval dataset (null for STS pairs or texts). */
+    public LiveEvaluation live() {
+        return live;
+    }
+
+    /** Retrieval settings with the setup's decision about identical ids. */
+    public RetrievalEvaluation.Settings retrievalSettings(
+            List<MetricId> metrics,
+            MetricId mainMetric,
+            int depth,
+            ModeComparison.Settings significance) {
+        return new RetrievalEvaluation.Settings(
+                metrics, mainMetric, depth, setup.identicalIds().ignore(), significance);
+    }
+
+    /** Every mode of the setup on the retrieval dataset. */
+    public RetrievalEvaluation.Result evaluateRetrieval(
+            RetrievalEvaluation.Settings settings, ProgressListener progress)
+            throws WorkbenchException {
+        return RetrievalEvaluation.run(
+                setup.retrieval(),
+                setup.task(),
+                setup.modes(),
+                embedder,
+                Engines.vectorSearch(),
+                settings,
+                progress);
+    }
+
+    /** Every mode of the setup on the STS pairs. */
+    public StsEvaluation.Result evaluateSts(ProgressListener progress) throws WorkbenchException {
+        return StsEvaluation.run(setup.sts(), setup.task(), setup.modes(), embedder, progress);
+    }
+
+    /** results.json, per-query.csv and the run files of a retrieval evaluation. */
+    public List<Path> write(Path dir, RetrievalEvaluation.Result result) throws WorkbenchException {
+        return ResultsWriter.writeRetrieval(
+                dir, result, setup.model(), encoder.engine(), setup.instructionSource());
+    }
+
+    /** results.json and per-pair.csv of an STS evaluation. */
+    public List<Path> write(Path dir, StsEvaluation.Result result) throws WorkbenchException {
+        return ResultsWriter.writeSts(dir, result, setup.model(), encoder.engine());
+    }
+
+    @Override
+    public void close() {
+        if (embedder != null) {
+            embedder.close();
+        }
+        if (encoder != null) {
+            encoder.close();
+        }
+        embedder = null;
+        encoder = null;
+    }
+}

@@ -1,0 +1,169 @@
+package org.taew.core.logic.session;
+
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.taew.core.logic.datasets.BeirReader;
+import org.taew.core.logic.datasets.DatasetCatalog;
+import org.taew.core.logic.datasets.DatasetSettings;
+import org.taew.core.logic.datasets.IdenticalIds;
+import org.taew.core.logic.datasets.StsReader;
+import org.taew.core.logic.encoding.ModelCatalog;
+import org.taew.core.logic.instructions.InstructionLibrary;
+import org.taew.core.logic.instructions.InstructionSources;
+import org.taew.core.model.InstructionPair;
+import org.taew.core.model.InstructionSet;
+import org.taew.core.model.Mode;
+import org.taew.core.model.ModelSpec;
+import org.taew.core.model.RetrievalDataset;
+import org.taew.core.model.StsDataset;
+import org.taew.core.model.TaskInstructions;
+import org.taew.core.util.WorkbenchException;
+import org.taew.core.util.WorkbenchHome;
+import org.taew.core.util.Workspace;
+
+/**
+ * Turns a {@link SessionRequest} into a {@link SessionSetup}: the one place where the command line
+ * and the desktop decide what is evaluated. In order: the dataset (named, a folder or an STS file;
+ * default {@value SessionDefaults#DATASET}) and its dataset.yaml; the task (asked, else the file's,
+ * else {@value SessionDefaults#RETRIEVAL_TASK} or {@value SessionDefaults#STS_TASK}); the model
+ * (asked, else the first bundled one); the instructions of task-aware mode ({@link
+ * InstructionSources}); the data, read and checked; identical ids ({@link IdenticalIds}); the
+ * embedding cache in the home folder. Nothing here loads a model.
+ */
+public final class SessionResolver {
+    private final Workspace workspace;
+    private final Path home;
+
+    public SessionResolver(Workspace workspace, Path home) {
+        this.workspace = workspace;
+        this.home = home;
+    }
+
+    public Workspace workspace() {
+        return workspace;
+    }
+
+    public Path home() {
+        return home;
+    }
+
+    public DatasetCatalog datasets() {
+        return new DatasetCatalog(workspace.datasets());
+    }
+
+    public ModelCatalog models() {
+        return new ModelCatalog(WorkbenchHome.models(home));
+    }
+
+    public InstructionLibrary instructions() throws WorkbenchException {
+        return InstructionLibrary.load(workspace.instructions());
+    }
+
+    /** The named model (bundled name or folder), or the first bundled model. */
+    public ModelSpec model(String nameOrPath) throws WorkbenchException {
+        ModelCatalog catalog = models();
+        String name = nameOrPath;
+        if (name == null) {
+            name =
+                    catalog.defaultModel()
+                            .orElseThrow(
+                                    () ->
+                                            new WorkbenchException(
+                                                    WorkbenchException.Kind.MODEL,
+                                                    "No bundled model is on the class path; name a model"
+                                                            + " folder with --model"))
+                            .name();
+        }
+        return catalog.resolve(name);
+    }
+
+    /** The task: asked for, else dataset.yaml's, else the default of the dataset's kind. */
+    public static String task(String asked, DatasetSettings settings, boolean sts) {
+        return settings.task(
+                asked, sts ? SessionDefaults.STS_TASK : SessionDefaults.RETRIEVAL_TASK);
+    }
+
+    public SessionSetup resolve(SessionRequest r) throws WorkbenchException {
+        DatasetCatalog.Entry entry =
+                datasets().resolve(r.dataset() == null ? SessionDefaults.DATASET : r.dataset());
+        boolean sts = entry.kind() == DatasetCatalog.Kind.STS;
+        DatasetSettings settings = sts ? DatasetSettings.NONE : DatasetSettings.of(entry.path());
+        String task = task(r.task(), settings, sts);
+        ModelSpec model = model(r.model());
+        Modes modes = modes(r, model, task);
+        StsDataset stsData = sts ? StsReader.readAuto(entry.path(), r.stsColumns()) : null;
+        RetrievalDataset retrieval = sts ? null : BeirReader.read(entry.path(), r.split());
+        IdenticalIds.Decision identical =
+                sts ? null : IdenticalIds.decide(r.ignoreIdenticalIds(), settings, retrieval);
+        return new SessionSetup(
+                entry,
+                settings,
+                retrieval,
+                stsData,
+                task,
+                model,
+                modes.set,
+                modes.task,
+                modes.pairs,
+                identical,
+                r.compute(),
+                r.encoder(),
+                cacheDir(r));
+    }
+
+    /**
+     * A setup for texts that are not a dataset (a text file to encode): the model and the
+     * instructions of the asked task, else {@value SessionDefaults#RETRIEVAL_TASK}.
+     */
+    public SessionSetup resolveWithoutDataset(SessionRequest r) throws WorkbenchException {
+        String task = r.task() == null ? SessionDefaults.RETRIEVAL_TASK : r.task();
+        ModelSpec model = model(r.model());
+        Modes modes = modes(r, model, task);
+        return new SessionSetup(
+                null,
+                DatasetSettings.NONE,
+                null,
+                null,
+                task,
+                model,
+                modes.set,
+                modes.task,
+                modes.pairs,
+                null,
+                r.compute(),
+                r.encoder(),
+                cacheDir(r));
+    }
+
+    private Path cacheDir(SessionRequest r) {
+        return r.cache() ? WorkbenchHome.embeddingCache(home) : null;
+    }
+
+    private record Modes(
+            InstructionSet set, TaskInstructions task, Map<Mode, InstructionPair> pairs) {}
+
+    /** The instructions of each asked mode; task-aware needs a set with the task. */
+    private Modes modes(SessionRequest r, ModelSpec model, String task) throws WorkbenchException {
+        InstructionSet set = null;
+        TaskInstructions taskInstructions = null;
+        Map<Mode, InstructionPair> pairs = new EnumMap<>(Mode.class);
+        if (r.modes().contains(Mode.GENERAL)) {
+            pairs.put(Mode.GENERAL, InstructionPair.GENERAL);
+        }
+        if (r.modes().contains(Mode.TASK_AWARE)) {
+            InstructionLibrary library = instructions();
+            set = InstructionSources.forModel(model, r.instructions(), library, List.of(task));
+            if (set == null && r.emptyWhenNoInstructions()) {
+                set = InstructionSources.empty(model, task, workspace.instructions());
+            }
+            if (set == null) {
+                throw WorkbenchException.badInput(InstructionSources.noSetMessage(model, library));
+            }
+            taskInstructions = InstructionSources.task(set, task);
+            pairs.put(Mode.TASK_AWARE, taskInstructions.instructions());
+        }
+        return new Modes(set, taskInstructions, pairs);
+    }
+}

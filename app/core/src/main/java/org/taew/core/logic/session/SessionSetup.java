@@ -1,0 +1,65 @@
+package org.taew.core.logic.session;
+
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.Map;
+import org.taew.core.logic.datasets.DatasetCatalog;
+import org.taew.core.logic.datasets.DatasetSettings;
+import org.taew.core.logic.datasets.IdenticalIds;
+import org.taew.core.logic.encoding.ComputeChoice;
+import org.taew.core.logic.encoding.EncoderOptions;
+import org.taew.core.model.InstructionPair;
+import org.taew.core.model.InstructionSet;
+import org.taew.core.model.Mode;
+import org.taew.core.model.ModelSpec;
+import org.taew.core.model.RetrievalDataset;
+import org.taew.core.model.StsDataset;
+import org.taew.core.model.TaskInstructions;
+
+/**
+ * A request resolved completely, before any model is loaded: every default applied, every input
+ * read and checked. Immutable.
+ *
+ * @param dataset the dataset entry (retrieval folder or STS file), or null for texts that are no
+ *     dataset
+ * @param settings its dataset.yaml ({@link DatasetSettings#NONE} for STS files)
+ * @param retrieval the loaded split, or null for an STS file
+ * @param sts the loaded pairs, or null for a retrieval dataset
+ * @param task the task evaluated
+ * @param model the model
+ * @param instructionSet the instruction set of task-aware mode, or null when only general mode runs
+ * @param taskInstructions its task, or null likewise
+ * @param modes the modes with their instructions, general first
+ * @param identicalIds whether to ignore identical ids and why (null without a retrieval dataset)
+ * @param compute device and engine
+ * @param encoder batching options
+ * @param cacheDir the embedding cache folder, or null without a cache
+ */
+public record SessionSetup(
+        DatasetCatalog.Entry dataset,
+        DatasetSettings settings,
+        RetrievalDataset retrieval,
+        StsDataset sts,
+        String task,
+        ModelSpec model,
+        InstructionSet instructionSet,
+        TaskInstructions taskInstructions,
+        Map<Mode, InstructionPair> modes,
+        IdenticalIds.Decision identicalIds,
+        ComputeChoice compute,
+        EncoderOptions encoder,
+        Path cacheDir) {
+    public SessionSetup {
+        modes = Collections.unmodifiableMap(new EnumMap<>(modes));
+    }
+
+    public boolean isSts() {
+        return sts != null;
+    }
+
+    /** The instruction file or prompts file of task-aware mode, or null. */
+    public Path instructionSource() {
+        return instructionSet == null ? null : instructionSet.source();
+    }
+}

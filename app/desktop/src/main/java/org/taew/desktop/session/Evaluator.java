@@ -1,0 +1,200 @@
+package org.taew.desktop.session;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.LongSupplier;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import org.taew.core.logic.evaluation.LiveEvaluation;
+import org.taew.core.logic.evaluation.RetrievalEvaluation;
+import org.taew.core.logic.session.EvaluationSession;
+import org.taew.core.model.InstructionPair;
+import org.taew.core.model.Side;
+import org.taew.core.util.ProgressListener;
+import org.taew.desktop.instructions.InstructionEditorViewModel;
+import org.taew.desktop.util.Debouncer;
+import org.taew.desktop.util.ErrorMessages;
+
+/**
+ * Live re-evaluation for the session: after a pause in typing, both modes are evaluated with the
+ * editor's templates ({@link LiveEvaluation} re-encodes only the side that changed); requests made
+ * while work runs are coalesced ({@link EvaluationQueue}); after the numbers are shown, the token
+ * preview of the templates is measured.
+ */
+final class Evaluator {
+    private final SessionViewModel session;
+    private final InstructionEditorViewModel editor;
+    private final Debouncer debouncer;
+    private final LongSupplier clock;
+    private final EvaluationQueue queue = new EvaluationQueue();
+    private final TokenPreview preview = new TokenPreview();
+    private final ReadOnlyObjectWrapper<LiveEvaluation.Snapshot> snapshot =
+            new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper lastUpdate = new ReadOnlyStringWrapper("");
+    private LiveEvaluation live;
+    private long pendingEditAt;
+
+    Evaluator(
+            SessionViewModel session,
+            InstructionEditorViewModel editor,
+            Debouncer debouncer,
+            LongSupplier clock) {
+        this.session = session;
+        this.editor = editor;
+        this.debouncer = debouncer;
+        this.clock = clock;
+        editor.compiledProperty().addListener((o, a, b) -> onInstructionsChanged());
+        editor.selectedTaskProperty().addListener((o, a, b) -> onInstructionsChanged());
+    }
+
+    ReadOnlyObjectProperty<LiveEvaluation.Snapshot> snapshotProperty() {
+        return snapshot.getReadOnlyProperty();
+    }
+
+    ReadOnlyStringProperty lastUpdateProperty() {
+        return lastUpdate.getReadOnlyProperty();
+    }
+
+    /** The evaluation to run from now on (a newly opened dataset or model), or none. */
+    void target(LiveEvaluation next) {
+        if (next != live) {
+            preview.clear();
+        }
+        live = next;
+    }
+
+    void dropPending() {
+        queue.dropPending();
+    }
+
+    private void onInstructionsChanged() {
+        long at = editor.editedAtProperty().get();
+        if (pendingEditAt == 0 || at > pendingEditAt) {
+            pendingEditAt = at;
+        }
+        if (editor.compiledProperty().get() == null) {
+            lastUpdate.set("Waiting for a valid template");
+            return;
+        }
+        debouncer.schedule("evaluate", this::request);
+    }
+
+    /** Evaluates both modes with the editor's instructions, now or after the running work. */
+    void request() {
+        InstructionPair pair = editor.compiledProperty().get();
+        if (live == null || pair == null) {
+            return;
+        }
+        RetrievalEvaluation.Settings settings = session.settings();
+        EvaluationQueue.Request request = new EvaluationQueue.Request(live, pair, settings);
+        EvaluationQueue.Decision d =
+                queue.offer(request, session.isRunning(), snapshot.get() != null);
+        if (d != EvaluationQueue.Decision.RUN) {
+            return;
+        }
+        LiveEvaluation target = live;
+        long editAt = pendingEditAt;
+        pendingEditAt = 0;
+        session.evaluating(editor.selectedTaskProperty().get());
+        session.track(
+                p -> target.evaluate(pair, settings, p),
+                session.progress(),
+                s -> {
+                    if (target != live) {
+                        return;
+                    }
+                    snapshot.set(s);
+                    describeUpdate(s, editAt);
+                    session.evaluated();
+                    if (queue.takePending()) {
+                        request();
+                    } else {
+                        // after the new numbers are drawn: the tokenizer uses every core
+                        debouncer.schedule("token-preview", () -> measureCosts(pair));
+                    }
+                },
+                e -> {
+                    queue.failed();
+                    session.fail("Evaluation failed", e);
+                    if (queue.takePending()) {
+                        request();
+                    }
+                });
+    }
+
+    private void describeUpdate(LiveEvaluation.Snapshot s, long editAt) {
+        StringBuilder sb = new StringBuilder();
+        if (editAt != 0) {
+            double latency = (clock.getAsLong() - editAt) / 1e9;
+            sb.append(String.format(Locale.ROOT, "Updated %.2f s after the edit", latency));
+        } else {
+            sb.append("Evaluated");
+        }
+        List<String> encoded = new ArrayList<>();
+        s.queries().forEach((m, v) -> count(encoded, m.label() + " queries ", v));
+        s.documents().forEach((m, v) -> count(encoded, m.label() + " documents ", v));
+        sb.append(
+                encoded.isEmpty()
+                        ? " · nothing re-encoded (cache)"
+                        : " · encoded " + String.join(", ", encoded));
+        lastUpdate.set(sb.toString());
+    }
+
+    private static void count(List<String> encoded, String what, LiveEvaluation.SideVectors v) {
+        if (!v.reused() && v.report().encoded() > 0) {
+            encoded.add(what + v.report().encoded());
+        }
+    }
+
+    /**
+     * Token preview of both sides, measured after the numbers are shown; remembered per template.
+     */
+    private void measureCosts(InstructionPair pair) {
+        EvaluationSession s = session.session();
+        LiveEvaluation target = live;
+        if (session.isRunning() || pair != editor.compiledProperty().get()) {
+            return; // another evaluation is on its way; its preview follows it
+        }
+        if (s == null || target == null) {
+            return;
+        }
+        Map<Side, String> known = preview.known(pair);
+        known.forEach(editor::setCost);
+        List<Side> missing = new ArrayList<>();
+        for (Side side : Side.values()) {
+            if (!known.containsKey(side)) {
+                missing.add(side);
+            }
+        }
+        if (missing.isEmpty()) {
+            return;
+        }
+        session.track(
+                p -> TokenPreview.measure(s.encoder(), target.dataset(), pair, missing),
+                ProgressListener.NONE,
+                out -> {
+                    if (target == live) {
+                        preview.remember(pair, out);
+                        out.forEach(editor::setCost);
+                    }
+                    runPending();
+                },
+                e -> {
+                    if (!ErrorMessages.isCancellation(e)) {
+                        editor.setCost(
+                                Side.QUERY, "token count failed: " + ErrorMessages.message(e));
+                    }
+                    runPending();
+                });
+    }
+
+    private void runPending() {
+        if (queue.takePending()) {
+            request();
+        }
+    }
+}
