@@ -214,7 +214,7 @@ final class LiveUpdateBenchmark {
                             };
                     w.session().snapshotProperty().addListener(l);
                     start.set(System.nanoTime());
-                    w.session().editor().queryTemplateProperty().set(template);
+                    w.session().editor().form().queryTemplateProperty().set(template);
                 });
         if (!done.await(5, TimeUnit.MINUTES)) {
             throw new IllegalStateException("no update after the edit");

@@ -59,17 +59,17 @@ public final class InstructionEditorView extends VBox {
         HBox.setHgrow(task, Priority.ALWAYS);
         Label description = new Label();
         description.setWrapText(true);
-        description.textProperty().bind(vm.descriptionProperty());
+        description.textProperty().bind(vm.form().descriptionProperty());
         description.setStyle("-fx-text-fill: #444;");
 
-        TextArea query = area("query-template", vm.queryTemplateProperty());
-        TextArea document = area("document-template", vm.documentTemplateProperty());
+        TextArea query = area("query-template", vm.form().queryTemplateProperty());
+        TextArea document = area("document-template", vm.form().documentTemplateProperty());
         TextField instruction = new TextField();
         instruction.setId("task-instruction");
-        instruction.textProperty().bindBidirectional(vm.instructionProperty());
+        instruction.textProperty().bindBidirectional(vm.form().instructionProperty());
         instruction.setPromptText("fills {task} in a template (optional)");
         CheckBox exclude = new CheckBox("Leave the instruction's tokens out of mean pooling");
-        exclude.selectedProperty().bindBidirectional(vm.excludeFromPoolingProperty());
+        exclude.selectedProperty().bindBidirectional(vm.form().excludeFromPoolingProperty());
         exclude.setTooltip(
                 new Tooltip(
                         "As INSTRUCTOR and sentence-transformers' include_prompt=false: the instruction"
@@ -111,12 +111,12 @@ public final class InstructionEditorView extends VBox {
                         description,
                         section("Query template"),
                         query,
-                        error(vm.queryErrorProperty()),
-                        cost(vm.queryCostProperty()),
+                        error(vm.form().queryErrorProperty()),
+                        cost(vm.form().queryCostProperty()),
                         section("Document template"),
                         document,
-                        error(vm.documentErrorProperty()),
-                        cost(vm.documentCostProperty()),
+                        error(vm.form().documentErrorProperty()),
+                        cost(vm.form().documentCostProperty()),
                         section("Task instruction"),
                         instruction,
                         exclude,

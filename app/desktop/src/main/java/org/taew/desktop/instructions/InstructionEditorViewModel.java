@@ -9,26 +9,18 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.LongSupplier;
-import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyLongWrapper;
-import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.taew.core.logic.instructions.InstructionLibrary;
-import org.taew.core.model.InstructionPair;
 import org.taew.core.model.InstructionSet;
-import org.taew.core.model.Side;
 import org.taew.core.model.TaskTemplates;
 import org.taew.core.util.WorkbenchException;
 import org.taew.desktop.util.Debouncer;
@@ -51,22 +43,13 @@ public final class InstructionEditorViewModel {
     private final ObjectProperty<InstructionSet> selectedSet = new SimpleObjectProperty<>();
     private final ObservableList<String> tasks = FXCollections.observableArrayList();
     private final ObjectProperty<String> selectedTask = new SimpleObjectProperty<>();
-    private final StringProperty queryTemplate = new SimpleStringProperty("");
-    private final StringProperty documentTemplate = new SimpleStringProperty("");
-    private final StringProperty instruction = new SimpleStringProperty("");
-    private final BooleanProperty excludeFromPooling = new SimpleBooleanProperty();
-    private final ReadOnlyStringWrapper description = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper queryError = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper documentError = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper queryCost = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper documentCost = new ReadOnlyStringWrapper("");
+    private final TaskForm form = new TaskForm(this::edited);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper taskDirty = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper canUndo = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper canRedo = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper canSave = new ReadOnlyBooleanWrapper();
-    private final ReadOnlyObjectWrapper<InstructionPair> compiled = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyLongWrapper editedAt = new ReadOnlyLongWrapper();
 
     private boolean applying;
@@ -82,10 +65,6 @@ public final class InstructionEditorViewModel {
         this.debouncer = debouncer;
         this.clock = clock;
         this.draft = new InstructionDraft(instructionsDir, autosaveFallbackDir, clock);
-        queryTemplate.addListener((o, a, b) -> edited("query"));
-        documentTemplate.addListener((o, a, b) -> edited("document"));
-        instruction.addListener((o, a, b) -> edited("instruction"));
-        excludeFromPooling.addListener((o, a, b) -> edited("exclude"));
         selectedTask.addListener((o, a, b) -> showTask());
         selectedSet.addListener((o, a, b) -> openSet(a, b));
     }
@@ -106,43 +85,6 @@ public final class InstructionEditorViewModel {
 
     public ObjectProperty<String> selectedTaskProperty() {
         return selectedTask;
-    }
-
-    public StringProperty queryTemplateProperty() {
-        return queryTemplate;
-    }
-
-    public StringProperty documentTemplateProperty() {
-        return documentTemplate;
-    }
-
-    public StringProperty instructionProperty() {
-        return instruction;
-    }
-
-    public BooleanProperty excludeFromPoolingProperty() {
-        return excludeFromPooling;
-    }
-
-    public ReadOnlyStringProperty descriptionProperty() {
-        return description.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty queryErrorProperty() {
-        return queryError.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty documentErrorProperty() {
-        return documentError.getReadOnlyProperty();
-    }
-
-    /** Token preview of the query side, set by the session after measuring. */
-    public ReadOnlyStringProperty queryCostProperty() {
-        return queryCost.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty documentCostProperty() {
-        return documentCost.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty statusProperty() {
@@ -172,26 +114,14 @@ public final class InstructionEditorViewModel {
         return canSave.getReadOnlyProperty();
     }
 
-    /** The task-aware instructions on screen, parsed; null while a template is invalid. */
-    public ReadOnlyObjectProperty<InstructionPair> compiledProperty() {
-        return compiled.getReadOnlyProperty();
-    }
-
     /** Clock reading (nanoseconds) of the last edit by the user, for edit-to-update latency. */
     public ReadOnlyLongProperty editedAtProperty() {
         return editedAt.getReadOnlyProperty();
     }
 
-    public void setCost(Side side, String text) {
-        (side == Side.QUERY ? queryCost : documentCost).set(text);
-    }
-
-    public TaskTemplates current() {
-        return new TaskTemplates(
-                queryTemplate.get(),
-                documentTemplate.get(),
-                instruction.get(),
-                excludeFromPooling.get());
+    /** The task on screen: its fields, errors, token preview and compiled instructions. */
+    public TaskForm form() {
+        return form;
     }
 
     // ---- actions ----
@@ -447,24 +377,11 @@ public final class InstructionEditorViewModel {
         }
         String task = selectedTask.get();
         InstructionSet set = selectedSet.get();
-        TaskTemplates t;
         if (!draft.hasTask(task)) {
-            t = TaskTemplates.IDENTITY;
-            description.set(set == null ? "No instruction set" : "");
+            form.show(TaskTemplates.IDENTITY, set == null ? "No instruction set" : "");
         } else {
-            t = draft.templates(task);
-            description.set(set.tasks().get(task).description());
+            form.show(draft.templates(task), set.tasks().get(task).description());
         }
-        applying = true;
-        try {
-            queryTemplate.set(t.query());
-            documentTemplate.set(t.document());
-            instruction.set(t.instruction());
-            excludeFromPooling.set(t.excludeInstructionFromPooling());
-        } finally {
-            applying = false;
-        }
-        validate();
         updateFlags();
     }
 
@@ -474,12 +391,12 @@ public final class InstructionEditorViewModel {
         }
         String task = selectedTask.get();
         if (!draft.hasTask(task)) {
-            validate();
+            form.validate();
             return;
         }
-        draft.edit(task, field, current());
+        draft.edit(task, field, form.current());
         editedAt.set(clock.getAsLong());
-        validate();
+        form.validate();
         afterDraftsChanged(true);
     }
 
@@ -496,23 +413,5 @@ public final class InstructionEditorViewModel {
         canUndo.set(draft.canUndo());
         canRedo.set(draft.canRedo());
         canSave.set(draft.isDirty() && draft.canSave());
-    }
-
-    private void validate() {
-        TaskTemplates t = current();
-        String qe = check(t, Side.QUERY);
-        String de = check(t, Side.DOCUMENT);
-        queryError.set(qe);
-        documentError.set(de);
-        compiled.set(qe.isEmpty() && de.isEmpty() ? t.compile() : null);
-    }
-
-    private static String check(TaskTemplates t, Side side) {
-        try {
-            t.parse(side);
-            return "";
-        } catch (IllegalArgumentException e) {
-            return e.getMessage();
-        }
     }
 }

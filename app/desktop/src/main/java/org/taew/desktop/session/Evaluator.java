@@ -47,7 +47,7 @@ final class Evaluator {
         this.editor = editor;
         this.debouncer = debouncer;
         this.clock = clock;
-        editor.compiledProperty().addListener((o, a, b) -> onInstructionsChanged());
+        editor.form().compiledProperty().addListener((o, a, b) -> onInstructionsChanged());
         editor.selectedTaskProperty().addListener((o, a, b) -> onInstructionsChanged());
     }
 
@@ -76,7 +76,7 @@ final class Evaluator {
         if (pendingEditAt == 0 || at > pendingEditAt) {
             pendingEditAt = at;
         }
-        if (editor.compiledProperty().get() == null) {
+        if (editor.form().compiledProperty().get() == null) {
             lastUpdate.set("Waiting for a valid template");
             return;
         }
@@ -85,7 +85,7 @@ final class Evaluator {
 
     /** Evaluates both modes with the editor's instructions, now or after the running work. */
     void request() {
-        InstructionPair pair = editor.compiledProperty().get();
+        InstructionPair pair = editor.form().compiledProperty().get();
         if (live == null || pair == null) {
             return;
         }
@@ -156,14 +156,14 @@ final class Evaluator {
     private void measureCosts(InstructionPair pair) {
         EvaluationSession s = session.session();
         LiveEvaluation target = live;
-        if (session.isRunning() || pair != editor.compiledProperty().get()) {
+        if (session.isRunning() || pair != editor.form().compiledProperty().get()) {
             return; // another evaluation is on its way; its preview follows it
         }
         if (s == null || target == null) {
             return;
         }
         Map<Side, String> known = preview.known(pair);
-        known.forEach(editor::setCost);
+        known.forEach(editor.form()::setCost);
         List<Side> missing = new ArrayList<>();
         for (Side side : Side.values()) {
             if (!known.containsKey(side)) {
@@ -179,14 +179,16 @@ final class Evaluator {
                 out -> {
                     if (target == live) {
                         preview.remember(pair, out);
-                        out.forEach(editor::setCost);
+                        out.forEach(editor.form()::setCost);
                     }
                     runPending();
                 },
                 e -> {
                     if (!ErrorMessages.isCancellation(e)) {
-                        editor.setCost(
-                                Side.QUERY, "token count failed: " + ErrorMessages.message(e));
+                        editor.form()
+                                .setCost(
+                                        Side.QUERY,
+                                        "token count failed: " + ErrorMessages.message(e));
                     }
                     runPending();
                 });

@@ -16,14 +16,10 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
-import javafx.beans.property.SimpleObjectProperty;
-import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.taew.core.logic.compare.ModeComparison;
 import org.taew.core.logic.datasets.DatasetCatalog;
-import org.taew.core.logic.datasets.IdenticalIds;
 import org.taew.core.logic.encoding.EncoderOptions;
-import org.taew.core.logic.encoding.ModelCatalog;
 import org.taew.core.logic.engine.Engines;
 import org.taew.core.logic.evaluation.LiveEvaluation;
 import org.taew.core.logic.evaluation.RetrievalEvaluation;
@@ -67,22 +63,13 @@ public final class SessionViewModel implements AutoCloseable {
 
     private final WorkbenchContext context;
     private final SessionResolver resolver;
-    private final TaskRunner runner;
+    private final Background background;
     private final DialogService dialogs;
     private final InstructionEditorViewModel editor;
     private final UiProgress progress;
     private final Evaluator evaluator;
 
-    private final ObservableList<DatasetCatalog.Entry> datasets =
-            FXCollections.observableArrayList();
-    private final ObjectProperty<DatasetCatalog.Entry> selectedDataset =
-            new SimpleObjectProperty<>();
-    private final ObservableList<ModelChoice> models = FXCollections.observableArrayList();
-    private final ObjectProperty<ModelChoice> selectedModel = new SimpleObjectProperty<>();
-    private final ObservableList<DeviceChoice> devices =
-            FXCollections.observableArrayList(DeviceChoice.CPU);
-    private final ObjectProperty<DeviceChoice> selectedDevice =
-            new SimpleObjectProperty<>(DeviceChoice.CPU);
+    private final Choices choices;
     private final IntegerProperty cutoff = new SimpleIntegerProperty(SessionDefaults.CUTOFF);
     private final BooleanProperty ignoreIdenticalIds = new SimpleBooleanProperty();
     private final ReadOnlyObjectWrapper<SessionState> state =
@@ -90,15 +77,10 @@ public final class SessionViewModel implements AutoCloseable {
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Starting");
     private final ReadOnlyStringWrapper engine = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper identicalIdsNote = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper identicalIdsWarning = new ReadOnlyStringWrapper("");
+    private final IdenticalIdsNote identicalIdsNote = new IdenticalIdsNote();
     private final ReadOnlyObjectWrapper<ModelSpec> model = new ReadOnlyObjectWrapper<>();
 
     private EvaluationSession session;
-    private IdenticalIds.Decision openedIdenticalIds;
-    private boolean opening;
-    private TaskRunner.Handle running;
-    private Object runningToken;
 
     public SessionViewModel(
             WorkbenchContext context,
@@ -108,7 +90,8 @@ public final class SessionViewModel implements AutoCloseable {
             LongSupplier clock) {
         this.context = context;
         this.resolver = new SessionResolver(context.workspace(), context.home());
-        this.runner = runner;
+        this.choices = new Choices(resolver);
+        this.background = new Background(runner);
         this.dialogs = dialogs;
         this.progress = new UiProgress(runner.ui());
         this.editor =
@@ -123,12 +106,12 @@ public final class SessionViewModel implements AutoCloseable {
         cutoff.addListener((o, a, b) -> requestEvaluation());
         ignoreIdenticalIds.addListener(
                 (o, a, b) -> {
-                    describeIdenticalIds(b);
+                    identicalIdsNote.show(b);
                     requestEvaluation();
                 });
-        selectedDataset.addListener((o, a, b) -> open());
-        selectedModel.addListener((o, a, b) -> open());
-        selectedDevice.addListener(
+        choices.dataset.addListener((o, a, b) -> open());
+        choices.model.addListener((o, a, b) -> open());
+        choices.device.addListener(
                 (o, a, b) -> {
                     if (b != null && a != null && b != a) {
                         open();
@@ -147,27 +130,27 @@ public final class SessionViewModel implements AutoCloseable {
     }
 
     public ObservableList<DatasetCatalog.Entry> datasets() {
-        return datasets;
+        return choices.datasets;
     }
 
     public ObjectProperty<DatasetCatalog.Entry> selectedDatasetProperty() {
-        return selectedDataset;
+        return choices.dataset;
     }
 
     public ObservableList<ModelChoice> models() {
-        return models;
+        return choices.models;
     }
 
     public ObjectProperty<ModelChoice> selectedModelProperty() {
-        return selectedModel;
+        return choices.model;
     }
 
     public ObservableList<DeviceChoice> devices() {
-        return devices;
+        return choices.devices;
     }
 
     public ObjectProperty<DeviceChoice> selectedDeviceProperty() {
-        return selectedDevice;
+        return choices.device;
     }
 
     public IntegerProperty cutoffProperty() {
@@ -188,12 +171,12 @@ public final class SessionViewModel implements AutoCloseable {
 
     /** Whether and why identical ids are ignored (core's rule: ids and texts, dataset.yaml). */
     public ReadOnlyStringProperty identicalIdsNoteProperty() {
-        return identicalIdsNote.getReadOnlyProperty();
+        return identicalIdsNote.noteProperty();
     }
 
     /** Empty, or the queries whose judged-relevant document ignoring identical ids removes. */
     public ReadOnlyStringProperty identicalIdsWarningProperty() {
-        return identicalIdsWarning.getReadOnlyProperty();
+        return identicalIdsNote.warningProperty();
     }
 
     public ReadOnlyStringProperty statusProperty() {
@@ -227,79 +210,29 @@ public final class SessionViewModel implements AutoCloseable {
      */
     public void start(String datasetNameOrPath, String modelNameOrPath) {
         try {
-            for (DatasetCatalog.Entry e : resolver.datasets().list()) {
-                if (e.kind() == DatasetCatalog.Kind.RETRIEVAL) {
-                    datasets.add(e);
-                }
-            }
-            ModelCatalog mc = resolver.models();
-            for (ModelCatalog.BundledModel b : mc.bundled()) {
-                if (b.available()) {
-                    models.add(new ModelChoice(b.name(), b.name()));
-                }
-            }
-            for (Path p : mc.localFolders()) {
-                String n = p.getFileName().toString();
-                if (models.stream().noneMatch(m -> m.nameOrPath().equals(n))) {
-                    models.add(new ModelChoice(n + " (folder)", p.toString()));
-                }
-            }
+            choices.list();
         } catch (WorkbenchException e) {
             dialogs.showError("Cannot list datasets and models", e.getMessage(), e);
         }
-        opening = true;
+        DatasetCatalog.Entry d;
         try {
-            selectedDataset.set(datasetChoice(datasetNameOrPath));
-            selectedModel.set(modelChoice(modelNameOrPath));
-        } finally {
-            opening = false;
+            d = choices.dataset(datasetNameOrPath);
+        } catch (WorkbenchException e) {
+            dialogs.showError("Cannot open the dataset " + datasetNameOrPath, e.getMessage(), null);
+            d = choices.firstDataset();
         }
-        if (datasets.isEmpty()) {
+        ModelChoice m;
+        try {
+            m = choices.model(modelNameOrPath);
+        } catch (WorkbenchException e) {
+            dialogs.showError("Cannot open the model " + modelNameOrPath, e.getMessage(), null);
+            m = choices.first();
+        }
+        choices.choose(d, m);
+        if (choices.datasets.isEmpty()) {
             status.set("No dataset in " + context.workspace().datasets() + "; open a folder");
         }
         open();
-    }
-
-    private DatasetCatalog.Entry datasetChoice(String nameOrPath) {
-        String wanted = nameOrPath == null ? SessionDefaults.DATASET : nameOrPath;
-        try {
-            DatasetCatalog.Entry e = resolver.datasets().resolve(wanted);
-            if (e.kind() != DatasetCatalog.Kind.RETRIEVAL) {
-                throw WorkbenchException.badInput(
-                        e.path() + ": the desktop opens retrieval datasets (BEIR folders)");
-            }
-            return datasets.stream()
-                    .filter(d -> d.path().equals(e.path()))
-                    .findFirst()
-                    .orElseGet(
-                            () -> {
-                                datasets.add(e);
-                                return e;
-                            });
-        } catch (WorkbenchException e) {
-            dialogs.showError("Cannot open the dataset " + wanted, e.getMessage(), null);
-            return datasets.isEmpty() ? null : datasets.get(0);
-        }
-    }
-
-    private ModelChoice modelChoice(String nameOrPath) {
-        if (nameOrPath == null) {
-            return models.isEmpty() ? null : models.get(0);
-        }
-        for (ModelChoice m : models) {
-            if (m.nameOrPath().equals(nameOrPath)) {
-                return m;
-            }
-        }
-        try {
-            ModelSpec spec = resolver.models().resolve(nameOrPath);
-            ModelChoice c = new ModelChoice(spec.dir().getFileName() + " (folder)", nameOrPath);
-            models.add(c);
-            return c;
-        } catch (WorkbenchException e) {
-            dialogs.showError("Cannot open the model " + nameOrPath, e.getMessage(), null);
-            return models.isEmpty() ? null : models.get(0);
-        }
     }
 
     /** Adds a dataset folder chosen by the user and selects it. */
@@ -309,9 +242,9 @@ public final class SessionViewModel implements AutoCloseable {
             if (e.kind() != DatasetCatalog.Kind.RETRIEVAL) {
                 throw WorkbenchException.badInput(dir + " is not a retrieval dataset");
             }
-            datasets.removeIf(d -> d.path().equals(e.path()));
-            datasets.add(e);
-            selectedDataset.set(e);
+            choices.datasets.removeIf(d -> d.path().equals(e.path()));
+            choices.datasets.add(e);
+            choices.dataset.set(e);
         } catch (WorkbenchException e) {
             dialogs.showError("Cannot open the dataset", e.getMessage(), null);
         }
@@ -320,17 +253,18 @@ public final class SessionViewModel implements AutoCloseable {
     /** Adds a model folder chosen by the user and selects it. */
     public void openModelFolder(Path dir) {
         ModelChoice c = new ModelChoice(dir.getFileName() + " (folder)", dir.toString());
-        models.removeIf(m -> m.nameOrPath().equals(c.nameOrPath()));
-        models.add(c);
-        selectedModel.set(c);
+        choices.models.removeIf(m -> m.nameOrPath().equals(c.nameOrPath()));
+        choices.models.add(c);
+        choices.model.set(c);
     }
 
     /** Stops the running work. */
     public void cancel() {
         evaluator.dropPending();
-        if (running != null) {
+        if (background.isRunning()) {
+            // before cancelling: the runner may report the cancellation at once
             state.set(SessionState.CANCELLING);
-            running.cancel();
+            background.cancel();
         }
     }
 
@@ -351,29 +285,26 @@ public final class SessionViewModel implements AutoCloseable {
         EvaluationSession s = session;
         session = null;
         evaluator.target(null);
-        runner.submit(
+        background.afterAll(
                 p -> {
                     if (s != null) {
                         s.close();
                     }
                     return null;
-                },
-                ProgressListener.NONE,
-                v -> {},
-                x -> {});
+                });
     }
 
     // ---- opening ----
 
     private void open() {
-        DatasetCatalog.Entry ds = selectedDataset.get();
-        ModelChoice mc = selectedModel.get();
-        if (opening || ds == null || mc == null) {
+        DatasetCatalog.Entry ds = choices.dataset.get();
+        ModelChoice mc = choices.model.get();
+        if (choices.updating() || ds == null || mc == null) {
             return;
         }
         cancel();
         DeviceChoice device =
-                selectedDevice.get() == null ? DeviceChoice.CPU : selectedDevice.get();
+                choices.device.get() == null ? DeviceChoice.CPU : choices.device.get();
         SessionRequest request =
                 SessionRequest.builder()
                         .optDataset(ds.path().toString())
@@ -414,15 +345,13 @@ public final class SessionViewModel implements AutoCloseable {
         SessionSetup setup = s.setup();
         state.set(SessionState.IDLE);
         model.set(setup.model());
-        listDevices(gpus, device);
+        choices.devices(gpus, device);
         engine.set(
                 s.encoder().engine()
                         + " · similarity search on "
                         + Engines.describe(Engines.SEARCH_ENGINE));
         evaluator.target(s.live());
-        openedIdenticalIds = setup.identicalIds();
-        ignoreIdenticalIds.set(openedIdenticalIds.ignore());
-        describeIdenticalIds(openedIdenticalIds.ignore());
+        ignoreIdenticalIds.set(identicalIdsNote.opened(setup.identicalIds()));
         status.set(
                 setup.dataset().name()
                         + ": "
@@ -433,37 +362,6 @@ public final class SessionViewModel implements AutoCloseable {
                         + setup.model().name());
         editor.load(setup.instructionSet(), setup.task());
         requestEvaluation();
-    }
-
-    private void describeIdenticalIds(boolean ignore) {
-        IdenticalIds.Decision d = openedIdenticalIds;
-        if (d == null) {
-            return;
-        }
-        if (ignore != d.ignore()) {
-            d =
-                    new IdenticalIds.Decision(
-                            ignore,
-                            IdenticalIds.Basis.CHOSEN,
-                            d.evidence(),
-                            d.relevantToThemselves());
-        }
-        identicalIdsNote.set(d.describe());
-        identicalIdsWarning.set(d.warning() == null ? "" : d.warning());
-    }
-
-    /** Lists the devices once the engine has said how many GPUs there are. */
-    private void listDevices(int gpus, DeviceChoice current) {
-        List<DeviceChoice> d = DeviceChoice.available(gpus);
-        if (!d.equals(devices)) {
-            opening = true;
-            try {
-                devices.setAll(d);
-                selectedDevice.set(d.contains(current) ? current : DeviceChoice.CPU);
-            } finally {
-                opening = false;
-            }
-        }
     }
 
     // ---- evaluating ----
@@ -484,7 +382,7 @@ public final class SessionViewModel implements AutoCloseable {
     }
 
     boolean isRunning() {
-        return running != null;
+        return background.isRunning();
     }
 
     EvaluationSession session() {
@@ -502,44 +400,17 @@ public final class SessionViewModel implements AutoCloseable {
         status.set("Ready");
     }
 
-    /**
-     * Submits work and remembers it as the running work until a callback runs. A runner that calls
-     * back before {@code submit} returns (tests) leaves nothing running.
-     */
     <T> void track(
             TaskRunner.Work<T> work,
             ProgressListener listener,
             Consumer<T> onSuccess,
             Consumer<Throwable> onFailure) {
-        Object token = new Object();
-        runningToken = token;
-        TaskRunner.Handle h =
-                runner.submit(
-                        work,
-                        listener,
-                        v -> {
-                            done(token);
-                            onSuccess.accept(v);
-                        },
-                        e -> {
-                            done(token);
-                            onFailure.accept(e);
-                        });
-        if (runningToken == token) {
-            running = h;
-        }
-    }
-
-    private void done(Object token) {
-        if (runningToken == token) {
-            runningToken = null;
-            running = null;
-        }
+        background.submit(work, listener, onSuccess, onFailure);
     }
 
     void fail(String title, Throwable e) {
         if (ErrorMessages.isCancellation(e)) {
-            if (running == null) { // else other work has started since (an open): it goes on
+            if (!background.isRunning()) { // else other work started since (an open): it goes on
                 state.set(SessionState.IDLE);
                 progress.idle("Cancelled");
                 status.set("Cancelled");

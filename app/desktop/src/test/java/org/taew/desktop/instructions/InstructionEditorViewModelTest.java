@@ -73,19 +73,19 @@ class InstructionEditorViewModelTest {
         InstructionEditorViewModel vm = open();
         assertThat(vm.selectedSetProperty().get().source()).isEqualTo(e5);
         assertThat(vm.selectedTaskProperty().get()).isEqualTo("retrieval");
-        assertThat(vm.queryTemplateProperty().get()).isEqualTo("query: {text}");
-        assertThat(vm.documentTemplateProperty().get()).isEqualTo("passage: {text}");
+        assertThat(vm.form().queryTemplateProperty().get()).isEqualTo("query: {text}");
+        assertThat(vm.form().documentTemplateProperty().get()).isEqualTo("passage: {text}");
         assertThat(vm.dirtyProperty().get()).isFalse();
-        assertThat(vm.compiledProperty().get().query().prefix()).isEqualTo("query: ");
+        assertThat(vm.form().compiledProperty().get().query().prefix()).isEqualTo("query: ");
     }
 
     @Test
     void anEditIsDirtyCompiledAutosavedAndUndoable() throws Exception {
         InstructionEditorViewModel vm = open();
-        vm.queryTemplateProperty().set("query: zqfind {text}");
+        vm.form().queryTemplateProperty().set("query: zqfind {text}");
         assertThat(vm.dirtyProperty().get()).isTrue();
         assertThat(vm.taskDirtyProperty().get()).isTrue();
-        assertThat(vm.compiledProperty().get().query().prefix()).isEqualTo("query: zqfind ");
+        assertThat(vm.form().compiledProperty().get().query().prefix()).isEqualTo("query: zqfind ");
         assertThat(vm.editedAtProperty().get()).isEqualTo(clock.get());
         Path autosave = instructions.resolve(".e5.yaml.autosave");
         assertThat(autosave).exists();
@@ -94,49 +94,49 @@ class InstructionEditorViewModelTest {
         assertThat(Files.readString(e5)).doesNotContain("zqfind");
 
         vm.undo();
-        assertThat(vm.queryTemplateProperty().get()).isEqualTo("query: {text}");
+        assertThat(vm.form().queryTemplateProperty().get()).isEqualTo("query: {text}");
         assertThat(vm.dirtyProperty().get()).isFalse();
         assertThat(autosave).doesNotExist();
         vm.redo();
-        assertThat(vm.queryTemplateProperty().get()).isEqualTo("query: zqfind {text}");
+        assertThat(vm.form().queryTemplateProperty().get()).isEqualTo("query: zqfind {text}");
         assertThat(vm.dirtyProperty().get()).isTrue();
     }
 
     @Test
     void typingInOneBurstIsOneUndoStep() {
         InstructionEditorViewModel vm = open();
-        vm.queryTemplateProperty().set("query: f{text}");
+        vm.form().queryTemplateProperty().set("query: f{text}");
         clock.addAndGet(200_000_000L);
-        vm.queryTemplateProperty().set("query: fi{text}");
+        vm.form().queryTemplateProperty().set("query: fi{text}");
         clock.addAndGet(200_000_000L);
-        vm.queryTemplateProperty().set("query: fin{text}");
+        vm.form().queryTemplateProperty().set("query: fin{text}");
         clock.addAndGet(3_000_000_000L);
-        vm.queryTemplateProperty().set("query: find{text}");
+        vm.form().queryTemplateProperty().set("query: find{text}");
         vm.undo();
-        assertThat(vm.queryTemplateProperty().get()).isEqualTo("query: fin{text}");
+        assertThat(vm.form().queryTemplateProperty().get()).isEqualTo("query: fin{text}");
         vm.undo();
-        assertThat(vm.queryTemplateProperty().get()).isEqualTo("query: {text}");
+        assertThat(vm.form().queryTemplateProperty().get()).isEqualTo("query: {text}");
         assertThat(vm.canUndoProperty().get()).isFalse();
     }
 
     @Test
     void anInvalidTemplateIsExplainedAndNotEvaluated() {
         InstructionEditorViewModel vm = open();
-        vm.documentTemplateProperty().set("passage: {txt}");
-        assertThat(vm.documentErrorProperty().get())
+        vm.form().documentTemplateProperty().set("passage: {txt}");
+        assertThat(vm.form().documentErrorProperty().get())
                 .contains("document template")
                 .contains("unknown placeholder '{txt}'");
-        assertThat(vm.compiledProperty().get()).isNull();
-        vm.documentTemplateProperty().set("passage: {text}");
-        assertThat(vm.documentErrorProperty().get()).isEmpty();
-        assertThat(vm.compiledProperty().get()).isNotNull();
+        assertThat(vm.form().compiledProperty().get()).isNull();
+        vm.form().documentTemplateProperty().set("passage: {text}");
+        assertThat(vm.form().documentErrorProperty().get()).isEmpty();
+        assertThat(vm.form().compiledProperty().get()).isNotNull();
     }
 
     @Test
     void saveRewritesOnlyTheEditedValueKeepsCommentsAndClearsTheAutosave() throws Exception {
         String before = Files.readString(e5);
         InstructionEditorViewModel vm = open();
-        vm.queryTemplateProperty().set("query: how do I {text}");
+        vm.form().queryTemplateProperty().set("query: how do I {text}");
         assertThat(vm.save()).isTrue();
         String after = Files.readString(e5);
         assertThat(after)
@@ -155,7 +155,7 @@ class InstructionEditorViewModelTest {
     void unsavedEditsAreOfferedBackAfterACrash() throws Exception {
         InstructionEditorViewModel first = open();
         first.selectedTaskProperty().set("similarity");
-        first.documentTemplateProperty().set("query: a zqdup of {text}");
+        first.form().documentTemplateProperty().set("query: a zqdup of {text}");
         // the process dies here: no save, no close
 
         dialogs.confirmReplies.push(true);
@@ -164,13 +164,14 @@ class InstructionEditorViewModelTest {
         assertThat(dialogs.confirmations.get(0)).contains("e5.yaml").contains("similarity");
         assertThat(second.dirtyProperty().get()).isTrue();
         second.selectedTaskProperty().set("similarity");
-        assertThat(second.documentTemplateProperty().get()).isEqualTo("query: a zqdup of {text}");
+        assertThat(second.form().documentTemplateProperty().get())
+                .isEqualTo("query: a zqdup of {text}");
         assertThat(Files.readString(e5)).doesNotContain("zqdup");
     }
 
     @Test
     void discardingRecoveredEditsDeletesTheAutosave() throws Exception {
-        open().queryTemplateProperty().set("query: x {text}");
+        open().form().queryTemplateProperty().set("query: x {text}");
         dialogs.confirmReplies.push(false);
         InstructionEditorViewModel second = open();
         assertThat(second.dirtyProperty().get()).isFalse();
@@ -185,7 +186,7 @@ class InstructionEditorViewModelTest {
         InstructionEditorViewModel vm = open();
         instructions.toFile().setWritable(false);
         try {
-            vm.queryTemplateProperty().set("query: q {text}");
+            vm.form().queryTemplateProperty().set("query: q {text}");
             assertThat(dir.resolve("home/autosave")).isNotEmptyDirectory();
             assertThat(vm.save()).isFalse();
             assertThat(dialogs.errors).singleElement().asString().contains("Could not write");
@@ -198,7 +199,7 @@ class InstructionEditorViewModelTest {
     @Test
     void aSaveThatCannotWriteKeepsTheEditsAndSaysWhy() throws Exception {
         InstructionEditorViewModel vm = open();
-        vm.queryTemplateProperty().set("query: kept {text}");
+        vm.form().queryTemplateProperty().set("query: kept {text}");
         // something else replaced the file by a non-empty folder: the rename must fail
         Files.delete(e5);
         Files.createDirectories(e5.resolve("in-the-way"));
@@ -217,7 +218,7 @@ class InstructionEditorViewModelTest {
     void saveAsNewWritesAnotherFileAndLeavesTheOriginal() throws Exception {
         String before = Files.readString(e5);
         InstructionEditorViewModel vm = open();
-        vm.queryTemplateProperty().set("query: tuned {text}");
+        vm.form().queryTemplateProperty().set("query: tuned {text}");
         dialogs.textReplies.push("e5-tuned");
         assertThat(vm.saveAsNew()).isTrue();
         Path tuned = instructions.resolve("e5-tuned.yaml");
@@ -227,10 +228,10 @@ class InstructionEditorViewModelTest {
         assertThat(Files.readString(e5)).isEqualTo(before);
         assertThat(vm.selectedSetProperty().get().source()).isEqualTo(tuned);
         assertThat(vm.dirtyProperty().get()).isFalse();
-        assertThat(vm.queryTemplateProperty().get()).isEqualTo("query: tuned {text}");
+        assertThat(vm.form().queryTemplateProperty().get()).isEqualTo("query: tuned {text}");
 
         dialogs.textReplies.push("e5-tuned");
-        vm.queryTemplateProperty().set("query: again {text}");
+        vm.form().queryTemplateProperty().set("query: again {text}");
         assertThat(vm.saveAsNew()).isFalse();
         assertThat(dialogs.errors).singleElement().asString().contains("exists already");
     }
@@ -238,14 +239,14 @@ class InstructionEditorViewModelTest {
     @Test
     void revertDropsEveryEditAndCanBeUndone() {
         InstructionEditorViewModel vm = open();
-        vm.queryTemplateProperty().set("query: r {text}");
+        vm.form().queryTemplateProperty().set("query: r {text}");
         vm.selectedTaskProperty().set("similarity");
-        vm.queryTemplateProperty().set("query: s {text}");
+        vm.form().queryTemplateProperty().set("query: s {text}");
         vm.revert();
         assertThat(vm.dirtyProperty().get()).isFalse();
-        assertThat(vm.queryTemplateProperty().get()).isEqualTo("query: {text}");
+        assertThat(vm.form().queryTemplateProperty().get()).isEqualTo("query: {text}");
         vm.undo();
         assertThat(vm.dirtyProperty().get()).isTrue();
-        assertThat(vm.queryTemplateProperty().get()).isEqualTo("query: s {text}");
+        assertThat(vm.form().queryTemplateProperty().get()).isEqualTo("query: s {text}");
     }
 }

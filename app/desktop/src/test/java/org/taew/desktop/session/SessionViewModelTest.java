@@ -53,7 +53,7 @@ class SessionViewModelTest {
         assertThat(s.result().comparison().mainMetric()).isEqualTo(MetricId.parse("ndcg_cut.10"));
         assertThat(session.engineProperty().get())
                 .startsWith("OnnxRuntime 1.21.1 on CPU · similarity search on PyTorch");
-        assertThat(session.editor().queryCostProperty().get())
+        assertThat(session.editor().form().queryCostProperty().get())
                 .startsWith("2 instruction tokens · 0 of 40 queries truncated at 512 tokens");
         MetricsViewModel metrics = new MetricsViewModel(session.snapshotProperty());
         assertThat(metrics.rows())
@@ -71,7 +71,7 @@ class SessionViewModelTest {
         double ndcgBefore = metrics.rows().get(0).taskAware();
 
         clock.set(5_000_000_000L);
-        session.editor().queryTemplateProperty().set("{text}");
+        session.editor().form().queryTemplateProperty().set("{text}");
         clock.set(5_400_000_000L);
 
         LiveEvaluation.Snapshot after = session.snapshotProperty().get();
@@ -84,7 +84,7 @@ class SessionViewModelTest {
                 .contains("nothing re-encoded");
         assertThat(metrics.rows().get(0).taskAware()).isNotEqualTo(ndcgBefore);
 
-        session.editor().queryTemplateProperty().set("query: question: {text}");
+        session.editor().form().queryTemplateProperty().set("query: question: {text}");
         assertThat(session.lastUpdateProperty().get())
                 .contains("encoded task-aware queries 40")
                 .doesNotContain("documents");
@@ -201,7 +201,7 @@ class SessionViewModelTest {
         assertThat(fresh.selectedModelProperty().get().nameOrPath()).isEqualTo(folder.toString());
         assertThat(fresh.editor().selectedSetProperty().get().origin())
                 .isEqualTo(org.taew.core.model.InstructionSet.Origin.MODEL_PROMPTS);
-        assertThat(fresh.editor().queryTemplateProperty().get()).isEqualTo("query: {text}");
+        assertThat(fresh.editor().form().queryTemplateProperty().get()).isEqualTo("query: {text}");
         assertThat(fresh.editor().canSaveProperty().get()).isFalse();
         fresh.close();
 

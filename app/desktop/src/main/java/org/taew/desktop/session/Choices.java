@@ -1,0 +1,130 @@
+package org.taew.desktop.session;
+
+import java.nio.file.Path;
+import java.util.List;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.taew.core.logic.datasets.DatasetCatalog;
+import org.taew.core.logic.encoding.ModelCatalog;
+import org.taew.core.logic.session.SessionDefaults;
+import org.taew.core.logic.session.SessionResolver;
+import org.taew.core.model.ModelSpec;
+import org.taew.core.util.WorkbenchException;
+
+/**
+ * What the user can choose from: datasets, models and devices, and which are chosen. Names and
+ * folders are resolved as the command line resolves them ({@link SessionResolver}). While {@link
+ * #updating()} is true the choices change by program, not by the user.
+ */
+final class Choices {
+    final ObservableList<DatasetCatalog.Entry> datasets = FXCollections.observableArrayList();
+    final ObjectProperty<DatasetCatalog.Entry> dataset = new SimpleObjectProperty<>();
+    final ObservableList<SessionViewModel.ModelChoice> models = FXCollections.observableArrayList();
+    final ObjectProperty<SessionViewModel.ModelChoice> model = new SimpleObjectProperty<>();
+    final ObservableList<DeviceChoice> devices =
+            FXCollections.observableArrayList(DeviceChoice.CPU);
+    final ObjectProperty<DeviceChoice> device = new SimpleObjectProperty<>(DeviceChoice.CPU);
+
+    private final SessionResolver resolver;
+    private boolean updating;
+
+    Choices(SessionResolver resolver) {
+        this.resolver = resolver;
+    }
+
+    boolean updating() {
+        return updating;
+    }
+
+    /** The retrieval datasets of the workspace, the bundled models and the local model folders. */
+    void list() throws WorkbenchException {
+        for (DatasetCatalog.Entry e : resolver.datasets().list()) {
+            if (e.kind() == DatasetCatalog.Kind.RETRIEVAL) {
+                datasets.add(e);
+            }
+        }
+        ModelCatalog mc = resolver.models();
+        for (ModelCatalog.BundledModel b : mc.bundled()) {
+            if (b.available()) {
+                models.add(new SessionViewModel.ModelChoice(b.name(), b.name()));
+            }
+        }
+        for (Path p : mc.localFolders()) {
+            String n = p.getFileName().toString();
+            if (models.stream().noneMatch(m -> m.nameOrPath().equals(n))) {
+                models.add(new SessionViewModel.ModelChoice(n + " (folder)", p.toString()));
+            }
+        }
+    }
+
+    /** Chooses without opening: the caller opens once both are set. */
+    void choose(DatasetCatalog.Entry d, SessionViewModel.ModelChoice m) {
+        updating = true;
+        try {
+            dataset.set(d);
+            model.set(m);
+        } finally {
+            updating = false;
+        }
+    }
+
+    /** A dataset by name or folder (null: the default), listed if it was not. */
+    DatasetCatalog.Entry dataset(String nameOrPath) throws WorkbenchException {
+        DatasetCatalog.Entry e =
+                resolver.datasets()
+                        .resolve(nameOrPath == null ? SessionDefaults.DATASET : nameOrPath);
+        if (e.kind() != DatasetCatalog.Kind.RETRIEVAL) {
+            throw WorkbenchException.badInput(
+                    e.path() + ": the desktop opens retrieval datasets (BEIR folders)");
+        }
+        for (DatasetCatalog.Entry d : datasets) {
+            if (d.path().equals(e.path())) {
+                return d;
+            }
+        }
+        datasets.add(e);
+        return e;
+    }
+
+    /** A model by name or folder (null: the first), listed if it was not. */
+    SessionViewModel.ModelChoice model(String nameOrPath) throws WorkbenchException {
+        if (nameOrPath == null) {
+            return first();
+        }
+        for (SessionViewModel.ModelChoice m : models) {
+            if (m.nameOrPath().equals(nameOrPath)) {
+                return m;
+            }
+        }
+        ModelSpec spec = resolver.models().resolve(nameOrPath);
+        SessionViewModel.ModelChoice c =
+                new SessionViewModel.ModelChoice(
+                        spec.dir().getFileName() + " (folder)", nameOrPath);
+        models.add(c);
+        return c;
+    }
+
+    DatasetCatalog.Entry firstDataset() {
+        return datasets.isEmpty() ? null : datasets.get(0);
+    }
+
+    SessionViewModel.ModelChoice first() {
+        return models.isEmpty() ? null : models.get(0);
+    }
+
+    /** The CPU, and the GPUs once the engine has said how many there are. */
+    void devices(int gpus, DeviceChoice current) {
+        List<DeviceChoice> d = DeviceChoice.available(gpus);
+        if (!d.equals(devices)) {
+            updating = true;
+            try {
+                devices.setAll(d);
+                device.set(d.contains(current) ? current : DeviceChoice.CPU);
+            } finally {
+                updating = false;
+            }
+        }
+    }
+}
