@@ -24,7 +24,7 @@ import org.taew.core.model.TextItem;
 import org.taew.core.util.WorkbenchHome;
 import org.taew.core.util.Workspace;
 import org.taew.desktop.Workbench;
-import org.taew.desktop.WorkbenchContext;
+import org.taew.desktop.session.WorkbenchContext;
 import org.taew.desktop.util.ChartPane;
 import org.taew.desktop.util.FxDialogService;
 import org.taew.desktop.util.FxStallMonitor;

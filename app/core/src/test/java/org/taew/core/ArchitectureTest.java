@@ -1,6 +1,7 @@
 package org.taew.core;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -8,8 +9,8 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
 /**
- * The core stays a library: no UI toolkit, no CLI framework, and DJL only inside the engine
- * package.
+ * The core stays a library: no UI toolkit, no CLI framework, DJL only inside the engine package,
+ * and no package cycles.
  */
 @AnalyzeClasses(packages = "org.taew.core", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
@@ -38,4 +39,9 @@ class ArchitectureTest {
                     .should()
                     .dependOnClassesThat()
                     .resideInAnyPackage("org.taew.core.logic..", "org.taew.core.util..");
+
+    /** Each package a slice: no two packages depend on each other, however indirectly. */
+    @ArchTest
+    static final ArchRule noPackageCycles =
+            slices().matching("org.taew.(**)").should().beFreeOfCycles();
 }

@@ -33,8 +33,8 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
-import org.taew.core.logic.compare.SimilarityMap;
 import org.taew.core.logic.datasets.DatasetCatalog;
+import org.taew.core.logic.evaluation.SimilarityMap;
 import org.taew.core.util.AtomicFiles;
 import org.taew.core.util.WorkbenchException;
 import org.taew.desktop.heatmap.HeatmapView;
@@ -63,7 +63,9 @@ public final class MainView extends BorderPane {
         this.session = session;
         this.dialogs = dialogs;
         setId("main-view");
-        metrics = new MetricsView(new MetricsViewModel(session.snapshotProperty()), session);
+        metrics =
+                new MetricsView(
+                        new MetricsViewModel(session.snapshotProperty()), session.cutoffProperty());
         HeatmapViewModel heatmapVm =
                 new HeatmapViewModel(
                         session.snapshotProperty(),

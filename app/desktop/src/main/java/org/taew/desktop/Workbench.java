@@ -7,6 +7,7 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 import javafx.util.Duration;
 import org.taew.desktop.session.SessionViewModel;
+import org.taew.desktop.session.WorkbenchContext;
 import org.taew.desktop.util.DialogService;
 import org.taew.desktop.util.ErrorMessages;
 import org.taew.desktop.util.FxDebouncer;

@@ -12,6 +12,7 @@ import org.taew.core.logic.evaluation.LiveEvaluation;
 import org.taew.core.util.WorkbenchException;
 import org.taew.core.util.WorkbenchHome;
 import org.taew.core.util.Workspace;
+import org.taew.desktop.session.WorkbenchContext;
 import org.taew.desktop.util.FxDialogService;
 
 /**

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import org.taew.core.testing.ShippedWorkspace;
 import org.taew.core.util.WorkbenchHome;
 import org.taew.core.util.Workspace;
+import org.taew.desktop.session.WorkbenchContext;
 
 /**
  * A private copy of the shipped instructions/ and the helpdesk-mini dataset (git's version, never

@@ -16,7 +16,7 @@ import org.jfree.chart.title.PaintScaleLegend;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.data.xy.DefaultXYZDataset;
 import org.jfree.data.xy.XYZDataset;
-import org.taew.core.logic.compare.SimilarityMap;
+import org.taew.core.logic.evaluation.SimilarityMap;
 
 /** Heatmap charts: a block renderer over (column, row, value) with a colour legend. */
 public final class HeatmapCharts {

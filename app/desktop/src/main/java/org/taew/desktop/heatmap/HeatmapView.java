@@ -18,7 +18,7 @@ import javafx.scene.layout.VBox;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.PaintScale;
-import org.taew.core.logic.compare.SimilarityMap;
+import org.taew.core.logic.evaluation.SimilarityMap;
 import org.taew.desktop.util.ChartPane;
 import org.taew.desktop.util.Controls;
 

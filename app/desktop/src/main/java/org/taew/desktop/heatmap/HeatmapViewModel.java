@@ -7,8 +7,8 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
-import org.taew.core.logic.compare.SimilarityMap;
 import org.taew.core.logic.evaluation.LiveEvaluation;
+import org.taew.core.logic.evaluation.SimilarityMap;
 import org.taew.core.model.Mode;
 import org.taew.core.model.TextItem;
 

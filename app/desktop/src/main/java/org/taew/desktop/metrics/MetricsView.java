@@ -2,6 +2,7 @@ package org.taew.desktop.metrics;
 
 import java.util.Locale;
 import java.util.function.Function;
+import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Insets;
 import javafx.scene.control.ComboBox;
@@ -14,7 +15,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.jfree.chart.JFreeChart;
-import org.taew.desktop.session.SessionViewModel;
+import org.taew.core.logic.session.SessionDefaults;
 import org.taew.desktop.util.ChartPane;
 import org.taew.desktop.util.Controls;
 
@@ -22,19 +23,19 @@ import org.taew.desktop.util.Controls;
 public final class MetricsView extends BorderPane {
     private final ChartPane viewer = new ChartPane();
 
-    public MetricsView(MetricsViewModel vm, SessionViewModel session) {
+    public MetricsView(MetricsViewModel vm, IntegerProperty cutoff) {
         setId("metrics-view");
         ComboBox<Integer> k = new ComboBox<>();
-        k.getItems().setAll(SessionViewModel.CUTOFFS);
-        k.setValue(session.cutoffProperty().get());
+        k.getItems().setAll(SessionDefaults.CUTOFFS);
+        k.setValue(cutoff.get());
         k.valueProperty()
                 .addListener(
                         (o, a, b) -> {
                             if (b != null) {
-                                session.cutoffProperty().set(b);
+                                cutoff.set(b);
                             }
                         });
-        session.cutoffProperty().addListener((o, a, b) -> k.setValue(b.intValue()));
+        cutoff.addListener((o, a, b) -> k.setValue(b.intValue()));
         k.setId("cutoff");
         Label summary = new Label();
         summary.textProperty().bind(vm.summaryProperty());

@@ -33,7 +33,6 @@ import org.taew.core.model.ModelSpec;
 import org.taew.core.util.ProgressListener;
 import org.taew.core.util.WorkbenchException;
 import org.taew.core.util.WorkbenchHome;
-import org.taew.desktop.WorkbenchContext;
 import org.taew.desktop.instructions.InstructionEditorViewModel;
 import org.taew.desktop.util.Debouncer;
 import org.taew.desktop.util.DialogService;

@@ -21,7 +21,6 @@ import org.taew.core.util.WorkbenchHome;
 import org.taew.desktop.DirectTaskRunner;
 import org.taew.desktop.RecordingDialogs;
 import org.taew.desktop.TestWorkspace;
-import org.taew.desktop.WorkbenchContext;
 import org.taew.desktop.util.Debouncer;
 
 /**

@@ -17,7 +17,6 @@ import org.taew.core.testing.ShippedWorkspace;
 import org.taew.desktop.DirectTaskRunner;
 import org.taew.desktop.RecordingDialogs;
 import org.taew.desktop.TestWorkspace;
-import org.taew.desktop.WorkbenchContext;
 import org.taew.desktop.heatmap.HeatmapViewModel;
 import org.taew.desktop.metrics.MetricsViewModel;
 import org.taew.desktop.queries.PerQueryViewModel;

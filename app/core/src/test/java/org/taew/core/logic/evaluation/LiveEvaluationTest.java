@@ -12,7 +12,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.taew.core.TestPaths;
 import org.taew.core.logic.compare.ModeComparison;
-import org.taew.core.logic.compare.SimilarityMap;
 import org.taew.core.logic.datasets.BeirReader;
 import org.taew.core.logic.encoding.EmbeddingService;
 import org.taew.core.logic.encoding.Encoder;

@@ -1,4 +1,4 @@
-package org.taew.desktop;
+package org.taew.desktop.session;
 
 import java.nio.file.Path;
 import org.taew.core.util.Workspace;

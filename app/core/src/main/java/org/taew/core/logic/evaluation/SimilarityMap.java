@@ -1,4 +1,4 @@
-package org.taew.core.logic.compare;
+package org.taew.core.logic.evaluation;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -7,7 +7,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.taew.core.logic.evaluation.LiveEvaluation;
 import org.taew.core.model.Embeddings;
 import org.taew.core.model.Mode;
 import org.taew.core.model.RetrievalDataset;
