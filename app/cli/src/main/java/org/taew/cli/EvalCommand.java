@@ -5,8 +5,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.taew.core.logic.datasets.DatasetSettings;
-import org.taew.core.logic.datasets.IdenticalIds;
 import org.taew.core.logic.evaluation.RetrievalEvaluation;
 import org.taew.core.logic.evaluation.StsEvaluation;
 import org.taew.core.logic.session.EvaluationSession;
@@ -145,16 +143,10 @@ final class EvalCommand implements Callable<Integer> {
                                         metrics, main, depth, significance.settings()),
                                 common.progress());
                 Reports.printRetrieval(w, result, setup.model(), setup.instructionSource());
-                IdenticalIds.Decision identical = setup.identicalIds();
-                w.println(Reports.capitalized(identical.describe()) + ".");
-                if (identical.warning() != null) {
-                    w.println("Warning: " + identical.warning() + ".");
-                }
-                if (setup.settings().judgedOnly()) {
-                    w.println(
-                            "Warning: "
-                                    + DatasetSettings.judgedOnlyWarning(setup.dataset().path())
-                                    + ".");
+                boolean ignored = result.settings().ignoreIdenticalIds();
+                w.println(Reports.capitalized(session.identicalIds(ignored).describe()) + ".");
+                for (String warning : session.warnings(ignored)) {
+                    w.println("Warning: " + warning + ".");
                 }
                 w.println("Wrote " + describe(session.write(out, result)));
             }

@@ -55,13 +55,14 @@ class EvalCommandTest {
                 .isEqualTo("e5-small-v2");
         assertThat(
                         results.getAsJsonObject("instructions")
-                                .getAsJsonObject("task-aware")
+                                .getAsJsonObject("task_aware")
                                 .get("query")
                                 .getAsString())
                 .isEqualTo("query: {text}");
         double general =
                 results.getAsJsonObject("scores")
                         .getAsJsonObject("general")
+                        .getAsJsonObject("measures")
                         .get("ndcg_cut.10")
                         .getAsDouble();
         assertThat(general).isBetween(0.5, 1.0);
@@ -99,7 +100,7 @@ class EvalCommandTest {
         CliRun second = CliRun.of(eval(out, "--instructions", custom.toString()));
         assertThat(second.exitCode()).as(second.err()).isZero();
         JsonObject enc = json(out.resolve("results.json")).getAsJsonObject("encoding");
-        JsonObject taskAware = enc.getAsJsonObject("task-aware");
+        JsonObject taskAware = enc.getAsJsonObject("task_aware");
         assertThat(taskAware.getAsJsonObject("documents").get("encoded").getAsInt()).isZero();
         assertThat(taskAware.getAsJsonObject("documents").get("from_cache").getAsInt())
                 .isEqualTo(64);
@@ -173,15 +174,17 @@ class EvalCommandTest {
         assertThat(nat.exitCode()).as(nat.err()).isZero();
         JsonObject a = json(tmp.resolve("ort/results.json"));
         JsonObject b = json(tmp.resolve("native/results.json"));
-        for (String mode : List.of("general", "task-aware")) {
+        for (String mode : List.of("general", "task_aware")) {
             double x =
                     a.getAsJsonObject("scores")
                             .getAsJsonObject(mode)
+                            .getAsJsonObject("measures")
                             .get("ndcg_cut.10")
                             .getAsDouble();
             double y =
                     b.getAsJsonObject("scores")
                             .getAsJsonObject(mode)
+                            .getAsJsonObject("measures")
                             .get("ndcg_cut.10")
                             .getAsDouble();
             assertThat(y).as(mode).isCloseTo(x, org.assertj.core.api.Assertions.within(1e-4));

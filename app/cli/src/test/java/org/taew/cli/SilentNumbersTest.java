@@ -114,6 +114,10 @@ class SilentNumbersTest {
         return json(out.resolve("results.json")).getAsJsonObject("scores");
     }
 
+    private static double measure(JsonObject scores, String mode, String measure) {
+        return scores.getAsJsonObject(mode).getAsJsonObject("measures").get(measure).getAsDouble();
+    }
+
     @Test
     void aCollectionImportedFromCorpusQueriesAndQrelsScoresAsTheOneBuiltByHand() throws Exception {
         Path raw = collection();
@@ -140,11 +144,9 @@ class SilentNumbersTest {
                 .doesNotContain("WARNING");
         JsonObject a = evalScores(imported, "imported");
         JsonObject b = evalScores(byHand(), "by-hand");
-        for (String mode : List.of("general", "task-aware")) {
+        for (String mode : List.of("general", "task_aware")) {
             for (String m : List.of("ndcg_cut.10", "RR@10", "recip_rank", "recall.100")) {
-                assertThat(a.getAsJsonObject(mode).get(m).getAsDouble())
-                        .as(mode + " " + m)
-                        .isEqualTo(b.getAsJsonObject(mode).get(m).getAsDouble());
+                assertThat(measure(a, mode, m)).as(mode + " " + m).isEqualTo(measure(b, mode, m));
             }
         }
         assertThat(run("datasets", "check", imported.toString(), "--no-tokens").out())
@@ -218,7 +220,8 @@ class SilentNumbersTest {
         JsonObject general =
                 json(out.resolve("results.json"))
                         .getAsJsonObject("scores")
-                        .getAsJsonObject("general");
+                        .getAsJsonObject("general")
+                        .getAsJsonObject("measures");
         assertThat(general.has("RR@10")).isTrue();
         assertThat(general.has("recip_rank.10")).isFalse();
         assertThat(Files.readString(out.resolve("per-query.csv")).lines().findFirst().orElseThrow())

@@ -6,7 +6,6 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -108,7 +107,13 @@ class SameNumbersTest {
 
         JsonObject cli = json(cliOut.resolve("results.json"));
         JsonObject desktop = json(desktopOut.resolve("results.json"));
-        for (String key : List.of("task", "ignore_identical_ids", "instructions")) {
+        for (String key :
+                List.of(
+                        "schema_version",
+                        "task",
+                        "ignore_identical_ids",
+                        "identical_ids",
+                        "instructions")) {
             assertThat(desktop.get(key)).as(key).isEqualTo(cli.get(key));
         }
         assertThat(scores(desktop)).isEqualTo(scores(cli)).isNotEmpty();
@@ -117,7 +122,7 @@ class SameNumbersTest {
         if (model.equals("PROMPTED")) {
             assertThat(
                             cli.getAsJsonObject("instructions")
-                                    .getAsJsonObject("task-aware")
+                                    .getAsJsonObject("task_aware")
                                     .get("query")
                                     .getAsString())
                     .isEqualTo("query: {text}");
@@ -133,11 +138,11 @@ class SameNumbersTest {
         Map<String, Double> out = new java.util.TreeMap<>();
         JsonObject s = results.getAsJsonObject("scores");
         for (String mode : s.keySet()) {
-            for (String m : new ArrayList<>(s.getAsJsonObject(mode).keySet())) {
-                if (s.getAsJsonObject(mode).get(m).isJsonPrimitive()) {
-                    out.put(mode + " " + m, s.getAsJsonObject(mode).get(m).getAsDouble());
-                }
+            JsonObject measures = s.getAsJsonObject(mode).getAsJsonObject("measures");
+            for (String m : measures.keySet()) {
+                out.put(mode + " " + m, measures.get(m).getAsDouble());
             }
+            out.put(mode + " main_score", s.getAsJsonObject(mode).get("main_score").getAsDouble());
         }
         return out;
     }

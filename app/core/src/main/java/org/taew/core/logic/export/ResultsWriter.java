@@ -1,15 +1,15 @@
 package org.taew.core.logic.export;
 
+import com.google.gson.FieldNamingPolicy;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
-import com.google.gson.JsonArray;
-import com.google.gson.JsonObject;
 import java.io.BufferedWriter;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -40,26 +40,180 @@ public final class ResultsWriter {
 
     public static final String SIMILARITY = "cosine on L2-normalised vectors";
 
+    /** The version of results.json's layout (docs/formats.md, "Results"); raised on any change. */
+    public static final int SCHEMA_VERSION = 1;
+
     private static final Gson GSON =
-            new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues().create();
+            new GsonBuilder()
+                    .setPrettyPrinting()
+                    .disableHtmlEscaping()
+                    .serializeSpecialFloatingPointValues()
+                    .setFieldNamingPolicy(FieldNamingPolicy.LOWER_CASE_WITH_UNDERSCORES)
+                    .create();
+
+    // ---- results.json, as records: one naming policy (snake_case keys; mode keys general and
+    // task_aware; measure names as trec_eval writes them) ----
+
+    record Model(
+            String name,
+            String path,
+            String identity,
+            String engine,
+            String pooling,
+            boolean normalize,
+            int maxLength) {
+        static Model of(ModelSpec m, String engine) {
+            return new Model(
+                    m.name(),
+                    m.dir().toString(),
+                    m.identity(),
+                    engine,
+                    m.pooling().label(),
+                    m.normalize(),
+                    m.maxLength());
+        }
+    }
+
+    record RetrievalDataset(
+            String name, String path, String split, int queries, int documents, int judgments) {}
+
+    record StsDataset(String name, String path, int pairs) {}
+
+    record Instructions(
+            String query, String document, boolean excludeInstructionFromPooling, String source) {
+        static Instructions of(InstructionPair p, Path source) {
+            return new Instructions(
+                    p.query().source(),
+                    p.document().source(),
+                    p.excludeInstructionFromPooling(),
+                    source == null ? null : source.toString());
+        }
+    }
+
+    record Dropped(String queryId, String reason) {}
+
+    record RetrievalScores(
+            Map<String, Double> measures,
+            double mainScore,
+            int evaluatedQueries,
+            List<Dropped> droppedQueries) {}
+
+    record Encoding(
+            int texts,
+            int fromCache,
+            int encoded,
+            int truncated,
+            long tokensEncoded,
+            double seconds) {
+        static Encoding of(EmbeddingService.Report r) {
+            return new Encoding(
+                    r.texts(),
+                    r.fromCache(),
+                    r.encoded(),
+                    r.truncated(),
+                    r.tokensEncoded(),
+                    r.seconds());
+        }
+    }
+
+    record RetrievalEncoding(Encoding queries, Encoding documents, double searchSeconds) {}
+
+    record MeasureDelta(
+            String metric,
+            double general,
+            double taskAware,
+            double delta,
+            double ciLow,
+            double ciHigh,
+            double pValue) {}
+
+    record Comparison(
+            String delta,
+            String mainMetric,
+            int wins,
+            int losses,
+            int ties,
+            String test,
+            int permutations,
+            String confidenceInterval,
+            int bootstrapResamples,
+            double confidence,
+            long seed,
+            List<MeasureDelta> metrics) {}
+
+    record Retrieval(
+            int schemaVersion,
+            String kind,
+            Model model,
+            RetrievalDataset dataset,
+            String task,
+            String conventions,
+            String similarity,
+            boolean ignoreIdenticalIds,
+            String identicalIds,
+            int depth,
+            String mainScore,
+            Map<String, Instructions> instructions,
+            Map<String, RetrievalScores> scores,
+            Comparison comparison,
+            Map<String, RetrievalEncoding> encoding,
+            List<String> warnings,
+            String created) {}
+
+    record StsScores(
+            double cosineSpearman, double cosinePearson, double mainScore, int truncated) {}
+
+    record StsEncoding(Encoding first, Encoding second) {}
+
+    record Sts(
+            int schemaVersion,
+            String kind,
+            Model model,
+            StsDataset dataset,
+            String task,
+            String similarity,
+            String mainScore,
+            Map<String, Instructions> instructions,
+            Map<String, StsScores> scores,
+            Map<String, StsEncoding> encoding,
+            String created) {}
+
+    /** A mode's key in results.json: {@code general}, {@code task_aware}. */
+    static String key(Mode mode) {
+        return mode.label().replace('-', '_');
+    }
 
     private ResultsWriter() {}
 
     /**
      * Writes results.json, per-query.csv and run-&lt;mode&gt;.trec into {@code dir}; returns the
      * files written.
+     *
+     * @param identicalIds why identical ids were (not) ignored, or null
+     * @param warnings what the report warned about, each a sentence
      */
     public static List<Path> writeRetrieval(
             Path dir,
             RetrievalEvaluation.Result result,
             ModelSpec model,
             String engine,
-            Path instructionsFile)
+            Path instructionsFile,
+            String identicalIds,
+            List<String> warnings)
             throws WorkbenchException {
         List<Path> written = new ArrayList<>();
         Path json = dir.resolve("results.json");
         AtomicFiles.writeString(
-                json, GSON.toJson(retrievalJson(result, model, engine, instructionsFile)) + "\n");
+                json,
+                toJson(
+                        retrieval(
+                                result,
+                                model,
+                                engine,
+                                instructionsFile,
+                                identicalIds,
+                                warnings,
+                                Instant.now())));
         written.add(json);
         Path csv = dir.resolve("per-query.csv");
         AtomicFiles.writeString(csv, perQueryCsv(result));
@@ -72,130 +226,106 @@ public final class ResultsWriter {
         return written;
     }
 
+    static String toJson(Object results) {
+        return GSON.toJson(results) + "\n";
+    }
+
     static String tag(ModelSpec model, Mode mode) {
         return (model.name() + "_" + mode.label()).replaceAll("[^A-Za-z0-9._-]", "_");
     }
 
-    static JsonObject retrievalJson(
+    static Retrieval retrieval(
             RetrievalEvaluation.Result result,
             ModelSpec model,
             String engine,
-            Path instructionsFile) {
-        JsonObject root = new JsonObject();
-        root.addProperty("kind", "retrieval");
-        root.add("model", modelJson(model, engine));
-        JsonObject ds = new JsonObject();
-        ds.addProperty("name", result.dataset().name());
-        ds.addProperty("path", result.dataset().source().toString());
-        ds.addProperty("split", result.dataset().split());
-        ds.addProperty("queries", result.dataset().queries().size());
-        ds.addProperty("documents", result.dataset().documents().size());
-        ds.addProperty("judgments", result.dataset().qrels().size());
-        root.add("dataset", ds);
-        root.addProperty("task", result.task());
-        root.addProperty("conventions", CONVENTIONS);
-        root.addProperty("similarity", SIMILARITY);
-        root.addProperty("ignore_identical_ids", result.settings().ignoreIdenticalIds());
-        root.addProperty("depth", result.settings().depth());
-        root.addProperty("main_score", result.settings().mainMetric().name());
-        JsonObject instr = new JsonObject();
-        JsonObject scores = new JsonObject();
-        JsonObject encoding = new JsonObject();
+            Path instructionsFile,
+            String identicalIds,
+            List<String> warnings,
+            Instant created) {
+        var ds = result.dataset();
+        Map<String, Instructions> instructions = new LinkedHashMap<>();
+        Map<String, RetrievalScores> scores = new LinkedHashMap<>();
+        Map<String, RetrievalEncoding> encoding = new LinkedHashMap<>();
         for (RetrievalEvaluation.ModeResult m : result.modes().values()) {
-            JsonObject i = instructionsJson(m.instructions());
-            if (m.mode() == Mode.TASK_AWARE && instructionsFile != null) {
-                i.addProperty("source", instructionsFile.toString());
-            }
-            instr.add(m.mode().label(), i);
-            JsonObject s = new JsonObject();
+            instructions.put(
+                    key(m.mode()),
+                    Instructions.of(
+                            m.instructions(),
+                            m.mode() == Mode.TASK_AWARE ? instructionsFile : null));
+            Map<String, Double> measures = new LinkedHashMap<>();
             for (MetricId metric : result.settings().metrics()) {
-                s.addProperty(metric.name(), m.scores().mean(metric));
+                measures.put(metric.name(), m.scores().mean(metric));
             }
-            s.addProperty("main_score", m.scores().mean(result.settings().mainMetric()));
-            s.addProperty("evaluated_queries", m.scores().queryIds().size());
-            JsonArray dropped = new JsonArray();
+            List<Dropped> dropped = new ArrayList<>();
             for (QueryScores.DroppedQuery d : m.scores().dropped()) {
-                JsonObject o = new JsonObject();
-                o.addProperty("query_id", d.queryId());
-                o.addProperty("reason", d.reason());
-                dropped.add(o);
+                dropped.add(new Dropped(d.queryId(), d.reason()));
             }
-            s.add("dropped_queries", dropped);
-            scores.add(m.mode().label(), s);
-            JsonObject e = new JsonObject();
-            e.add("queries", reportJson(m.queryEncoding()));
-            e.add("documents", reportJson(m.documentEncoding()));
-            e.addProperty("search_seconds", m.searchSeconds());
-            encoding.add(m.mode().label(), e);
+            scores.put(
+                    key(m.mode()),
+                    new RetrievalScores(
+                            measures,
+                            m.scores().mean(result.settings().mainMetric()),
+                            m.scores().queryIds().size(),
+                            dropped));
+            encoding.put(
+                    key(m.mode()),
+                    new RetrievalEncoding(
+                            Encoding.of(m.queryEncoding()),
+                            Encoding.of(m.documentEncoding()),
+                            m.searchSeconds()));
         }
-        root.add("instructions", instr);
-        root.add("scores", scores);
-        if (result.comparison() != null) {
-            root.add("comparison", comparisonJson(result.comparison()));
-        }
-        root.add("encoding", encoding);
-        root.addProperty("created", Instant.now().toString());
-        return root;
+        return new Retrieval(
+                SCHEMA_VERSION,
+                "retrieval",
+                Model.of(model, engine),
+                new RetrievalDataset(
+                        ds.name(),
+                        ds.source().toString(),
+                        ds.split(),
+                        ds.queries().size(),
+                        ds.documents().size(),
+                        ds.qrels().size()),
+                result.task(),
+                CONVENTIONS,
+                SIMILARITY,
+                result.settings().ignoreIdenticalIds(),
+                identicalIds,
+                result.settings().depth(),
+                result.settings().mainMetric().name(),
+                instructions,
+                scores,
+                result.comparison() == null ? null : comparison(result.comparison()),
+                encoding,
+                warnings == null ? List.of() : List.copyOf(warnings),
+                created.toString());
     }
 
-    static JsonObject modelJson(ModelSpec model, String engine) {
-        JsonObject m = new JsonObject();
-        m.addProperty("name", model.name());
-        m.addProperty("path", model.dir().toString());
-        m.addProperty("identity", model.identity());
-        m.addProperty("engine", engine);
-        m.addProperty("pooling", model.pooling().label());
-        m.addProperty("normalize", model.normalize());
-        m.addProperty("max_length", model.maxLength());
-        return m;
-    }
-
-    static JsonObject instructionsJson(InstructionPair pair) {
-        JsonObject i = new JsonObject();
-        i.addProperty("query", pair.query().source());
-        i.addProperty("document", pair.document().source());
-        i.addProperty("exclude_instruction_from_pooling", pair.excludeInstructionFromPooling());
-        return i;
-    }
-
-    static JsonObject reportJson(EmbeddingService.Report r) {
-        JsonObject o = new JsonObject();
-        o.addProperty("texts", r.texts());
-        o.addProperty("from_cache", r.fromCache());
-        o.addProperty("encoded", r.encoded());
-        o.addProperty("truncated", r.truncated());
-        o.addProperty("tokens_encoded", r.tokensEncoded());
-        o.addProperty("seconds", r.seconds());
-        return o;
-    }
-
-    static JsonObject comparisonJson(ModeComparison c) {
-        JsonObject o = new JsonObject();
-        o.addProperty("delta", "task-aware minus general");
-        o.addProperty("main_metric", c.mainMetric().name());
-        o.addProperty("wins", c.wins());
-        o.addProperty("losses", c.losses());
-        o.addProperty("ties", c.ties());
-        o.addProperty("test", "paired two-sided randomization (sign-flip) test");
-        o.addProperty("permutations", c.settings().permutations());
-        o.addProperty("confidence_interval", "percentile bootstrap of the mean delta");
-        o.addProperty("bootstrap_resamples", c.settings().resamples());
-        o.addProperty("confidence", c.settings().confidence());
-        o.addProperty("seed", c.settings().seed());
-        JsonArray metrics = new JsonArray();
+    static Comparison comparison(ModeComparison c) {
+        List<MeasureDelta> metrics = new ArrayList<>();
         for (ModeComparison.MetricDelta d : c.metrics()) {
-            JsonObject m = new JsonObject();
-            m.addProperty("metric", d.metric().name());
-            m.addProperty("general", d.general());
-            m.addProperty("task_aware", d.taskAware());
-            m.addProperty("delta", d.delta());
-            m.addProperty("ci_low", d.ciLow());
-            m.addProperty("ci_high", d.ciHigh());
-            m.addProperty("p_value", d.pValue());
-            metrics.add(m);
+            metrics.add(
+                    new MeasureDelta(
+                            d.metric().name(),
+                            d.general(),
+                            d.taskAware(),
+                            d.delta(),
+                            d.ciLow(),
+                            d.ciHigh(),
+                            d.pValue()));
         }
-        o.add("metrics", metrics);
-        return o;
+        return new Comparison(
+                "task-aware minus general",
+                c.mainMetric().name(),
+                c.wins(),
+                c.losses(),
+                c.ties(),
+                "paired two-sided randomization (sign-flip) test",
+                c.settings().permutations(),
+                "percentile bootstrap of the mean delta",
+                c.settings().resamples(),
+                c.settings().confidence(),
+                c.settings().seed(),
+                metrics);
     }
 
     /**
@@ -250,40 +380,9 @@ public final class ResultsWriter {
     public static List<Path> writeSts(
             Path dir, StsEvaluation.Result result, ModelSpec model, String engine)
             throws WorkbenchException {
-        JsonObject root = new JsonObject();
-        root.addProperty("kind", "sts");
-        root.add("model", modelJson(model, engine));
-        JsonObject ds = new JsonObject();
-        ds.addProperty("name", result.dataset().name());
-        ds.addProperty("path", result.dataset().source().toString());
-        ds.addProperty("pairs", result.dataset().pairs().size());
-        root.add("dataset", ds);
-        root.addProperty("task", result.task());
-        root.addProperty("similarity", SIMILARITY);
-        root.addProperty("main_score", "cosine_spearman");
-        JsonObject instr = new JsonObject();
-        JsonObject scores = new JsonObject();
-        JsonObject encoding = new JsonObject();
-        for (StsEvaluation.ModeResult m : result.modes().values()) {
-            JsonObject e = new JsonObject();
-            e.add("first", reportJson(m.firstEncoding()));
-            e.add("second", reportJson(m.secondEncoding()));
-            encoding.add(m.mode().label(), e);
-            instr.add(m.mode().label(), instructionsJson(m.instructions()));
-            JsonObject s = new JsonObject();
-            s.addProperty("cosine_spearman", m.spearman());
-            s.addProperty("cosine_pearson", m.pearson());
-            s.addProperty("main_score", m.spearman());
-            s.addProperty(
-                    "truncated", m.firstEncoding().truncated() + m.secondEncoding().truncated());
-            scores.add(m.mode().label(), s);
-        }
-        root.add("instructions", instr);
-        root.add("scores", scores);
-        root.add("encoding", encoding);
-        root.addProperty("created", Instant.now().toString());
+        Sts root = sts(result, model, engine, Instant.now());
         Path json = dir.resolve("results.json");
-        AtomicFiles.writeString(json, GSON.toJson(root) + "\n");
+        AtomicFiles.writeString(json, toJson(root));
         Path csv = dir.resolve("per-pair.csv");
         AtomicFiles.write(
                 csv,
@@ -306,5 +405,40 @@ public final class ResultsWriter {
                     w.flush();
                 });
         return List.of(json, csv);
+    }
+
+    static Sts sts(StsEvaluation.Result result, ModelSpec model, String engine, Instant created) {
+        Map<String, Instructions> instructions = new LinkedHashMap<>();
+        Map<String, StsScores> scores = new LinkedHashMap<>();
+        Map<String, StsEncoding> encoding = new LinkedHashMap<>();
+        for (StsEvaluation.ModeResult m : result.modes().values()) {
+            instructions.put(key(m.mode()), Instructions.of(m.instructions(), null));
+            scores.put(
+                    key(m.mode()),
+                    new StsScores(
+                            m.spearman(),
+                            m.pearson(),
+                            m.spearman(),
+                            m.firstEncoding().truncated() + m.secondEncoding().truncated()));
+            encoding.put(
+                    key(m.mode()),
+                    new StsEncoding(
+                            Encoding.of(m.firstEncoding()), Encoding.of(m.secondEncoding())));
+        }
+        return new Sts(
+                SCHEMA_VERSION,
+                "sts",
+                Model.of(model, engine),
+                new StsDataset(
+                        result.dataset().name(),
+                        result.dataset().source().toString(),
+                        result.dataset().pairs().size()),
+                result.task(),
+                SIMILARITY,
+                "cosine_spearman",
+                instructions,
+                scores,
+                encoding,
+                created.toString());
     }
 }

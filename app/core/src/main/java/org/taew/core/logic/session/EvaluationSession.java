@@ -1,8 +1,11 @@
 package org.taew.core.logic.session;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.taew.core.logic.compare.ModeComparison;
+import org.taew.core.logic.datasets.DatasetSettings;
+import org.taew.core.logic.datasets.IdenticalIds;
 import org.taew.core.logic.encoding.EmbeddingService;
 import org.taew.core.logic.encoding.Encoder;
 import org.taew.core.logic.engine.Engines;
@@ -126,10 +129,42 @@ public final class EvaluationSession implements AutoCloseable {
         return StsEvaluation.run(setup.sts(), setup.task(), setup.modes(), embedder, progress);
     }
 
+    /**
+     * Whether identical ids were ignored and why: the setup's decision, or the user's choice when a
+     * result was evaluated otherwise (the desktop's check box).
+     */
+    public IdenticalIds.Decision identicalIds(boolean ignored) {
+        IdenticalIds.Decision d = setup.identicalIds();
+        return ignored == d.ignore()
+                ? d
+                : new IdenticalIds.Decision(
+                        ignored, IdenticalIds.Basis.CHOSEN, d.evidence(), d.relevantToThemselves());
+    }
+
+    /** What a report of a retrieval result must warn about, each a sentence without the stop. */
+    public List<String> warnings(boolean ignored) {
+        List<String> w = new ArrayList<>();
+        String ids = identicalIds(ignored).warning();
+        if (ids != null) {
+            w.add(ids);
+        }
+        if (setup.settings().judgedOnly()) {
+            w.add(DatasetSettings.judgedOnlyWarning(setup.dataset().path()));
+        }
+        return w;
+    }
+
     /** results.json, per-query.csv and the run files of a retrieval evaluation. */
     public List<Path> write(Path dir, RetrievalEvaluation.Result result) throws WorkbenchException {
+        boolean ignored = result.settings().ignoreIdenticalIds();
         return ResultsWriter.writeRetrieval(
-                dir, result, setup.model(), encoder.engine(), setup.instructionSource());
+                dir,
+                result,
+                setup.model(),
+                encoder.engine(),
+                setup.instructionSource(),
+                identicalIds(ignored).describe(),
+                warnings(ignored));
     }
 
     /** results.json and per-pair.csv of an STS evaluation. */
