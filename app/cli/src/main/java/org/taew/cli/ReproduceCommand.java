@@ -4,20 +4,24 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.taew.core.logic.datasets.StsReader;
+import org.taew.core.logic.compare.ModeComparison;
+import org.taew.core.logic.datasets.DatasetCatalog;
+import org.taew.core.logic.encoding.ModelCatalog;
 import org.taew.core.logic.evaluation.Reproduction;
+import org.taew.core.logic.evaluation.RetrievalEvaluation;
 import org.taew.core.logic.evaluation.StsEvaluation;
 import org.taew.core.logic.session.EvaluationSession;
+import org.taew.core.logic.session.SessionDefaults;
 import org.taew.core.logic.session.SessionRequest;
 import org.taew.core.logic.session.SessionResolver;
 import org.taew.core.logic.session.SessionSetup;
+import org.taew.core.model.MetricId;
 import org.taew.core.model.Mode;
-import org.taew.core.model.StsDataset;
 import org.taew.core.util.WorkbenchException;
 import org.taew.core.util.Workspace;
 import picocli.CommandLine;
@@ -27,114 +31,255 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code taew reproduce}: our scores next to published ones. */
+/** {@code taew reproduce}: our scores next to the expected ones. */
 @Command(
         name = "reproduce",
         mixinStandardHelpOptions = true,
         description = {
-            "Evaluate the models of a reproduction spec (datasets/reproductions/*.yaml) on its data and print our"
-                    + " score next to the published one. Exit code 6 when any differs by more than the tolerance.",
+            "Evaluate each model of an expected-results file on its data and print our score next to the"
+                    + " expected one: a shipped dataset's expected.yaml (retrieval, both modes) or a spec in"
+                    + " datasets/reproductions/ (STS-Benchmark against MTEB's published figures).",
+            "Without a name, every spec and every dataset with expected.yaml. Exit code 6 when any score"
+                    + " differs by more than the file's tolerance.",
         })
 final class ReproduceCommand implements Callable<Integer> {
     @Mixin CommonOptions common;
 
+    @Mixin ComputeOptions compute;
+
     @Spec CommandLine.Model.CommandSpec spec;
 
     @Parameters(
-            index = "0",
-            arity = "0..1",
-            paramLabel = "SPEC",
-            description = "Spec name or file (default: stsbenchmark-test).")
-    String specName;
+            paramLabel = "NAME",
+            arity = "0..*",
+            description =
+                    "Datasets (name or folder) with an expected.yaml, spec names of"
+                            + " datasets/reproductions/, or files (default: all).")
+    List<String> names;
 
     @Option(
             names = "--data",
             paramLabel = "FILE",
-            description = "Use this data file instead of the spec's.")
+            description = "With one STS spec: use this data file instead of the spec's.")
     Path data;
 
-    @Mixin ComputeOptions compute;
+    @Option(
+            names = "--record",
+            description =
+                    "Measure the named datasets now (every bundled model, both modes, nDCG@10) and write"
+                            + " their expected.yaml; nothing is compared.")
+    boolean record;
+
+    private static final double RECORD_TOLERANCE = 0.002;
 
     @Override
     public Integer call() throws WorkbenchException {
         Workspace ws = common.workspace();
-        Path dir = ws.datasets().resolve("reproductions");
-        String name = specName == null ? "stsbenchmark-test" : specName;
-        Path file =
-                Files.isRegularFile(Path.of(name)) ? Path.of(name) : dir.resolve(name + ".yaml");
-        if (!Files.isRegularFile(file)) {
-            List<String> known = new ArrayList<>();
-            for (Path p : Reproduction.list(dir)) {
-                known.add(p.getFileName().toString().replaceFirst("\\.yaml$", ""));
-            }
-            throw WorkbenchException.badInput(
-                    "No reproduction spec \"" + name + "\"; known: " + known);
-        }
-        Reproduction r = Reproduction.read(file, ws.root());
-        Path dataFile = data != null ? data : r.data();
-        if (!Files.isRegularFile(dataFile)) {
-            throw WorkbenchException.badInput(
-                    dataFile + " (data of " + file + ") does not exist; pass --data FILE");
-        }
-        if (!r.layout().equals("sts-benchmark")) {
-            throw WorkbenchException.badInput(
-                    file
-                            + ": layout \""
-                            + r.layout()
-                            + "\" is not supported; expected sts-benchmark");
-        }
-        StsDataset sts = StsReader.readStsBenchmark(dataFile);
-        PrintWriter w = spec.commandLine().getOut();
-        w.printf(
-                Locale.ROOT,
-                "%s: %s, %d pairs, no instruction (general mode)%n",
-                r.name(),
-                dataFile,
-                sts.pairs().size());
         SessionResolver resolver = common.resolver();
+        PrintWriter w = spec.commandLine().getOut();
+        if (record) {
+            return record(resolver, w);
+        }
+        List<Path> files = files(ws, resolver);
+        if (data != null && files.size() != 1) {
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(), "--data goes with one spec, not " + files.size());
+        }
+        List<Reproduction> specs = new ArrayList<>();
+        List<String> notRun = new ArrayList<>();
+        for (Path f : files) {
+            Reproduction r = Reproduction.read(f, ws.root());
+            Path d = data != null ? data : r.data();
+            if (r.sts() && !Files.isRegularFile(d)) {
+                if (names != null) {
+                    throw WorkbenchException.badInput(
+                            d + " (data of " + f + ") does not exist; pass --data FILE");
+                }
+                notRun.add(r.name() + ": " + d + " does not exist");
+                continue;
+            }
+            specs.add(r);
+        }
+        boolean all = true;
+        for (Reproduction r : specs) {
+            all &= run(r, data != null ? data : r.data(), resolver, w);
+        }
+        for (String n : notRun) {
+            w.println("Not run: " + n + " (pass its name and --data FILE).");
+        }
+        w.println(
+                all
+                        ? "All models reproduce the expected figures."
+                        : "Some models do not reproduce.");
+        w.flush();
+        return all ? ExitCodes.OK : ExitCodes.MISMATCH;
+    }
+
+    /** The files to run: those named, or every spec and every dataset's expected.yaml. */
+    private List<Path> files(Workspace ws, SessionResolver resolver) throws WorkbenchException {
+        Path specs = ws.datasets().resolve("reproductions");
+        List<Path> files = new ArrayList<>();
+        if (names == null) {
+            files.addAll(Reproduction.list(specs));
+            for (DatasetCatalog.Entry e : resolver.datasets().list()) {
+                Path f = e.path().resolve(Reproduction.DATASET_FILE);
+                if (Files.isRegularFile(f)) {
+                    files.add(f);
+                }
+            }
+            return files;
+        }
+        for (String n : names) {
+            files.add(file(n, specs, resolver));
+        }
+        return files;
+    }
+
+    private static Path file(String name, Path specs, SessionResolver resolver)
+            throws WorkbenchException {
+        Path p = Path.of(name);
+        if (Files.isRegularFile(p)) {
+            return p;
+        }
+        if (Files.isRegularFile(specs.resolve(name + ".yaml"))) {
+            return specs.resolve(name + ".yaml");
+        }
+        Path dir;
+        try {
+            dir = resolver.datasets().resolve(name).path();
+        } catch (WorkbenchException e) {
+            List<String> known = new ArrayList<>();
+            for (Path s : Reproduction.list(specs)) {
+                known.add(s.getFileName().toString().replaceFirst("\\.yaml$", ""));
+            }
+            throw WorkbenchException.badInput(
+                    "No reproduction spec or dataset \"" + name + "\"; specs: " + known);
+        }
+        Path f = dir.resolve(Reproduction.DATASET_FILE);
+        if (!Files.isRegularFile(f)) {
+            throw WorkbenchException.badInput(
+                    dir + " has no " + Reproduction.DATASET_FILE + "; record one with --record");
+        }
+        return f;
+    }
+
+    /** Evaluates every model of a spec and prints the table; whether all match. */
+    private boolean run(Reproduction r, Path dataPath, SessionResolver resolver, PrintWriter w)
+            throws WorkbenchException {
+        w.printf(
+                Locale.ROOT,
+                "%s: %s, %s within ±%s (%s)%n",
+                r.name(),
+                dataPath,
+                r.metric(),
+                java.math.BigDecimal.valueOf(r.tolerance()).toPlainString(),
+                r.file());
         List<Reproduction.Row> rows = new ArrayList<>();
-        for (Map.Entry<String, Double> e : r.expected().entrySet()) {
-            SessionRequest.Builder b =
-                    SessionRequest.builder()
-                            .optDataset(dataFile.toString())
-                            .optModel(e.getKey())
-                            .optModes(EnumSet.of(Mode.GENERAL));
-            SessionSetup setup = resolver.resolve(compute.apply(b).build());
-            try (EvaluationSession session = EvaluationSession.open(setup, false)) {
-                StsEvaluation.Result result = session.evaluateSts(common.progress());
-                rows.add(
-                        new Reproduction.Row(
-                                e.getKey(),
-                                result.modes().get(Mode.GENERAL).spearman(),
-                                e.getValue()));
+        for (String model : r.models()) {
+            Map<Mode, Double> ours = measure(r, model, dataPath, resolver);
+            for (Reproduction.Expected e : r.expected()) {
+                if (e.model().equals(model)) {
+                    rows.add(new Reproduction.Row(model, e.mode(), ours.get(e.mode()), e.value()));
+                }
             }
         }
         w.printf(
                 Locale.ROOT,
-                "%n%-20s %9s %10s %9s  %s%n",
+                "%-20s %9s %10s %9s  %-6s %s%n",
                 "model",
                 "ours",
-                "published",
+                "expected",
                 "diff",
-                String.format(Locale.ROOT, "within ±%.4f", r.tolerance()));
+                "within",
+                "mode");
         boolean all = true;
         for (Reproduction.Row row : rows) {
             boolean ok = r.matches(row);
             all &= ok;
             w.printf(
                     Locale.ROOT,
-                    "%-20s %9.5f %10.5f %+9.5f  %s%n",
+                    "%-20s %9.5f %10.5f %+9.5f  %-6s %s%n",
                     row.model(),
                     row.ours(),
-                    row.published(),
+                    row.expected(),
                     Math.abs(row.difference()) < 5e-6 ? 0.0 : row.difference(), // no "-0.00000"
-                    ok ? "yes" : "NO");
+                    ok ? "yes" : "NO",
+                    row.mode().label());
         }
-        w.println(
-                all
-                        ? "All models reproduce the published figures."
-                        : "Some models do not reproduce.");
+        w.println();
         w.flush();
-        return all ? ExitCodes.OK : ExitCodes.MISMATCH;
+        return all;
+    }
+
+    /** A model's score in each mode the spec expects. */
+    private Map<Mode, Double> measure(
+            Reproduction r, String model, Path dataPath, SessionResolver resolver)
+            throws WorkbenchException {
+        SessionRequest.Builder b =
+                SessionRequest.builder()
+                        .optDataset(dataPath.toString())
+                        .optModel(model)
+                        .optModes(r.modes(model));
+        SessionSetup setup = resolver.resolve(compute.apply(b).build());
+        Map<Mode, Double> ours = new LinkedHashMap<>();
+        try (EvaluationSession session = EvaluationSession.open(setup, false)) {
+            if (r.sts()) {
+                StsEvaluation.Result result = session.evaluateSts(common.progress());
+                result.modes().forEach((m, v) -> ours.put(m, v.spearman()));
+            } else {
+                MetricId metric = MetricId.parse(r.metric());
+                RetrievalEvaluation.Result result =
+                        session.evaluateRetrieval(
+                                session.retrievalSettings(
+                                        List.of(metric),
+                                        metric,
+                                        SessionDefaults.DEPTH,
+                                        ModeComparison.Settings.DEFAULT),
+                                common.progress());
+                result.modes().forEach((m, v) -> ours.put(m, v.scores().mean(metric)));
+            }
+        }
+        return ours;
+    }
+
+    /** Measures the named datasets with every bundled model and writes their expected.yaml. */
+    private int record(SessionResolver resolver, PrintWriter w) throws WorkbenchException {
+        if (names == null) {
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(), "--record needs the datasets to record");
+        }
+        String metric = SessionDefaults.MAIN_METRIC;
+        for (String n : names) {
+            DatasetCatalog.Entry e = resolver.datasets().resolve(n);
+            if (e.kind() != DatasetCatalog.Kind.RETRIEVAL) {
+                throw WorkbenchException.badInput(e.path() + ": --record takes retrieval datasets");
+            }
+            Path file = e.path().resolve(Reproduction.DATASET_FILE);
+            List<Reproduction.Row> rows = new ArrayList<>();
+            for (ModelCatalog.BundledModel m : resolver.models().bundled()) {
+                Reproduction both =
+                        new Reproduction(
+                                file,
+                                e.name(),
+                                e.path(),
+                                false,
+                                metric,
+                                RECORD_TOLERANCE,
+                                List.of(
+                                        new Reproduction.Expected(m.name(), Mode.GENERAL, 0),
+                                        new Reproduction.Expected(m.name(), Mode.TASK_AWARE, 0)));
+                measure(both, m.name(), e.path(), resolver)
+                        .forEach((mode, v) -> rows.add(new Reproduction.Row(m.name(), mode, v, v)));
+            }
+            Reproduction.record(
+                    e.path(),
+                    metric,
+                    RECORD_TOLERANCE,
+                    rows,
+                    "taew reproduce --record " + e.name());
+            w.println("Wrote " + file);
+        }
+        w.flush();
+        return ExitCodes.OK;
     }
 }

@@ -1,90 +1,229 @@
 package org.taew.core.logic.evaluation;
 
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import org.taew.core.model.Mode;
+import org.taew.core.util.AtomicFiles;
 import org.taew.core.util.WorkbenchException;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.error.YAMLException;
+import org.taew.core.util.YamlNodes;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
 
 /**
- * A reproduction spec: a data file, the published score of each model on it and the tolerance, kept
- * as a YAML file next to the datasets (like Anserini's reproduction YAML with its expected
- * results).
+ * Expected results kept as a file next to the data they describe, like Anserini's reproduction
+ * YAML: the measure, a tolerance, and per model the score of each mode. Two kinds: a shipped
+ * dataset's {@code expected.yaml} (its folder is the data), and a spec in {@code
+ * datasets/reproductions/} for data that lies elsewhere (STS-Benchmark in {@code ../shared}):
+ *
+ * <pre>
+ * name: STS-Benchmark test, MTEB cosine Spearman   # optional
+ * data: ../shared/reference-data/stsbenchmark/sts-test.csv   # specs only; relative to the workspace
+ * layout: sts-benchmark                          # specs only: an STS file in STS-Benchmark's layout
+ * mode: general                                  # the mode of results given as bare numbers
+ * metric: cosine_spearman                        # or a retrieval measure, e.g. ndcg_cut.10
+ * tolerance: 0.0005
+ * results:
+ *   all-MiniLM-L6-v2: 0.82032
+ *   e5-small-v2: {general: 0.80123, task_aware: 0.81234}
+ * </pre>
+ *
+ * Read strictly: an unknown key, a missing one, a value of the wrong kind is an error with file and
+ * line.
  */
 public record Reproduction(
         Path file,
         String name,
         Path data,
-        String layout,
+        boolean sts,
         String metric,
         double tolerance,
-        Map<String, Double> expected) {
+        List<Expected> expected) {
+    /** The file a shipped dataset keeps its expected results in. */
+    public static final String DATASET_FILE = "expected.yaml";
 
-    /** One model's outcome. */
-    public record Row(String model, double ours, double published) {
+    public static final String STS_METRIC = "cosine_spearman";
+
+    private static final Set<String> KEYS =
+            Set.of("name", "data", "layout", "mode", "metric", "tolerance", "results");
+    private static final Set<String> MODE_KEYS = Set.of("general", "task_aware");
+
+    /** What one model should score in one mode. */
+    public record Expected(String model, Mode mode, double value) {}
+
+    /** One model's outcome in one mode. */
+    public record Row(String model, Mode mode, double ours, double expected) {
         public double difference() {
-            return ours - published;
+            return ours - expected;
         }
     }
 
-    /** Reads a spec; {@code data} is resolved against {@code workspaceRoot}. */
+    public Reproduction {
+        expected = List.copyOf(expected);
+    }
+
+    /** The models, in file order, each once. */
+    public List<String> models() {
+        List<String> m = new ArrayList<>();
+        for (Expected e : expected) {
+            if (!m.contains(e.model())) {
+                m.add(e.model());
+            }
+        }
+        return m;
+    }
+
+    /** The modes a model is expected in. */
+    public Set<Mode> modes(String model) {
+        Set<Mode> modes = java.util.EnumSet.noneOf(Mode.class);
+        for (Expected e : expected) {
+            if (e.model().equals(model)) {
+                modes.add(e.mode());
+            }
+        }
+        return modes;
+    }
+
+    public boolean matches(Row row) {
+        return Math.abs(row.difference()) <= tolerance + 1e-12;
+    }
+
+    /**
+     * Reads a spec of {@code datasets/reproductions/} ({@code data} resolved against {@code
+     * workspaceRoot}), or a dataset's {@value #DATASET_FILE} (its folder is the data).
+     */
     public static Reproduction read(Path file, Path workspaceRoot) throws WorkbenchException {
-        Map<String, Object> map;
-        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            Object loaded = new Yaml(new SafeConstructor(new LoaderOptions())).load(r);
-            if (!(loaded instanceof Map)) {
-                throw WorkbenchException.badInput(
-                        file + ": expected a mapping with name, data and results");
+        Node root = YamlNodes.compose(file, YamlNodes.readUtf8(file));
+        if (root == null) {
+            throw WorkbenchException.badInput(file + ": empty; expected metric and results");
+        }
+        Map<String, Node> f = YamlNodes.mapping(file, root, "the file", KEYS);
+        boolean datasetFile = file.getFileName().toString().equals(DATASET_FILE);
+        Path data;
+        if (datasetFile) {
+            for (String k : List.of("data", "layout")) {
+                if (f.containsKey(k)) {
+                    throw YamlNodes.at(
+                            file,
+                            f.get(k),
+                            "\""
+                                    + k
+                                    + "\" is for specs in datasets/reproductions; the data of "
+                                    + DATASET_FILE
+                                    + " is its folder");
+                }
             }
-            @SuppressWarnings("unchecked")
-            Map<String, Object> m = (Map<String, Object>) loaded;
-            map = m;
-        } catch (IOException e) {
-            throw new WorkbenchException(WorkbenchException.Kind.IO, "Cannot read " + file, e);
-        } catch (YAMLException e) {
-            throw new WorkbenchException(
-                    WorkbenchException.Kind.BAD_INPUT,
-                    file + ": not valid YAML: " + e.getMessage(),
-                    e);
+            data = file.toAbsolutePath().getParent();
+        } else {
+            data = workspaceRoot.resolve(required(file, f, root, "data")).normalize();
         }
-        Object results = map.get("results");
-        if (!(results instanceof Map) || !(map.get("data") instanceof String)) {
-            throw WorkbenchException.badInput(
-                    file + ": expected \"data\" (a path) and \"results\" (model: published score)");
-        }
-        Map<String, Double> expected = new LinkedHashMap<>();
-        for (Map.Entry<?, ?> e : ((Map<?, ?>) results).entrySet()) {
-            if (!(e.getValue() instanceof Number)) {
-                throw WorkbenchException.badInput(
-                        file
-                                + ": the result of "
-                                + e.getKey()
-                                + " must be a number, not "
-                                + e.getValue());
+        boolean sts = !datasetFile;
+        if (f.containsKey("layout")) {
+            String layout = YamlNodes.scalar(file, f.get("layout"), "layout");
+            if (!layout.equals("sts-benchmark")) {
+                throw YamlNodes.at(
+                        file, f.get("layout"), "layout \"" + layout + "\" is not sts-benchmark");
             }
-            expected.put(String.valueOf(e.getKey()), ((Number) e.getValue()).doubleValue());
         }
-        Object tol = map.getOrDefault("tolerance", 0.0005);
-        return new Reproduction(
-                file,
-                String.valueOf(map.getOrDefault("name", file.getFileName().toString())),
-                workspaceRoot.resolve((String) map.get("data")).normalize(),
-                String.valueOf(map.getOrDefault("layout", "sts-benchmark")),
-                String.valueOf(map.getOrDefault("metric", "cosine_spearman")),
-                ((Number) tol).doubleValue(),
-                expected);
+        String metric = required(file, f, root, "metric");
+        if (sts && !metric.equals(STS_METRIC)) {
+            throw YamlNodes.at(
+                    file,
+                    f.get("metric"),
+                    "an STS spec measures " + STS_METRIC + ", not " + metric);
+        }
+        if (!sts) {
+            try {
+                org.taew.core.model.MetricId.parse(metric);
+            } catch (IllegalArgumentException e) {
+                throw YamlNodes.at(file, f.get("metric"), e.getMessage());
+            }
+        }
+        Mode bare = Mode.GENERAL;
+        if (f.containsKey("mode")) {
+            bare = mode(file, f.get("mode"), YamlNodes.scalar(file, f.get("mode"), "mode"));
+        }
+        double tolerance = 0.0005;
+        if (f.containsKey("tolerance")) {
+            tolerance = number(file, f.get("tolerance"), "tolerance");
+            if (tolerance < 0) {
+                throw YamlNodes.at(file, f.get("tolerance"), "tolerance must not be negative");
+            }
+        }
+        if (!f.containsKey("results")) {
+            throw YamlNodes.at(
+                    file,
+                    root,
+                    "missing \"results\" (model: score, or model: {general:"
+                            + " score, task_aware: score})");
+        }
+        List<Expected> expected = new ArrayList<>();
+        Node results = f.get("results");
+        if (!(results instanceof MappingNode)) {
+            throw YamlNodes.at(file, results, "results must map each model to its scores");
+        }
+        for (var t : ((MappingNode) results).getValue()) {
+            String model = YamlNodes.scalar(file, t.getKeyNode(), "a model name");
+            Node v = t.getValueNode();
+            if (v instanceof MappingNode) {
+                Map<String, Node> byMode =
+                        YamlNodes.mapping(file, v, "the results of " + model, MODE_KEYS);
+                for (Map.Entry<String, Node> e : byMode.entrySet()) {
+                    expected.add(
+                            new Expected(
+                                    model,
+                                    mode(file, e.getValue(), e.getKey()),
+                                    number(file, e.getValue(), model + " " + e.getKey())));
+                }
+            } else {
+                expected.add(new Expected(model, bare, number(file, v, "the result of " + model)));
+            }
+        }
+        if (expected.isEmpty()) {
+            throw YamlNodes.at(file, results, "results name no model");
+        }
+        String name =
+                f.containsKey("name")
+                        ? YamlNodes.scalar(file, f.get("name"), "name")
+                        : datasetFile
+                                ? data.getFileName().toString()
+                                : file.getFileName().toString().replaceFirst("\\.yaml$", "");
+        return new Reproduction(file, name, data, sts, metric, tolerance, expected);
     }
 
-    /** The reproduction specs in a folder, by name. */
+    private static String required(Path file, Map<String, Node> f, Node root, String key)
+            throws WorkbenchException {
+        if (!f.containsKey(key)) {
+            throw YamlNodes.at(file, root, "missing \"" + key + "\"");
+        }
+        return YamlNodes.scalar(file, f.get(key), key);
+    }
+
+    private static Mode mode(Path file, Node node, String v) throws WorkbenchException {
+        return switch (v) {
+            case "general" -> Mode.GENERAL;
+            case "task_aware", "task-aware" -> Mode.TASK_AWARE;
+            default ->
+                    throw YamlNodes.at(
+                            file, node, "mode \"" + v + "\" is not general or task_aware");
+        };
+    }
+
+    private static double number(Path file, Node node, String what) throws WorkbenchException {
+        String v = YamlNodes.scalar(file, node, what);
+        try {
+            return Double.parseDouble(v);
+        } catch (NumberFormatException e) {
+            throw YamlNodes.at(file, node, what + " must be a number, not \"" + v + "\"");
+        }
+    }
+
+    /** The specs in a folder, by name. */
     public static List<Path> list(Path dir) throws WorkbenchException {
         if (!Files.isDirectory(dir)) {
             return List.of();
@@ -97,7 +236,39 @@ public record Reproduction(
         }
     }
 
-    public boolean matches(Row row) {
-        return Math.abs(row.difference()) <= tolerance + 1e-12;
+    /**
+     * Writes a dataset's {@value #DATASET_FILE} with measured scores (atomically): the record of
+     * what the models score now, which later runs must reproduce.
+     */
+    public static void record(
+            Path datasetDir, String metric, double tolerance, List<Row> measured, String command)
+            throws WorkbenchException {
+        StringBuilder sb = new StringBuilder();
+        sb.append("# Expected results of this dataset, checked by `taew reproduce ")
+                .append(datasetDir.getFileName())
+                .append("` (and by the test suite).\n")
+                .append("# Measured with `")
+                .append(command)
+                .append("`; the task and settings are the dataset's dataset.yaml.\n")
+                .append("metric: ")
+                .append(metric)
+                .append('\n')
+                .append("tolerance: ")
+                .append(tolerance)
+                .append('\n')
+                .append("results:\n");
+        String model = null;
+        for (Row r : measured) {
+            if (!r.model().equals(model)) {
+                model = r.model();
+                sb.append("  ").append(model).append(":\n");
+            }
+            sb.append("    ")
+                    .append(r.mode() == Mode.GENERAL ? "general" : "task_aware")
+                    .append(": ")
+                    .append(String.format(Locale.ROOT, "%.5f", r.ours()))
+                    .append('\n');
+        }
+        AtomicFiles.writeString(datasetDir.resolve(DATASET_FILE), sb.toString());
     }
 }
