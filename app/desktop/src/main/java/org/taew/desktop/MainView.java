@@ -176,6 +176,13 @@ public final class MainView extends BorderPane {
                         return null;
                     }
                 });
+        ComboBox<String> split = new ComboBox<>(session.splits());
+        split.setId("split");
+        split.valueProperty().bindBidirectional(session.selectedSplitProperty());
+        split.setPromptText("split");
+        split.setTooltip(new Tooltip("The qrels split to evaluate (qrels/<split>.tsv or .txt)."));
+        split.visibleProperty().bind(Bindings.size(session.splits()).greaterThan(1));
+        split.managedProperty().bind(split.visibleProperty());
         Button openDataset = new Button("Open…");
         openDataset.setOnAction(e -> openDataset());
         ComboBox<SessionViewModel.ModelChoice> model = new ComboBox<>(session.models());
@@ -210,6 +217,7 @@ public final class MainView extends BorderPane {
         return new ToolBar(
                 new Label("Dataset"),
                 dataset,
+                split,
                 openDataset,
                 new Separator(),
                 new Label("Model"),

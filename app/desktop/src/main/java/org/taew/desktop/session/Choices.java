@@ -6,6 +6,7 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.taew.core.logic.datasets.BeirReader;
 import org.taew.core.logic.datasets.DatasetCatalog;
 import org.taew.core.logic.encoding.ModelCatalog;
 import org.taew.core.logic.session.SessionDefaults;
@@ -23,6 +24,8 @@ final class Choices {
     final ObjectProperty<DatasetCatalog.Entry> dataset = new SimpleObjectProperty<>();
     final ObservableList<SessionViewModel.ModelChoice> models = FXCollections.observableArrayList();
     final ObjectProperty<SessionViewModel.ModelChoice> model = new SimpleObjectProperty<>();
+    final ObservableList<String> splits = FXCollections.observableArrayList();
+    final ObjectProperty<String> split = new SimpleObjectProperty<>();
     final ObservableList<DeviceChoice> devices =
             FXCollections.observableArrayList(DeviceChoice.CPU);
     final ObjectProperty<DeviceChoice> device = new SimpleObjectProperty<>(DeviceChoice.CPU);
@@ -112,6 +115,31 @@ final class Choices {
 
     SessionViewModel.ModelChoice first() {
         return models.isEmpty() ? null : models.get(0);
+    }
+
+    /**
+     * Lists the splits of the chosen dataset and chooses core's default: {@code test}, else the
+     * only one; with several and none called test, none (the user chooses).
+     */
+    void splitsOf(DatasetCatalog.Entry d) {
+        List<String> s = List.of();
+        if (d != null) {
+            try {
+                s = BeirReader.splits(d.path());
+            } catch (WorkbenchException e) {
+                s = List.of(); // opening the dataset reports it
+            }
+        }
+        updating = true;
+        try {
+            splits.setAll(s);
+            split.set(
+                    s.contains(BeirReader.DEFAULT_SPLIT)
+                            ? BeirReader.DEFAULT_SPLIT
+                            : s.size() == 1 ? s.get(0) : null);
+        } finally {
+            updating = false;
+        }
     }
 
     /** The CPU, and the GPUs once the engine has said how many there are. */

@@ -108,7 +108,17 @@ public final class SessionViewModel implements AutoCloseable {
                     identicalIdsNote.show(b);
                     requestEvaluation();
                 });
-        choices.dataset.addListener((o, a, b) -> open());
+        choices.dataset.addListener(
+                (o, a, b) -> {
+                    choices.splitsOf(b);
+                    open();
+                });
+        choices.split.addListener(
+                (o, a, b) -> {
+                    if (b != null) {
+                        open();
+                    }
+                });
         choices.model.addListener((o, a, b) -> open());
         choices.device.addListener(
                 (o, a, b) -> {
@@ -142,6 +152,15 @@ public final class SessionViewModel implements AutoCloseable {
 
     public ObjectProperty<ModelChoice> selectedModelProperty() {
         return choices.model;
+    }
+
+    /** The splits of the chosen dataset (a list to choose from when there are several). */
+    public ObservableList<String> splits() {
+        return choices.splits;
+    }
+
+    public ObjectProperty<String> selectedSplitProperty() {
+        return choices.split;
     }
 
     public ObservableList<DeviceChoice> devices() {
@@ -228,6 +247,7 @@ public final class SessionViewModel implements AutoCloseable {
             m = choices.first();
         }
         choices.choose(d, m);
+        choices.splitsOf(d);
         if (choices.datasets.isEmpty()) {
             status.set("No dataset in " + context.workspace().datasets() + "; open a folder");
         }
@@ -301,12 +321,21 @@ public final class SessionViewModel implements AutoCloseable {
         if (choices.updating() || ds == null || mc == null) {
             return;
         }
+        if (choices.split.get() == null && choices.splits.size() > 1) {
+            status.set(
+                    ds.name()
+                            + " has the splits "
+                            + String.join(", ", choices.splits)
+                            + " and none is called test: choose one");
+            return;
+        }
         cancel();
         DeviceChoice device =
                 choices.device.get() == null ? DeviceChoice.CPU : choices.device.get();
         SessionRequest request =
                 SessionRequest.builder()
                         .optDataset(ds.path().toString())
+                        .optSplit(choices.split.get())
                         .optModel(mc.nameOrPath())
                         .optCompute(device.compute())
                         .optEncoder(EncoderOptions.DEFAULT)

@@ -221,6 +221,40 @@ class SessionViewModelTest {
     }
 
     @Test
+    void severalSplitsWithoutTestAreOfferedAndTheChosenOneIsEvaluated() throws Exception {
+        Path d = dir.resolve("two-splits");
+        ShippedWorkspace.copy("datasets/helpdesk-mini", d);
+        Path qrels = d.resolve("qrels");
+        List<String> lines = Files.readAllLines(qrels.resolve("test.tsv"));
+        Files.delete(qrels.resolve("test.tsv"));
+        // the first 20 judgments in dev, the rest in train (TREC format, as collections ship it)
+        StringBuilder dev = new StringBuilder();
+        StringBuilder train = new StringBuilder();
+        for (int i = 1; i < lines.size(); i++) {
+            String[] c = lines.get(i).split("\t");
+            (i <= 20 ? dev : train).append(c[0] + " 0 " + c[1] + " " + c[2] + "\n");
+        }
+        Files.writeString(qrels.resolve("dev.txt"), dev);
+        Files.writeString(qrels.resolve("train.txt"), train);
+        LiveEvaluation.Snapshot before = session.snapshotProperty().get();
+
+        session.openDatasetFolder(d);
+        assertThat(dialogs.errors).isEmpty();
+        assertThat(session.splits()).containsExactly("dev", "train");
+        assertThat(session.selectedSplitProperty().get()).isNull();
+        assertThat(session.statusProperty().get())
+                .isEqualTo(
+                        "two-splits has the splits dev, train and none is called test: choose one");
+        assertThat(session.snapshotProperty().get()).isSameAs(before);
+
+        session.selectedSplitProperty().set("train");
+        assertThat(dialogs.errors).isEmpty();
+        LiveEvaluation.Snapshot s = session.snapshotProperty().get();
+        assertThat(s.result().dataset().split()).isEqualTo("train");
+        assertThat(s.result().dataset().name()).isEqualTo("two-splits");
+    }
+
+    @Test
     void changingTheCutOffMeasuresAtTheNewK() {
         MetricsViewModel metrics = new MetricsViewModel(session.snapshotProperty());
         session.cutoffProperty().set(3);
