@@ -181,7 +181,7 @@ final class EncodingBenchmark {
                 minCos);
     }
 
-    @SuppressWarnings("unchecked")
+    @SuppressWarnings({"unchecked", "rawtypes"})
     private static List<Embedding>[] newList() {
         return new List[1];
     }

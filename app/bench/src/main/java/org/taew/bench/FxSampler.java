@@ -1,5 +1,6 @@
 package org.taew.bench;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -74,7 +75,7 @@ final class FxSampler {
         running = false;
         List<Map.Entry<String, Integer>> list;
         synchronized (counts) {
-            list = new java.util.ArrayList<>(counts.entrySet());
+            list = new ArrayList<>(counts.entrySet());
         }
         list.sort((a, b) -> b.getValue() - a.getValue());
         System.out.println("FX thread samples (5 ms each), busiest places:");

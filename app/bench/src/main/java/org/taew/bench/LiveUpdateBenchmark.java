@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -17,6 +18,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import javafx.application.Platform;
 import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
 import javafx.stage.Stage;
 import org.taew.core.logic.evaluation.LiveEvaluation;
 import org.taew.core.model.RetrievalDataset;
@@ -164,7 +166,7 @@ final class LiveUpdateBenchmark {
                     "%-9s tab shown: edit to updated view median %.3f s, max %.3f s%n",
                     tabs[t],
                     Benchmarks.median(latencies),
-                    java.util.Arrays.stream(latencies).max().orElseThrow());
+                    Arrays.stream(latencies).max().orElseThrow());
         }
         double median = Benchmarks.median(all);
         System.out.printf(
@@ -173,7 +175,7 @@ final class LiveUpdateBenchmark {
                         + " s); first evaluation / median edit = %.1fx. FX-stall target: <= 100 ms.%n",
                 all.length,
                 median,
-                java.util.Arrays.stream(all).max().orElseThrow(),
+                Arrays.stream(all).max().orElseThrow(),
                 cold / median);
         stalls.close();
         if (sampler != null) {
@@ -196,9 +198,7 @@ final class LiveUpdateBenchmark {
                             new ChangeListener<>() {
                                 @Override
                                 public void changed(
-                                        javafx.beans.value.ObservableValue<
-                                                        ? extends LiveEvaluation.Snapshot>
-                                                o,
+                                        ObservableValue<? extends LiveEvaluation.Snapshot> o,
                                         LiveEvaluation.Snapshot a,
                                         LiveEvaluation.Snapshot b) {
                                     // registered last: runs after every view has taken the result;

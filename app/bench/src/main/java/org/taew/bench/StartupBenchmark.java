@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import java.util.function.ToDoubleFunction;
 import java.util.stream.Stream;
 
 /**
@@ -72,7 +73,8 @@ final class StartupBenchmark {
                 mi <= 3.0 ? "met" : "NOT met");
         System.out.printf(
                 Locale.ROOT,
-                "Resident memory after the first evaluation (e5-small-v2, helpdesk-mini), median: image %.0f MiB, baseline %.0f MiB%n",
+                "Resident memory after the first evaluation (e5-small-v2, helpdesk-mini), median:"
+                        + " image %.0f MiB, baseline %.0f MiB%n",
                 median(warmImage, s -> s.rssKb() / 1024.0),
                 median(warmJar, s -> s.rssKb() / 1024.0));
     }
@@ -180,8 +182,7 @@ final class StartupBenchmark {
                 range(s, x -> x.hwmKb() / 1024.0, "%.0f"));
     }
 
-    private static String range(
-            List<Sample> s, java.util.function.ToDoubleFunction<Sample> f, String fmt) {
+    private static String range(List<Sample> s, ToDoubleFunction<Sample> f, String fmt) {
         if (s.size() == 1) {
             return String.format(Locale.ROOT, fmt, f.applyAsDouble(s.get(0)));
         }
@@ -194,7 +195,7 @@ final class StartupBenchmark {
                 v[v.length - 1]);
     }
 
-    private static double median(List<Sample> s, java.util.function.ToDoubleFunction<Sample> f) {
+    private static double median(List<Sample> s, ToDoubleFunction<Sample> f) {
         return Benchmarks.median(s.stream().mapToDouble(f).toArray());
     }
 

@@ -69,6 +69,7 @@ final class CommonOptions {
         return InstructionLibrary.load(workspace().instructions());
     }
 
+    @SuppressWarnings("SystemConsoleNull") // Java 17: null when the output is not a terminal
     ProgressListener progress() {
         if (noProgress) {
             return ProgressListener.NONE;

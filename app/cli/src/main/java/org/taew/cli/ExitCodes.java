@@ -30,17 +30,12 @@ final class ExitCodes {
     private ExitCodes() {}
 
     static int of(WorkbenchException e) {
-        switch (e.kind()) {
-            case BAD_INPUT:
-                return BAD_INPUT;
-            case MODEL:
-                return MODEL;
-            case IO:
-                return IO;
-            case CANCELLED:
-                return CANCELLED;
-            default:
-                return INTERNAL;
-        }
+        return switch (e.kind()) {
+            case BAD_INPUT -> BAD_INPUT;
+            case MODEL -> MODEL;
+            case IO -> IO;
+            case CANCELLED -> CANCELLED;
+            default -> INTERNAL;
+        };
     }
 }

@@ -67,8 +67,7 @@ public final class Main {
         cl.setExecutionExceptionHandler(
                 (ex, commandLine, parseResult) -> {
                     PrintWriter err = commandLine.getErr();
-                    if (ex instanceof WorkbenchException) {
-                        WorkbenchException we = (WorkbenchException) ex;
+                    if (ex instanceof WorkbenchException we) {
                         err.println("error: " + we.getMessage());
                         if (we.getCause() != null) {
                             LoggerFactory.getLogger(Main.class).debug("cause", we.getCause());

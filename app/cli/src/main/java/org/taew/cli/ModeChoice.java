@@ -6,6 +6,7 @@ import org.taew.core.model.Mode;
 import picocli.CommandLine;
 
 /** {@code --mode}: both, general or task-aware. */
+@SuppressWarnings("ImmutableEnumChecker") // the sets are made here and never changed
 enum ModeChoice {
     BOTH("both", EnumSet.allOf(Mode.class)),
     GENERAL("general", EnumSet.of(Mode.GENERAL)),
@@ -16,7 +17,7 @@ enum ModeChoice {
 
     ModeChoice(String label, Set<Mode> modes) {
         this.label = label;
-        this.modes = modes;
+        this.modes = Set.copyOf(modes);
     }
 
     @Override

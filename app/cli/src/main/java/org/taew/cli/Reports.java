@@ -3,6 +3,8 @@ package org.taew.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import org.taew.core.logic.compare.ModeComparison;
 import org.taew.core.logic.encoding.EmbeddingService;
 import org.taew.core.logic.evaluation.RetrievalEvaluation;
@@ -96,7 +98,7 @@ final class Reports {
     }
 
     private static String droppedSummary(QueryScores s) {
-        java.util.Map<String, Integer> reasons = new java.util.TreeMap<>();
+        Map<String, Integer> reasons = new TreeMap<>();
         for (QueryScores.DroppedQuery d : s.dropped()) {
             reasons.merge(d.reason(), 1, Integer::sum);
         }

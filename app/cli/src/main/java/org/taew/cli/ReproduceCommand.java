@@ -1,6 +1,7 @@
 package org.taew.cli;
 
 import java.io.PrintWriter;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -172,7 +173,7 @@ final class ReproduceCommand implements Callable<Integer> {
                 r.name(),
                 dataPath,
                 r.metric(),
-                java.math.BigDecimal.valueOf(r.tolerance()).toPlainString(),
+                BigDecimal.valueOf(r.tolerance()).toPlainString(),
                 r.file());
         List<Reproduction.Row> rows = new ArrayList<>();
         for (String model : r.models()) {

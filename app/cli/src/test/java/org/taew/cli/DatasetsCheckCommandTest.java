@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Collections;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,7 +24,7 @@ class DatasetsCheckCommandTest {
             tmp.resolve("home").toString(),
             "--no-progress"
         };
-        String[] args = java.util.Arrays.copyOf(base, base.length + extra.length);
+        String[] args = Arrays.copyOf(base, base.length + extra.length);
         System.arraycopy(extra, 0, args, base.length, extra.length);
         return CliRun.of(args);
     }
@@ -76,7 +78,7 @@ class DatasetsCheckCommandTest {
 
     @Test
     void aUsableDatasetWithWarningsExitsZeroAndReportsTokensAndTruncation() throws Exception {
-        String longText = String.join(" ", java.util.Collections.nCopies(700, "retrieval"));
+        String longText = String.join(" ", Collections.nCopies(700, "retrieval"));
         Path d =
                 dataset(
                         "{\"_id\": \"d1\", \"text\": \"Reset the VPN password in the portal.\"}\n"

@@ -7,16 +7,20 @@ import com.google.gson.JsonParser;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import org.assertj.core.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.taew.core.logic.engine.Engines;
 
 class EvalCommandTest {
     @TempDir Path tmp;
 
     private String[] eval(Path out, String... extra) {
         List<String> args =
-                new java.util.ArrayList<>(
+                new ArrayList<>(
                         List.of(
                                 "eval",
                                 "--workspace",
@@ -187,7 +191,7 @@ class EvalCommandTest {
                             .getAsJsonObject("measures")
                             .get("ndcg_cut.10")
                             .getAsDouble();
-            assertThat(y).as(mode).isCloseTo(x, org.assertj.core.api.Assertions.within(1e-4));
+            assertThat(y).as(mode).isCloseTo(x, Assertions.within(1e-4));
         }
         assertThat(a.getAsJsonObject("model").get("engine").getAsString())
                 .startsWith("OnnxRuntime")
@@ -200,8 +204,7 @@ class EvalCommandTest {
 
     @Test
     void aDeviceOrPrecisionThatCannotBeHadIsAClearError() {
-        org.junit.jupiter.api.Assumptions.assumeTrue(
-                org.taew.core.logic.engine.Engines.gpuCount() == 0, "this machine has a GPU");
+        Assumptions.assumeTrue(Engines.gpuCount() == 0, "this machine has a GPU");
         CliRun gpu = CliRun.of(eval(tmp.resolve("gpu"), "--device", "gpu"));
         assertThat(gpu.exitCode()).isEqualTo(4);
         assertThat(gpu.err())

@@ -3,6 +3,7 @@ package org.taew.desktop;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
@@ -11,6 +12,7 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
@@ -18,6 +20,7 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Separator;
+import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
@@ -31,11 +34,13 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.taew.core.logic.datasets.DatasetCatalog;
 import org.taew.core.logic.evaluation.SimilarityMap;
 import org.taew.core.util.AtomicFiles;
+import org.taew.core.util.Installation;
 import org.taew.core.util.WorkbenchException;
 import org.taew.desktop.heatmap.HeatmapView;
 import org.taew.desktop.heatmap.HeatmapViewModel;
@@ -124,11 +129,11 @@ public final class MainView extends BorderPane {
                         null,
                         openDataset,
                         openModel,
-                        new javafx.scene.control.SeparatorMenuItem(),
+                        new SeparatorMenuItem(),
                         save,
                         exportResults,
                         exportChart,
-                        new javafx.scene.control.SeparatorMenuItem(),
+                        new SeparatorMenuItem(),
                         quit);
         MenuItem undo = new MenuItem("Undo instruction edit");
         undo.setOnAction(e -> session.editor().undo());
@@ -153,10 +158,7 @@ public final class MainView extends BorderPane {
 
     private static String version() {
         String v = MainView.class.getPackage().getImplementationVersion();
-        String installed =
-                org.taew.core.util.Installation.folder()
-                        .map(p -> " (installed in " + p + ")")
-                        .orElse("");
+        String installed = Installation.folder().map(p -> " (installed in " + p + ")").orElse("");
         return (v == null ? "development build" : v) + installed;
     }
 
@@ -165,7 +167,7 @@ public final class MainView extends BorderPane {
         dataset.setId("dataset");
         dataset.valueProperty().bindBidirectional(session.selectedDatasetProperty());
         dataset.setConverter(
-                new javafx.util.StringConverter<>() {
+                new StringConverter<>() {
                     @Override
                     public String toString(DatasetCatalog.Entry e) {
                         return e == null ? "" : e.name();
@@ -254,7 +256,7 @@ public final class MainView extends BorderPane {
         engine.setStyle("-fx-text-fill: #555;");
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        for (javafx.scene.control.Control c : List.of(cancel, status, engine)) {
+        for (Control c : List.of(cancel, status, engine)) {
             Controls.unsqueezed(c);
         }
         update.setMinWidth(0);
@@ -310,7 +312,8 @@ public final class MainView extends BorderPane {
             for (HeatmapViewModel.Panel p : HeatmapViewModel.Panel.values()) {
                 out.add(
                         new NamedChart(
-                                "-" + p.name().toLowerCase().replace('_', '-'), heatmaps.chart(p)));
+                                "-" + p.name().toLowerCase(Locale.ROOT).replace('_', '-'),
+                                heatmaps.chart(p)));
             }
         }
         return out;
@@ -321,7 +324,7 @@ public final class MainView extends BorderPane {
                 tabs.getSelectionModel()
                         .getSelectedItem()
                         .getText()
-                        .toLowerCase()
+                        .toLowerCase(Locale.ROOT)
                         .replace(' ', '-');
         Optional<Path> file =
                 dialogs.chooseSaveFile(

@@ -2,7 +2,9 @@ package org.taew.desktop;
 
 import java.util.function.Function;
 import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
 import javafx.scene.Scene;
+import javafx.scene.image.Image;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import javafx.util.Duration;
@@ -68,7 +70,7 @@ public final class Workbench {
         stage.setScene(scene);
         stage.titleProperty()
                 .bind(
-                        javafx.beans.binding.Bindings.createStringBinding(
+                        Bindings.createStringBinding(
                                 () ->
                                         (session.editor().dirtyProperty().get() ? "● " : "")
                                                 + "Task-Aware Embedding Workbench",
@@ -85,7 +87,7 @@ public final class Workbench {
         if (stage.getIcons().isEmpty()) {
             var icon = Workbench.class.getResource("taew.png");
             if (icon != null) {
-                stage.getIcons().add(new javafx.scene.image.Image(icon.toExternalForm()));
+                stage.getIcons().add(new Image(icon.toExternalForm()));
             }
         }
         stage.show();

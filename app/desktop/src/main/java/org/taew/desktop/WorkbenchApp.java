@@ -6,6 +6,7 @@ import javafx.animation.PauseTransition;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
 import javafx.stage.Stage;
 import javafx.util.Duration;
 import org.taew.core.logic.evaluation.LiveEvaluation;
@@ -61,7 +62,7 @@ public final class WorkbenchApp extends Application {
                 new ChangeListener<>() {
                     @Override
                     public void changed(
-                            javafx.beans.value.ObservableValue<? extends LiveEvaluation.Snapshot> o,
+                            ObservableValue<? extends LiveEvaluation.Snapshot> o,
                             LiveEvaluation.Snapshot a,
                             LiveEvaluation.Snapshot b) {
                         if (b == null) {

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
@@ -151,13 +153,12 @@ class WorkbenchSmokeTest {
         robot.clickOn("Heatmaps");
         WaitForAsyncUtils.waitForFxEvents();
         Path base = Files.createTempDirectory("taew-charts").resolve("maps.png");
-        java.util.List<Path> pngs =
-                WaitForAsyncUtils.asyncFx(() -> workbench.view().writeCharts(base)).get();
+        List<Path> pngs = WaitForAsyncUtils.asyncFx(() -> workbench.view().writeCharts(base)).get();
         assertThat(pngs)
                 .extracting(p -> p.getFileName().toString())
                 .containsExactly("maps-general.png", "maps-task-aware.png", "maps-difference.png");
         for (Path p : pngs) {
-            byte[] head = java.util.Arrays.copyOf(Files.readAllBytes(p), 8);
+            byte[] head = Arrays.copyOf(Files.readAllBytes(p), 8);
             assertThat(head).startsWith((byte) 0x89, (byte) 'P', (byte) 'N', (byte) 'G');
         }
     }

@@ -78,8 +78,8 @@ public final class ModuleDeps {
                 for (Enumeration<? extends ZipEntry> en = zip.entries(); en.hasMoreElements(); ) {
                     ZipEntry e = en.nextElement();
                     if (isModuleInfo(e.getName())
-                            || !e.getName().endsWith(".class")
-                                    && !e.getName().equals("META-INF/MANIFEST.MF")) {
+                            || (!e.getName().endsWith(".class")
+                                    && !e.getName().equals("META-INF/MANIFEST.MF"))) {
                         continue;
                     }
                     out.putNextEntry(new ZipEntry(e.getName()));

@@ -11,6 +11,7 @@ import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -184,7 +185,7 @@ public final class NativeStripper {
     }
 
     private static boolean isSignature(String name) {
-        String n = name.toUpperCase(java.util.Locale.ROOT);
+        String n = name.toUpperCase(Locale.ROOT);
         return n.endsWith(".SF") || n.endsWith(".RSA") || n.endsWith(".DSA") || n.endsWith(".EC");
     }
 

@@ -2,8 +2,10 @@ package org.taew.installer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,10 +32,7 @@ final class TestJars {
             Files.writeString(f, files[i + 1]);
             args.add(f.toString());
         }
-        int rc =
-                javax.tools.ToolProvider.getSystemJavaCompiler()
-                        .run(null, null, null, args.toArray(String[]::new));
-        assertThat(rc).isZero();
+        tool("javac", args.toArray(String[]::new));
         return out;
     }
 
@@ -49,7 +48,12 @@ final class TestJars {
         int rc =
                 ToolProvider.findFirst(name)
                         .orElseThrow()
-                        .run(new PrintWriter(out, true), new PrintWriter(System.err, true), args);
+                        .run(
+                                new PrintWriter(out, true),
+                                new PrintWriter(
+                                        new OutputStreamWriter(System.err, StandardCharsets.UTF_8),
+                                        true),
+                                args);
         assertThat(rc).as(name + " " + String.join(" ", args)).isZero();
         return out.toString();
     }

@@ -10,15 +10,13 @@ public enum Pooling {
     CLS;
 
     public static Pooling parse(String s) {
-        switch (s.toLowerCase(Locale.ROOT)) {
-            case "mean":
-                return MEAN;
-            case "cls":
-                return CLS;
-            default:
-                throw new IllegalArgumentException(
-                        "unknown pooling '" + s + "'; expected mean or cls");
-        }
+        return switch (s.toLowerCase(Locale.ROOT)) {
+            case "mean" -> MEAN;
+            case "cls" -> CLS;
+            default ->
+                    throw new IllegalArgumentException(
+                            "unknown pooling '" + s + "'; expected mean or cls");
+        };
     }
 
     public String label() {

@@ -5,9 +5,9 @@ import java.util.Objects;
 
 /**
  * An instruction template: literal text around exactly one {@code {text}} placeholder, e.g. {@code
- * "query: {text}"} or {@code "Instruct: …\nQuery: {text}"}. {@code {{} and {@code }}} stand for
- * literal braces. The part before the placeholder is the instruction (prefix); the part after it,
- * if any, is the suffix.
+ * "query: {text}"} or {@code "Instruct: …\nQuery: {text}"}. Doubled braces stand for literal
+ * braces. The part before the placeholder is the instruction (prefix); the part after it, if any,
+ * is the suffix.
  */
 public record Template(String source, String prefix, String suffix) {
     /** The identity template: the text as it is. General mode uses it on both sides. */

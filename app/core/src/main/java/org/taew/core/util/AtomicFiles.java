@@ -2,10 +2,14 @@ package org.taew.core.util;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
 
 /**
  * Writes a file completely beside its target, then renames it into place, so readers never see half
@@ -62,14 +66,14 @@ public final class AtomicFiles {
         if (!temp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
             return;
         }
-        java.util.Set<java.nio.file.attribute.PosixFilePermission> perms =
+        Set<PosixFilePermission> perms =
                 Files.exists(target)
                         ? Files.getPosixFilePermissions(target)
-                        : java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--");
+                        : PosixFilePermissions.fromString("rw-r--r--");
         Files.setPosixFilePermissions(temp, perms);
     }
 
     public static void writeString(Path target, String content) throws WorkbenchException {
-        write(target, out -> out.write(content.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        write(target, out -> out.write(content.getBytes(StandardCharsets.UTF_8)));
     }
 }

@@ -2,6 +2,7 @@ package org.taew.core.util;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -38,7 +39,6 @@ public final class Hashing {
     }
 
     public static String sha256Hex(String text) {
-        return HexFormat.of()
-                .formatHex(sha256().digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        return HexFormat.of().formatHex(sha256().digest(text.getBytes(StandardCharsets.UTF_8)));
     }
 }

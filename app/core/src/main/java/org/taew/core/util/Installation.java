@@ -1,6 +1,8 @@
 package org.taew.core.util;
 
 import java.io.IOException;
+import java.io.Reader;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -70,8 +72,7 @@ public final class Installation {
         Path manifestFile = user.resolve(MANIFEST);
         Properties manifest = new Properties();
         if (Files.isRegularFile(manifestFile)) {
-            try (java.io.Reader in =
-                    Files.newBufferedReader(manifestFile, StandardCharsets.UTF_8)) {
+            try (Reader in = Files.newBufferedReader(manifestFile, StandardCharsets.UTF_8)) {
                 manifest.load(in);
             } catch (IOException | IllegalArgumentException e) {
                 throw new WorkbenchException(
@@ -127,7 +128,7 @@ public final class Installation {
                     e);
         }
         if (changed) {
-            java.io.StringWriter text = new java.io.StringWriter();
+            StringWriter text = new StringWriter();
             try {
                 manifest.store(
                         text,

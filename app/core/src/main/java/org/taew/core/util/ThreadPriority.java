@@ -3,6 +3,7 @@ package org.taew.core.util;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,8 +27,7 @@ public final class ThreadPriority {
      * Daemon threads named {@code name} that lower their own priority before running their work, or
      * keep it when {@code background} is false.
      */
-    public static java.util.concurrent.ThreadFactory daemonThreads(
-            String name, boolean background) {
+    public static ThreadFactory daemonThreads(String name, boolean background) {
         return r -> {
             Thread t =
                     new Thread(

@@ -3,6 +3,7 @@ package org.taew.core.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -49,7 +50,7 @@ class MetricIdTest {
         assertThat(m.label()).isEqualTo(label);
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void atCutoffIsEveryMeasureWithACutoff() {
         assertThat(MetricId.atCutoff(3))
                 .extracting(MetricId::name)

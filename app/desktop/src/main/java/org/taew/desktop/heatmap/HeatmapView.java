@@ -2,8 +2,11 @@ package org.taew.desktop.heatmap;
 
 import java.awt.geom.Rectangle2D;
 import java.util.EnumMap;
+import java.util.Locale;
 import java.util.Map;
 import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
@@ -40,7 +43,7 @@ public final class HeatmapView extends BorderPane {
         HBox top =
                 new HBox(
                         8, Controls.fixedLabel("Colour by:"), Controls.unsqueezed(scale), sampling);
-        top.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        top.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(sampling, Priority.ALWAYS);
         top.setPadding(new Insets(6));
 
@@ -49,7 +52,7 @@ public final class HeatmapView extends BorderPane {
         int col = 0;
         for (HeatmapViewModel.Panel p : HeatmapViewModel.Panel.values()) {
             ChartPane v = new ChartPane();
-            v.setId("heatmap-" + p.name().toLowerCase());
+            v.setId("heatmap-" + p.name().toLowerCase(Locale.ROOT));
             // hidden tab: the charts are kept up to date but drawn only when shown
             v.activeProperty().bind(visibleProperty());
             v.setOnMouseMoved(
@@ -89,7 +92,7 @@ public final class HeatmapView extends BorderPane {
         bottom.setPadding(new Insets(4, 6, 6, 6));
         VBox.setVgrow(details, Priority.ALWAYS);
         SplitPane split = new SplitPane(grid, bottom);
-        split.setOrientation(javafx.geometry.Orientation.VERTICAL);
+        split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.78);
         setTop(top);
         setCenter(split);

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -141,7 +142,7 @@ final class AutosaveStore {
                 | IllegalStateException
                 | NullPointerException
                 | ClassCastException
-                | java.time.format.DateTimeParseException e) {
+                | DateTimeParseException e) {
             throw WorkbenchException.badInput(
                     p
                             + ": the autosaved edits cannot be read ("

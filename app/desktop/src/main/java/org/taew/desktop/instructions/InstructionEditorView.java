@@ -1,7 +1,10 @@
 package org.taew.desktop.instructions;
 
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableStringValue;
 import javafx.geometry.Insets;
+import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
@@ -54,7 +57,7 @@ public final class InstructionEditorView extends VBox {
         task.setPrefWidth(160);
         HBox choose =
                 new HBox(6, Controls.fixedLabel("Set"), set, Controls.fixedLabel("Task"), task);
-        choose.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        choose.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(set, Priority.ALWAYS);
         HBox.setHgrow(task, Priority.ALWAYS);
         Label description = new Label();
@@ -131,7 +134,7 @@ public final class InstructionEditorView extends VBox {
         return l;
     }
 
-    private static TextArea area(String id, javafx.beans.property.StringProperty p) {
+    private static TextArea area(String id, StringProperty p) {
         TextArea a = new TextArea();
         a.setId(id);
         a.setWrapText(true);
@@ -141,7 +144,7 @@ public final class InstructionEditorView extends VBox {
         return a;
     }
 
-    private static Label error(javafx.beans.value.ObservableStringValue text) {
+    private static Label error(ObservableStringValue text) {
         Label l = new Label();
         l.textProperty().bind(text);
         l.setWrapText(true);
@@ -151,7 +154,7 @@ public final class InstructionEditorView extends VBox {
         return l;
     }
 
-    private static Label cost(javafx.beans.value.ObservableStringValue text) {
+    private static Label cost(ObservableStringValue text) {
         Label l = new Label();
         l.textProperty().bind(text);
         l.setWrapText(true);

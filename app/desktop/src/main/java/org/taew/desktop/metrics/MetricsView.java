@@ -1,10 +1,12 @@
 package org.taew.desktop.metrics;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Insets;
+import javafx.geometry.Pos;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
@@ -41,7 +43,7 @@ public final class MetricsView extends BorderPane {
         summary.textProperty().bind(vm.summaryProperty());
         summary.setWrapText(true);
         HBox top = new HBox(8, Controls.fixedLabel("Cut-off k:"), Controls.unsqueezed(k), summary);
-        top.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        top.setAlignment(Pos.CENTER_LEFT);
         top.setPadding(new Insets(6));
         HBox.setHgrow(summary, Priority.ALWAYS);
 
@@ -91,7 +93,7 @@ public final class MetricsView extends BorderPane {
         return viewer.getChart();
     }
 
-    private void showChart(java.util.List<MetricsViewModel.Row> rows) {
+    private void showChart(List<MetricsViewModel.Row> rows) {
         viewer.setChart(MetricsCharts.createChart(MetricsCharts.createDataset(rows)));
     }
 

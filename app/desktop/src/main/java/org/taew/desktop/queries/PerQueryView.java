@@ -1,8 +1,10 @@
 package org.taew.desktop.queries;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.scene.control.Label;
@@ -82,7 +84,8 @@ public final class PerQueryView extends BorderPane {
         vm.selectedProperty()
                 .addListener(
                         (o, a, b) -> {
-                            if (b != null && queries.getSelectionModel().getSelectedItem() != b) {
+                            if (b != null
+                                    && !b.equals(queries.getSelectionModel().getSelectedItem())) {
                                 queries.getSelectionModel().select(b);
                                 queries.scrollTo(b);
                             }
@@ -123,7 +126,7 @@ public final class PerQueryView extends BorderPane {
         return chart.getChart();
     }
 
-    private void showChart(java.util.List<PerQueryViewModel.QueryRow> rows) {
+    private void showChart(List<PerQueryViewModel.QueryRow> rows) {
         chart.setChart(
                 PerQueryCharts.createChart(
                         PerQueryCharts.createDataset(rows), "Per-query Δ, sorted"));
@@ -138,7 +141,7 @@ public final class PerQueryView extends BorderPane {
     }
 
     private static TableView<PerQueryViewModel.Hit> hits(
-            javafx.collections.ObservableList<PerQueryViewModel.Hit> items, String title) {
+            ObservableList<PerQueryViewModel.Hit> items, String title) {
         TableView<PerQueryViewModel.Hit> t = new TableView<>(items);
         t.getColumns().add(hitCol("#", h -> Integer.toString(h.rank()), 30));
         t.getColumns().add(hitCol("Judged", PerQueryViewModel.Hit::gradeText, 62));

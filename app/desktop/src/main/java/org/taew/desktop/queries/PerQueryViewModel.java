@@ -56,7 +56,7 @@ public final class PerQueryViewModel {
             if (movement == 0) {
                 return "=";
             }
-            return movement > 0 ? "▲" + movement : "▼" + (-movement);
+            return movement > 0 ? "▲" + movement : "▼" + -movement;
         }
 
         public String gradeText() {
@@ -175,7 +175,7 @@ public final class PerQueryViewModel {
         Map<String, Integer> judged = ds.qrels().of(row.id());
         List<ScoredDoc> g = snapshot.result().modes().get(Mode.GENERAL).run().of(row.id());
         List<ScoredDoc> a = snapshot.result().modes().get(Mode.TASK_AWARE).run().of(row.id());
-        if (textsOf != ds) {
+        if (!ds.equals(textsOf)) {
             documentTexts = documentTexts(ds);
             textsOf = ds;
         }

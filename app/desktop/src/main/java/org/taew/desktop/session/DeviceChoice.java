@@ -5,6 +5,7 @@ import java.util.List;
 import org.taew.core.logic.encoding.ComputeChoice;
 
 /** The devices the desktop offers: the CPU, and a CUDA GPU in full or half precision. */
+@SuppressWarnings("ImmutableEnumChecker") // ComputeChoice is a record of enums and a boolean
 public enum DeviceChoice {
     CPU("CPU", ComputeChoice.CPU),
     GPU(

@@ -153,6 +153,7 @@ final class Evaluator {
     /**
      * Token preview of both sides, measured after the numbers are shown; remembered per template.
      */
+    @SuppressWarnings("ReferenceEquality") // the very pair evaluated, not an equal one
     private void measureCosts(InstructionPair pair) {
         EvaluationSession s = session.session();
         LiveEvaluation target = live;

@@ -5,9 +5,12 @@ import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferInt;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import javafx.application.Platform;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.scene.image.ImageView;
 import javafx.scene.image.PixelFormat;
@@ -31,15 +34,13 @@ public final class ChartPane extends Region {
                     ThreadPriority.daemonThreads("taew-chart-render", true));
 
     /** Charts submitted for drawing and not yet on screen (or dropped as outdated), all panes. */
-    private static final java.util.concurrent.atomic.AtomicInteger PENDING =
-            new java.util.concurrent.atomic.AtomicInteger();
+    private static final AtomicInteger PENDING = new AtomicInteger();
 
     private final ObjectProperty<JFreeChart> chart = new SimpleObjectProperty<>();
     private final ImageView view = new ImageView();
     private final AtomicLong generation = new AtomicLong();
     private volatile ChartRenderingInfo info;
-    private final javafx.beans.property.BooleanProperty active =
-            new javafx.beans.property.SimpleBooleanProperty(true);
+    private final BooleanProperty active = new SimpleBooleanProperty(true);
     private boolean stale;
 
     public ChartPane() {
@@ -61,7 +62,7 @@ public final class ChartPane extends Region {
      * Whether the chart is on screen (e.g. bound to its tab's visibility): an inactive pane only
      * remembers that it must draw, so hidden tabs cost nothing while the numbers change.
      */
-    public javafx.beans.property.BooleanProperty activeProperty() {
+    public BooleanProperty activeProperty() {
         return active;
     }
 

@@ -3,6 +3,7 @@ package org.taew.desktop.util;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Optional;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;
@@ -102,7 +103,7 @@ public final class FxDialogService implements DialogService {
         c.getExtensionFilters()
                 .add(
                         new FileChooser.ExtensionFilter(
-                                extension.toUpperCase() + " files", "*." + extension));
+                                extension.toUpperCase(Locale.ROOT) + " files", "*." + extension));
         return Optional.ofNullable(c.showSaveDialog(owner)).map(File::toPath);
     }
 }

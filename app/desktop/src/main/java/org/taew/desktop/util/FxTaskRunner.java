@@ -4,6 +4,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.concurrent.Task;
@@ -60,7 +61,7 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
         // let the work already queued (closing the model) finish; the thread is a daemon anyway
         worker.shutdown();
         try {
-            worker.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
+            worker.awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

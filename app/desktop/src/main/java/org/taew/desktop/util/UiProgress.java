@@ -3,6 +3,7 @@ package org.taew.desktop.util;
 import java.util.Locale;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -22,7 +23,7 @@ public final class UiProgress implements ProgressListener {
     private final AtomicBoolean queued = new AtomicBoolean();
     private volatile String phase = "";
     private volatile long max;
-    private volatile long done;
+    private final AtomicLong done = new AtomicLong();
     private volatile long started;
     private volatile long lastSent;
     static final long MIN_INTERVAL_NANOS = 100_000_000L;
@@ -43,20 +44,20 @@ public final class UiProgress implements ProgressListener {
     public void reset(String message, long max) {
         this.phase = message;
         this.max = max;
-        this.done = 0;
+        this.done.set(0);
         this.started = System.nanoTime();
         publish(true);
     }
 
     @Override
     public void increment(long steps) {
-        done += steps;
+        done.addAndGet(steps); // encoder workers report from several threads
         publish(false);
     }
 
     @Override
     public void end() {
-        done = max;
+        done.set(max);
         publish(false);
     }
 
@@ -64,7 +65,7 @@ public final class UiProgress implements ProgressListener {
     public void idle(String message) {
         phase = "";
         max = 0;
-        done = 0;
+        done.set(0);
         fraction.set(0);
         text.set(message);
     }
@@ -80,7 +81,7 @@ public final class UiProgress implements ProgressListener {
                     () -> {
                         queued.set(false);
                         long m = max;
-                        long d = Math.min(done, m);
+                        long d = Math.min(done.get(), m);
                         fraction.set(m == 0 ? -1 : (double) d / m);
                         text.set(describe(phase, d, m, (System.nanoTime() - started) / 1e9));
                     });

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -180,7 +181,7 @@ class InstructionEditorViewModelTest {
 
     @Test
     void aReadOnlyFolderKeepsTheEditsAndSaysWhySavingFailed() throws Exception {
-        org.junit.jupiter.api.Assumptions.assumeFalse(
+        Assumptions.assumeFalse(
                 "root".equals(System.getProperty("user.name")),
                 "root can write into read-only folders");
         InstructionEditorViewModel vm = open();

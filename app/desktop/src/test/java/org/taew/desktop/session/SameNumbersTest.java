@@ -8,8 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.taew.cli.Main;
@@ -28,7 +30,7 @@ import org.taew.desktop.util.Debouncer;
  * no instruction file of its own, a symmetric dataset (queries are documents).
  */
 class SameNumbersTest {
-    @org.junit.jupiter.api.io.TempDir Path dir;
+    @TempDir Path dir;
     WorkbenchContext context;
 
     @BeforeEach
@@ -135,7 +137,7 @@ class SameNumbersTest {
 
     /** Every measure of every mode, as "mode measure" → value. */
     private static Map<String, Double> scores(JsonObject results) {
-        Map<String, Double> out = new java.util.TreeMap<>();
+        Map<String, Double> out = new TreeMap<>();
         JsonObject s = results.getAsJsonObject("scores");
         for (String mode : s.keySet()) {
             JsonObject measures = s.getAsJsonObject(mode).getAsJsonObject("measures");

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.taew.core.logic.evaluation.LiveEvaluation;
+import org.taew.core.model.InstructionSet;
 import org.taew.core.model.MetricId;
 import org.taew.core.model.Mode;
 import org.taew.core.testing.ShippedWorkspace;
@@ -199,7 +200,7 @@ class SessionViewModelTest {
         assertThat(fresh.selectedDatasetProperty().get().path()).isEqualTo(dataset);
         assertThat(fresh.selectedModelProperty().get().nameOrPath()).isEqualTo(folder.toString());
         assertThat(fresh.editor().selectedSetProperty().get().origin())
-                .isEqualTo(org.taew.core.model.InstructionSet.Origin.MODEL_PROMPTS);
+                .isEqualTo(InstructionSet.Origin.MODEL_PROMPTS);
         assertThat(fresh.editor().form().queryTemplateProperty().get()).isEqualTo("query: {text}");
         assertThat(fresh.editor().canSaveProperty().get()).isFalse();
         fresh.close();

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.taew.core.model.Qrels;
 import org.taew.core.model.RetrievalDataset;
@@ -107,7 +108,7 @@ public final class BeirReader {
 
     private static Map<String, Path> qrelsFiles(Path dir) throws WorkbenchException {
         Path qrels = dir.resolve("qrels");
-        Map<String, Path> bySplit = new java.util.TreeMap<>();
+        Map<String, Path> bySplit = new TreeMap<>();
         try (Stream<Path> files = Files.list(qrels)) {
             for (Path p : files.sorted().toList()) {
                 String n = p.getFileName().toString();
@@ -238,7 +239,7 @@ public final class BeirReader {
     static Map<String, Integer> streamItems(
             Path file, boolean withTitle, Problems problems, ItemSink sink)
             throws WorkbenchException {
-        Map<String, Integer> seen = new java.util.LinkedHashMap<>();
+        Map<String, Integer> seen = new LinkedHashMap<>();
         try (StrictLines lines = new StrictLines(file)) {
             String line;
             while ((line = next(lines, problems)) != null) {

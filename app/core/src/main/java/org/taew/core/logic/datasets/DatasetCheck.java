@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.taew.core.logic.encoding.Encoder;
 import org.taew.core.model.Qrels;
@@ -179,7 +180,7 @@ public final class DatasetCheck {
         for (String name : splitNames) {
             Path qrelsFile = BeirReader.qrelsFile(dir, name);
             Qrels q = BeirReader.readQrels(qrelsFile, queryIds, docIds, collect);
-            Map<Integer, Integer> grades = new java.util.TreeMap<>();
+            Map<Integer, Integer> grades = new TreeMap<>();
             int pairs = 0;
             for (String qid : q.queryIds()) {
                 judgedQueries.add(qid);

@@ -91,7 +91,8 @@ public final class StsReader {
                                 + ": the header "
                                 + t.columns()
                                 + " does not name both sentences and the score"
-                                + " (e.g. sentence1, sentence2, score); name them with --sts-columns first,second,score");
+                                + " (e.g. sentence1, sentence2, score); name them with --sts-columns"
+                                + " first,second,score");
             }
         }
         List<StsPair> pairs = new ArrayList<>();

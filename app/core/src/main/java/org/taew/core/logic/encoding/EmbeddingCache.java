@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
@@ -203,10 +204,10 @@ public final class EmbeddingCache implements AutoCloseable {
         int version = h.getInt();
         int fileDim = h.getInt();
         h.get(id);
-        return java.util.Arrays.equals(magic, MAGIC)
+        return Arrays.equals(magic, MAGIC)
                 && version == VERSION
                 && fileDim == dim
-                && java.util.Arrays.equals(id, identity);
+                && Arrays.equals(id, identity);
     }
 
     /** Reads every record, indexes the good ones and cuts a torn tail. */

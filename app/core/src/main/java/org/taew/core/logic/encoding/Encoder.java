@@ -1,6 +1,7 @@
 package org.taew.core.logic.encoding;
 
 import java.util.List;
+import org.taew.core.model.Embeddings;
 import org.taew.core.model.ModelSpec;
 import org.taew.core.model.PreparedText;
 import org.taew.core.util.ProgressListener;
@@ -22,7 +23,7 @@ public interface Encoder extends AutoCloseable {
      *     normalises)
      * @param tokens one entry per input text
      */
-    record Encoded(org.taew.core.model.Embeddings vectors, List<TokenCount> tokens) {}
+    record Encoded(Embeddings vectors, List<TokenCount> tokens) {}
 
     ModelSpec model();
 

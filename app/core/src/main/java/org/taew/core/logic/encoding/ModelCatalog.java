@@ -1,5 +1,6 @@
 package org.taew.core.logic.encoding;
 
+import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -189,9 +190,7 @@ public final class ModelCatalog {
                         .getAsString());
         descriptor.addProperty("origin", model.origin());
         descriptor.addProperty("artifact", model.artifact());
-        String json =
-                new com.google.gson.GsonBuilder().setPrettyPrinting().create().toJson(descriptor)
-                        + "\n";
+        String json = new GsonBuilder().setPrettyPrinting().create().toJson(descriptor) + "\n";
         Path descriptorFile = dir.resolve(ModelFolderReader.DESCRIPTOR);
         try {
             if (!Files.isRegularFile(descriptorFile)
@@ -202,7 +201,7 @@ public final class ModelCatalog {
                 // the Hugging Face config.json the ONNX export left behind: the native encoder's
                 // shapes
                 String config =
-                        new com.google.gson.GsonBuilder()
+                        new GsonBuilder()
                                         .setPrettyPrinting()
                                         .create()
                                         .toJson(model.entry().get("config"))

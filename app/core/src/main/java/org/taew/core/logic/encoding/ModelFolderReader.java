@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.zip.ZipFile;
 import org.taew.core.model.ModelSpec;
 import org.taew.core.model.Pooling;
 import org.taew.core.util.AtomicFiles;
@@ -120,7 +121,7 @@ public final class ModelFolderReader {
      */
     static void requireTorchScript(Path file) throws WorkbenchException {
         boolean code = false;
-        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(file.toFile())) {
+        try (ZipFile zip = new ZipFile(file.toFile())) {
             code =
                     zip.stream()
                             .anyMatch(

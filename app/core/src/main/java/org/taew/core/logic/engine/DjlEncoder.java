@@ -21,12 +21,15 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.taew.core.logic.encoding.ComputeChoice;
 import org.taew.core.logic.encoding.Encoder;
 import org.taew.core.logic.encoding.EncoderOptions;
 import org.taew.core.model.Embeddings;
@@ -148,8 +151,7 @@ final class DjlEncoder implements Encoder {
 
                     @Override
                     public String cacheTag() {
-                        return org.taew.core.logic.encoding.ComputeChoice.cacheTag(
-                                true, model.half());
+                        return ComputeChoice.cacheTag(true, model.half());
                     }
 
                     @Override
@@ -475,7 +477,7 @@ final class DjlEncoder implements Encoder {
                     break;
                 } catch (InterruptedException e) {
                     interrupted = true;
-                } catch (ExecutionException | java.util.concurrent.CancellationException ignored) {
+                } catch (ExecutionException | CancellationException ignored) {
                     // the first failure is the one reported
                     break;
                 }
@@ -595,7 +597,7 @@ final class DjlEncoder implements Encoder {
             // workers stop between batches; wait for one in a batch before freeing the session
             workers.shutdownNow();
             try {
-                workers.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS);
+                workers.awaitTermination(30, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

@@ -7,6 +7,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import java.nio.FloatBuffer;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
@@ -103,7 +104,7 @@ final class DjlVectorSearch implements VectorSearch {
                         e);
             }
         }
-        Map<String, List<ScoredDoc>> rankings = new java.util.LinkedHashMap<>();
+        Map<String, List<ScoredDoc>> rankings = new LinkedHashMap<>();
         for (int q = 0; q < nq; q++) {
             List<ScoredDoc> ranked = new ArrayList<>(best.get(q));
             ranked.sort(ScoredDoc.TREC_ORDER);

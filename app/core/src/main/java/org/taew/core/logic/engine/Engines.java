@@ -1,10 +1,13 @@
 package org.taew.core.logic.engine;
 
+import ai.djl.Device;
 import ai.djl.engine.Engine;
 import org.taew.core.logic.encoding.ComputeChoice;
 import org.taew.core.logic.encoding.Encoder;
 import org.taew.core.logic.encoding.EncoderOptions;
 import org.taew.core.logic.retrieval.VectorSearch;
+import org.taew.core.logic.weights.BertWeights;
+import org.taew.core.logic.weights.NativeWeights;
 import org.taew.core.model.ModelSpec;
 import org.taew.core.util.WorkbenchException;
 
@@ -65,13 +68,12 @@ public final class Engines {
                     WorkbenchException.Kind.MODEL,
                     "Half precision is for the native encoder on a GPU (--device gpu --engine native)");
         }
-        ai.djl.Device device = gpu ? ai.djl.Device.gpu() : ai.djl.Device.cpu();
+        Device device = gpu ? Device.gpu() : Device.cpu();
         if (!nativeEngine) {
             return DjlEncoder.open(model, options, device);
         }
-        org.taew.core.logic.weights.BertWeights weights =
-                org.taew.core.logic.weights.NativeWeights.load(
-                        model.dir(), format.equals("onnx") ? model.weights() : null);
+        BertWeights weights =
+                NativeWeights.load(model.dir(), format.equals("onnx") ? model.weights() : null);
         NativeBert bert;
         try {
             bert = new NativeBert(weights, device, choice.halfPrecision());

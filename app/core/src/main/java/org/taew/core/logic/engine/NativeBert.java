@@ -184,18 +184,16 @@ final class NativeBert implements AutoCloseable {
     }
 
     private NDArray activation(NDArray x) {
-        switch (config.hiddenAct()) {
-            case "relu":
-                return x.maximum(0f);
-            case "gelu_new":
-            case "gelu_pytorch_tanh":
+        return switch (config.hiddenAct()) {
+            case "relu" -> x.maximum(0f);
+            case "gelu_new", "gelu_pytorch_tanh" -> {
                 // 0.5 x (1 + tanh(sqrt(2/pi) (x + 0.044715 x^3)))
                 NDArray inner = x.add(x.pow(3).mul(0.044715f)).mul((float) Math.sqrt(2 / Math.PI));
-                return x.mul(0.5f).mul(inner.tanh().add(1f));
-            default:
-                // exact GELU: 0.5 x (1 + erf(x / sqrt 2))
-                return x.mul(0.5f).mul(x.mul((float) (1 / Math.sqrt(2))).erf().add(1f));
-        }
+                yield x.mul(0.5f).mul(inner.tanh().add(1f));
+            }
+            // exact GELU: 0.5 x (1 + erf(x / sqrt 2))
+            default -> x.mul(0.5f).mul(x.mul((float) (1 / Math.sqrt(2))).erf().add(1f));
+        };
     }
 
     @Override

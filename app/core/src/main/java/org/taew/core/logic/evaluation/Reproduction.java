@@ -4,10 +4,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.taew.core.model.MetricId;
 import org.taew.core.model.Mode;
 import org.taew.core.util.AtomicFiles;
 import org.taew.core.util.WorkbenchException;
@@ -80,7 +82,7 @@ public record Reproduction(
 
     /** The modes a model is expected in. */
     public Set<Mode> modes(String model) {
-        Set<Mode> modes = java.util.EnumSet.noneOf(Mode.class);
+        Set<Mode> modes = EnumSet.noneOf(Mode.class);
         for (Expected e : expected) {
             if (e.model().equals(model)) {
                 modes.add(e.mode());
@@ -139,7 +141,7 @@ public record Reproduction(
         }
         if (!sts) {
             try {
-                org.taew.core.model.MetricId.parse(metric);
+                MetricId.parse(metric);
             } catch (IllegalArgumentException e) {
                 throw YamlNodes.at(file, f.get("metric"), e.getMessage());
             }

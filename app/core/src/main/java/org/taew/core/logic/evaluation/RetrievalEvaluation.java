@@ -81,6 +81,8 @@ public final class RetrievalEvaluation {
     private RetrievalEvaluation() {}
 
     /**
+     * Evaluates each mode and compares them when both ran.
+     *
      * @param modes the modes to run with their instructions (general normally {@link
      *     InstructionPair#GENERAL})
      */

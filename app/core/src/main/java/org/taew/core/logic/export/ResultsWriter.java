@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -347,7 +348,7 @@ public final class ResultsWriter {
             }
         }
         sb.append('\n');
-        Map<String, String> texts = new java.util.HashMap<>();
+        Map<String, String> texts = new HashMap<>();
         for (TextItem q : result.dataset().queries()) {
             texts.put(q.id(), q.text());
         }

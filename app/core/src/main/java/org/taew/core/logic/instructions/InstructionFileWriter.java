@@ -2,6 +2,7 @@ package org.taew.core.logic.instructions;
 
 import java.io.StringReader;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.taew.core.model.InstructionSet;
@@ -45,7 +46,7 @@ public final class InstructionFileWriter {
             result = content;
             // Replace from the end of the file backwards, so earlier offsets stay valid.
             record Change(Node at, String key, String value) {}
-            List<Change> changes = new java.util.ArrayList<>();
+            List<Change> changes = new ArrayList<>();
             if (!was.query().equals(edit.query())) {
                 changes.add(new Change(valueOf(taskNode, "query"), "query", quote(edit.query())));
             }
@@ -77,7 +78,7 @@ public final class InstructionFileWriter {
                                     a.at() == null
                                             ? Integer.MAX_VALUE
                                             : a.at().getStartMark().getIndex()));
-            String indent = keyIndent(content, taskNode);
+            String indent = keyIndent(taskNode);
             for (Change c : changes) {
                 if (c.at() == null) {
                     int end = lineEnd(result, offset(result, lastScalarEnd(taskNode)));
@@ -228,7 +229,7 @@ public final class InstructionFileWriter {
         return null;
     }
 
-    private static String keyIndent(String content, MappingNode map) {
+    private static String keyIndent(MappingNode map) {
         return " ".repeat(map.getValue().get(0).getKeyNode().getStartMark().getColumn());
     }
 

@@ -1,6 +1,7 @@
 package org.taew.core.logic.metrics;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.taew.core.model.MetricId;
@@ -23,22 +24,14 @@ public final class RankingMetrics {
     public static double compute(
             MetricId metric, List<String> ranking, Map<String, Integer> judged) {
         int k = metric.k();
-        switch (metric.kind()) {
-            case NDCG_CUT:
-                return ndcgCut(ranking, judged, k);
-            case MAP_CUT:
-                return mapCut(ranking, judged, k);
-            case RR_CUT:
-                return recipRankCut(ranking, judged, k);
-            case RECIP_RANK:
-                return recipRankCut(ranking, judged, ranking.size());
-            case RECALL:
-                return recall(ranking, judged, k);
-            case P:
-                return precision(ranking, judged, k);
-            default:
-                throw new IllegalStateException("unhandled measure " + metric);
-        }
+        return switch (metric.kind()) {
+            case NDCG_CUT -> ndcgCut(ranking, judged, k);
+            case MAP_CUT -> mapCut(ranking, judged, k);
+            case RR_CUT -> recipRankCut(ranking, judged, k);
+            case RECIP_RANK -> recipRankCut(ranking, judged, ranking.size());
+            case RECALL -> recall(ranking, judged, k);
+            case P -> precision(ranking, judged, k);
+        };
     }
 
     static int grade(Map<String, Integer> judged, String docId) {
@@ -74,7 +67,7 @@ public final class RankingMetrics {
                 gains.add(g);
             }
         }
-        gains.sort(java.util.Comparator.reverseOrder());
+        gains.sort(Comparator.reverseOrder());
         double idcg = 0;
         for (int i = 0; i < Math.min(k, gains.size()); i++) {
             idcg += gains.get(i) / discount(i + 1);

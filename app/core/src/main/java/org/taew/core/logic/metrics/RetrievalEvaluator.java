@@ -18,6 +18,8 @@ public final class RetrievalEvaluator {
     private RetrievalEvaluator() {}
 
     /**
+     * Scores every query that has a relevant judgment, and lists the others as dropped.
+     *
      * @param queryIds every query of the dataset, in order
      */
     public static QueryScores evaluate(

@@ -12,6 +12,8 @@ import org.taew.core.util.WorkbenchException;
  */
 public interface VectorSearch {
     /**
+     * The top {@code depth} documents of each query by cosine, in trec_eval's order.
+     *
      * @param depth how many documents to keep per query
      * @param ignoreIdenticalIds drop a document whose id equals the query id (for symmetric sets
      *     where the queries are also documents)

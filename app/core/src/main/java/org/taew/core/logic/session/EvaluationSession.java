@@ -3,6 +3,7 @@ package org.taew.core.logic.session;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import org.taew.core.logic.compare.ModeComparison;
 import org.taew.core.logic.datasets.DatasetSettings;
 import org.taew.core.logic.datasets.IdenticalIds;
@@ -75,7 +76,7 @@ public final class EvaluationSession implements AutoCloseable {
         return a.model().identity().equals(b.model().identity())
                 && a.compute().equals(b.compute())
                 && a.encoder().equals(b.encoder())
-                && java.util.Objects.equals(a.cacheDir(), b.cacheDir());
+                && Objects.equals(a.cacheDir(), b.cacheDir());
     }
 
     /** Whether {@link #retarget} to {@code next} keeps this session's encoder. */

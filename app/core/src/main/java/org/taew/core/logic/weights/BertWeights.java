@@ -3,6 +3,8 @@ package org.taew.core.logic.weights;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -53,7 +55,7 @@ public final class BertWeights {
     public static BertWeights fromOnnx(OnnxModel model, BertConfig config, String what)
             throws MalformedWeightsException {
         Map<String, Tensor> named = new HashMap<>();
-        Set<String> transposed = new java.util.HashSet<>();
+        Set<String> transposed = new HashSet<>();
         for (Map.Entry<String, Tensor> e : model.tensors().entrySet()) {
             named.put(canonical(e.getKey()), e.getValue());
         }
@@ -155,7 +157,7 @@ public final class BertWeights {
     private static Map<String, long[]> expectedShapes(BertConfig c, Map<String, Tensor> named) {
         long h = c.hiddenSize();
         long i = c.intermediateSize();
-        Map<String, long[]> s = new java.util.LinkedHashMap<>();
+        Map<String, long[]> s = new LinkedHashMap<>();
         Tensor words = named.get("embeddings.word_embeddings.weight");
         long vocab = words == null || words.shape().length != 2 ? 1 : words.shape()[0];
         s.put("embeddings.word_embeddings.weight", new long[] {vocab, h});

@@ -2,6 +2,8 @@ package org.taew.core.logic.weights;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
  * Reads Protocol Buffers' wire format from a slice of a buffer, checking every length against what
@@ -80,7 +82,7 @@ final class ProtoReader {
         int[] r = lengthDelimited();
         byte[] b = new byte[r[1] - r[0]];
         buf.get(r[0], b);
-        return new String(b, java.nio.charset.StandardCharsets.UTF_8);
+        return new String(b, StandardCharsets.UTF_8);
     }
 
     ProtoReader message() throws MalformedWeightsException {
@@ -89,7 +91,7 @@ final class ProtoReader {
     }
 
     /** A repeated int64 field, packed or not: adds its values to {@code into}. */
-    void int64s(java.util.List<Long> into) throws MalformedWeightsException {
+    void int64s(List<Long> into) throws MalformedWeightsException {
         if (tag == VARINT) {
             into.add(varint());
             return;

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.taew.core.TestPaths;
@@ -143,7 +144,7 @@ class BeirReaderTest {
         byte[] latin1 =
                 "{\"_id\": \"q3\", \"text\": \"caf\u00e9\"}\n"
                         .getBytes(StandardCharsets.ISO_8859_1);
-        Files.write(dir.resolve("queries.jsonl"), latin1, java.nio.file.StandardOpenOption.APPEND);
+        Files.write(dir.resolve("queries.jsonl"), latin1, StandardOpenOption.APPEND);
         assertThatThrownBy(() -> BeirReader.read(dir, null))
                 .hasMessage(
                         dir.resolve("queries.jsonl")

@@ -80,7 +80,9 @@ class EmbeddingCacheTest {
         int record = 32 + 4 + 4 * DIM + 4;
         try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
             long pos =
-                    EmbeddingCache.HEADER_BYTES + record + 40; // inside the second record's vector
+                    EmbeddingCache.HEADER_BYTES
+                            + (long) record
+                            + 40; // inside the second record's vector
             raf.seek(pos);
             int b = raf.read();
             raf.seek(pos);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.taew.core.model.Embeddings;
@@ -27,7 +28,7 @@ class EmbeddingServiceTest {
                         true,
                         8,
                         "generic",
-                        java.util.Map.of(),
+                        Map.of(),
                         "cd".repeat(32));
 
         @Override

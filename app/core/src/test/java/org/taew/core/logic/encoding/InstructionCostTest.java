@@ -3,6 +3,7 @@ package org.taew.core.logic.encoding;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 import org.taew.core.logic.engine.Engines;
 import org.taew.core.model.Template;
@@ -33,8 +34,7 @@ class InstructionCostTest {
                             e, Template.parse("search the help desk articles: {text}"), items);
             assertThat(longer.instructionTokens()).isEqualTo(6);
             assertThat(longer.truncated()).isEqualTo(2);
-            assertThat(longer.truncatedShare())
-                    .isCloseTo(2 / 3.0, org.assertj.core.data.Offset.offset(1e-9));
+            assertThat(longer.truncatedShare()).isCloseTo(2 / 3.0, Offset.offset(1e-9));
 
             InstructionCost none = InstructionCost.measure(e, Template.IDENTITY, items);
             assertThat(none.instructionTokens()).isZero();

@@ -6,12 +6,14 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.taew.core.logic.encoding.Encoder;
 import org.taew.core.logic.encoding.EncoderOptions;
 import org.taew.core.model.Embeddings;
+import org.taew.core.model.Pooling;
 import org.taew.core.model.PreparedText;
 import org.taew.core.util.ProgressListener;
 import org.taew.core.util.WorkbenchException;
@@ -121,8 +123,7 @@ class DjlEncoderTest {
                         PreparedText.plain(
                                 "passage: text number " + i + " about resetting vpn passwords"));
             }
-            java.util.concurrent.atomic.AtomicLong done =
-                    new java.util.concurrent.atomic.AtomicLong();
+            AtomicLong done = new AtomicLong();
             ProgressListener counting =
                     new ProgressListener() {
                         @Override
@@ -176,7 +177,7 @@ class DjlEncoderTest {
     @Test
     void bgePoolsTheClsTokenAndTheQueryInstructionChangesTheVector() throws Exception {
         try (Encoder bge = BundledModels.open("bge-small-en-v1.5")) {
-            assertThat(bge.model().pooling()).isEqualTo(org.taew.core.model.Pooling.CLS);
+            assertThat(bge.model().pooling()).isEqualTo(Pooling.CLS);
             Embeddings v =
                     encode(
                             bge,

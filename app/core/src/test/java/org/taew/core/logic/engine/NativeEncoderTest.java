@@ -6,6 +6,7 @@ import com.google.gson.JsonParser;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -46,7 +47,7 @@ class NativeEncoderTest {
         texts.add("SELECT id, name FROM employees WHERE hired > '2024-01-01' ORDER BY name;");
         texts.add("public static int add(int a, int b) { return a + b; }");
         // far past 512 tokens: both engines see the same truncated input
-        texts.add(String.join(" ", java.util.Collections.nCopies(400, "retrieval evaluation")));
+        texts.add(String.join(" ", Collections.nCopies(400, "retrieval evaluation")));
         List<PreparedText> prepared = new ArrayList<>();
         for (String t : texts) {
             prepared.add(PreparedText.plain(t));

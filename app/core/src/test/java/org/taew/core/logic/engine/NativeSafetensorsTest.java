@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -135,8 +137,8 @@ class NativeSafetensorsTest {
         // a .pt that torch.save wrote (a zip of pickled data, no code/ record) is no TorchScript
         // model
         Path pt = folder.resolve("model.pt");
-        try (var zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(pt))) {
-            zip.putNextEntry(new java.util.zip.ZipEntry("archive/data.pkl"));
+        try (var zip = new ZipOutputStream(Files.newOutputStream(pt))) {
+            zip.putNextEntry(new ZipEntry("archive/data.pkl"));
             zip.write(new byte[] {(byte) 0x80, 2});
             zip.closeEntry();
         }

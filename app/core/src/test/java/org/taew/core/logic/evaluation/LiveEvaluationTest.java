@@ -7,6 +7,8 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.assertj.core.api.Assertions;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,6 +30,7 @@ import org.taew.core.model.PreparedText;
 import org.taew.core.model.RetrievalDataset;
 import org.taew.core.model.Run;
 import org.taew.core.model.Template;
+import org.taew.core.model.TextItem;
 import org.taew.core.util.ProgressListener;
 import org.taew.core.util.WorkbenchException;
 import org.taew.core.util.WorkbenchHome;
@@ -181,7 +184,7 @@ class LiveEvaluationTest {
                         false);
         Thread.currentThread().interrupt();
         try {
-            org.assertj.core.api.Assertions.assertThatThrownBy(
+            Assertions.assertThatThrownBy(
                             () -> live.evaluate(unseen, settings(10), ProgressListener.NONE))
                     .isInstanceOf(WorkbenchException.class)
                     .extracting(e -> ((WorkbenchException) e).kind())
@@ -237,8 +240,7 @@ class LiveEvaluationTest {
                         .get(Mode.TASK_AWARE)
                         .vectors()
                         .dot(qRow, s.documents().get(Mode.TASK_AWARE).vectors(), dRow);
-        assertThat((double) m.taskAware()[qi][di])
-                .isCloseTo(cos, org.assertj.core.data.Offset.offset(1e-5));
+        assertThat((double) m.taskAware()[qi][di]).isCloseTo(cos, Offset.offset(1e-5));
 
         SimilarityMap small = SimilarityMap.sample(s, 10, 1);
         assertThat(small.rows()).isEqualTo(10);
@@ -246,7 +248,7 @@ class LiveEvaluationTest {
         assertThat(small.queries().get(1).id()).isEqualTo(helpdesk.queries().get(4).id());
     }
 
-    private static int indexOf(List<org.taew.core.model.TextItem> items, String id) {
+    private static int indexOf(List<TextItem> items, String id) {
         for (int i = 0; i < items.size(); i++) {
             if (items.get(i).id().equals(id)) {
                 return i;

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.taew.core.TestPaths;
@@ -76,9 +77,7 @@ class RetrievalEvaluationTest {
         for (String q : List.of("Q001", "Q021", "Q040")) {
             assertThat(b.run().of(q).get(0).docId()).isEqualTo(a.run().of(q).get(0).docId());
             assertThat(b.run().of(q).get(0).score())
-                    .isCloseTo(
-                            a.run().of(q).get(0).score(),
-                            org.assertj.core.api.Assertions.within(1e-5f));
+                    .isCloseTo(a.run().of(q).get(0).score(), Assertions.within(1e-5f));
         }
     }
 }

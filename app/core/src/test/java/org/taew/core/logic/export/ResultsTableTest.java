@@ -3,6 +3,7 @@ package org.taew.core.logic.export;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.taew.core.logic.compare.ModeComparison;
 import org.taew.core.model.InstructionPair;
@@ -70,7 +71,7 @@ class ResultsTableTest {
                 .contains("| bge | retrieval: none (same as general) |")
                 .doesNotContain("| e5 |")
                 .endsWith(ResultsTable.END + "\n\nWritten by hand after the table.\n");
-        assertThat(second.split(java.util.regex.Pattern.quote(ResultsTable.BEGIN), -1)).hasSize(2);
+        assertThat(second.split(Pattern.quote(ResultsTable.BEGIN), -1)).hasSize(2);
         assertThat(ResultsTable.updateCard(second, newer)).isEqualTo(second);
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.taew.core.model.MetricId;
@@ -80,7 +81,7 @@ class RankingMetricsTest {
                 .isEqualTo(expected);
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void ndcgUsesLinearGainNotExponential() {
         // one doc of grade 3 at rank 2, ideal has it at rank 1: linear gain gives 3/log2(3) / 3 =
         // 0.63093;

@@ -3,8 +3,10 @@ package org.taew.core.logic.weights;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -15,7 +17,7 @@ class SafetensorsFileTest {
     @Test
     void readsF32F16AndBf16Exactly() throws Exception {
         Path f = dir.resolve("model.safetensors");
-        float[] values = {1f, -2.5f, 0.333251953125f, 65504f, 6.103515625e-05f, 0f};
+        float[] values = {1f, -2.5f, 0.33325195f, 65504f, 6.1035156e-05f, 0f};
         new SafetensorsWriter()
                 .add("a.f32", DType.F32, new long[] {2, 3}, values)
                 .add("b.f16", DType.F16, new long[] {6}, values)
@@ -65,7 +67,7 @@ class SafetensorsFileTest {
         new SafetensorsWriter().add("w", DType.F32, new long[] {4, 4}, new float[16]).write(whole);
         byte[] bytes = Files.readAllBytes(whole);
         Path cut = dir.resolve("cut.safetensors");
-        Files.write(cut, java.util.Arrays.copyOf(bytes, bytes.length - 10));
+        Files.write(cut, Arrays.copyOf(bytes, bytes.length - 10));
         assertThatThrownBy(() -> SafetensorsFile.read(cut))
                 .isInstanceOf(MalformedWeightsException.class)
                 .hasMessageContaining("w has data_offsets outside the file's 54 data bytes");
@@ -104,8 +106,7 @@ class SafetensorsFileTest {
         };
         for (String[] c : cases) {
             Path f = dir.resolve("case.safetensors");
-            SafetensorsWriter.raw(
-                    f, c[0].getBytes(java.nio.charset.StandardCharsets.UTF_8).length, c[0], 8);
+            SafetensorsWriter.raw(f, c[0].getBytes(StandardCharsets.UTF_8).length, c[0], 8);
             assertThatThrownBy(() -> SafetensorsFile.read(f))
                     .as(c[0])
                     .isInstanceOf(MalformedWeightsException.class)
