@@ -51,6 +51,8 @@ import org.taew.desktop.queries.PerQueryView;
 import org.taew.desktop.queries.PerQueryViewModel;
 import org.taew.desktop.session.DeviceChoice;
 import org.taew.desktop.session.SessionViewModel;
+import org.taew.desktop.sts.StsView;
+import org.taew.desktop.sts.StsViewModel;
 import org.taew.desktop.util.Controls;
 import org.taew.desktop.util.DialogService;
 import org.taew.desktop.util.Images;
@@ -63,6 +65,9 @@ public final class MainView extends BorderPane {
     private final MetricsView metrics;
     private final HeatmapView heatmaps;
     private final PerQueryView perQuery;
+    private final StsView sts;
+    private final List<Tab> retrievalTabs;
+    private final Tab stsTab;
 
     public MainView(SessionViewModel session, DialogService dialogs) {
         this.session = session;
@@ -82,9 +87,18 @@ public final class MainView extends BorderPane {
         heatmapVm.selectedQueryProperty().addListener((o, a, b) -> perQueryVm.select(b));
         heatmaps = new HeatmapView(heatmapVm);
         perQuery = new PerQueryView(perQueryVm);
-        tabs.getTabs().add(tab("Metrics", metrics));
-        tabs.getTabs().add(tab("Heatmaps", heatmaps));
-        tabs.getTabs().add(tab("Per query", perQuery));
+        sts = new StsView(new StsViewModel(session.stsSnapshotProperty()));
+        retrievalTabs =
+                List.of(
+                        tab("Metrics", metrics),
+                        tab("Heatmaps", heatmaps),
+                        tab("Per query", perQuery));
+        stsTab = tab("STS", sts);
+        tabs.getTabs().setAll(retrievalTabs);
+        // sentence pairs have their own view; retrieval's three need a ranking
+        session.stsProperty()
+                .addListener(
+                        (o, a, b) -> tabs.getTabs().setAll(b ? List.of(stsTab) : retrievalTabs));
         tabs.setId("result-tabs");
 
         ScrollPane editor = new ScrollPane(new InstructionEditorView(session.editor()));
@@ -111,6 +125,8 @@ public final class MainView extends BorderPane {
     private MenuBar menu() {
         MenuItem openDataset = new MenuItem("Open dataset folder…");
         openDataset.setOnAction(e -> openDataset());
+        MenuItem openSts = new MenuItem("Open STS pair file…");
+        openSts.setOnAction(e -> openStsFile());
         MenuItem openModel = new MenuItem("Open model folder…");
         openModel.setOnAction(e -> openModel());
         MenuItem exportResults = new MenuItem("Export results (JSON, CSV, TREC runs)…");
@@ -128,6 +144,7 @@ public final class MainView extends BorderPane {
                         "File",
                         null,
                         openDataset,
+                        openSts,
                         openModel,
                         new SeparatorMenuItem(),
                         save,
@@ -208,6 +225,9 @@ public final class MainView extends BorderPane {
                                         + " documents).\n",
                                 session.identicalIdsNoteProperty()));
         ignore.setTooltip(why);
+        // sentence pairs have no rankings, so no identical ids to leave out
+        ignore.visibleProperty().bind(session.stsProperty().not());
+        ignore.managedProperty().bind(ignore.visibleProperty());
         Label selfWarning = new Label("⚠ relevant documents dropped");
         selfWarning.setId("identical-ids-warning");
         selfWarning.setStyle("-fx-text-fill: #b35900;");
@@ -272,7 +292,16 @@ public final class MainView extends BorderPane {
         dialogs.chooseFolder(
                         "Open a dataset folder (BEIR layout)",
                         session.context().workspace().datasets())
-                .ifPresent(session::openDatasetFolder);
+                .ifPresent(session::openDataset);
+    }
+
+    private void openStsFile() {
+        dialogs.chooseOpenFile(
+                        "Open sentence pairs with gold scores (STS)",
+                        session.context().workspace().root(),
+                        "csv",
+                        "tsv")
+                .ifPresent(session::openDataset);
     }
 
     private void openModel() {
@@ -306,6 +335,8 @@ public final class MainView extends BorderPane {
         Node content = tabs.getSelectionModel().getSelectedItem().getContent();
         if (content == metrics) {
             out.add(new NamedChart("", metrics.chart()));
+        } else if (content == sts) {
+            out.add(new NamedChart("", sts.chart()));
         } else if (content == perQuery) {
             out.add(new NamedChart("", perQuery.chart()));
         } else {

@@ -6,10 +6,8 @@ import javafx.animation.PauseTransition;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.beans.value.ChangeListener;
-import javafx.beans.value.ObservableValue;
 import javafx.stage.Stage;
 import javafx.util.Duration;
-import org.taew.core.logic.evaluation.LiveEvaluation;
 import org.taew.core.util.WorkbenchException;
 import org.taew.core.util.WorkbenchHome;
 import org.taew.core.util.Workspace;
@@ -58,22 +56,26 @@ public final class WorkbenchApp extends Application {
     }
 
     private static void screenshotsAfterFirstEvaluation(Workbench wb, Path dir) {
-        ChangeListener<LiveEvaluation.Snapshot> once =
-                new ChangeListener<>() {
-                    @Override
-                    public void changed(
-                            ObservableValue<? extends LiveEvaluation.Snapshot> o,
-                            LiveEvaluation.Snapshot a,
-                            LiveEvaluation.Snapshot b) {
-                        if (b == null) {
-                            return;
-                        }
-                        o.removeListener(this);
-                        String[] names = {"metrics", "heatmaps", "per-query"};
-                        shoot(wb, dir, names, 0);
+        Runnable[] stop = new Runnable[1];
+        ChangeListener<Object> once =
+                (o, a, b) -> {
+                    if (b == null) {
+                        return;
                     }
+                    stop[0].run();
+                    String[] names =
+                            wb.session().stsProperty().get()
+                                    ? new String[] {"sts"}
+                                    : new String[] {"metrics", "heatmaps", "per-query"};
+                    shoot(wb, dir, names, 0);
+                };
+        stop[0] =
+                () -> {
+                    wb.session().snapshotProperty().removeListener(once);
+                    wb.session().stsSnapshotProperty().removeListener(once);
                 };
         wb.session().snapshotProperty().addListener(once);
+        wb.session().stsSnapshotProperty().addListener(once);
     }
 
     private static void shoot(Workbench wb, Path dir, String[] names, int i) {

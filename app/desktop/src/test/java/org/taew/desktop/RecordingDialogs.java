@@ -44,6 +44,12 @@ public final class RecordingDialogs implements DialogService {
     }
 
     @Override
+    public synchronized Optional<Path> chooseOpenFile(
+            String title, Path initialDir, String... extensions) {
+        return Optional.ofNullable(pathReplies.poll());
+    }
+
+    @Override
     public synchronized Optional<Path> chooseSaveFile(
             String title, Path initialDir, String initialName, String extension) {
         return Optional.ofNullable(pathReplies.poll());

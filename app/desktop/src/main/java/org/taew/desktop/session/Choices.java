@@ -78,10 +78,6 @@ final class Choices {
         DatasetCatalog.Entry e =
                 resolver.datasets()
                         .resolve(nameOrPath == null ? SessionDefaults.DATASET : nameOrPath);
-        if (e.kind() != DatasetCatalog.Kind.RETRIEVAL) {
-            throw WorkbenchException.badInput(
-                    e.path() + ": the desktop opens retrieval datasets (BEIR folders)");
-        }
         for (DatasetCatalog.Entry d : datasets) {
             if (d.path().equals(e.path())) {
                 return d;

@@ -1,7 +1,7 @@
 package org.taew.desktop.session;
 
-import org.taew.core.logic.evaluation.LiveEvaluation;
 import org.taew.core.logic.evaluation.RetrievalEvaluation;
+import org.taew.core.logic.session.EvaluationSession;
 import org.taew.core.model.InstructionPair;
 
 /**
@@ -13,7 +13,7 @@ import org.taew.core.model.InstructionPair;
 final class EvaluationQueue {
     /** What an evaluation is asked for. */
     record Request(
-            LiveEvaluation target,
+            EvaluationSession target,
             InstructionPair taskAware,
             RetrievalEvaluation.Settings settings) {}
 

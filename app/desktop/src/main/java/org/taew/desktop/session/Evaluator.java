@@ -1,6 +1,7 @@
 package org.taew.desktop.session;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -9,11 +10,18 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import org.taew.core.logic.compare.ModeComparison;
 import org.taew.core.logic.evaluation.LiveEvaluation;
 import org.taew.core.logic.evaluation.RetrievalEvaluation;
+import org.taew.core.logic.evaluation.StsEvaluation;
+import org.taew.core.logic.metrics.Significance;
 import org.taew.core.logic.session.EvaluationSession;
+import org.taew.core.logic.session.SessionSetup;
 import org.taew.core.model.InstructionPair;
+import org.taew.core.model.Mode;
 import org.taew.core.model.Side;
+import org.taew.core.model.StsPair;
+import org.taew.core.model.TextItem;
 import org.taew.core.util.ProgressListener;
 import org.taew.desktop.instructions.InstructionEditorViewModel;
 import org.taew.desktop.util.Debouncer;
@@ -21,11 +29,19 @@ import org.taew.desktop.util.ErrorMessages;
 
 /**
  * Live re-evaluation for the session: after a pause in typing, both modes are evaluated with the
- * editor's templates ({@link LiveEvaluation} re-encodes only the side that changed); requests made
- * while work runs are coalesced ({@link EvaluationQueue}); after the numbers are shown, the token
- * preview of the templates is measured.
+ * editor's templates ({@link LiveEvaluation} re-encodes only the side that changed; sentence pairs
+ * are encoded through the cache, so only changed texts run through the model); requests made while
+ * work runs are coalesced ({@link EvaluationQueue}); after the numbers are shown, the token preview
+ * of the templates is measured.
  */
 final class Evaluator {
+    /** Sentence pairs: bootstrap resamples and permutations (fewer than retrieval's, per edit). */
+    static final ModeComparison.Settings STS_SIGNIFICANCE =
+            new ModeComparison.Settings(2000, 2000, Significance.DEFAULT_SEED, 0.95);
+
+    /** How many of the pairs whose rank moved most are shown. */
+    static final int MOVED_PAIRS = 25;
+
     private final SessionViewModel session;
     private final InstructionEditorViewModel editor;
     private final Debouncer debouncer;
@@ -34,7 +50,9 @@ final class Evaluator {
     private final TokenPreview preview = new TokenPreview();
     private final ReadOnlyObjectWrapper<LiveEvaluation.Snapshot> snapshot =
             new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<StsSnapshot> sts = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper lastUpdate = new ReadOnlyStringWrapper("");
+    private EvaluationSession target;
     private LiveEvaluation live;
     private long pendingEditAt;
 
@@ -55,16 +73,21 @@ final class Evaluator {
         return snapshot.getReadOnlyProperty();
     }
 
+    ReadOnlyObjectProperty<StsSnapshot> stsProperty() {
+        return sts.getReadOnlyProperty();
+    }
+
     ReadOnlyStringProperty lastUpdateProperty() {
         return lastUpdate.getReadOnlyProperty();
     }
 
-    /** The evaluation to run from now on (a newly opened dataset or model), or none. */
-    void target(LiveEvaluation next) {
-        if (next != live) {
+    /** The session to evaluate from now on (a newly opened dataset or model), or none. */
+    void target(EvaluationSession next) {
+        if (next != target) {
             preview.clear();
         }
-        live = next;
+        target = next;
+        live = next == null ? null : next.live();
     }
 
     void dropPending() {
@@ -86,25 +109,29 @@ final class Evaluator {
     /** Evaluates both modes with the editor's instructions, now or after the running work. */
     void request() {
         InstructionPair pair = editor.form().compiledProperty().get();
-        if (live == null || pair == null) {
+        if (target == null || pair == null) {
+            return;
+        }
+        if (live == null) {
+            requestSts(pair);
             return;
         }
         RetrievalEvaluation.Settings settings = session.settings();
-        EvaluationQueue.Request request = new EvaluationQueue.Request(live, pair, settings);
+        EvaluationQueue.Request request = new EvaluationQueue.Request(target, pair, settings);
         EvaluationQueue.Decision d =
                 queue.offer(request, session.isRunning(), snapshot.get() != null);
         if (d != EvaluationQueue.Decision.RUN) {
             return;
         }
-        LiveEvaluation target = live;
+        LiveEvaluation evaluation = live;
         long editAt = pendingEditAt;
         pendingEditAt = 0;
         session.evaluating(editor.selectedTaskProperty().get());
         session.track(
-                p -> target.evaluate(pair, settings, p),
+                p -> evaluation.evaluate(pair, settings, p),
                 session.progress(),
                 s -> {
-                    if (target != live) {
+                    if (evaluation != live) {
                         return;
                     }
                     snapshot.set(s);
@@ -114,6 +141,59 @@ final class Evaluator {
                         request();
                     } else {
                         // after the new numbers are drawn: the tokenizer uses every core
+                        debouncer.schedule("token-preview", () -> measureCosts(pair));
+                    }
+                },
+                e -> {
+                    queue.failed();
+                    session.fail("Evaluation failed", e);
+                    if (queue.takePending()) {
+                        request();
+                    }
+                });
+    }
+
+    /** Sentence pairs: both modes, their correlations and the comparison (bootstrap, test). */
+    private void requestSts(InstructionPair pair) {
+        EvaluationQueue.Request request =
+                new EvaluationQueue.Request(target, pair, session.settings());
+        if (queue.offer(request, session.isRunning(), sts.get() != null)
+                != EvaluationQueue.Decision.RUN) {
+            return;
+        }
+        EvaluationSession s = target;
+        long editAt = pendingEditAt;
+        pendingEditAt = 0;
+        Map<Mode, InstructionPair> modes = new EnumMap<>(Mode.class);
+        modes.put(Mode.GENERAL, InstructionPair.GENERAL);
+        modes.put(Mode.TASK_AWARE, pair);
+        session.evaluating(editor.selectedTaskProperty().get());
+        session.track(
+                p -> {
+                    StsEvaluation.Result r = s.evaluateSts(modes, p);
+                    return new StsSnapshot(
+                            r, StsEvaluation.compare(r, STS_SIGNIFICANCE, MOVED_PAIRS));
+                },
+                session.progress(),
+                snap -> {
+                    if (s != target) {
+                        return;
+                    }
+                    sts.set(snap);
+                    lastUpdate.set(
+                            (editAt != 0
+                                            ? String.format(
+                                                    Locale.ROOT,
+                                                    "Updated %.2f s after the edit",
+                                                    (clock.getAsLong() - editAt) / 1e9)
+                                            : "Evaluated")
+                                    + " · "
+                                    + snap.result().dataset().pairs().size()
+                                    + " pairs");
+                    session.evaluated();
+                    if (queue.takePending()) {
+                        request();
+                    } else {
                         debouncer.schedule("token-preview", () -> measureCosts(pair));
                     }
                 },
@@ -155,12 +235,11 @@ final class Evaluator {
      */
     @SuppressWarnings("ReferenceEquality") // the very pair evaluated, not an equal one
     private void measureCosts(InstructionPair pair) {
-        EvaluationSession s = session.session();
-        LiveEvaluation target = live;
+        EvaluationSession s = target;
         if (session.isRunning() || pair != editor.form().compiledProperty().get()) {
             return; // another evaluation is on its way; its preview follows it
         }
-        if (s == null || target == null) {
+        if (s == null) {
             return;
         }
         Map<Side, String> known = preview.known(pair);
@@ -175,10 +254,10 @@ final class Evaluator {
             return;
         }
         session.track(
-                p -> TokenPreview.measure(s.encoder(), target.dataset(), pair, missing),
+                p -> TokenPreview.measure(s.encoder(), texts(s), pair, missing),
                 ProgressListener.NONE,
                 out -> {
-                    if (target == live) {
+                    if (s == target) {
                         preview.remember(pair, out);
                         out.forEach(editor.form()::setCost);
                     }
@@ -193,6 +272,29 @@ final class Evaluator {
                     }
                     runPending();
                 });
+    }
+
+    /** The texts of each side: queries and documents, or first and second sentences. */
+    private static Map<Side, TokenPreview.SideTexts> texts(EvaluationSession s) {
+        Map<Side, TokenPreview.SideTexts> texts = new EnumMap<>(Side.class);
+        SessionSetup setup = s.setup();
+        if (setup.isSts()) {
+            List<TextItem> first = new ArrayList<>();
+            List<TextItem> second = new ArrayList<>();
+            for (StsPair p : setup.sts().pairs()) {
+                first.add(new TextItem(Integer.toString(p.line()), p.first()));
+                second.add(new TextItem(Integer.toString(p.line()), p.second()));
+            }
+            texts.put(Side.QUERY, new TokenPreview.SideTexts(first, "first sentences"));
+            texts.put(Side.DOCUMENT, new TokenPreview.SideTexts(second, "second sentences"));
+        } else {
+            texts.put(
+                    Side.QUERY, new TokenPreview.SideTexts(setup.retrieval().queries(), "queries"));
+            texts.put(
+                    Side.DOCUMENT,
+                    new TokenPreview.SideTexts(setup.retrieval().documents(), "documents"));
+        }
+        return texts;
     }
 
     private void runPending() {

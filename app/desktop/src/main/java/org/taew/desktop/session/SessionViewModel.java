@@ -74,6 +74,7 @@ public final class SessionViewModel implements AutoCloseable {
     private final ReadOnlyObjectWrapper<SessionState> state =
             new ReadOnlyObjectWrapper<>(SessionState.IDLE);
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper sts = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Starting");
     private final ReadOnlyStringWrapper engine = new ReadOnlyStringWrapper("");
     private final IdenticalIdsNote identicalIdsNote = new IdenticalIdsNote();
@@ -215,6 +216,16 @@ public final class SessionViewModel implements AutoCloseable {
         return evaluator.snapshotProperty();
     }
 
+    /** Whether the open dataset is sentence pairs (STS) rather than a retrieval dataset. */
+    public ReadOnlyBooleanProperty stsProperty() {
+        return sts.getReadOnlyProperty();
+    }
+
+    /** The latest evaluation of sentence pairs. */
+    public ReadOnlyObjectProperty<StsSnapshot> stsSnapshotProperty() {
+        return evaluator.stsProperty();
+    }
+
     public WorkbenchContext context() {
         return context;
     }
@@ -254,13 +265,10 @@ public final class SessionViewModel implements AutoCloseable {
         open();
     }
 
-    /** Adds a dataset folder chosen by the user and selects it. */
-    public void openDatasetFolder(Path dir) {
+    /** Adds a dataset chosen by the user (a BEIR folder or an STS pair file) and selects it. */
+    public void openDataset(Path dir) {
         try {
             DatasetCatalog.Entry e = resolver.datasets().resolve(dir.toString());
-            if (e.kind() != DatasetCatalog.Kind.RETRIEVAL) {
-                throw WorkbenchException.badInput(dir + " is not a retrieval dataset");
-            }
             choices.datasets.removeIf(d -> d.path().equals(e.path()));
             choices.datasets.add(e);
             choices.dataset.set(e);
@@ -289,8 +297,11 @@ public final class SessionViewModel implements AutoCloseable {
 
     /** Writes the CLI's result files for the current evaluation into {@code dir}. */
     public List<Path> export(Path dir) throws WorkbenchException {
+        if (session != null && session.setup().isSts() && evaluator.stsProperty().get() != null) {
+            return session.write(dir, evaluator.stsProperty().get().result());
+        }
         LiveEvaluation.Snapshot s = evaluator.snapshotProperty().get();
-        if (s == null || session == null) {
+        if (s == null || session == null || session.setup().isSts()) {
             throw WorkbenchException.badInput("Nothing to export yet: no evaluation has finished");
         }
         return session.write(dir, s.result());
@@ -378,16 +389,20 @@ public final class SessionViewModel implements AutoCloseable {
                 s.encoder().engine()
                         + " · similarity search on "
                         + Engines.describe(Engines.SEARCH_ENGINE));
-        evaluator.target(s.live());
-        ignoreIdenticalIds.set(identicalIdsNote.opened(setup.identicalIds()));
-        status.set(
-                setup.dataset().name()
-                        + ": "
-                        + setup.retrieval().queries().size()
-                        + " queries, "
-                        + setup.retrieval().documents().size()
-                        + " documents; model "
-                        + setup.model().name());
+        evaluator.target(s);
+        sts.set(setup.isSts());
+        String size;
+        if (setup.isSts()) {
+            size = setup.sts().pairs().size() + " sentence pairs";
+        } else {
+            ignoreIdenticalIds.set(identicalIdsNote.opened(setup.identicalIds()));
+            size =
+                    setup.retrieval().queries().size()
+                            + " queries, "
+                            + setup.retrieval().documents().size()
+                            + " documents";
+        }
+        status.set(setup.dataset().name() + ": " + size + "; model " + setup.model().name());
         editor.load(setup.instructionSet(), setup.task());
         requestEvaluation();
     }

@@ -8,7 +8,6 @@ import java.util.Map;
 import org.taew.core.logic.encoding.Encoder;
 import org.taew.core.logic.encoding.InstructionCost;
 import org.taew.core.model.InstructionPair;
-import org.taew.core.model.RetrievalDataset;
 import org.taew.core.model.Side;
 import org.taew.core.model.Template;
 import org.taew.core.model.TextItem;
@@ -47,21 +46,30 @@ final class TokenPreview {
         previews.forEach((side, text) -> memo.put(key(side, pair.template(side)), text));
     }
 
-    /** Measures the given sides (worker thread). */
+    /** The texts of one side and what to call them ("queries", "first sentences"). */
+    record SideTexts(List<TextItem> items, String name) {}
+
+    /**
+     * Measures the given sides (worker thread).
+     *
+     * @param texts the texts of each side: queries and documents, or first and second sentences
+     */
     static Map<Side, String> measure(
-            Encoder encoder, RetrievalDataset dataset, InstructionPair pair, List<Side> sides)
+            Encoder encoder, Map<Side, SideTexts> texts, InstructionPair pair, List<Side> sides)
             throws WorkbenchException {
         Map<Side, String> out = new EnumMap<>(Side.class);
         for (Side side : sides) {
-            List<TextItem> items = side == Side.QUERY ? dataset.queries() : dataset.documents();
+            SideTexts t = texts.get(side);
             out.put(
                     side,
-                    describe(InstructionCost.measure(encoder, pair.template(side), items), side));
+                    describe(
+                            InstructionCost.measure(encoder, pair.template(side), t.items()),
+                            t.name()));
         }
         return out;
     }
 
-    static String describe(InstructionCost c, Side side) {
+    static String describe(InstructionCost c, String texts) {
         String s =
                 String.format(
                         Locale.ROOT,
@@ -69,7 +77,7 @@ final class TokenPreview {
                         c.instructionTokens(),
                         c.truncated(),
                         c.texts(),
-                        side == Side.QUERY ? "queries" : "documents",
+                        texts,
                         c.maxLength(),
                         100 * c.truncatedShare());
         if (c.truncated() != c.truncatedWithout()) {

@@ -20,6 +20,9 @@ public interface DialogService {
 
     Optional<Path> chooseFolder(String title, Path initial);
 
+    /** A file to read, of one of the {@code extensions} (without the dot). */
+    Optional<Path> chooseOpenFile(String title, Path initialDir, String... extensions);
+
     /** A file to write; {@code extension} without the dot, e.g. {@code png}. */
     Optional<Path> chooseSaveFile(
             String title, Path initialDir, String initialName, String extension);

@@ -3,6 +3,8 @@ package org.taew.desktop.util;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import javafx.scene.control.Alert;
@@ -89,6 +91,22 @@ public final class FxDialogService implements DialogService {
             c.setInitialDirectory(initial.toFile());
         }
         return Optional.ofNullable(c.showDialog(owner)).map(File::toPath);
+    }
+
+    @Override
+    public Optional<Path> chooseOpenFile(String title, Path initialDir, String... extensions) {
+        FileChooser c = new FileChooser();
+        c.setTitle(title);
+        if (initialDir != null && Files.isDirectory(initialDir)) {
+            c.setInitialDirectory(initialDir.toFile());
+        }
+        List<String> patterns = new ArrayList<>();
+        for (String e : extensions) {
+            patterns.add("*." + e);
+        }
+        c.getExtensionFilters()
+                .add(new FileChooser.ExtensionFilter(String.join(", ", patterns), patterns));
+        return Optional.ofNullable(c.showOpenDialog(owner)).map(File::toPath);
     }
 
     @Override

@@ -121,7 +121,7 @@ class SessionViewModelTest {
         assertThat(session.editor().selectedTaskProperty().get()).isEqualTo("retrieval");
         assertThat(session.ignoreIdenticalIdsProperty().get()).isFalse();
 
-        session.openDatasetFolder(d);
+        session.openDataset(d);
         assertThat(dialogs.errors).isEmpty();
         assertThat(session.editor().selectedTaskProperty().get()).isEqualTo("similarity");
         assertThat(session.ignoreIdenticalIdsProperty().get()).isTrue();
@@ -140,7 +140,7 @@ class SessionViewModelTest {
 
         // without a dataset.yaml the task stays and the box follows whether queries are documents
         Files.delete(d.resolve("dataset.yaml"));
-        session.openDatasetFolder(d);
+        session.openDataset(d);
         assertThat(session.editor().selectedTaskProperty().get()).isEqualTo("retrieval");
         assertThat(session.ignoreIdenticalIdsProperty().get()).isTrue();
     }
@@ -160,7 +160,7 @@ class SessionViewModelTest {
                 "{\"_id\": \"1\", \"text\": \"how many leave days\"}\n"
                         + "{\"_id\": \"2\", \"text\": \"printer jammed\"}\n");
         Files.writeString(d.resolve("qrels/test.tsv"), "1\t3\t1\n2\t2\t1\n");
-        session.openDatasetFolder(d);
+        session.openDataset(d);
         assertThat(dialogs.errors).isEmpty();
         assertThat(session.ignoreIdenticalIdsProperty().get()).isFalse();
         assertThat(session.identicalIdsNoteProperty().get())
@@ -239,7 +239,7 @@ class SessionViewModelTest {
         Files.writeString(qrels.resolve("train.txt"), train);
         LiveEvaluation.Snapshot before = session.snapshotProperty().get();
 
-        session.openDatasetFolder(d);
+        session.openDataset(d);
         assertThat(dialogs.errors).isEmpty();
         assertThat(session.splits()).containsExactly("dev", "train");
         assertThat(session.selectedSplitProperty().get()).isNull();
@@ -253,6 +253,54 @@ class SessionViewModelTest {
         LiveEvaluation.Snapshot s = session.snapshotProperty().get();
         assertThat(s.result().dataset().split()).isEqualTo("train");
         assertThat(s.result().dataset().name()).isEqualTo("two-splits");
+    }
+
+    @Test
+    void stsPairsOpenInTheirOwnViewAndAnEditReevaluatesThem() throws Exception {
+        Path pairs = dir.resolve("pairs.tsv");
+        StringBuilder sb = new StringBuilder("sentence1\tsentence2\tscore\n");
+        String[][] rows = {
+            {"A man is playing a guitar.", "A man plays the guitar.", "4.8"},
+            {"A cat sleeps on the sofa.", "The stock market fell sharply.", "0.1"},
+            {"Children are playing football.", "Kids play soccer in the park.", "4.0"},
+            {"The train was late again.", "Delays hit the morning train.", "3.6"},
+            {"She is cooking pasta.", "A woman prepares a meal.", "3.1"},
+            {"The sky is clear today.", "He repaired the old bicycle.", "0.2"},
+            {"A dog runs on the beach.", "A dog is running along the shore.", "4.6"},
+            {"Prices rose last month.", "Inflation increased in May.", "3.4"}
+        };
+        for (String[] r : rows) {
+            sb.append(String.join("\t", r)).append('\n');
+        }
+        Files.writeString(pairs, sb.toString());
+        session.openDataset(pairs);
+        assertThat(dialogs.errors).isEmpty();
+        assertThat(session.stsProperty().get()).isTrue();
+        assertThat(session.editor().selectedTaskProperty().get()).isEqualTo("similarity");
+        StsSnapshot first = session.stsSnapshotProperty().get();
+        assertThat(first.result().dataset().pairs()).hasSize(8);
+        assertThat(first.comparison().modes().get(Mode.GENERAL).spearman()).isGreaterThan(0.5);
+        assertThat(first.comparison().spearman()).isNotNull();
+        assertThat(session.statusProperty().get()).isEqualTo("Ready");
+
+        session.editor().form().queryTemplateProperty().set("a sentence: {text}");
+        StsSnapshot second = session.stsSnapshotProperty().get();
+        assertThat(second).isNotSameAs(first);
+        assertThat(second.result().modes().get(Mode.TASK_AWARE).instructions().query().source())
+                .isEqualTo("a sentence: {text}");
+        assertThat(session.lastUpdateProperty().get()).contains("8 pairs");
+
+        Path out = dir.resolve("sts-out");
+        assertThat(session.export(out))
+                .extracting(p -> p.getFileName().toString())
+                .containsExactly("results.json", "per-pair.csv");
+        assertThat(Files.readString(out.resolve("results.json"))).contains("\"kind\": \"sts\"");
+
+        // back to a retrieval dataset: its views again
+        session.selectedDatasetProperty().set(session.datasets().get(0));
+        assertThat(session.stsProperty().get()).isFalse();
+        assertThat(session.snapshotProperty().get().result().dataset().name())
+                .isEqualTo("helpdesk-mini");
     }
 
     @Test
@@ -286,7 +334,7 @@ class SessionViewModelTest {
         Files.writeString(broken.resolve("queries.jsonl"), "{\"_id\": \"Q1\", \"text\": \"q\"}\n");
         Files.writeString(
                 broken.resolve("qrels/test.tsv"), "query-id\tcorpus-id\tscore\nQ1\tD1\t1\n");
-        session.openDatasetFolder(broken);
+        session.openDataset(broken);
         assertThat(dialogs.errors).singleElement().asString().contains("corpus.jsonl:2");
         // back to a good dataset: everything works again
         session.selectedDatasetProperty().set(session.datasets().get(0));

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import org.taew.core.logic.compare.ModeComparison;
+import org.taew.core.logic.compare.StsComparison;
 import org.taew.core.logic.encoding.EmbeddingService;
 import org.taew.core.logic.metrics.Correlation;
 import org.taew.core.logic.retrieval.Vectors;
@@ -75,5 +77,21 @@ public final class StsEvaluation {
                             b.report()));
         }
         return new Result(dataset, task, out);
+    }
+
+    /**
+     * Both modes compared: correlations with bootstrap intervals, the paired test of their
+     * difference, and the {@code moved} pairs whose rank moved most.
+     */
+    public static StsComparison compare(
+            Result result, ModeComparison.Settings settings, int moved) {
+        List<StsPair> pairs = result.dataset().pairs();
+        double[] gold = new double[pairs.size()];
+        for (int i = 0; i < gold.length; i++) {
+            gold[i] = pairs.get(i).gold();
+        }
+        Map<Mode, double[]> cosines = new EnumMap<>(Mode.class);
+        result.modes().forEach((m, r) -> cosines.put(m, r.cosines()));
+        return StsComparison.compare(pairs, gold, cosines, settings, moved);
     }
 }

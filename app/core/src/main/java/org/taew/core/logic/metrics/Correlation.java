@@ -1,7 +1,5 @@
 package org.taew.core.logic.metrics;
 
-import java.util.Arrays;
-
 /** Pearson and Spearman correlation, as STS evaluation uses them (scipy's definitions). */
 public final class Correlation {
     private Correlation() {}
@@ -32,11 +30,7 @@ public final class Correlation {
 
     /** 1-based ranks; ties get the average of the ranks they span. */
     public static double[] ranks(double[] values) {
-        Integer[] order = new Integer[values.length];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, (a, b) -> Double.compare(values[a], values[b]));
+        int[] order = sortedIndices(values);
         double[] ranks = new double[values.length];
         int i = 0;
         while (i < order.length) {
@@ -51,6 +45,35 @@ public final class Correlation {
             i = j + 1;
         }
         return ranks;
+    }
+
+    /** Indices in ascending order of value (stable), without boxing: bootstraps rank often. */
+    static int[] sortedIndices(double[] values) {
+        int n = values.length;
+        int[] a = new int[n];
+        for (int i = 0; i < n; i++) {
+            a[i] = i;
+        }
+        int[] b = new int[n];
+        for (int width = 1; width < n; width *= 2) {
+            for (int lo = 0; lo < n; lo += 2 * width) {
+                int mid = Math.min(lo + width, n);
+                int hi = Math.min(lo + 2 * width, n);
+                int i = lo;
+                int j = mid;
+                for (int k = lo; k < hi; k++) {
+                    if (i < mid && (j >= hi || Double.compare(values[a[i]], values[a[j]]) <= 0)) {
+                        b[k] = a[i++];
+                    } else {
+                        b[k] = a[j++];
+                    }
+                }
+            }
+            int[] swap = a;
+            a = b;
+            b = swap;
+        }
+        return a;
     }
 
     private static double mean(double[] v) {

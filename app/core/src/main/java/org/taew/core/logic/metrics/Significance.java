@@ -74,9 +74,14 @@ public final class Significance {
             }
             means[r] = s / x.length;
         }
-        Arrays.sort(means);
+        return percentileInterval(means, level);
+    }
+
+    /** The central {@code level} of bootstrap values (sorted in place), e.g. 0.95. */
+    public static Interval percentileInterval(double[] values, double level) {
+        Arrays.sort(values);
         double alpha = (1 - level) / 2;
-        return new Interval(quantile(means, alpha), quantile(means, 1 - alpha));
+        return new Interval(quantile(values, alpha), quantile(values, 1 - alpha));
     }
 
     /** Holm–Bonferroni adjusted p-values, in the order given. */

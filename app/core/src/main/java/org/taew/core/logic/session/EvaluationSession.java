@@ -3,6 +3,7 @@ package org.taew.core.logic.session;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.taew.core.logic.compare.ModeComparison;
 import org.taew.core.logic.datasets.DatasetSettings;
@@ -14,7 +15,9 @@ import org.taew.core.logic.evaluation.LiveEvaluation;
 import org.taew.core.logic.evaluation.RetrievalEvaluation;
 import org.taew.core.logic.evaluation.StsEvaluation;
 import org.taew.core.logic.export.ResultsWriter;
+import org.taew.core.model.InstructionPair;
 import org.taew.core.model.MetricId;
+import org.taew.core.model.Mode;
 import org.taew.core.util.ProgressListener;
 import org.taew.core.util.WorkbenchException;
 
@@ -127,7 +130,13 @@ public final class EvaluationSession implements AutoCloseable {
 
     /** Every mode of the setup on the STS pairs. */
     public StsEvaluation.Result evaluateSts(ProgressListener progress) throws WorkbenchException {
-        return StsEvaluation.run(setup.sts(), setup.task(), setup.modes(), embedder, progress);
+        return evaluateSts(setup.modes(), progress);
+    }
+
+    /** The STS pairs in the given modes (the desktop's editor gives task-aware's templates). */
+    public StsEvaluation.Result evaluateSts(
+            Map<Mode, InstructionPair> modes, ProgressListener progress) throws WorkbenchException {
+        return StsEvaluation.run(setup.sts(), setup.task(), modes, embedder, progress);
     }
 
     /**

@@ -3,6 +3,7 @@ package org.taew.core.logic.metrics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class CorrelationTest {
@@ -27,5 +28,24 @@ class CorrelationTest {
                 .isCloseTo(1.0, within(1e-12));
         assertThat(Correlation.pearson(new double[] {1, 2, 3}, new double[] {7, 5, 3}))
                 .isCloseTo(-1.0, within(1e-12));
+    }
+
+    @Test
+    void ranksOfManyValuesWithTiesAverageTheTiedPlaces() {
+        Random r = new Random(11);
+        double[] v = new double[500];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = r.nextInt(40); // many ties
+        }
+        double[] ranks = Correlation.ranks(v);
+        for (int i = 0; i < v.length; i++) {
+            int below = 0;
+            int same = 0;
+            for (double x : v) {
+                below += x < v[i] ? 1 : 0;
+                same += x == v[i] ? 1 : 0;
+            }
+            assertThat(ranks[i]).isEqualTo(below + (same + 1) / 2.0);
+        }
     }
 }
