@@ -8,11 +8,14 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.taew.core.logic.datasets.BeirReader;
 import org.taew.core.logic.datasets.DatasetCatalog;
+import org.taew.core.logic.encoding.EncoderOptions;
 import org.taew.core.logic.encoding.ModelCatalog;
 import org.taew.core.logic.session.SessionDefaults;
+import org.taew.core.logic.session.SessionRequest;
 import org.taew.core.logic.session.SessionResolver;
 import org.taew.core.model.ModelSpec;
 import org.taew.core.util.WorkbenchException;
+import org.taew.desktop.util.DialogService;
 
 /**
  * What the user can choose from: datasets, models and devices, and which are chosen. Names and
@@ -60,6 +63,53 @@ final class Choices {
                 models.add(new SessionViewModel.ModelChoice(n + " (folder)", p.toString()));
             }
         }
+    }
+
+    /**
+     * Lists what there is and chooses the given dataset and model (null: the defaults) without
+     * opening them; one that cannot be resolved is reported and the first one chosen instead.
+     */
+    void start(String datasetNameOrPath, String modelNameOrPath, DialogService dialogs) {
+        try {
+            list();
+        } catch (WorkbenchException e) {
+            dialogs.showError("Cannot list datasets and models", e.getMessage(), e);
+        }
+        DatasetCatalog.Entry d;
+        try {
+            d = dataset(datasetNameOrPath);
+        } catch (WorkbenchException e) {
+            dialogs.showError("Cannot open the dataset " + datasetNameOrPath, e.getMessage(), null);
+            d = firstDataset();
+        }
+        SessionViewModel.ModelChoice m;
+        try {
+            m = model(modelNameOrPath);
+        } catch (WorkbenchException e) {
+            dialogs.showError("Cannot open the model " + modelNameOrPath, e.getMessage(), null);
+            m = first();
+        }
+        choose(d, m);
+        splitsOf(d);
+    }
+
+    /** Lists a dataset the user opened (a BEIR folder or an STS file) and chooses it. */
+    void addDataset(Path path, DialogService dialogs) {
+        try {
+            DatasetCatalog.Entry e = resolver.datasets().resolve(path.toString());
+            datasets.removeIf(d -> d.path().equals(e.path()));
+            datasets.add(e);
+            dataset.set(e);
+        } catch (WorkbenchException e) {
+            dialogs.showError("Cannot open the dataset", e.getMessage(), null);
+        }
+    }
+
+    /** Lists a model the user opened and chooses it. */
+    void addModel(SessionViewModel.ModelChoice c) {
+        models.removeIf(m -> m.nameOrPath().equals(c.nameOrPath()));
+        models.add(c);
+        model.set(c);
     }
 
     /** Chooses without opening: the caller opens once both are set. */
@@ -136,6 +186,23 @@ final class Choices {
         } finally {
             updating = false;
         }
+    }
+
+    /** Whether the dataset has several splits, none called test, and none is chosen yet. */
+    boolean waitsForSplit() {
+        return split.get() == null && splits.size() > 1;
+    }
+
+    /** What the choices ask core to open (the desktop's editor starts empty without a file). */
+    SessionRequest request(DeviceChoice d) {
+        return SessionRequest.builder()
+                .optDataset(dataset.get().path().toString())
+                .optSplit(split.get())
+                .optModel(model.get().nameOrPath())
+                .optCompute(d.compute())
+                .optEncoder(EncoderOptions.DEFAULT)
+                .optEmptyWhenNoInstructions(true)
+                .build();
     }
 
     /** The CPU, and the GPUs once the engine has said how many there are. */

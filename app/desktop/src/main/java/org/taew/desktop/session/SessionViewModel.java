@@ -19,7 +19,6 @@ import javafx.beans.property.SimpleIntegerProperty;
 import javafx.collections.ObservableList;
 import org.taew.core.logic.compare.ModeComparison;
 import org.taew.core.logic.datasets.DatasetCatalog;
-import org.taew.core.logic.encoding.EncoderOptions;
 import org.taew.core.logic.engine.Engines;
 import org.taew.core.logic.evaluation.LiveEvaluation;
 import org.taew.core.logic.evaluation.RetrievalEvaluation;
@@ -238,27 +237,7 @@ public final class SessionViewModel implements AutoCloseable {
      * default opened instead.
      */
     public void start(String datasetNameOrPath, String modelNameOrPath) {
-        try {
-            choices.list();
-        } catch (WorkbenchException e) {
-            dialogs.showError("Cannot list datasets and models", e.getMessage(), e);
-        }
-        DatasetCatalog.Entry d;
-        try {
-            d = choices.dataset(datasetNameOrPath);
-        } catch (WorkbenchException e) {
-            dialogs.showError("Cannot open the dataset " + datasetNameOrPath, e.getMessage(), null);
-            d = choices.firstDataset();
-        }
-        ModelChoice m;
-        try {
-            m = choices.model(modelNameOrPath);
-        } catch (WorkbenchException e) {
-            dialogs.showError("Cannot open the model " + modelNameOrPath, e.getMessage(), null);
-            m = choices.first();
-        }
-        choices.choose(d, m);
-        choices.splitsOf(d);
+        choices.start(datasetNameOrPath, modelNameOrPath, dialogs);
         if (choices.datasets.isEmpty()) {
             status.set("No dataset in " + context.workspace().datasets() + "; open a folder");
         }
@@ -266,23 +245,13 @@ public final class SessionViewModel implements AutoCloseable {
     }
 
     /** Adds a dataset chosen by the user (a BEIR folder or an STS pair file) and selects it. */
-    public void openDataset(Path dir) {
-        try {
-            DatasetCatalog.Entry e = resolver.datasets().resolve(dir.toString());
-            choices.datasets.removeIf(d -> d.path().equals(e.path()));
-            choices.datasets.add(e);
-            choices.dataset.set(e);
-        } catch (WorkbenchException e) {
-            dialogs.showError("Cannot open the dataset", e.getMessage(), null);
-        }
+    public void openDataset(Path path) {
+        choices.addDataset(path, dialogs);
     }
 
     /** Adds a model folder chosen by the user and selects it. */
     public void openModelFolder(Path dir) {
-        ModelChoice c = new ModelChoice(dir.getFileName() + " (folder)", dir.toString());
-        choices.models.removeIf(m -> m.nameOrPath().equals(c.nameOrPath()));
-        choices.models.add(c);
-        choices.model.set(c);
+        choices.addModel(new ModelChoice(dir.getFileName() + " (folder)", dir.toString()));
     }
 
     /** Stops the running work. */
@@ -332,7 +301,7 @@ public final class SessionViewModel implements AutoCloseable {
         if (choices.updating() || ds == null || mc == null) {
             return;
         }
-        if (choices.split.get() == null && choices.splits.size() > 1) {
+        if (choices.waitsForSplit()) {
             status.set(
                     ds.name()
                             + " has the splits "
@@ -343,15 +312,7 @@ public final class SessionViewModel implements AutoCloseable {
         cancel();
         DeviceChoice device =
                 choices.device.get() == null ? DeviceChoice.CPU : choices.device.get();
-        SessionRequest request =
-                SessionRequest.builder()
-                        .optDataset(ds.path().toString())
-                        .optSplit(choices.split.get())
-                        .optModel(mc.nameOrPath())
-                        .optCompute(device.compute())
-                        .optEncoder(EncoderOptions.DEFAULT)
-                        .optEmptyWhenNoInstructions(true)
-                        .build();
+        SessionRequest request = choices.request(device);
         EvaluationSession old = session;
         record Opened(EvaluationSession session, int gpus) {}
         state.set(SessionState.OPENING);
@@ -391,18 +352,10 @@ public final class SessionViewModel implements AutoCloseable {
                         + Engines.describe(Engines.SEARCH_ENGINE));
         evaluator.target(s);
         sts.set(setup.isSts());
-        String size;
-        if (setup.isSts()) {
-            size = setup.sts().pairs().size() + " sentence pairs";
-        } else {
+        if (!setup.isSts()) {
             ignoreIdenticalIds.set(identicalIdsNote.opened(setup.identicalIds()));
-            size =
-                    setup.retrieval().queries().size()
-                            + " queries, "
-                            + setup.retrieval().documents().size()
-                            + " documents";
         }
-        status.set(setup.dataset().name() + ": " + size + "; model " + setup.model().name());
+        status.set(setup.describe());
         editor.load(setup.instructionSet(), setup.task());
         requestEvaluation();
     }
@@ -426,10 +379,6 @@ public final class SessionViewModel implements AutoCloseable {
 
     boolean isRunning() {
         return background.isRunning();
-    }
-
-    EvaluationSession session() {
-        return session;
     }
 
     void evaluating(String task) {

@@ -62,4 +62,18 @@ public record SessionSetup(
     public Path instructionSource() {
         return instructionSet == null ? null : instructionSet.source();
     }
+
+    /** E.g. "helpdesk-mini: 40 queries, 64 documents; model e5-small-v2". */
+    public String describe() {
+        String size =
+                isSts()
+                        ? sts.pairs().size() + " sentence pairs"
+                        : retrieval == null
+                                ? "texts"
+                                : retrieval.queries().size()
+                                        + " queries, "
+                                        + retrieval.documents().size()
+                                        + " documents";
+        return (dataset == null ? "" : dataset.name() + ": ") + size + "; model " + model.name();
+    }
 }
