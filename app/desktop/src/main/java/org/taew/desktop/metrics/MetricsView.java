@@ -4,12 +4,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 import javafx.beans.property.IntegerProperty;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.BorderPane;
@@ -49,29 +47,17 @@ public final class MetricsView extends BorderPane {
 
         TableView<MetricsViewModel.Row> table = new TableView<>(vm.rows());
         table.setId("metrics-table");
-        table.getColumns().add(column("Measure", MetricsViewModel.Row::metric));
+        table.getColumns().add(Controls.column("Measure", MetricsViewModel.Row::metric));
         table.getColumns().add(number("General", MetricsViewModel.Row::general));
         table.getColumns().add(number("Task-aware", MetricsViewModel.Row::taskAware));
-        TableColumn<MetricsViewModel.Row, MetricsViewModel.Row> delta = new TableColumn<>("Δ");
-        delta.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
-        delta.setCellFactory(
-                c ->
-                        new TableCell<>() {
-                            @Override
-                            protected void updateItem(MetricsViewModel.Row r, boolean empty) {
-                                super.updateItem(r, empty);
-                                if (empty || r == null) {
-                                    setText(null);
-                                    setStyle("");
-                                } else {
-                                    setText(r.deltaText() + (r.significant() ? " *" : ""));
-                                    setStyle(Controls.deltaStyle(r.delta()));
-                                }
-                            }
-                        });
-        table.getColumns().add(delta);
-        table.getColumns().add(column("95% CI of Δ", MetricsViewModel.Row::ciText));
-        table.getColumns().add(column("p", MetricsViewModel.Row::pText));
+        table.getColumns()
+                .add(
+                        Controls.deltaColumn(
+                                MetricsViewModel.Row::delta,
+                                MetricsViewModel.Row::deltaText,
+                                MetricsViewModel.Row::significant));
+        table.getColumns().add(Controls.column("95% CI of Δ", MetricsViewModel.Row::ciText));
+        table.getColumns().add(Controls.column("p", MetricsViewModel.Row::pText));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
         table.setPrefHeight(180);
         table.setPlaceholder(new Label("No results yet"));
@@ -97,15 +83,8 @@ public final class MetricsView extends BorderPane {
         viewer.setChart(MetricsCharts.createChart(MetricsCharts.createDataset(rows)));
     }
 
-    private static <T> TableColumn<MetricsViewModel.Row, T> column(
-            String title, Function<MetricsViewModel.Row, T> f) {
-        TableColumn<MetricsViewModel.Row, T> c = new TableColumn<>(title);
-        c.setCellValueFactory(v -> new ReadOnlyObjectWrapper<>(f.apply(v.getValue())));
-        return c;
-    }
-
     private static TableColumn<MetricsViewModel.Row, String> number(
             String title, Function<MetricsViewModel.Row, Double> f) {
-        return column(title, r -> String.format(Locale.ROOT, "%.4f", f.apply(r)));
+        return Controls.column(title, r -> String.format(Locale.ROOT, "%.4f", f.apply(r)));
     }
 }

@@ -5,6 +5,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -26,6 +27,7 @@ import org.taew.core.util.ProgressListener;
 import org.taew.desktop.instructions.InstructionEditorViewModel;
 import org.taew.desktop.util.Debouncer;
 import org.taew.desktop.util.ErrorMessages;
+import org.taew.desktop.util.TaskRunner;
 
 /**
  * Live re-evaluation for the session: after a pause in typing, both modes are evaluated with the
@@ -112,30 +114,64 @@ final class Evaluator {
         if (target == null || pair == null) {
             return;
         }
-        if (live == null) {
-            requestSts(pair);
-            return;
-        }
         RetrievalEvaluation.Settings settings = session.settings();
+        boolean shown = (live == null ? sts.get() : snapshot.get()) != null;
         EvaluationQueue.Request request = new EvaluationQueue.Request(target, pair, settings);
-        EvaluationQueue.Decision d =
-                queue.offer(request, session.isRunning(), snapshot.get() != null);
-        if (d != EvaluationQueue.Decision.RUN) {
+        if (queue.offer(request, session.isRunning(), shown) != EvaluationQueue.Decision.RUN) {
             return;
         }
-        LiveEvaluation evaluation = live;
+        EvaluationSession s = target;
         long editAt = pendingEditAt;
         pendingEditAt = 0;
+        if (live != null) {
+            LiveEvaluation evaluation = live;
+            run(
+                    p -> evaluation.evaluate(pair, settings, p),
+                    s,
+                    pair,
+                    result -> {
+                        snapshot.set(result);
+                        describeUpdate(result, editAt);
+                    });
+            return;
+        }
+        // sentence pairs: both modes, their correlations and the comparison (bootstrap, test)
+        Map<Mode, InstructionPair> modes = new EnumMap<>(Mode.class);
+        modes.put(Mode.GENERAL, InstructionPair.GENERAL);
+        modes.put(Mode.TASK_AWARE, pair);
+        run(
+                p -> {
+                    StsEvaluation.Result r = s.evaluateSts(modes, p);
+                    return new StsSnapshot(
+                            r, StsEvaluation.compare(r, STS_SIGNIFICANCE, MOVED_PAIRS));
+                },
+                s,
+                pair,
+                result -> {
+                    sts.set(result);
+                    lastUpdate.set(
+                            updated(editAt)
+                                    + " · "
+                                    + result.result().dataset().pairs().size()
+                                    + " pairs");
+                });
+    }
+
+    /**
+     * Runs an evaluation; its result is shown unless another session was opened meanwhile, then a
+     * waiting request runs, else the token preview is measured.
+     */
+    private <T> void run(
+            TaskRunner.Work<T> work, EvaluationSession s, InstructionPair pair, Consumer<T> show) {
         session.evaluating(editor.selectedTaskProperty().get());
         session.track(
-                p -> evaluation.evaluate(pair, settings, p),
+                work,
                 session.progress(),
-                s -> {
-                    if (evaluation != live) {
+                result -> {
+                    if (s != target) {
                         return;
                     }
-                    snapshot.set(s);
-                    describeUpdate(s, editAt);
+                    show.accept(result);
                     session.evaluated();
                     if (queue.takePending()) {
                         request();
@@ -153,67 +189,17 @@ final class Evaluator {
                 });
     }
 
-    /** Sentence pairs: both modes, their correlations and the comparison (bootstrap, test). */
-    private void requestSts(InstructionPair pair) {
-        EvaluationQueue.Request request =
-                new EvaluationQueue.Request(target, pair, session.settings());
-        if (queue.offer(request, session.isRunning(), sts.get() != null)
-                != EvaluationQueue.Decision.RUN) {
-            return;
-        }
-        EvaluationSession s = target;
-        long editAt = pendingEditAt;
-        pendingEditAt = 0;
-        Map<Mode, InstructionPair> modes = new EnumMap<>(Mode.class);
-        modes.put(Mode.GENERAL, InstructionPair.GENERAL);
-        modes.put(Mode.TASK_AWARE, pair);
-        session.evaluating(editor.selectedTaskProperty().get());
-        session.track(
-                p -> {
-                    StsEvaluation.Result r = s.evaluateSts(modes, p);
-                    return new StsSnapshot(
-                            r, StsEvaluation.compare(r, STS_SIGNIFICANCE, MOVED_PAIRS));
-                },
-                session.progress(),
-                snap -> {
-                    if (s != target) {
-                        return;
-                    }
-                    sts.set(snap);
-                    lastUpdate.set(
-                            (editAt != 0
-                                            ? String.format(
-                                                    Locale.ROOT,
-                                                    "Updated %.2f s after the edit",
-                                                    (clock.getAsLong() - editAt) / 1e9)
-                                            : "Evaluated")
-                                    + " · "
-                                    + snap.result().dataset().pairs().size()
-                                    + " pairs");
-                    session.evaluated();
-                    if (queue.takePending()) {
-                        request();
-                    } else {
-                        debouncer.schedule("token-preview", () -> measureCosts(pair));
-                    }
-                },
-                e -> {
-                    queue.failed();
-                    session.fail("Evaluation failed", e);
-                    if (queue.takePending()) {
-                        request();
-                    }
-                });
+    private String updated(long editAt) {
+        return editAt == 0
+                ? "Evaluated"
+                : String.format(
+                        Locale.ROOT,
+                        "Updated %.2f s after the edit",
+                        (clock.getAsLong() - editAt) / 1e9);
     }
 
     private void describeUpdate(LiveEvaluation.Snapshot s, long editAt) {
-        StringBuilder sb = new StringBuilder();
-        if (editAt != 0) {
-            double latency = (clock.getAsLong() - editAt) / 1e9;
-            sb.append(String.format(Locale.ROOT, "Updated %.2f s after the edit", latency));
-        } else {
-            sb.append("Evaluated");
-        }
+        StringBuilder sb = new StringBuilder(updated(editAt));
         List<String> encoded = new ArrayList<>();
         s.queries().forEach((m, v) -> count(encoded, m.label() + " queries ", v));
         s.documents().forEach((m, v) -> count(encoded, m.label() + " documents ", v));

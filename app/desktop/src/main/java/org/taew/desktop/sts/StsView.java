@@ -1,13 +1,10 @@
 package org.taew.desktop.sts;
 
 import java.util.Locale;
-import java.util.function.Function;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
-import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.BorderPane;
@@ -33,29 +30,18 @@ public final class StsView extends BorderPane {
 
         TableView<StsViewModel.Row> table = new TableView<>(vm.rows());
         table.setId("sts-table");
-        table.getColumns().add(column("Correlation", StsViewModel.Row::measure));
-        table.getColumns().add(column("General [95% CI]", StsViewModel.Row::generalText));
-        table.getColumns().add(column("Task-aware [95% CI]", StsViewModel.Row::taskAwareText));
-        TableColumn<StsViewModel.Row, StsViewModel.Row> delta = new TableColumn<>("Δ");
-        delta.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
-        delta.setCellFactory(
-                c ->
-                        new TableCell<>() {
-                            @Override
-                            protected void updateItem(StsViewModel.Row r, boolean empty) {
-                                super.updateItem(r, empty);
-                                if (empty || r == null) {
-                                    setText(null);
-                                    setStyle("");
-                                } else {
-                                    setText(r.deltaText() + (r.significant() ? " *" : ""));
-                                    setStyle(Controls.deltaStyle(r.delta().delta()));
-                                }
-                            }
-                        });
-        table.getColumns().add(delta);
-        table.getColumns().add(column("95% CI of Δ", StsViewModel.Row::ciText));
-        table.getColumns().add(column("p", StsViewModel.Row::pText));
+        table.getColumns().add(Controls.column("Correlation", StsViewModel.Row::measure));
+        table.getColumns().add(Controls.column("General [95% CI]", StsViewModel.Row::generalText));
+        table.getColumns()
+                .add(Controls.column("Task-aware [95% CI]", StsViewModel.Row::taskAwareText));
+        table.getColumns()
+                .add(
+                        Controls.deltaColumn(
+                                r -> r.delta().delta(),
+                                StsViewModel.Row::deltaText,
+                                StsViewModel.Row::significant));
+        table.getColumns().add(Controls.column("95% CI of Δ", StsViewModel.Row::ciText));
+        table.getColumns().add(Controls.column("p", StsViewModel.Row::pText));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
         table.setPrefHeight(100);
         table.setMinHeight(90);
@@ -71,20 +57,25 @@ public final class StsView extends BorderPane {
 
         TableView<StsViewModel.Moved> moved = new TableView<>(vm.moved());
         moved.setId("sts-moved");
-        moved.getColumns().add(narrow(column("Line", StsViewModel.Moved::line), 55));
-        moved.getColumns().add(narrow(column("Gold (rank)", StsView::gold), 95));
+        moved.getColumns().add(narrow(Controls.column("Line", StsViewModel.Moved::line), 55));
+        moved.getColumns().add(narrow(Controls.column("Gold (rank)", StsView::gold), 95));
         moved.getColumns()
                 .add(
                         narrow(
-                                column(
+                                Controls.column(
                                         "Rank: general → task-aware",
                                         m -> "#" + m.generalRank() + " → #" + m.taskAwareRank()),
                                 185));
-        moved.getColumns().add(narrow(column("Moved", StsViewModel.Moved::movementText), 65));
         moved.getColumns()
-                .add(narrow(column("Toward gold", m -> m.closerToGold() ? "yes" : "no"), 100));
-        moved.getColumns().add(column("First sentence", StsViewModel.Moved::first));
-        moved.getColumns().add(column("Second sentence", StsViewModel.Moved::second));
+                .add(narrow(Controls.column("Moved", StsViewModel.Moved::movementText), 65));
+        moved.getColumns()
+                .add(
+                        narrow(
+                                Controls.column(
+                                        "Toward gold", m -> m.closerToGold() ? "yes" : "no"),
+                                100));
+        moved.getColumns().add(Controls.column("First sentence", StsViewModel.Moved::first));
+        moved.getColumns().add(Controls.column("Second sentence", StsViewModel.Moved::second));
         moved.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
         moved.setPlaceholder(new Label("No results yet"));
         Label movedTitle = new Label("Pairs whose similarity rank moved most (1 = most similar)");
@@ -117,12 +108,6 @@ public final class StsView extends BorderPane {
         c.setPrefWidth(width);
         c.setMinWidth(width);
         c.setMaxWidth(width);
-        return c;
-    }
-
-    private static <R, T> TableColumn<R, T> column(String title, Function<R, T> f) {
-        TableColumn<R, T> c = new TableColumn<>(title);
-        c.setCellValueFactory(v -> new ReadOnlyObjectWrapper<>(f.apply(v.getValue())));
         return c;
     }
 }

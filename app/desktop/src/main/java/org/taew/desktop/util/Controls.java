@@ -1,6 +1,12 @@
 package org.taew.desktop.util;
 
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.function.ToDoubleFunction;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
 import javafx.scene.layout.Region;
 
 /** Small pieces the views share. */
@@ -16,6 +22,38 @@ public final class Controls {
     /** A label that is never cut to "…". */
     public static Label fixedLabel(String text) {
         return unsqueezed(new Label(text));
+    }
+
+    /** A table column showing what {@code f} gives for each row. */
+    public static <R, T> TableColumn<R, T> column(String title, Function<R, T> f) {
+        TableColumn<R, T> c = new TableColumn<>(title);
+        c.setCellValueFactory(v -> new ReadOnlyObjectWrapper<>(f.apply(v.getValue())));
+        return c;
+    }
+
+    /**
+     * The "Δ" column: the delta's text, a star when its interval excludes zero, coloured by sign.
+     */
+    public static <R> TableColumn<R, R> deltaColumn(
+            ToDoubleFunction<R> delta, Function<R, String> text, Predicate<R> significant) {
+        TableColumn<R, R> c = new TableColumn<>("Δ");
+        c.setCellValueFactory(v -> new ReadOnlyObjectWrapper<>(v.getValue()));
+        c.setCellFactory(
+                col ->
+                        new TableCell<>() {
+                            @Override
+                            protected void updateItem(R r, boolean empty) {
+                                super.updateItem(r, empty);
+                                if (empty || r == null) {
+                                    setText(null);
+                                    setStyle("");
+                                } else {
+                                    setText(text.apply(r) + (significant.test(r) ? " *" : ""));
+                                    setStyle(deltaStyle(delta.applyAsDouble(r)));
+                                }
+                            }
+                        });
+        return c;
     }
 
     /** Text colour of a task-aware − general delta: green above zero, red below, plain at zero. */
