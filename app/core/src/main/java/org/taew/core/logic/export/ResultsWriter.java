@@ -15,11 +15,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.taew.core.logic.compare.ModeComparison;
-import org.taew.core.logic.encoding.EmbeddingService;
 import org.taew.core.logic.evaluation.RetrievalEvaluation;
 import org.taew.core.logic.evaluation.StsEvaluation;
 import org.taew.core.logic.metrics.QueryScores;
-import org.taew.core.model.InstructionPair;
 import org.taew.core.model.MetricId;
 import org.taew.core.model.Mode;
 import org.taew.core.model.ModelSpec;
@@ -51,133 +49,6 @@ public final class ResultsWriter {
                     .serializeSpecialFloatingPointValues()
                     .setFieldNamingPolicy(FieldNamingPolicy.LOWER_CASE_WITH_UNDERSCORES)
                     .create();
-
-    // ---- results.json, as records: one naming policy (snake_case keys; mode keys general and
-    // task_aware; measure names as trec_eval writes them) ----
-
-    record Model(
-            String name,
-            String path,
-            String identity,
-            String engine,
-            String pooling,
-            boolean normalize,
-            int maxLength) {
-        static Model of(ModelSpec m, String engine) {
-            return new Model(
-                    m.name(),
-                    m.dir().toString(),
-                    m.identity(),
-                    engine,
-                    m.pooling().label(),
-                    m.normalize(),
-                    m.maxLength());
-        }
-    }
-
-    record RetrievalDataset(
-            String name, String path, String split, int queries, int documents, int judgments) {}
-
-    record StsDataset(String name, String path, int pairs) {}
-
-    record Instructions(
-            String query, String document, boolean excludeInstructionFromPooling, String source) {
-        static Instructions of(InstructionPair p, Path source) {
-            return new Instructions(
-                    p.query().source(),
-                    p.document().source(),
-                    p.excludeInstructionFromPooling(),
-                    source == null ? null : source.toString());
-        }
-    }
-
-    record Dropped(String queryId, String reason) {}
-
-    record RetrievalScores(
-            Map<String, Double> measures,
-            double mainScore,
-            int evaluatedQueries,
-            List<Dropped> droppedQueries) {}
-
-    record Encoding(
-            int texts,
-            int fromCache,
-            int encoded,
-            int truncated,
-            long tokensEncoded,
-            double seconds) {
-        static Encoding of(EmbeddingService.Report r) {
-            return new Encoding(
-                    r.texts(),
-                    r.fromCache(),
-                    r.encoded(),
-                    r.truncated(),
-                    r.tokensEncoded(),
-                    r.seconds());
-        }
-    }
-
-    record RetrievalEncoding(Encoding queries, Encoding documents, double searchSeconds) {}
-
-    record MeasureDelta(
-            String metric,
-            double general,
-            double taskAware,
-            double delta,
-            double ciLow,
-            double ciHigh,
-            double pValue) {}
-
-    record Comparison(
-            String delta,
-            String mainMetric,
-            int wins,
-            int losses,
-            int ties,
-            String test,
-            int permutations,
-            String confidenceInterval,
-            int bootstrapResamples,
-            double confidence,
-            long seed,
-            List<MeasureDelta> metrics) {}
-
-    record Retrieval(
-            int schemaVersion,
-            String kind,
-            Model model,
-            RetrievalDataset dataset,
-            String task,
-            String conventions,
-            String similarity,
-            boolean ignoreIdenticalIds,
-            String identicalIds,
-            int depth,
-            String mainScore,
-            Map<String, Instructions> instructions,
-            Map<String, RetrievalScores> scores,
-            Comparison comparison,
-            Map<String, RetrievalEncoding> encoding,
-            List<String> warnings,
-            String created) {}
-
-    record StsScores(
-            double cosineSpearman, double cosinePearson, double mainScore, int truncated) {}
-
-    record StsEncoding(Encoding first, Encoding second) {}
-
-    record Sts(
-            int schemaVersion,
-            String kind,
-            Model model,
-            StsDataset dataset,
-            String task,
-            String similarity,
-            String mainScore,
-            Map<String, Instructions> instructions,
-            Map<String, StsScores> scores,
-            Map<String, StsEncoding> encoding,
-            String created) {}
 
     /** A mode's key in results.json: {@code general}, {@code task_aware}. */
     static String key(Mode mode) {
@@ -235,7 +106,7 @@ public final class ResultsWriter {
         return (model.name() + "_" + mode.label()).replaceAll("[^A-Za-z0-9._-]", "_");
     }
 
-    static Retrieval retrieval(
+    static ResultsJson.Retrieval retrieval(
             RetrievalEvaluation.Result result,
             ModelSpec model,
             String engine,
@@ -244,42 +115,42 @@ public final class ResultsWriter {
             List<String> warnings,
             Instant created) {
         var ds = result.dataset();
-        Map<String, Instructions> instructions = new LinkedHashMap<>();
-        Map<String, RetrievalScores> scores = new LinkedHashMap<>();
-        Map<String, RetrievalEncoding> encoding = new LinkedHashMap<>();
+        Map<String, ResultsJson.Instructions> instructions = new LinkedHashMap<>();
+        Map<String, ResultsJson.RetrievalScores> scores = new LinkedHashMap<>();
+        Map<String, ResultsJson.RetrievalEncoding> encoding = new LinkedHashMap<>();
         for (RetrievalEvaluation.ModeResult m : result.modes().values()) {
             instructions.put(
                     key(m.mode()),
-                    Instructions.of(
+                    ResultsJson.Instructions.of(
                             m.instructions(),
                             m.mode() == Mode.TASK_AWARE ? instructionsFile : null));
             Map<String, Double> measures = new LinkedHashMap<>();
             for (MetricId metric : result.settings().metrics()) {
                 measures.put(metric.name(), m.scores().mean(metric));
             }
-            List<Dropped> dropped = new ArrayList<>();
+            List<ResultsJson.Dropped> dropped = new ArrayList<>();
             for (QueryScores.DroppedQuery d : m.scores().dropped()) {
-                dropped.add(new Dropped(d.queryId(), d.reason()));
+                dropped.add(new ResultsJson.Dropped(d.queryId(), d.reason()));
             }
             scores.put(
                     key(m.mode()),
-                    new RetrievalScores(
+                    new ResultsJson.RetrievalScores(
                             measures,
                             m.scores().mean(result.settings().mainMetric()),
                             m.scores().queryIds().size(),
                             dropped));
             encoding.put(
                     key(m.mode()),
-                    new RetrievalEncoding(
-                            Encoding.of(m.queryEncoding()),
-                            Encoding.of(m.documentEncoding()),
+                    new ResultsJson.RetrievalEncoding(
+                            ResultsJson.Encoding.of(m.queryEncoding()),
+                            ResultsJson.Encoding.of(m.documentEncoding()),
                             m.searchSeconds()));
         }
-        return new Retrieval(
+        return new ResultsJson.Retrieval(
                 SCHEMA_VERSION,
                 "retrieval",
-                Model.of(model, engine),
-                new RetrievalDataset(
+                ResultsJson.Model.of(model, engine),
+                new ResultsJson.RetrievalDataset(
                         ds.name(),
                         ds.source().toString(),
                         ds.split(),
@@ -301,11 +172,11 @@ public final class ResultsWriter {
                 created.toString());
     }
 
-    static Comparison comparison(ModeComparison c) {
-        List<MeasureDelta> metrics = new ArrayList<>();
+    static ResultsJson.Comparison comparison(ModeComparison c) {
+        List<ResultsJson.MeasureDelta> metrics = new ArrayList<>();
         for (ModeComparison.MetricDelta d : c.metrics()) {
             metrics.add(
-                    new MeasureDelta(
+                    new ResultsJson.MeasureDelta(
                             d.metric().name(),
                             d.general(),
                             d.taskAware(),
@@ -314,7 +185,7 @@ public final class ResultsWriter {
                             d.ciHigh(),
                             d.pValue()));
         }
-        return new Comparison(
+        return new ResultsJson.Comparison(
                 "task-aware minus general",
                 c.mainMetric().name(),
                 c.wins(),
@@ -381,7 +252,7 @@ public final class ResultsWriter {
     public static List<Path> writeSts(
             Path dir, StsEvaluation.Result result, ModelSpec model, String engine)
             throws WorkbenchException {
-        Sts root = sts(result, model, engine, Instant.now());
+        ResultsJson.Sts root = sts(result, model, engine, Instant.now());
         Path json = dir.resolve("results.json");
         AtomicFiles.writeString(json, toJson(root));
         Path csv = dir.resolve("per-pair.csv");
@@ -408,29 +279,31 @@ public final class ResultsWriter {
         return List.of(json, csv);
     }
 
-    static Sts sts(StsEvaluation.Result result, ModelSpec model, String engine, Instant created) {
-        Map<String, Instructions> instructions = new LinkedHashMap<>();
-        Map<String, StsScores> scores = new LinkedHashMap<>();
-        Map<String, StsEncoding> encoding = new LinkedHashMap<>();
+    static ResultsJson.Sts sts(
+            StsEvaluation.Result result, ModelSpec model, String engine, Instant created) {
+        Map<String, ResultsJson.Instructions> instructions = new LinkedHashMap<>();
+        Map<String, ResultsJson.StsScores> scores = new LinkedHashMap<>();
+        Map<String, ResultsJson.StsEncoding> encoding = new LinkedHashMap<>();
         for (StsEvaluation.ModeResult m : result.modes().values()) {
-            instructions.put(key(m.mode()), Instructions.of(m.instructions(), null));
+            instructions.put(key(m.mode()), ResultsJson.Instructions.of(m.instructions(), null));
             scores.put(
                     key(m.mode()),
-                    new StsScores(
+                    new ResultsJson.StsScores(
                             m.spearman(),
                             m.pearson(),
                             m.spearman(),
                             m.firstEncoding().truncated() + m.secondEncoding().truncated()));
             encoding.put(
                     key(m.mode()),
-                    new StsEncoding(
-                            Encoding.of(m.firstEncoding()), Encoding.of(m.secondEncoding())));
+                    new ResultsJson.StsEncoding(
+                            ResultsJson.Encoding.of(m.firstEncoding()),
+                            ResultsJson.Encoding.of(m.secondEncoding())));
         }
-        return new Sts(
+        return new ResultsJson.Sts(
                 SCHEMA_VERSION,
                 "sts",
-                Model.of(model, engine),
-                new StsDataset(
+                ResultsJson.Model.of(model, engine),
+                new ResultsJson.StsDataset(
                         result.dataset().name(),
                         result.dataset().source().toString(),
                         result.dataset().pairs().size()),

@@ -1,0 +1,141 @@
+package org.taew.core.logic.export;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.taew.core.logic.encoding.EmbeddingService;
+import org.taew.core.model.InstructionPair;
+import org.taew.core.model.ModelSpec;
+
+/**
+ * results.json as records, one naming policy: snake_case keys (Gson turns the components' names),
+ * modes keyed {@code general} and {@code task_aware}, measures keyed by their names. The layout is
+ * documented in docs/formats.md ("Results") and pinned by a golden-file test.
+ */
+final class ResultsJson {
+    private ResultsJson() {}
+
+    record Model(
+            String name,
+            String path,
+            String identity,
+            String engine,
+            String pooling,
+            boolean normalize,
+            int maxLength) {
+        static Model of(ModelSpec m, String engine) {
+            return new Model(
+                    m.name(),
+                    m.dir().toString(),
+                    m.identity(),
+                    engine,
+                    m.pooling().label(),
+                    m.normalize(),
+                    m.maxLength());
+        }
+    }
+
+    record RetrievalDataset(
+            String name, String path, String split, int queries, int documents, int judgments) {}
+
+    record StsDataset(String name, String path, int pairs) {}
+
+    record Instructions(
+            String query, String document, boolean excludeInstructionFromPooling, String source) {
+        static Instructions of(InstructionPair p, Path source) {
+            return new Instructions(
+                    p.query().source(),
+                    p.document().source(),
+                    p.excludeInstructionFromPooling(),
+                    source == null ? null : source.toString());
+        }
+    }
+
+    record Dropped(String queryId, String reason) {}
+
+    record RetrievalScores(
+            Map<String, Double> measures,
+            double mainScore,
+            int evaluatedQueries,
+            List<Dropped> droppedQueries) {}
+
+    record Encoding(
+            int texts,
+            int fromCache,
+            int encoded,
+            int truncated,
+            long tokensEncoded,
+            double seconds) {
+        static Encoding of(EmbeddingService.Report r) {
+            return new Encoding(
+                    r.texts(),
+                    r.fromCache(),
+                    r.encoded(),
+                    r.truncated(),
+                    r.tokensEncoded(),
+                    r.seconds());
+        }
+    }
+
+    record RetrievalEncoding(Encoding queries, Encoding documents, double searchSeconds) {}
+
+    record MeasureDelta(
+            String metric,
+            double general,
+            double taskAware,
+            double delta,
+            double ciLow,
+            double ciHigh,
+            double pValue) {}
+
+    record Comparison(
+            String delta,
+            String mainMetric,
+            int wins,
+            int losses,
+            int ties,
+            String test,
+            int permutations,
+            String confidenceInterval,
+            int bootstrapResamples,
+            double confidence,
+            long seed,
+            List<MeasureDelta> metrics) {}
+
+    record Retrieval(
+            int schemaVersion,
+            String kind,
+            Model model,
+            RetrievalDataset dataset,
+            String task,
+            String conventions,
+            String similarity,
+            boolean ignoreIdenticalIds,
+            String identicalIds,
+            int depth,
+            String mainScore,
+            Map<String, Instructions> instructions,
+            Map<String, RetrievalScores> scores,
+            Comparison comparison,
+            Map<String, RetrievalEncoding> encoding,
+            List<String> warnings,
+            String created) {}
+
+    record StsScores(
+            double cosineSpearman, double cosinePearson, double mainScore, int truncated) {}
+
+    record StsEncoding(Encoding first, Encoding second) {}
+
+    record Sts(
+            int schemaVersion,
+            String kind,
+            Model model,
+            StsDataset dataset,
+            String task,
+            String similarity,
+            String mainScore,
+            Map<String, Instructions> instructions,
+            Map<String, StsScores> scores,
+            Map<String, StsEncoding> encoding,
+            String created) {}
+}
