@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             EvalCommand.class,
             EncodeCommand.class,
+            ExperimentCommand.class,
             ReproduceCommand.class,
             ModelsCommand.class,
             DatasetsCommand.class,

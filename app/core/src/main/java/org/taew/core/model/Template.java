@@ -93,6 +93,11 @@ public record Template(String source, String prefix, String suffix) {
         return prefix + text + suffix;
     }
 
+    /** The template with every placeholder but {@code {text}} filled in, e.g. {@code {task}}. */
+    public String filled() {
+        return apply("{text}");
+    }
+
     public boolean isIdentity() {
         return prefix.isEmpty() && suffix.isEmpty();
     }

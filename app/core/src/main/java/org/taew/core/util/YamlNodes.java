@@ -116,6 +116,26 @@ public final class YamlNodes {
         return Boolean.parseBoolean(v);
     }
 
+    /** A whole number. */
+    public static int integer(Path file, Node node, String what) throws WorkbenchException {
+        String v = scalar(file, node, what);
+        try {
+            return Integer.parseInt(v);
+        } catch (NumberFormatException e) {
+            throw at(file, node, what + " must be a whole number, not \"" + v + "\"");
+        }
+    }
+
+    /** A number. */
+    public static double number(Path file, Node node, String what) throws WorkbenchException {
+        String v = scalar(file, node, what);
+        try {
+            return Double.parseDouble(v);
+        } catch (NumberFormatException e) {
+            throw at(file, node, what + " must be a number, not \"" + v + "\"");
+        }
+    }
+
     /** An input error at the node's line. */
     public static WorkbenchException at(Path file, Node node, String message) {
         return WorkbenchException.badInput(

@@ -26,6 +26,7 @@ class TemplateTest {
         Template t =
                 Template.parse("Instruct: {task}\nQuery: {{json}} {text}", Map.of("task", "find"));
         assertThat(t.apply("q")).isEqualTo("Instruct: find\nQuery: {json} q");
+        assertThat(t.filled()).isEqualTo("Instruct: find\nQuery: {json} {text}");
     }
 
     @Test

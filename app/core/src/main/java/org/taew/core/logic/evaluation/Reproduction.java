@@ -152,7 +152,7 @@ public record Reproduction(
         }
         double tolerance = 0.0005;
         if (f.containsKey("tolerance")) {
-            tolerance = number(file, f.get("tolerance"), "tolerance");
+            tolerance = YamlNodes.number(file, f.get("tolerance"), "tolerance");
             if (tolerance < 0) {
                 throw YamlNodes.at(file, f.get("tolerance"), "tolerance must not be negative");
             }
@@ -180,10 +180,13 @@ public record Reproduction(
                             new Expected(
                                     model,
                                     mode(file, e.getValue(), e.getKey()),
-                                    number(file, e.getValue(), model + " " + e.getKey())));
+                                    YamlNodes.number(
+                                            file, e.getValue(), model + " " + e.getKey())));
                 }
             } else {
-                expected.add(new Expected(model, bare, number(file, v, "the result of " + model)));
+                expected.add(
+                        new Expected(
+                                model, bare, YamlNodes.number(file, v, "the result of " + model)));
             }
         }
         if (expected.isEmpty()) {
@@ -214,15 +217,6 @@ public record Reproduction(
                     throw YamlNodes.at(
                             file, node, "mode \"" + v + "\" is not general or task_aware");
         };
-    }
-
-    private static double number(Path file, Node node, String what) throws WorkbenchException {
-        String v = YamlNodes.scalar(file, node, what);
-        try {
-            return Double.parseDouble(v);
-        } catch (NumberFormatException e) {
-            throw YamlNodes.at(file, node, what + " must be a number, not \"" + v + "\"");
-        }
     }
 
     /** The specs in a folder, by name. */

@@ -1,10 +1,10 @@
 package org.taew.core.logic.export;
 
 /** RFC 4180 quoting. */
-final class Csv {
+public final class Csv {
     private Csv() {}
 
-    static String field(String s) {
+    public static String field(String s) {
         if (s.indexOf(',') < 0
                 && s.indexOf('"') < 0
                 && s.indexOf('\n') < 0

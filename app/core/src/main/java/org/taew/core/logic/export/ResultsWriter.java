@@ -42,7 +42,8 @@ public final class ResultsWriter {
     /** The version of results.json's layout (docs/formats.md, "Results"); raised on any change. */
     public static final int SCHEMA_VERSION = 1;
 
-    private static final Gson GSON =
+    /** The workbench's JSON: snake_case keys from record components, NaN kept, pretty-printed. */
+    public static final Gson GSON =
             new GsonBuilder()
                     .setPrettyPrinting()
                     .disableHtmlEscaping()

@@ -103,7 +103,7 @@ public final class Significance {
     }
 
     /** Linear-interpolation quantile of sorted values (numpy's default). */
-    static double quantile(double[] sorted, double q) {
+    public static double quantile(double[] sorted, double q) {
         double pos = q * (sorted.length - 1);
         int lo = (int) Math.floor(pos);
         int hi = (int) Math.ceil(pos);

@@ -1,0 +1,166 @@
+package org.taew.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.taew.core.logic.experiments.ExperimentReader;
+import org.taew.core.logic.experiments.ExperimentReport;
+import org.taew.core.logic.experiments.ExperimentResult;
+import org.taew.core.logic.experiments.ExperimentRunner;
+import org.taew.core.logic.experiments.ExperimentSpec;
+import org.taew.core.logic.session.SessionRequest;
+import org.taew.core.util.AtomicFiles;
+import org.taew.core.util.WorkbenchException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code taew experiment run FILE…}: many instruction variants, one leaderboard. */
+@Command(
+        name = "experiment",
+        mixinStandardHelpOptions = true,
+        subcommands = {ExperimentCommand.Run.class},
+        description =
+                "Instruction experiments: many variants of the templates, ranked (see `run`).")
+final class ExperimentCommand implements Callable<Integer> {
+    @Spec CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+        return ExitCodes.USAGE;
+    }
+
+    /** Runs experiment files. */
+    @Command(
+            name = "run",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Run an experiment file (docs/formats.md, \"Experiments\"): every variant on every dataset"
+                        + " and model, with general mode and the model card's default; print the leaderboard"
+                        + " (main measure with bootstrap interval, delta against the baseline with paired"
+                        + " interval, randomization and Holm-adjusted p, wins/losses), the sensitivity to"
+                        + " wording, instruction-usage diagnostics and the best variant chosen on held-out"
+                        + " queries.",
+                "Writes leaderboard.md/.csv/.tex, experiment.json and MTEB's experiments layout (mteb/)."
+            })
+    static final class Run implements Callable<Integer> {
+        @Spec CommandLine.Model.CommandSpec spec;
+
+        @Mixin CommonOptions common;
+
+        @Mixin ComputeOptions compute;
+
+        @Mixin SignificanceOptions significance;
+
+        @Parameters(paramLabel = "FILE", arity = "1..*", description = "Experiment files.")
+        List<Path> files;
+
+        @Option(
+                names = {"-o", "--output"},
+                paramLabel = "DIR",
+                description =
+                        "Output folder; each experiment in <DIR>/<name> (default: results/experiments).")
+        Path output;
+
+        @Override
+        public Integer call() throws WorkbenchException {
+            PrintWriter w = spec.commandLine().getOut();
+            // every file is read and checked before anything runs
+            List<ExperimentSpec> specs = new ArrayList<>();
+            for (Path f : files) {
+                specs.add(ExperimentReader.read(f));
+            }
+            Path root = output != null ? output : Path.of("results", "experiments");
+            List<ExperimentResult> all = new ArrayList<>();
+            for (ExperimentSpec s : specs) {
+                ExperimentResult r =
+                        ExperimentRunner.run(
+                                s,
+                                common.resolver(),
+                                compute.apply(SessionRequest.builder()).build(),
+                                significance.settings(),
+                                common.progress());
+                print(w, r);
+                Path dir = root.resolve(s.name());
+                List<Path> written = ExperimentReport.write(dir, r);
+                w.println("Wrote " + written.size() + " files to " + dir);
+                w.flush();
+                all.add(r);
+            }
+            if (all.size() > 1) {
+                Path index = root.resolve("README.md");
+                AtomicFiles.writeString(index, ExperimentReport.summary(all));
+                w.println("Wrote " + index);
+            }
+            return ExitCodes.OK;
+        }
+
+        private static void print(PrintWriter w, ExperimentResult r) {
+            for (ExperimentResult.ModelResult m : r.results()) {
+                w.printf(
+                        Locale.ROOT,
+                        "%n%s · %s (task %s, %s split, %d queries), %s; Δ against %s%n",
+                        m.dataset(),
+                        m.model().name(),
+                        m.task(),
+                        m.split(),
+                        m.queryIds().size(),
+                        r.spec().measure().label(),
+                        m.baselineName());
+                for (String warning : m.warnings()) {
+                    w.println("WARNING: " + warning + ".");
+                }
+                w.printf(
+                        Locale.ROOT,
+                        "%3s  %-28s %8s  %-17s %9s %9s  %7s  %6s %6s %5s%n",
+                        "#",
+                        "variant",
+                        "mean",
+                        "95% CI",
+                        "delta",
+                        "p (Holm)",
+                        "W/L",
+                        "cos q",
+                        "cos d",
+                        "top10");
+                int rank = 0;
+                for (ExperimentResult.VariantResult v : m.leaderboard()) {
+                    rank++;
+                    boolean base = v.name().equals(m.baselineName());
+                    w.printf(
+                            Locale.ROOT,
+                            "%3d  %-28s %8.4f  [%.3f, %.3f] %9s %9s  %7s  %6.3f %6.3f %5.2f%s%n",
+                            rank,
+                            v.name(),
+                            v.mean(),
+                            v.ci().low(),
+                            v.ci().high(),
+                            base ? "baseline" : String.format(Locale.ROOT, "%+.4f", v.delta()),
+                            base
+                                    ? ""
+                                    : v.holm() < 0.001
+                                            ? "<0.001"
+                                            : String.format(Locale.ROOT, "%.3f", v.holm()),
+                            base ? "" : v.wins() + "/" + v.losses(),
+                            v.diagnostics().queryCosine(),
+                            v.diagnostics().documentCosine(),
+                            v.diagnostics().top10Overlap(),
+                            !base && v.significant() ? " *" : "");
+                }
+                w.println(ExperimentReport.sensitivity(m.sensitivity()));
+                w.println(ExperimentReport.selection(m.selection()));
+            }
+            w.println("* differs from the baseline after Holm's adjustment (p < 0.05).");
+            for (String warning : r.warnings()) {
+                w.println("WARNING: " + warning + ".");
+            }
+        }
+    }
+}

@@ -1,0 +1,185 @@
+package org.taew.core.logic.experiments;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import org.taew.core.logic.compare.ModeComparison;
+import org.taew.core.logic.metrics.Significance;
+import org.taew.core.model.InstructionPair;
+import org.taew.core.model.ModelSpec;
+
+/**
+ * What an experiment found, per dataset and model.
+ *
+ * @param warnings what the reader of the results must know about the experiment as a whole (a
+ *     variant no model ran), each a sentence without the stop
+ */
+public record ExperimentResult(
+        ExperimentSpec spec,
+        ModeComparison.Settings significance,
+        List<String> warnings,
+        List<ModelResult> results) {
+    public ExperimentResult {
+        warnings = List.copyOf(warnings);
+        results = List.copyOf(results);
+    }
+
+    /**
+     * Whether a variant changes the vectors at all: per side the mean cosine between each text's
+     * vector with and without the instruction (1 = the instruction changes nothing), and the mean
+     * share of each query's top 10 that general mode's top 10 has too.
+     */
+    public record Diagnostics(double queryCosine, double documentCosine, double top10Overlap) {}
+
+    /**
+     * One variant on the leaderboard.
+     *
+     * @param mean the main measure's mean over the evaluated queries
+     * @param ci its percentile-bootstrap interval
+     * @param delta the mean minus the baseline's
+     * @param deltaCi the paired bootstrap interval of the delta
+     * @param p the paired randomization test against the baseline (NaN for the baseline)
+     * @param holm p adjusted by Holm's method across the variants
+     * @param perQuery the main measure per evaluated query
+     */
+    public record VariantResult(
+            String name,
+            InstructionPair instructions,
+            double mean,
+            Significance.Interval ci,
+            double delta,
+            Significance.Interval deltaCi,
+            double p,
+            double holm,
+            int wins,
+            int losses,
+            Diagnostics diagnostics,
+            double[] perQuery) {
+        /** Whether the variant has an instruction on either side (general mode has none). */
+        public boolean worded() {
+            return !instructions.query().isIdentity() || !instructions.document().isIdentity();
+        }
+
+        /** Whether the difference from the baseline survives Holm's adjustment at 0.05. */
+        public boolean significant() {
+            return holm < 0.05;
+        }
+    }
+
+    /**
+     * How much the wording matters: the main measure over the worded variants (those with an
+     * instruction on either side; NaN when there are none), and where the model card's default and
+     * general mode rank among all (1 = best).
+     */
+    public record Sensitivity(
+            int variants,
+            double min,
+            double median,
+            double max,
+            double iqr,
+            int cardRank,
+            int generalRank,
+            int ranked) {
+        static Sensitivity of(List<VariantResult> rows) {
+            double[] worded =
+                    rows.stream()
+                            .filter(VariantResult::worded)
+                            .mapToDouble(VariantResult::mean)
+                            .sorted()
+                            .toArray();
+            List<VariantResult> ranked = new ArrayList<>(rows);
+            ranked.sort(Comparator.comparingDouble(VariantResult::mean).reversed());
+            int card = 0;
+            int general = 0;
+            for (int i = 0; i < ranked.size(); i++) {
+                if (ranked.get(i).name().equals(ExperimentSpec.CARD)) {
+                    card = i + 1;
+                }
+                if (ranked.get(i).name().equals(ExperimentSpec.GENERAL)) {
+                    general = i + 1;
+                }
+            }
+            boolean none = worded.length == 0;
+            return new Sensitivity(
+                    worded.length,
+                    none ? Double.NaN : worded[0],
+                    none ? Double.NaN : Significance.quantile(worded, 0.5),
+                    none ? Double.NaN : worded[worded.length - 1],
+                    none
+                            ? Double.NaN
+                            : Significance.quantile(worded, 0.75)
+                                    - Significance.quantile(worded, 0.25),
+                    card,
+                    general,
+                    ranked.size());
+        }
+    }
+
+    /**
+     * The best variant chosen on data it is not scored on, beside the in-sample best (whose score
+     * is optimistic: the winner's curse).
+     *
+     * @param method how it was chosen
+     * @param inSampleBest the variant with the best test mean
+     * @param inSampleMean its test mean
+     * @param chosen the variant chosen on the dev split, or null with cross-validation
+     * @param estimate the held-out score of choosing: the dev choice's test mean, or the
+     *     cross-validated mean
+     * @param chosenCounts how often each variant was chosen (per fold)
+     */
+    public record Selection(
+            String method,
+            String inSampleBest,
+            double inSampleMean,
+            String chosen,
+            double estimate,
+            Map<String, Integer> chosenCounts) {}
+
+    /**
+     * One dataset with one model.
+     *
+     * @param queryIds the evaluated queries, in the order of each variant's per-query values
+     * @param warnings what a report must warn about (identical ids, a judged-only corpus), each a
+     *     sentence without the stop
+     */
+    public record ModelResult(
+            String dataset,
+            String split,
+            String task,
+            ModelSpec model,
+            String engine,
+            ExperimentSpec.Baseline baseline,
+            List<String> queryIds,
+            List<String> warnings,
+            List<VariantResult> variants,
+            Sensitivity sensitivity,
+            Selection selection) {
+        public ModelResult {
+            queryIds = List.copyOf(queryIds);
+            warnings = List.copyOf(warnings);
+            variants = List.copyOf(variants);
+        }
+
+        /** The variants by mean, best first (ties in file order). */
+        public List<VariantResult> leaderboard() {
+            List<VariantResult> l = new ArrayList<>(variants);
+            l.sort(Comparator.comparingDouble(VariantResult::mean).reversed());
+            return l;
+        }
+
+        public String baselineName() {
+            return baseline == ExperimentSpec.Baseline.GENERAL
+                    ? ExperimentSpec.GENERAL
+                    : ExperimentSpec.CARD;
+        }
+
+        /** A variant by name. */
+        public VariantResult variant(String name) {
+            return variants.stream()
+                    .filter(v -> v.name().equals(name))
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("no variant " + name));
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package org.taew.core.logic.experiments;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.taew.core.model.InstructionPair;
+import org.taew.core.model.MetricId;
+
+/**
+ * An instruction experiment as its file describes it (docs/formats.md, "Experiments"): datasets,
+ * models, a task, how the best variant is chosen, the baseline the variants are compared with, and
+ * the variants — each a name and the templates of both sides, for the model families it names.
+ *
+ * @param file the experiment file
+ * @param name a name for the results
+ * @param datasets dataset names or folders
+ * @param models model names or folders; empty for every bundled model
+ * @param task the task of the instruction files, or null for each dataset's own
+ * @param split the split the variants are scored on, or null for the default
+ * @param selection how the best variant is chosen
+ * @param measure the main measure
+ * @param baseline what every variant's difference is measured against
+ * @param variants the variants of the file (grids expanded), in file order
+ */
+public record ExperimentSpec(
+        Path file,
+        String name,
+        List<String> datasets,
+        List<String> models,
+        String task,
+        String split,
+        Selection selection,
+        MetricId measure,
+        Baseline baseline,
+        List<Variant> variants) {
+    public ExperimentSpec {
+        datasets = List.copyOf(datasets);
+        models = List.copyOf(models);
+        variants = List.copyOf(variants);
+    }
+
+    /** The name of the variant with no instruction (always on the leaderboard). */
+    public static final String GENERAL = "general";
+
+    /** The name of the model card's default: the instruction file's templates (always too). */
+    public static final String CARD = "card";
+
+    /** What the variants are compared with. */
+    public enum Baseline {
+        /** No instruction. */
+        GENERAL,
+        /** The instruction file's (or the model's prompts') templates for the task. */
+        CARD
+    }
+
+    /**
+     * How the best variant is chosen without scoring it on the queries it was chosen on: on the
+     * {@code dev} split when there is one (and {@code useDev}), else by {@code folds}-fold
+     * cross-validation over the queries, shuffled with {@code seed}.
+     */
+    public record Selection(boolean useDev, String devSplit, int folds, long seed) {
+        public static final Selection DEFAULT = new Selection(true, "dev", 5, 42);
+    }
+
+    /**
+     * A variant.
+     *
+     * @param families the model families it is for (empty: every model)
+     * @param line the line of the file that defines it
+     */
+    public record Variant(
+            String name, InstructionPair instructions, List<String> families, int line) {
+        public Variant {
+            families = List.copyOf(families);
+        }
+
+        /** Whether the variant is for a model of {@code family}. */
+        public boolean appliesTo(String family) {
+            return families.isEmpty() || families.contains(family);
+        }
+    }
+}
