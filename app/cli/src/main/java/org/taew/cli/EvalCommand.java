@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.taew.core.logic.evaluation.RetrievalEvaluation;
 import org.taew.core.logic.evaluation.StsEvaluation;
+import org.taew.core.logic.history.RunRecord;
 import org.taew.core.logic.session.EvaluationSession;
 import org.taew.core.logic.session.SessionDefaults;
 import org.taew.core.logic.session.SessionRequest;
@@ -39,6 +40,8 @@ final class EvalCommand implements Callable<Integer> {
     @Mixin InstructionOptions instructionOptions;
 
     @Mixin ComputeOptions compute;
+
+    @Mixin HistoryOption history;
 
     @Mixin SignificanceOptions significance;
 
@@ -120,6 +123,7 @@ final class EvalCommand implements Callable<Integer> {
         modelOption.apply(b);
         instructionOptions.apply(b);
         compute.apply(b);
+        history.apply(b, RunRecord.Origin.EVAL);
         // Everything that can be wrong with the input is checked before the model is loaded.
         SessionSetup setup = common.resolver().resolve(b.build());
         Path out =
@@ -149,6 +153,7 @@ final class EvalCommand implements Callable<Integer> {
                     w.println("Warning: " + warning + ".");
                 }
                 w.println("Wrote " + describe(session.write(out, result)));
+                HistoryOption.report(w, session, session.lastRecorded());
             }
         }
         w.flush();

@@ -11,6 +11,7 @@ import org.taew.core.logic.experiments.ExperimentReport;
 import org.taew.core.logic.experiments.ExperimentResult;
 import org.taew.core.logic.experiments.ExperimentRunner;
 import org.taew.core.logic.experiments.ExperimentSpec;
+import org.taew.core.logic.history.RunRecord;
 import org.taew.core.logic.session.SessionRequest;
 import org.taew.core.util.AtomicFiles;
 import org.taew.core.util.WorkbenchException;
@@ -59,6 +60,8 @@ final class ExperimentCommand implements Callable<Integer> {
 
         @Mixin SignificanceOptions significance;
 
+        @Mixin HistoryOption history;
+
         @Parameters(paramLabel = "FILE", arity = "1..*", description = "Experiment files.")
         List<Path> files;
 
@@ -84,13 +87,31 @@ final class ExperimentCommand implements Callable<Integer> {
                         ExperimentRunner.run(
                                 s,
                                 common.resolver(),
-                                compute.apply(SessionRequest.builder()).build(),
+                                history.apply(
+                                                compute.apply(SessionRequest.builder()),
+                                                RunRecord.Origin.EXPERIMENT)
+                                        .build(),
                                 significance.settings(),
                                 common.progress());
                 print(w, r);
                 Path dir = root.resolve(s.name());
                 List<Path> written = ExperimentReport.write(dir, r);
                 w.println("Wrote " + written.size() + " files to " + dir);
+                long recorded =
+                        r.results().stream()
+                                .flatMap(m -> m.variants().stream())
+                                .mapToLong(ExperimentResult.VariantResult::runId)
+                                .filter(id -> id > 0)
+                                .distinct()
+                                .count();
+                if (recorded > 0) {
+                    w.println(
+                            "Recorded "
+                                    + recorded
+                                    + " runs in the run history (taew runs list --experiment "
+                                    + s.name()
+                                    + ").");
+                }
                 w.flush();
                 all.add(r);
             }

@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
             EvalCommand.class,
             EncodeCommand.class,
             ExperimentCommand.class,
+            RunsCommand.class,
             ReproduceCommand.class,
             ModelsCommand.class,
             DatasetsCommand.class,

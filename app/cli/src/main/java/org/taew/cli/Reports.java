@@ -2,6 +2,7 @@ package org.taew.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -48,28 +49,7 @@ final class Reports {
                 any.dropped().isEmpty() ? "" : " (" + droppedSummary(any) + ")");
         ModeComparison c = r.comparison();
         if (c != null) {
-            w.printf(
-                    Locale.ROOT,
-                    "%-12s %9s %11s %9s  %-20s %8s%n",
-                    "measure",
-                    "general",
-                    "task-aware",
-                    "delta",
-                    "95% CI of delta",
-                    "p");
-            for (ModeComparison.MetricDelta d : c.metrics()) {
-                w.printf(
-                        Locale.ROOT,
-                        "%-12s %9.4f %11.4f %+9.4f  [%+.4f, %+.4f] %8.4f%s%n",
-                        d.metric().label(),
-                        d.general(),
-                        d.taskAware(),
-                        d.delta(),
-                        d.ciLow(),
-                        d.ciHigh(),
-                        d.pValue(),
-                        d.pValue() < 0.05 ? " *" : "");
-            }
+            printDeltas(w, c.metrics(), "general", "task-aware");
             w.printf(
                     Locale.ROOT,
                     "%nPer query on %s: %d better with instructions, %d worse, %d tied."
@@ -121,6 +101,35 @@ final class Reports {
                 quote(p.document().source()),
                 p.excludeInstructionFromPooling() ? ", instruction tokens not pooled" : "",
                 mode == Mode.TASK_AWARE && source != null ? "  (" + source + ")" : "");
+    }
+
+    /**
+     * Each measure of two compared arms: both means, the delta, its interval and p (* below 0.05).
+     */
+    static void printDeltas(
+            PrintWriter w, List<ModeComparison.MetricDelta> metrics, String a, String b) {
+        w.printf(
+                Locale.ROOT,
+                "%-12s %9s %11s %9s  %-20s %8s%n",
+                "measure",
+                a,
+                b,
+                "delta",
+                "95% CI of delta",
+                "p");
+        for (ModeComparison.MetricDelta d : metrics) {
+            w.printf(
+                    Locale.ROOT,
+                    "%-12s %9.4f %11.4f %+9.4f  [%+.4f, %+.4f] %8.4f%s%n",
+                    d.metric().label(),
+                    d.general(),
+                    d.taskAware(),
+                    d.delta(),
+                    d.ciLow(),
+                    d.ciHigh(),
+                    d.pValue(),
+                    d.pValue() < 0.05 ? " *" : "");
+        }
     }
 
     static String capitalized(String s) {

@@ -19,7 +19,19 @@ record CliRun(int exitCode, String out, String err) {
         StringWriter err = new StringWriter();
         cl.setOut(new PrintWriter(out));
         cl.setErr(new PrintWriter(err));
-        int code = cl.execute(args);
+        // --home sets the process's home (WorkbenchHome.set): one test's home must not leak into
+        // the next
+        String home = System.getProperty("taew.home");
+        int code;
+        try {
+            code = cl.execute(args);
+        } finally {
+            if (home == null) {
+                System.clearProperty("taew.home");
+            } else {
+                System.setProperty("taew.home", home);
+            }
+        }
         return new CliRun(code, out.toString(), err.toString());
     }
 }

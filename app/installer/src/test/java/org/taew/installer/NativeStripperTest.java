@@ -130,6 +130,29 @@ class NativeStripperTest {
                         "ai/onnxruntime/native/ keeps linux-x64",
                         "native/lib/ keeps linux-x86_64",
                         "com/sun/jna/ keeps linux-x86-64",
-                        "jnilib/ keeps linux-x86_64");
+                        "jnilib/ keeps linux-x86_64",
+                        "org/sqlite/native/ keeps Linux",
+                        "org/sqlite/native/Linux/ keeps x86_64");
+    }
+
+    @Test
+    void sqliteKeepsLinuxOnThisCpuOnly() throws Exception {
+        // sqlite-jdbc's layout: one folder per OS, in it one per CPU
+        Path in =
+                jar(
+                        "sqlite-jdbc.jar",
+                        "org/sqlite/JDBC.class",
+                        "org/sqlite/native/Linux/x86_64/libsqlitejdbc.so",
+                        "org/sqlite/native/Linux/aarch64/libsqlitejdbc.so",
+                        "org/sqlite/native/Linux-Musl/x86_64/libsqlitejdbc.so",
+                        "org/sqlite/native/Mac/aarch64/libsqlitejdbc.dylib",
+                        "org/sqlite/native/Windows/x86_64/sqlitejdbc.dll");
+        NativeStripper s =
+                NativeStripper.fromFile(Path.of("../../jlink/natives-linux-x64.properties"));
+        Path out = dir.resolve("out.jar");
+        s.strip(in, out);
+        assertThat(entries(out))
+                .containsExactly(
+                        "org/sqlite/JDBC.class", "org/sqlite/native/Linux/x86_64/libsqlitejdbc.so");
     }
 }

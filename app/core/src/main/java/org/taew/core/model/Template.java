@@ -93,9 +93,17 @@ public record Template(String source, String prefix, String suffix) {
         return prefix + text + suffix;
     }
 
-    /** The template with every placeholder but {@code {text}} filled in, e.g. {@code {task}}. */
-    public String filled() {
-        return apply("{text}");
+    /**
+     * The template as a source with every placeholder but {@code {text}} filled in (e.g. {@code
+     * {task}}) and literal braces doubled: it parses back to this template without variables, so it
+     * can be shown, stored and pasted into an experiment or instruction file as it is.
+     */
+    public String standalone() {
+        return escape(prefix) + "{text}" + escape(suffix);
+    }
+
+    private static String escape(String literal) {
+        return literal.replace("{", "{{").replace("}", "}}");
     }
 
     public boolean isIdentity() {

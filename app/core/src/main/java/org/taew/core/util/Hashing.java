@@ -21,6 +21,17 @@ public final class Hashing {
         }
     }
 
+    /**
+     * Adds a field to a digest with its length first, so that no two different sequences of fields
+     * hash alike.
+     */
+    public static void field(MessageDigest md, String s) {
+        byte[] b = s.getBytes(StandardCharsets.UTF_8);
+        md.update(Integer.toString(b.length).getBytes(StandardCharsets.US_ASCII));
+        md.update((byte) ':');
+        md.update(b);
+    }
+
     /** Hex SHA-256 of a stream, read to its end. */
     public static String sha256Hex(InputStream in) throws IOException {
         MessageDigest digest = sha256();

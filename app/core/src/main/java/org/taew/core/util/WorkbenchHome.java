@@ -59,4 +59,9 @@ public final class WorkbenchHome {
     public static Path autosave(Path home) {
         return home.resolve("autosave");
     }
+
+    /** The run history (an SQLite database: docs/formats.md, "Run history"). */
+    public static Path history(Path home) {
+        return home.resolve("history.sqlite");
+    }
 }

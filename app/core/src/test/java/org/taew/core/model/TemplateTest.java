@@ -26,7 +26,10 @@ class TemplateTest {
         Template t =
                 Template.parse("Instruct: {task}\nQuery: {{json}} {text}", Map.of("task", "find"));
         assertThat(t.apply("q")).isEqualTo("Instruct: find\nQuery: {json} q");
-        assertThat(t.filled()).isEqualTo("Instruct: find\nQuery: {json} {text}");
+        assertThat(t.standalone()).isEqualTo("Instruct: find\nQuery: {{json}} {text}");
+        Template again = Template.parse(t.standalone());
+        assertThat(again.prefix()).isEqualTo(t.prefix());
+        assertThat(again.suffix()).isEqualTo(t.suffix());
     }
 
     @Test

@@ -10,6 +10,7 @@ import org.taew.core.logic.datasets.BeirReader;
 import org.taew.core.logic.datasets.DatasetCatalog;
 import org.taew.core.logic.encoding.EncoderOptions;
 import org.taew.core.logic.encoding.ModelCatalog;
+import org.taew.core.logic.history.RunRecord;
 import org.taew.core.logic.session.SessionDefaults;
 import org.taew.core.logic.session.SessionRequest;
 import org.taew.core.logic.session.SessionResolver;
@@ -202,6 +203,7 @@ final class Choices {
                 .optCompute(d.compute())
                 .optEncoder(EncoderOptions.DEFAULT)
                 .optEmptyWhenNoInstructions(true)
+                .optRecordAs(RunRecord.Origin.DESKTOP)
                 .build();
     }
 

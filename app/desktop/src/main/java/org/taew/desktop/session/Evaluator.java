@@ -124,9 +124,8 @@ final class Evaluator {
         long editAt = pendingEditAt;
         pendingEditAt = 0;
         if (live != null) {
-            LiveEvaluation evaluation = live;
             run(
-                    p -> evaluation.evaluate(pair, settings, p),
+                    p -> s.evaluateLive(pair, settings, p),
                     s,
                     pair,
                     result -> {

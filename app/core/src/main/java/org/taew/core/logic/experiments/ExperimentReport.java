@@ -97,8 +97,8 @@ public final class ExperimentReport {
                                 rank,
                                 v.name(),
                                 base ? " (baseline)" : v.significant() ? " †" : "",
-                                code(v.instructions().query().filled()),
-                                code(v.instructions().document().filled()),
+                                code(v.instructions().query().standalone()),
+                                code(v.instructions().document().standalone()),
                                 v.mean(),
                                 v.ci().low(),
                                 v.ci().high(),
@@ -236,8 +236,8 @@ public final class ExperimentReport {
                                 m.split(),
                                 m.model().name(),
                                 v.name(),
-                                v.instructions().query().filled(),
-                                v.instructions().document().filled(),
+                                v.instructions().query().standalone(),
+                                v.instructions().document().standalone(),
                                 r.spec().measure().name(),
                                 num(v.mean()),
                                 num(v.ci().low()),
@@ -327,7 +327,8 @@ public final class ExperimentReport {
             int wins,
             int losses,
             ExperimentResult.Diagnostics diagnostics,
-            Map<String, Double> perQuery) {}
+            Map<String, Double> perQuery,
+            long runId) {}
 
     record JsonModel(
             String dataset,
@@ -366,8 +367,8 @@ public final class ExperimentReport {
                 vs.add(
                         new JsonVariant(
                                 v.name(),
-                                v.instructions().query().filled(),
-                                v.instructions().document().filled(),
+                                v.instructions().query().standalone(),
+                                v.instructions().document().standalone(),
                                 v.instructions().excludeInstructionFromPooling(),
                                 v.mean(),
                                 v.ci().low(),
@@ -380,7 +381,8 @@ public final class ExperimentReport {
                                 v.wins(),
                                 v.losses(),
                                 v.diagnostics(),
-                                pq));
+                                pq,
+                                v.runId()));
             }
             models.add(
                     new JsonModel(
@@ -456,9 +458,9 @@ public final class ExperimentReport {
                         "experiment_kwargs",
                         Map.of(
                                 "query_template",
-                                v.instructions().query().filled(),
+                                v.instructions().query().standalone(),
                                 "document_template",
-                                v.instructions().document().filled()));
+                                v.instructions().document().standalone()));
                 if (v.name().equals(ExperimentSpec.CARD)) {
                     // the model as its card says to use it is MTEB's default (non-experiment)
                     // result

@@ -42,6 +42,7 @@ public record ExperimentResult(
      * @param p the paired randomization test against the baseline (NaN for the baseline)
      * @param holm p adjusted by Holm's method across the variants
      * @param perQuery the main measure per evaluated query
+     * @param runId its run in the history, 0 when it was not recorded
      */
     public record VariantResult(
             String name,
@@ -55,7 +56,8 @@ public record ExperimentResult(
             int wins,
             int losses,
             Diagnostics diagnostics,
-            double[] perQuery) {
+            double[] perQuery,
+            long runId) {
         /** Whether the variant has an instruction on either side (general mode has none). */
         public boolean worded() {
             return !instructions.query().isIdentity() || !instructions.document().isIdentity();

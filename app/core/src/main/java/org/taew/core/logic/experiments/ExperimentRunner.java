@@ -14,6 +14,7 @@ import org.taew.core.logic.compare.ModeComparison;
 import org.taew.core.logic.datasets.BeirReader;
 import org.taew.core.logic.encoding.EmbeddingService;
 import org.taew.core.logic.engine.Engines;
+import org.taew.core.logic.evaluation.RetrievalEvaluation;
 import org.taew.core.logic.metrics.QueryScores;
 import org.taew.core.logic.metrics.RetrievalEvaluator;
 import org.taew.core.logic.metrics.Significance;
@@ -104,7 +105,7 @@ public final class ExperimentRunner {
                                 + ": experiments take retrieval datasets (BEIR folders)");
             }
         }
-        List<String> warnings = unmatched(spec, setups);
+        List<String> warnings = new ArrayList<>(unmatched(spec, setups));
         List<ExperimentResult.ModelResult> results = new ArrayList<>();
         for (List<SessionSetup> forModel : setups) {
             EvaluationSession session = null;
@@ -116,6 +117,10 @@ public final class ExperimentRunner {
                                     : session.retarget(setup, false);
                     SessionSetup dev = devSetup(spec, resolver, request, setup);
                     results.add(runOne(spec, session, dev, significance, progress));
+                    String problem = session.recordingProblem();
+                    if (problem != null && !warnings.contains(problem)) {
+                        warnings.add(problem);
+                    }
                 }
             } finally {
                 if (session != null) {
@@ -274,7 +279,8 @@ public final class ExperimentRunner {
                             wins,
                             losses,
                             test.diagnostics.get(i),
-                            v));
+                            v,
+                            test.runIds.get(i)));
         }
         ExperimentResult.Selection selection =
                 dev == null
@@ -298,7 +304,8 @@ public final class ExperimentRunner {
     private record Scored(
             List<String> queryIds,
             List<double[]> perQuery,
-            List<ExperimentResult.Diagnostics> diagnostics) {}
+            List<ExperimentResult.Diagnostics> diagnostics,
+            List<Long> runIds) {}
 
     private static Scored score(
             ExperimentSpec spec,
@@ -319,17 +326,18 @@ public final class ExperimentRunner {
                         progress);
         List<String> qids = ids(data.queries());
         List<String> dids = ids(data.documents());
-        // as deep as every evaluation ranks (SessionDefaults.DEPTH), deeper when the measure cuts
-        // deeper
-        int depth =
-                session.retrievalSettings(
-                                List.of(spec.measure()),
-                                spec.measure(),
-                                SessionDefaults.DEPTH,
-                                ModeComparison.Settings.DEFAULT)
-                        .depth();
+        // every evaluation's measures (so that the history compares a variant with any run) and
+        // depth, deeper when the main measure cuts deeper
+        RetrievalEvaluation.Settings settings =
+                new RetrievalEvaluation.Settings(
+                        SessionDefaults.metrics(),
+                        spec.measure(),
+                        SessionDefaults.DEPTH,
+                        ignoreIdenticalIds,
+                        ModeComparison.Settings.DEFAULT);
         List<Run> runs = new ArrayList<>();
         List<double[]> perQuery = new ArrayList<>();
+        List<Long> runIds = new ArrayList<>();
         List<String> evaluated = null;
         progress.reset("searching and measuring " + variants.size() + " variants", variants.size());
         for (ExperimentSpec.Variant v : variants) {
@@ -343,10 +351,14 @@ public final class ExperimentRunner {
                                     queries.get(SideKey.of(v.instructions(), Side.QUERY)),
                                     dids,
                                     docs.get(SideKey.of(v.instructions(), Side.DOCUMENT)),
-                                    depth,
+                                    settings.depth(),
                                     ignoreIdenticalIds);
             QueryScores s =
-                    RetrievalEvaluator.evaluate(qids, run, data.qrels(), List.of(spec.measure()));
+                    RetrievalEvaluator.evaluate(qids, run, data.qrels(), settings.metrics());
+            // recorded as each variant finishes: a cancelled experiment keeps what it measured
+            runIds.add(
+                    session.record(
+                            v.name(), spec.name(), data, v.instructions(), s, run, settings));
             runs.add(run);
             perQuery.add(s.of(spec.measure()));
             evaluated = s.queryIds();
@@ -363,7 +375,7 @@ public final class ExperimentRunner {
                             meanRowCosine(docs.get(SideKey.of(p, Side.DOCUMENT)), generalD),
                             overlap(runs.get(i), runs.get(0), evaluated)));
         }
-        return new Scored(evaluated, perQuery, diagnostics);
+        return new Scored(evaluated, perQuery, diagnostics, runIds);
     }
 
     /**

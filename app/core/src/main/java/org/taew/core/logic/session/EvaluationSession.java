@@ -2,10 +2,12 @@ package org.taew.core.logic.session;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.taew.core.logic.compare.ModeComparison;
+import org.taew.core.logic.datasets.DatasetFingerprint;
 import org.taew.core.logic.datasets.DatasetSettings;
 import org.taew.core.logic.datasets.IdenticalIds;
 import org.taew.core.logic.encoding.EmbeddingService;
@@ -15,10 +17,16 @@ import org.taew.core.logic.evaluation.LiveEvaluation;
 import org.taew.core.logic.evaluation.RetrievalEvaluation;
 import org.taew.core.logic.evaluation.StsEvaluation;
 import org.taew.core.logic.export.ResultsWriter;
+import org.taew.core.logic.history.RunHistory;
+import org.taew.core.logic.history.RunRecord;
+import org.taew.core.logic.metrics.QueryScores;
 import org.taew.core.model.InstructionPair;
 import org.taew.core.model.MetricId;
 import org.taew.core.model.Mode;
+import org.taew.core.model.RetrievalDataset;
+import org.taew.core.model.Run;
 import org.taew.core.util.ProgressListener;
+import org.taew.core.util.Versions;
 import org.taew.core.util.WorkbenchException;
 
 /**
@@ -31,6 +39,9 @@ public final class EvaluationSession implements AutoCloseable {
     private Encoder encoder;
     private EmbeddingService embedder;
     private final LiveEvaluation live;
+    private final IdentityHashMap<RetrievalDataset, String> fingerprints = new IdentityHashMap<>();
+    private String recordingProblem;
+    private List<Long> lastRecorded = List.of();
 
     private EvaluationSession(SessionSetup setup, Encoder encoder, EmbeddingService embedder) {
         this.setup = setup;
@@ -118,14 +129,120 @@ public final class EvaluationSession implements AutoCloseable {
     public RetrievalEvaluation.Result evaluateRetrieval(
             RetrievalEvaluation.Settings settings, ProgressListener progress)
             throws WorkbenchException {
-        return RetrievalEvaluation.run(
-                setup.retrieval(),
-                setup.task(),
-                setup.modes(),
-                embedder,
-                Engines.vectorSearch(),
-                settings,
-                progress);
+        RetrievalEvaluation.Result result =
+                RetrievalEvaluation.run(
+                        setup.retrieval(),
+                        setup.task(),
+                        setup.modes(),
+                        embedder,
+                        Engines.vectorSearch(),
+                        settings,
+                        progress);
+        record(result);
+        return result;
+    }
+
+    /**
+     * General mode and task-aware mode with {@code taskAware}'s templates, re-encoding only what
+     * changed since the last call ({@link LiveEvaluation}); recorded like every evaluation.
+     */
+    public LiveEvaluation.Snapshot evaluateLive(
+            InstructionPair taskAware,
+            RetrievalEvaluation.Settings settings,
+            ProgressListener progress)
+            throws WorkbenchException {
+        LiveEvaluation.Snapshot s = live.evaluate(taskAware, settings, progress);
+        record(s.result());
+        return s;
+    }
+
+    // ---- the run history ----
+
+    /** The fingerprint of a split this session evaluates (computed once per split). */
+    public String fingerprint(RetrievalDataset data) {
+        return fingerprints.computeIfAbsent(data, DatasetFingerprint::of);
+    }
+
+    /** Records each mode of a retrieval result (when the setup records); see {@link #record}. */
+    public List<Long> record(RetrievalEvaluation.Result result) {
+        List<Long> ids = new ArrayList<>();
+        for (RetrievalEvaluation.ModeResult m : result.modes().values()) {
+            long id =
+                    record(
+                            m.mode().label(),
+                            null,
+                            result.dataset(),
+                            m.instructions(),
+                            m.scores(),
+                            m.run(),
+                            result.settings());
+            if (id > 0) {
+                ids.add(id);
+            }
+        }
+        lastRecorded = List.copyOf(ids);
+        return ids;
+    }
+
+    /**
+     * Records one evaluated arm in the run history when the setup records, and returns its id (0
+     * when nothing was recorded). Never throws: a history that cannot be written is reported once
+     * by {@link #recordingProblem()} and not tried again in this session, and the evaluation goes
+     * on.
+     *
+     * @param label general, task-aware or a variant's name
+     * @param experiment the experiment's name, or null
+     */
+    public long record(
+            String label,
+            String experiment,
+            RetrievalDataset data,
+            InstructionPair instructions,
+            QueryScores scores,
+            Run run,
+            RetrievalEvaluation.Settings settings) {
+        SessionSetup.Recording rec = setup.recording();
+        if (rec == null || recordingProblem != null || encoder == null) {
+            return 0;
+        }
+        RunRecord r =
+                RunRecord.of(
+                        new RunRecord.Origin(rec.source(), label, experiment),
+                        new RunRecord.Data(
+                                data.name(),
+                                data.source().toString(),
+                                data.split(),
+                                fingerprint(data),
+                                data.queries().size(),
+                                data.documents().size(),
+                                setup.task()),
+                        new RunRecord.Model(
+                                setup.model().name(),
+                                setup.model().identity(),
+                                encoder.engine(),
+                                Versions.workbench()),
+                        RunRecord.Templates.of(instructions),
+                        new RunRecord.Settings(
+                                settings.mainMetric().name(),
+                                settings.depth(),
+                                settings.ignoreIdenticalIds()),
+                        RunRecord.Scores.of(scores, run));
+        try (RunHistory h = RunHistory.open(rec.file())) {
+            return h.record(r);
+        } catch (WorkbenchException e) {
+            recordingProblem = e.getMessage() + "; this session's runs are not recorded";
+            return 0;
+        }
+    }
+
+    /** Why runs are not being recorded, or null when they are (or recording is off). */
+    public String recordingProblem() {
+        return recordingProblem;
+    }
+
+    /** The ids the last {@link #record(RetrievalEvaluation.Result)} recorded. */
+    public List<Long> lastRecorded() {
+        return lastRecorded;
     }
 
     /** Every mode of the setup on the STS pairs. */

@@ -1,5 +1,6 @@
 package org.taew.core.logic.session;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.taew.core.model.MetricId;
 
@@ -32,6 +33,15 @@ public final class SessionDefaults {
     public static final int CUTOFF = 10;
 
     private SessionDefaults() {}
+
+    /** {@link #METRICS}, parsed. */
+    public static List<MetricId> metrics() {
+        List<MetricId> m = new ArrayList<>();
+        for (String name : METRICS.split(",")) {
+            m.add(MetricId.parse(name));
+        }
+        return m;
+    }
 
     /** The main measure at a cut-off: nDCG@k. */
     public static MetricId mainMetric(int k) {

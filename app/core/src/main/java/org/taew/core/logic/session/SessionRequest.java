@@ -24,6 +24,8 @@ import org.taew.core.model.Mode;
  * @param cache whether to use the embedding cache
  * @param emptyWhenNoInstructions when the model has neither an instruction file nor prompts, start
  *     task-aware mode from an empty set (the desktop's editor) instead of stopping
+ * @param recordAs record every evaluation in the run history as coming from this source ({@code
+ *     eval}, {@code desktop}, …), or null not to record
  */
 public record SessionRequest(
         String dataset,
@@ -37,7 +39,8 @@ public record SessionRequest(
         ComputeChoice compute,
         EncoderOptions encoder,
         boolean cache,
-        boolean emptyWhenNoInstructions) {
+        boolean emptyWhenNoInstructions,
+        String recordAs) {
     public SessionRequest {
         modes =
                 modes == null || modes.isEmpty()
@@ -66,6 +69,7 @@ public record SessionRequest(
         b.encoder = encoder;
         b.cache = cache;
         b.emptyWhenNoInstructions = emptyWhenNoInstructions;
+        b.recordAs = recordAs;
         return b;
     }
 
@@ -83,6 +87,7 @@ public record SessionRequest(
         private EncoderOptions encoder;
         private boolean cache = true;
         private boolean emptyWhenNoInstructions;
+        private String recordAs;
 
         private Builder() {}
 
@@ -146,6 +151,11 @@ public record SessionRequest(
             return this;
         }
 
+        public Builder optRecordAs(String v) {
+            recordAs = v;
+            return this;
+        }
+
         public SessionRequest build() {
             return new SessionRequest(
                     dataset,
@@ -159,7 +169,8 @@ public record SessionRequest(
                     compute,
                     encoder,
                     cache,
-                    emptyWhenNoInstructions);
+                    emptyWhenNoInstructions,
+                    recordAs);
         }
     }
 }

@@ -110,7 +110,8 @@ public final class SessionResolver {
                 identical,
                 r.compute(),
                 r.encoder(),
-                cacheDir(r));
+                cacheDir(r),
+                recording(r));
     }
 
     /**
@@ -134,7 +135,14 @@ public final class SessionResolver {
                 null,
                 r.compute(),
                 r.encoder(),
-                cacheDir(r));
+                cacheDir(r),
+                null);
+    }
+
+    private SessionSetup.Recording recording(SessionRequest r) {
+        return r.recordAs() == null
+                ? null
+                : new SessionSetup.Recording(WorkbenchHome.history(home), r.recordAs());
     }
 
     private Path cacheDir(SessionRequest r) {

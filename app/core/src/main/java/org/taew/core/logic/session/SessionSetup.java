@@ -35,6 +35,7 @@ import org.taew.core.model.TaskInstructions;
  * @param compute device and engine
  * @param encoder batching options
  * @param cacheDir the embedding cache folder, or null without a cache
+ * @param recording where and as what evaluations are recorded, or null when they are not
  */
 public record SessionSetup(
         DatasetCatalog.Entry dataset,
@@ -49,7 +50,16 @@ public record SessionSetup(
         IdenticalIds.Decision identicalIds,
         ComputeChoice compute,
         EncoderOptions encoder,
-        Path cacheDir) {
+        Path cacheDir,
+        Recording recording) {
+    /**
+     * Evaluations are recorded in the run history.
+     *
+     * @param file the history database
+     * @param source what they are recorded as coming from ({@code eval}, {@code desktop}, …)
+     */
+    public record Recording(Path file, String source) {}
+
     public SessionSetup {
         modes = Collections.unmodifiableMap(new EnumMap<>(modes));
     }

@@ -188,7 +188,8 @@ class ExperimentRunnerTest {
                 0,
                 0,
                 new ExperimentResult.Diagnostics(1, 1, 1),
-                new double[] {mean});
+                new double[] {mean},
+                0);
     }
 
     @Test
