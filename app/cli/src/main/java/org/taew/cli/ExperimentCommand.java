@@ -12,6 +12,7 @@ import org.taew.core.logic.experiments.ExperimentResult;
 import org.taew.core.logic.experiments.ExperimentRunner;
 import org.taew.core.logic.experiments.ExperimentSpec;
 import org.taew.core.logic.history.RunRecord;
+import org.taew.core.logic.metrics.Significance;
 import org.taew.core.logic.session.SessionRequest;
 import org.taew.core.util.AtomicFiles;
 import org.taew.core.util.WorkbenchException;
@@ -164,11 +165,7 @@ final class ExperimentCommand implements Callable<Integer> {
                             v.ci().low(),
                             v.ci().high(),
                             base ? "baseline" : String.format(Locale.ROOT, "%+.4f", v.delta()),
-                            base
-                                    ? ""
-                                    : v.holm() < 0.001
-                                            ? "<0.001"
-                                            : String.format(Locale.ROOT, "%.3f", v.holm()),
+                            base ? "" : Significance.format(v.holm()),
                             base ? "" : v.wins() + "/" + v.losses(),
                             v.diagnostics().queryCosine(),
                             v.diagnostics().documentCosine(),

@@ -5,6 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -41,9 +44,14 @@ import org.taew.core.logic.datasets.DatasetCatalog;
 import org.taew.core.logic.evaluation.SimilarityMap;
 import org.taew.core.util.AtomicFiles;
 import org.taew.core.util.Installation;
+import org.taew.core.util.ThreadPriority;
 import org.taew.core.util.WorkbenchException;
+import org.taew.desktop.experiments.ExperimentsView;
+import org.taew.desktop.experiments.ExperimentsViewModel;
 import org.taew.desktop.heatmap.HeatmapView;
 import org.taew.desktop.heatmap.HeatmapViewModel;
+import org.taew.desktop.history.HistoryView;
+import org.taew.desktop.history.HistoryViewModel;
 import org.taew.desktop.instructions.InstructionEditorView;
 import org.taew.desktop.metrics.MetricsView;
 import org.taew.desktop.metrics.MetricsViewModel;
@@ -59,6 +67,10 @@ import org.taew.desktop.util.Images;
 
 /** The main window's content: menu, choices, the editor on the left, the result tabs, status. */
 public final class MainView extends BorderPane {
+    /** Reads the run history off the FX thread. */
+    private static final ExecutorService HISTORY_IO =
+            Executors.newSingleThreadExecutor(ThreadPriority.daemonThreads("taew-history", true));
+
     private final SessionViewModel session;
     private final DialogService dialogs;
     private final TabPane tabs = new TabPane();
@@ -66,6 +78,10 @@ public final class MainView extends BorderPane {
     private final HeatmapView heatmaps;
     private final PerQueryView perQuery;
     private final StsView sts;
+    private final ExperimentsView experiments;
+    private final ExperimentsViewModel experimentsVm;
+    private final HistoryView history;
+    private final HistoryViewModel historyVm;
     private final List<Tab> retrievalTabs;
     private final Tab stsTab;
 
@@ -88,11 +104,18 @@ public final class MainView extends BorderPane {
         heatmaps = new HeatmapView(heatmapVm);
         perQuery = new PerQueryView(perQueryVm);
         sts = new StsView(new StsViewModel(session.stsSnapshotProperty()));
+        experimentsVm = new ExperimentsViewModel(session);
+        experiments =
+                new ExperimentsView(experimentsVm, dialogs, session.context().workspace().root());
+        historyVm = new HistoryViewModel(session, HISTORY_IO, Platform::runLater);
+        history = new HistoryView(historyVm);
         retrievalTabs =
                 List.of(
                         tab("Metrics", metrics),
                         tab("Heatmaps", heatmaps),
-                        tab("Per query", perQuery));
+                        tab("Per query", perQuery),
+                        tab("Experiments", experiments),
+                        tab("History", history));
         stsTab = tab("STS", sts);
         tabs.getTabs().setAll(retrievalTabs);
         // sentence pairs have their own view; retrieval's three need a ranking
@@ -114,6 +137,14 @@ public final class MainView extends BorderPane {
 
     public TabPane tabs() {
         return tabs;
+    }
+
+    public ExperimentsViewModel experiments() {
+        return experimentsVm;
+    }
+
+    public HistoryViewModel history() {
+        return historyVm;
     }
 
     private static Tab tab(String title, Node content) {
@@ -339,6 +370,10 @@ public final class MainView extends BorderPane {
             out.add(new NamedChart("", sts.chart()));
         } else if (content == perQuery) {
             out.add(new NamedChart("", perQuery.chart()));
+        } else if (content == experiments) {
+            out.add(new NamedChart("", experiments.chart()));
+        } else if (content == history) {
+            return out;
         } else {
             for (HeatmapViewModel.Panel p : HeatmapViewModel.Panel.values()) {
                 out.add(

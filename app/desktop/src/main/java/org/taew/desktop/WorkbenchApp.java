@@ -2,10 +2,14 @@ package org.taew.desktop;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.function.BiConsumer;
 import javafx.animation.PauseTransition;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
+import javafx.collections.ListChangeListener;
 import javafx.stage.Stage;
 import javafx.util.Duration;
 import org.taew.core.util.WorkbenchException;
@@ -55,6 +59,17 @@ public final class WorkbenchApp extends Application {
         }
     }
 
+    /**
+     * A screenshot: the tab to show and what to do first ({@code ready} runs when the tab has what
+     * it should show).
+     */
+    private record Shot(String name, int tab, BiConsumer<Workbench, Runnable> prepare) {}
+
+    /** Nothing to prepare. */
+    private static void nothing(Workbench wb, Runnable ready) {
+        ready.run();
+    }
+
     private static void screenshotsAfterFirstEvaluation(Workbench wb, Path dir) {
         Runnable[] stop = new Runnable[1];
         ChangeListener<Object> once =
@@ -63,11 +78,16 @@ public final class WorkbenchApp extends Application {
                         return;
                     }
                     stop[0].run();
-                    String[] names =
+                    List<Shot> shots =
                             wb.session().stsProperty().get()
-                                    ? new String[] {"sts"}
-                                    : new String[] {"metrics", "heatmaps", "per-query"};
-                    shoot(wb, dir, names, 0);
+                                    ? List.of(new Shot("sts", 0, WorkbenchApp::nothing))
+                                    : List.of(
+                                            new Shot("metrics", 0, WorkbenchApp::nothing),
+                                            new Shot("heatmaps", 1, WorkbenchApp::nothing),
+                                            new Shot("per-query", 2, WorkbenchApp::nothing),
+                                            new Shot("experiments", 3, WorkbenchApp::runExperiment),
+                                            new Shot("history", 4, WorkbenchApp::compareTwoRuns));
+                    shoot(wb, dir, shots, 0);
                 };
         stop[0] =
                 () -> {
@@ -78,24 +98,73 @@ public final class WorkbenchApp extends Application {
         wb.session().stsSnapshotProperty().addListener(once);
     }
 
-    private static void shoot(Workbench wb, Path dir, String[] names, int i) {
-        if (i == names.length) {
+    /** Runs the dataset's experiment (the variants the tab loaded) and waits for its result. */
+    private static void runExperiment(Workbench wb, Runnable ready) {
+        var vm = wb.view().experiments();
+        vm.resultProperty()
+                .addListener(
+                        new ChangeListener<Object>() {
+                            @Override
+                            public void changed(ObservableValue<?> o, Object a, Object b) {
+                                if (b != null) {
+                                    vm.resultProperty().removeListener(this);
+                                    ready.run();
+                                }
+                            }
+                        });
+        vm.run();
+    }
+
+    /** Compares the two oldest runs of the history (general and task-aware mode). */
+    private static void compareTwoRuns(Workbench wb, Runnable ready) {
+        var vm = wb.view().history();
+        vm.comparison()
+                .addListener(
+                        new ListChangeListener<Object>() {
+                            @Override
+                            public void onChanged(Change<?> c) {
+                                vm.comparison().removeListener(this);
+                                ready.run();
+                            }
+                        });
+        var runs = vm.runs();
+        if (runs.size() < 2) {
+            ready.run();
+            return;
+        }
+        vm.compare(runs.get(runs.size() - 1).id(), runs.get(runs.size() - 2).id());
+    }
+
+    private static void shoot(Workbench wb, Path dir, List<Shot> shots, int i) {
+        if (i == shots.size()) {
             Platform.exit();
             return;
         }
-        wb.view().tabs().getSelectionModel().select(i);
-        // let layout and charts settle (and the token preview arrive) before the picture
-        PauseTransition p = new PauseTransition(Duration.millis(1500));
-        p.setOnFinished(
-                e -> {
-                    try {
-                        Files.createDirectories(dir);
-                        wb.view().snapshot(dir.resolve("workbench-" + names[i] + ".png"));
-                    } catch (Exception ex) {
-                        System.err.println("Screenshot failed: " + ex.getMessage());
-                    }
-                    shoot(wb, dir, names, i + 1);
-                });
-        p.play();
+        Shot shot = shots.get(i);
+        shot.prepare()
+                .accept(
+                        wb,
+                        () -> {
+                            wb.view().tabs().getSelectionModel().select(shot.tab());
+                            // let layout and charts settle (and the token preview arrive)
+                            PauseTransition p = new PauseTransition(Duration.millis(1500));
+                            p.setOnFinished(
+                                    e -> {
+                                        try {
+                                            Files.createDirectories(dir);
+                                            wb.view()
+                                                    .snapshot(
+                                                            dir.resolve(
+                                                                    "workbench-"
+                                                                            + shot.name()
+                                                                            + ".png"));
+                                        } catch (Exception ex) {
+                                            System.err.println(
+                                                    "Screenshot failed: " + ex.getMessage());
+                                        }
+                                        shoot(wb, dir, shots, i + 1);
+                                    });
+                            p.play();
+                        });
     }
 }

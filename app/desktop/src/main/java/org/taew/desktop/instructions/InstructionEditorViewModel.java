@@ -201,6 +201,28 @@ public final class InstructionEditorViewModel {
         status.set("Reverted to the saved file");
     }
 
+    /**
+     * Puts {@code t} into the selected task as one edit (undoable, autosaved, evaluated like
+     * typing): an experiment's variant or a run from the history. Returns false, saying why in the
+     * status, when no task of an instruction set is open.
+     *
+     * @param from what the templates come from, for the status
+     */
+    public boolean apply(TaskTemplates t, String from) {
+        String task = selectedTask.get();
+        if (!draft.hasTask(task)) {
+            status.set("Open an instruction set and a task to load " + from + " into");
+            return false;
+        }
+        form.show(t, selectedSet.get().tasks().get(task).description());
+        // its own undo step: not merged with typing before it
+        draft.edit(task, null, form.current());
+        editedAt.set(clock.getAsLong());
+        afterDraftsChanged(true);
+        status.set("Loaded " + from + " into " + task);
+        return true;
+    }
+
     /** Writes the edits into the file (atomic). Returns whether it was saved. */
     public boolean save() {
         InstructionSet set = selectedSet.get();

@@ -11,6 +11,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.taew.core.logic.compare.ModeComparison;
 import org.taew.core.logic.evaluation.LiveEvaluation;
+import org.taew.core.logic.metrics.Significance;
 
 /**
  * General vs task-aware per measure: both means, the delta with its confidence interval and the
@@ -35,7 +36,7 @@ public final class MetricsViewModel {
         }
 
         public String pText() {
-            return pValue < 0.001 ? "<0.001" : String.format(Locale.ROOT, "%.3f", pValue);
+            return Significance.format(pValue);
         }
 
         /** The interval excludes zero: the difference is unlikely to be chance. */

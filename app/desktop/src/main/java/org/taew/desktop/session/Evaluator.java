@@ -96,6 +96,13 @@ final class Evaluator {
         queue.dropPending();
     }
 
+    /** After other work (an experiment): the request that waited for it runs. */
+    void resume() {
+        if (queue.takePending()) {
+            request();
+        }
+    }
+
     private void onInstructionsChanged() {
         long at = editor.editedAtProperty().get();
         if (pendingEditAt == 0 || at > pendingEditAt) {

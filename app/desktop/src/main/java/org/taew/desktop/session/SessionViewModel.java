@@ -10,6 +10,8 @@ import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -22,6 +24,9 @@ import org.taew.core.logic.datasets.DatasetCatalog;
 import org.taew.core.logic.engine.Engines;
 import org.taew.core.logic.evaluation.LiveEvaluation;
 import org.taew.core.logic.evaluation.RetrievalEvaluation;
+import org.taew.core.logic.experiments.ExperimentResult;
+import org.taew.core.logic.experiments.ExperimentRunner;
+import org.taew.core.logic.experiments.ExperimentSpec;
 import org.taew.core.logic.session.EvaluationSession;
 import org.taew.core.logic.session.SessionDefaults;
 import org.taew.core.logic.session.SessionRequest;
@@ -79,7 +84,11 @@ public final class SessionViewModel implements AutoCloseable {
     private final IdenticalIdsNote identicalIdsNote = new IdenticalIdsNote();
     private final ReadOnlyObjectWrapper<ModelSpec> model = new ReadOnlyObjectWrapper<>();
 
+    private final ReadOnlyObjectWrapper<SessionSetup> setup = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper historyProblem = new ReadOnlyStringWrapper("");
+    private final ReadOnlyLongWrapper recorded = new ReadOnlyLongWrapper();
     private EvaluationSession session;
+    private SessionRequest request;
 
     public SessionViewModel(
             WorkbenchContext context,
@@ -229,6 +238,26 @@ public final class SessionViewModel implements AutoCloseable {
         return context;
     }
 
+    /** The open dataset and model (null before one is open). */
+    public ReadOnlyObjectProperty<SessionSetup> setupProperty() {
+        return setup.getReadOnlyProperty();
+    }
+
+    /** The run history every evaluation is recorded in. */
+    public Path historyFile() {
+        return WorkbenchHome.history(context.home());
+    }
+
+    /** Counts finished evaluations and experiments: what they recorded is in the history now. */
+    public ReadOnlyLongProperty recordedProperty() {
+        return recorded.getReadOnlyProperty();
+    }
+
+    /** Why evaluations are not recorded in the history, or empty while they are. */
+    public ReadOnlyStringProperty historyProblemProperty() {
+        return historyProblem.getReadOnlyProperty();
+    }
+
     // ---- actions ----
 
     /**
@@ -312,7 +341,7 @@ public final class SessionViewModel implements AutoCloseable {
         cancel();
         DeviceChoice device =
                 choices.device.get() == null ? DeviceChoice.CPU : choices.device.get();
-        SessionRequest request = choices.request(device);
+        SessionRequest asked = choices.request(device);
         EvaluationSession old = session;
         record Opened(EvaluationSession session, int gpus) {}
         state.set(SessionState.OPENING);
@@ -320,15 +349,18 @@ public final class SessionViewModel implements AutoCloseable {
         track(
                 p -> {
                     p.reset("Reading " + ds.name() + ", loading " + mc.label(), 1);
-                    SessionSetup setup = resolver.resolve(request);
+                    SessionSetup resolved = resolver.resolve(asked);
                     EvaluationSession next =
                             old == null
-                                    ? EvaluationSession.open(setup, true)
-                                    : old.retarget(setup, true);
+                                    ? EvaluationSession.open(resolved, true)
+                                    : old.retarget(resolved, true);
                     return new Opened(next, Engines.gpuCount());
                 },
                 progress,
-                o -> opened(o.session(), o.gpus(), device),
+                o -> {
+                    request = asked;
+                    opened(o.session(), o.gpus(), device);
+                },
                 e -> {
                     if (old != null && old.encoder() == null) {
                         // the old session went with the failed open
@@ -343,6 +375,7 @@ public final class SessionViewModel implements AutoCloseable {
     private void opened(EvaluationSession s, int gpus, DeviceChoice device) {
         session = s;
         SessionSetup setup = s.setup();
+        this.setup.set(setup);
         state.set(SessionState.IDLE);
         model.set(setup.model());
         choices.devices(gpus, device);
@@ -390,6 +423,66 @@ public final class SessionViewModel implements AutoCloseable {
         state.set(SessionState.IDLE);
         progress.idle("");
         status.set("Ready");
+        noteHistoryProblem();
+        recorded.set(recorded.get() + 1);
+    }
+
+    /** Says once, in a dialog, why the history records nothing; the status bar keeps saying it. */
+    private void noteHistoryProblem() {
+        String problem = session == null ? null : session.recordingProblem();
+        if (problem != null && !problem.equals(historyProblem.get())) {
+            historyProblem.set(problem);
+            dialogs.showError(
+                    "The run history cannot be written",
+                    problem
+                            + ". Evaluations go on; the History tab shows what was recorded before.",
+                    null);
+        }
+    }
+
+    // ---- experiments ----
+
+    /**
+     * Runs an experiment's variants on the open dataset and model, beside general mode and the
+     * card's default, as one piece of background work: the status bar shows its progress and Cancel
+     * stops it (the variants that finished are in the history). Edits made meanwhile are evaluated
+     * after it.
+     *
+     * @param done receives the result on the UI thread
+     */
+    public void runExperiment(ExperimentSpec spec, Consumer<ExperimentResult> done) {
+        EvaluationSession s = session;
+        SessionRequest r = request;
+        if (s == null || s.setup().isSts()) {
+            status.set("Open a retrieval dataset to run an experiment");
+            return;
+        }
+        if (background.isRunning()) {
+            status.set("Busy: wait for the running work, or cancel it, then run the experiment");
+            return;
+        }
+        state.set(SessionState.EVALUATING);
+        status.set(
+                "Running experiment "
+                        + spec.name()
+                        + ": "
+                        + spec.variants().size()
+                        + " variants, general mode and the card's default");
+        track(
+                p ->
+                        ExperimentRunner.runOn(
+                                spec, s, resolver, r, ModeComparison.Settings.DEFAULT, p),
+                progress,
+                result -> {
+                    evaluated();
+                    status.set("Experiment " + spec.name() + " done");
+                    done.accept(result);
+                    evaluator.resume();
+                },
+                e -> {
+                    fail("The experiment failed", e);
+                    evaluator.resume();
+                });
     }
 
     <T> void track(

@@ -47,9 +47,7 @@ public final class StsViewModel {
         }
 
         public String pText() {
-            return delta.pValue() < 0.001
-                    ? "<0.001"
-                    : String.format(Locale.ROOT, "%.3f", delta.pValue());
+            return Significance.format(delta.pValue());
         }
 
         /** The interval excludes zero: the difference is unlikely to be chance. */

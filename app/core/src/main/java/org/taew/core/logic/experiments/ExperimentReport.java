@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.taew.core.logic.export.Csv;
 import org.taew.core.logic.export.ResultsWriter;
+import org.taew.core.logic.metrics.Significance;
 import org.taew.core.model.MetricId;
 import org.taew.core.util.AtomicFiles;
 import org.taew.core.util.WorkbenchException;
@@ -218,7 +219,7 @@ public final class ExperimentReport {
     }
 
     private static String p(double p) {
-        return Double.isNaN(p) ? "—" : p < 0.001 ? "<0.001" : String.format(Locale.ROOT, "%.3f", p);
+        return Significance.format(p);
     }
 
     /** One row per dataset, model and variant. */
@@ -402,7 +403,7 @@ public final class ExperimentReport {
         return new JsonExperiment(
                 1,
                 r.spec().name(),
-                r.spec().file().toString(),
+                r.spec().file() == null ? null : r.spec().file().toString(),
                 r.spec().measure().name(),
                 new ModeComparisonJson(s.permutations(), s.resamples(), s.seed(), s.confidence()),
                 r.warnings(),

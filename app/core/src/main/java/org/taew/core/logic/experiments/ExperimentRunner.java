@@ -124,11 +124,47 @@ public final class ExperimentRunner {
                 }
             } finally {
                 if (session != null) {
+                    // a cancelled run closes too: the cache keeps what was encoded (a channel
+                    // would refuse to write while the thread is interrupted)
+                    boolean interrupted = Thread.interrupted();
                     session.close();
+                    if (interrupted) {
+                        Thread.currentThread().interrupt();
+                    }
                 }
             }
         }
         return new ExperimentResult(spec, significance, warnings, results);
+    }
+
+    /**
+     * Runs the experiment on an open session's dataset and model (the desktop's); the spec's
+     * datasets and models are not read, and the session stays open. Not while the session does
+     * other work: one caller at a time.
+     *
+     * @param request the session's request (the dev split is resolved with its options)
+     */
+    public static ExperimentResult runOn(
+            ExperimentSpec spec,
+            EvaluationSession session,
+            SessionResolver resolver,
+            SessionRequest request,
+            ModeComparison.Settings significance,
+            ProgressListener progress)
+            throws WorkbenchException {
+        SessionSetup setup = session.setup();
+        if (setup.retrieval() == null) {
+            throw WorkbenchException.badInput(
+                    (setup.dataset() == null ? "texts" : setup.dataset().path())
+                            + ": experiments take retrieval datasets (BEIR folders)");
+        }
+        List<String> warnings = new ArrayList<>(unmatched(spec, List.of(List.of(setup))));
+        SessionSetup dev = devSetup(spec, resolver, request, setup);
+        ExperimentResult.ModelResult m = runOne(spec, session, dev, significance, progress);
+        if (session.recordingProblem() != null) {
+            warnings.add(session.recordingProblem());
+        }
+        return new ExperimentResult(spec, significance, warnings, List.of(m));
     }
 
     /**
@@ -152,9 +188,8 @@ public final class ExperimentRunner {
             w.add(
                     String.format(
                             Locale.ROOT,
-                            "%s:%d: %s for families %s, and the models run are %s: not run",
-                            spec.file(),
-                            e.getKey(),
+                            "%s: %s for families %s, and the models run are %s: not run",
+                            spec.file() == null ? spec.name() : spec.file() + ":" + e.getKey(),
                             vs.size() == 1
                                     ? "variant " + vs.get(0).name() + " is"
                                     : vs.size() + " variants (" + vs.get(0).name() + ", …) are",

@@ -10,7 +10,7 @@ import org.taew.core.model.MetricId;
  * models, a task, how the best variant is chosen, the baseline the variants are compared with, and
  * the variants — each a name and the templates of both sides, for the model families it names.
  *
- * @param file the experiment file
+ * @param file the experiment file, or null for variants made in the desktop
  * @param name a name for the results
  * @param datasets dataset names or folders
  * @param models model names or folders; empty for every bundled model

@@ -181,7 +181,7 @@ public final class ResultsTable {
                 d.delta(),
                 d.ciLow(),
                 d.ciHigh(),
-                d.pValue() < 0.001 ? "<0.001" : String.format(Locale.ROOT, "%.3f", d.pValue()),
+                Significance.format(d.pValue()),
                 r.wins(),
                 r.losses());
     }

@@ -239,7 +239,7 @@ public final class RunHistory implements AutoCloseable {
     /**
      * Records a run and returns its id. A run whose configuration ({@link RunRecord#configKey()})
      * is recorded already is not stored twice: that run's last evaluation time and count are
-     * updated and its id returned.
+     * updated, the measures it lacks are added, and its id returned.
      */
     public long record(RunRecord r) throws WorkbenchException {
         String key = r.configKey();
@@ -257,6 +257,7 @@ public final class RunHistory implements AutoCloseable {
                         u.setLong(2, id);
                         u.executeUpdate();
                     }
+                    addMeasures(id, r.scores(), stored(id));
                     return id;
                 });
     }
@@ -340,36 +341,7 @@ public final class RunHistory implements AutoCloseable {
             }
         }
         RunRecord.Scores s = r.scores();
-        try (PreparedStatement m =
-                connection.prepareStatement(
-                        "INSERT INTO measure (run_id, position, name, mean) VALUES (?, ?, ?, ?)")) {
-            int pos = 0;
-            for (Map.Entry<String, Double> e : s.means().entrySet()) {
-                m.setLong(1, id);
-                m.setInt(2, pos++);
-                m.setString(3, e.getKey());
-                setNumber(m, 4, e.getValue());
-                m.addBatch();
-            }
-            m.executeBatch();
-        }
-        try (PreparedStatement q =
-                connection.prepareStatement(
-                        "INSERT INTO query_score (run_id, measure, position, query_id, value)"
-                                + " VALUES (?, ?, ?, ?, ?)")) {
-            for (Map.Entry<String, double[]> e : s.perQuery().entrySet()) {
-                double[] v = e.getValue();
-                for (int k = 0; k < v.length; k++) {
-                    q.setLong(1, id);
-                    q.setString(2, e.getKey());
-                    q.setInt(3, k);
-                    q.setString(4, s.queryIds().get(k));
-                    q.setDouble(5, v[k]);
-                    q.addBatch();
-                }
-            }
-            q.executeBatch();
-        }
+        addMeasures(id, s, List.of());
         try (PreparedStatement t =
                 connection.prepareStatement(
                         "INSERT INTO ranking (run_id, query_id, rank, doc_id, score)"
@@ -388,6 +360,62 @@ public final class RunHistory implements AutoCloseable {
             t.executeBatch();
         }
         return id;
+    }
+
+    /** The names of the measures a run has, in order. */
+    private List<String> stored(long id) throws SQLException {
+        List<String> names = new ArrayList<>();
+        try (PreparedStatement p =
+                connection.prepareStatement(
+                        "SELECT name FROM measure WHERE run_id = ? ORDER BY position")) {
+            p.setLong(1, id);
+            try (ResultSet rs = p.executeQuery()) {
+                while (rs.next()) {
+                    names.add(rs.getString(1));
+                }
+            }
+        }
+        return names;
+    }
+
+    /** Adds the measures of {@code s} that are not among {@code stored}, after them. */
+    private void addMeasures(long id, RunRecord.Scores s, List<String> stored) throws SQLException {
+        try (PreparedStatement m =
+                connection.prepareStatement(
+                        "INSERT INTO measure (run_id, position, name, mean) VALUES (?, ?, ?, ?)")) {
+            int pos = stored.size();
+            for (Map.Entry<String, Double> e : s.means().entrySet()) {
+                if (stored.contains(e.getKey())) {
+                    continue;
+                }
+                m.setLong(1, id);
+                m.setInt(2, pos++);
+                m.setString(3, e.getKey());
+                setNumber(m, 4, e.getValue());
+                m.addBatch();
+            }
+            m.executeBatch();
+        }
+        try (PreparedStatement q =
+                connection.prepareStatement(
+                        "INSERT INTO query_score (run_id, measure, position, query_id, value)"
+                                + " VALUES (?, ?, ?, ?, ?)")) {
+            for (Map.Entry<String, double[]> e : s.perQuery().entrySet()) {
+                if (stored.contains(e.getKey())) {
+                    continue;
+                }
+                double[] v = e.getValue();
+                for (int k = 0; k < v.length; k++) {
+                    q.setLong(1, id);
+                    q.setString(2, e.getKey());
+                    q.setInt(3, k);
+                    q.setString(4, s.queryIds().get(k));
+                    q.setDouble(5, v[k]);
+                    q.addBatch();
+                }
+            }
+            q.executeBatch();
+        }
     }
 
     /** SQLite stores NaN as NULL; so does this, explicitly. */

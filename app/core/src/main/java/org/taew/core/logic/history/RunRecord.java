@@ -8,7 +8,6 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 import org.taew.core.logic.metrics.QueryScores;
 import org.taew.core.model.InstructionPair;
 import org.taew.core.model.MetricId;
@@ -173,8 +172,9 @@ public record RunRecord(
 
     /**
      * What decides the numbers, as one hex SHA-256: the data's fingerprint, split and task, the
-     * model's identity and engine, both templates and the pooling flag, the settings and the
-     * measures. Two runs with the same key have the same numbers; the history keeps one of them.
+     * model's identity and engine, both templates and the pooling flag, and the settings. Two runs
+     * with the same key have the same numbers for every measure both have; the history keeps one
+     * run with the measures of both.
      */
     public String configKey() {
         MessageDigest md = Hashing.sha256();
@@ -190,7 +190,6 @@ public record RunRecord(
         fields.add(settings.mainMeasure());
         fields.add(Integer.toString(settings.depth()));
         fields.add(Boolean.toString(settings.ignoreIdenticalIds()));
-        fields.addAll(new TreeSet<>(scores.means().keySet()));
         for (String f : fields) {
             Hashing.field(md, f);
         }

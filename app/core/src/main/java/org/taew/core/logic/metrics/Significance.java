@@ -1,6 +1,7 @@
 package org.taew.core.logic.metrics;
 
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.SplittableRandom;
 
 /**
@@ -100,6 +101,13 @@ public final class Significance {
             adjusted[i] = running;
         }
         return adjusted;
+    }
+
+    /**
+     * A p-value as reports show it: {@code <0.001}, else three decimals; {@code —} when undefined.
+     */
+    public static String format(double p) {
+        return Double.isNaN(p) ? "—" : p < 0.001 ? "<0.001" : String.format(Locale.ROOT, "%.3f", p);
     }
 
     /** Linear-interpolation quantile of sorted values (numpy's default). */

@@ -207,7 +207,10 @@ public final class EvaluationSession implements AutoCloseable {
         }
         RunRecord r =
                 RunRecord.of(
-                        new RunRecord.Origin(rec.source(), label, experiment),
+                        new RunRecord.Origin(
+                                experiment == null ? rec.source() : RunRecord.Origin.EXPERIMENT,
+                                label,
+                                experiment),
                         new RunRecord.Data(
                                 data.name(),
                                 data.source().toString(),

@@ -139,6 +139,54 @@ class ExperimentReaderTest {
     }
 
     @Test
+    void aWrittenFileReadsBackAsTheSameExperiment() throws Exception {
+        ExperimentSpec s =
+                ExperimentReader.read(
+                        file(
+                                """
+                                name: tricky
+                                datasets: [helpdesk-mini, "a folder/with: colon"]
+                                models: [e5-small-v2]
+                                split: dev
+                                selection: {dev: none, folds: 3, seed: 9}
+                                measure: RR@10
+                                baseline: card
+                                variants:
+                                  - name: quotes
+                                    families: [e5]
+                                    query: "Instruct: say \\"hi\\" \\\\ {{json}}\\nQuery: {text}"
+                                    document: "passage: {text} ⟨end⟩"
+                                    exclude_instruction_from_pooling: true
+                                  - {name: plain, query: "{text}", document: "{text}"}
+                                """));
+        Path again = dir.resolve("again.yaml");
+        ExperimentWriter.write(again, s);
+        ExperimentSpec back = ExperimentReader.read(again);
+        assertThat(back.name()).isEqualTo("tricky");
+        assertThat(back.datasets()).isEqualTo(s.datasets());
+        assertThat(back.models()).isEqualTo(s.models());
+        assertThat(back.split()).isEqualTo("dev");
+        assertThat(back.selection()).isEqualTo(s.selection());
+        assertThat(back.measure()).isEqualTo(s.measure());
+        assertThat(back.baseline()).isEqualTo(s.baseline());
+        assertThat(back.variants()).hasSize(2);
+        for (int i = 0; i < 2; i++) {
+            ExperimentSpec.Variant a = s.variants().get(i);
+            ExperimentSpec.Variant b = back.variants().get(i);
+            assertThat(b.name()).isEqualTo(a.name());
+            assertThat(b.families()).isEqualTo(a.families());
+            assertThat(b.instructions().query().prefix())
+                    .isEqualTo(a.instructions().query().prefix());
+            assertThat(b.instructions().document().suffix())
+                    .isEqualTo(a.instructions().document().suffix());
+            assertThat(b.instructions().excludeInstructionFromPooling())
+                    .isEqualTo(a.instructions().excludeInstructionFromPooling());
+        }
+        assertThat(s.variants().get(0).instructions().query().prefix())
+                .isEqualTo("Instruct: say \"hi\" \\ {json}\nQuery: ");
+    }
+
+    @Test
     void everyShippedExperimentFileReads() throws Exception {
         Path datasets = TestPaths.workspace().resolve("datasets");
         List<Path> files;

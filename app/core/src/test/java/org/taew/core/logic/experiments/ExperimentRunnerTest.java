@@ -18,6 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.taew.core.TestPaths;
 import org.taew.core.logic.compare.ModeComparison;
+import org.taew.core.logic.history.RunHistory;
+import org.taew.core.logic.history.RunRecord;
 import org.taew.core.logic.metrics.Significance;
 import org.taew.core.logic.session.SessionRequest;
 import org.taew.core.logic.session.SessionResolver;
@@ -319,6 +321,71 @@ class ExperimentRunnerTest {
         assertThat(s.method()).isEqualTo("chosen on the dev split");
         assertThat(s.chosen()).isIn("general", "card", "query-both");
         assertThat(s.estimate()).isEqualTo(m.variant(s.chosen()).mean());
+    }
+
+    @Test
+    void aCancelledExperimentKeepsTheVariantsItFinishedInTheHistory() throws Exception {
+        Path home = tmp.resolve("cancel-home");
+        Files.createDirectories(home);
+        Files.createSymbolicLink(
+                WorkbenchHome.models(home), WorkbenchHome.models(WorkbenchHome.resolve()));
+        ExperimentSpec spec =
+                ExperimentReader.read(
+                        experiment(
+                                "cancelled",
+                                """
+                                datasets: [helpdesk-mini]
+                                models: [e5-small-v2]
+                                variants:
+                                  - {name: v1, query: "q1: {text}", document: "{text}"}
+                                  - {name: v2, query: "q2: {text}", document: "{text}"}
+                                  - {name: v3, query: "q3: {text}", document: "{text}"}
+                                  - {name: v4, query: "q4: {text}", document: "{text}"}
+                                """));
+        // Cancel (an interrupt) after the fourth variant is measured: general, card, v1, v2
+        ProgressListener cancelling =
+                new ProgressListener() {
+                    boolean measuring;
+                    int measured;
+
+                    @Override
+                    public void reset(String message, long max) {
+                        measuring = message.startsWith("searching and measuring");
+                    }
+
+                    @Override
+                    public void increment(long steps) {
+                        if (measuring && ++measured == 4) {
+                            Thread.currentThread().interrupt();
+                        }
+                    }
+
+                    @Override
+                    public void end() {}
+                };
+        try {
+            assertThatThrownBy(
+                            () ->
+                                    ExperimentRunner.run(
+                                            spec,
+                                            new SessionResolver(
+                                                    Workspace.at(TestPaths.workspace()), home),
+                                            SessionRequest.builder()
+                                                    .optRecordAs(RunRecord.Origin.EXPERIMENT)
+                                                    .build(),
+                                            FAST,
+                                            cancelling))
+                    .isInstanceOf(WorkbenchException.class)
+                    .extracting(e -> ((WorkbenchException) e).kind())
+                    .isEqualTo(WorkbenchException.Kind.CANCELLED);
+        } finally {
+            Thread.interrupted();
+        }
+        try (RunHistory h = RunHistory.openForReading(WorkbenchHome.history(home))) {
+            assertThat(h.list(RunHistory.Filter.ALL))
+                    .extracting(r -> r.origin().label())
+                    .containsExactly("v2", "v1", "card", "general");
+        }
     }
 
     @Test

@@ -15,7 +15,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -86,6 +88,36 @@ class RunHistoryTest {
             assertThat(h.list(RunHistory.Filter.ALL))
                     .extracting(RunRecord::id)
                     .containsExactly(a, b);
+        }
+    }
+
+    @Test
+    void aLaterEvaluationWithMoreMeasuresAddsThemToTheRun() throws Exception {
+        RunRecord fewer = general();
+        RunRecord.Scores s = fewer.scores();
+        Map<String, Double> means = new LinkedHashMap<>(s.means());
+        Map<String, double[]> perQuery = new LinkedHashMap<>(s.perQuery());
+        means.put("recall.100", 1.0);
+        perQuery.put("recall.100", new double[] {1, 1, 1});
+        RunRecord more =
+                RunRecord.of(
+                        fewer.origin(),
+                        fewer.data(),
+                        fewer.model(),
+                        fewer.templates(),
+                        fewer.settings(),
+                        new RunRecord.Scores(means, s.queryIds(), perQuery, s.top()));
+        assertThat(more.configKey()).isEqualTo(fewer.configKey());
+        try (RunHistory h = RunHistory.open(file())) {
+            long id = h.record(fewer);
+            assertThat(h.record(more)).isEqualTo(id);
+            assertThat(h.record(fewer)).isEqualTo(id);
+            RunRecord back = h.get(id);
+            assertThat(back.times()).isEqualTo(3);
+            assertThat(back.scores().means().keySet())
+                    .containsExactly("ndcg_cut.10", "P.10", "recall.100");
+            assertThat(back.scores().perQuery().get("recall.100")).containsExactly(1, 1, 1);
+            assertThat(back.scores().queryIds()).containsExactly("q1", "q2", "q3");
         }
     }
 

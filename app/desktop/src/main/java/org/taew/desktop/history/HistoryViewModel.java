@@ -1,0 +1,243 @@
+package org.taew.desktop.history;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Executor;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.taew.core.logic.compare.ModeComparison;
+import org.taew.core.logic.history.RunComparison;
+import org.taew.core.logic.history.RunHistory;
+import org.taew.core.logic.history.RunRecord;
+import org.taew.core.logic.metrics.Significance;
+import org.taew.core.logic.session.SessionSetup;
+import org.taew.core.model.MetricId;
+import org.taew.core.model.TaskTemplates;
+import org.taew.core.util.WorkbenchException;
+import org.taew.desktop.session.SessionViewModel;
+
+/**
+ * The History tab: every run recorded for the open dataset and model (each evaluated draft, each
+ * experiment variant, the command line's), newest first; any two compared side by side; any one
+ * restored into the editor. The database is read on {@code io}; the lists change on {@code ui}.
+ */
+public final class HistoryViewModel {
+    /** Runs listed at most. */
+    static final int LIMIT = 500;
+
+    private static final DateTimeFormatter WHEN =
+            DateTimeFormatter.ofPattern("MM-dd HH:mm:ss", Locale.ROOT)
+                    .withZone(ZoneId.systemDefault());
+
+    /** One run as the table shows it. */
+    public record Row(
+            long id,
+            String when,
+            int times,
+            String source,
+            String arm,
+            String query,
+            String document,
+            double score,
+            String scoreText) {
+        static Row of(RunRecord r) {
+            return new Row(
+                    r.id(),
+                    WHEN.format(r.evaluated()),
+                    r.times(),
+                    r.origin().source(),
+                    r.origin().experiment() == null
+                            ? r.origin().label()
+                            : r.origin().label() + " (" + r.origin().experiment() + ")",
+                    r.templates().query(),
+                    r.templates().document(),
+                    r.mainScore(),
+                    String.format(
+                            Locale.ROOT,
+                            "%s %.4f",
+                            MetricId.parse(r.settings().mainMeasure()).label(),
+                            r.mainScore()));
+        }
+    }
+
+    /** One measure of two compared runs. */
+    public record CompareRow(
+            String measure,
+            double a,
+            double b,
+            double delta,
+            String deltaText,
+            String ci,
+            String p,
+            boolean significant) {}
+
+    private final SessionViewModel session;
+    private final Executor io;
+    private final Executor ui;
+    private final ObservableList<Row> runs = FXCollections.observableArrayList();
+    private final ObservableList<CompareRow> comparison = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper compared = new ReadOnlyStringWrapper("");
+
+    public HistoryViewModel(SessionViewModel session, Executor io, Executor ui) {
+        this.session = session;
+        this.io = io;
+        this.ui = ui;
+        session.recordedProperty().addListener((o, a, b) -> refresh());
+        session.setupProperty().addListener((o, a, b) -> refresh());
+    }
+
+    public ObservableList<Row> runs() {
+        return runs;
+    }
+
+    public ObservableList<CompareRow> comparison() {
+        return comparison;
+    }
+
+    /** How many runs are listed, or why none can be. */
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    /** The two runs compared and the per-query outcome, in words. */
+    public ReadOnlyStringProperty comparedProperty() {
+        return compared.getReadOnlyProperty();
+    }
+
+    /** Reads the runs of the open dataset and model again. */
+    public void refresh() {
+        SessionSetup s = session.setupProperty().get();
+        if (s == null || s.dataset() == null) {
+            return;
+        }
+        Path file = session.historyFile();
+        String dataset = s.dataset().name();
+        String model = s.model().name();
+        io.execute(
+                () -> {
+                    List<Row> rows = new ArrayList<>();
+                    String message;
+                    if (!Files.exists(file)) {
+                        message = "No runs recorded yet (" + file + ")";
+                    } else {
+                        try (RunHistory h = RunHistory.openForReading(file)) {
+                            for (RunRecord r :
+                                    h.list(
+                                            new RunHistory.Filter(
+                                                    dataset, model, null, null, null, LIMIT))) {
+                                rows.add(Row.of(r));
+                            }
+                            message =
+                                    rows.size()
+                                            + (rows.size() == LIMIT ? "+" : "")
+                                            + " runs of "
+                                            + dataset
+                                            + " with "
+                                            + model
+                                            + " in "
+                                            + file;
+                        } catch (WorkbenchException e) {
+                            message = e.getMessage();
+                        }
+                    }
+                    String said = message;
+                    ui.execute(
+                            () -> {
+                                runs.setAll(rows);
+                                status.set(said);
+                            });
+                });
+    }
+
+    /** Compares two runs (A, B) on the queries both evaluated. */
+    public void compare(long a, long b) {
+        Path file = session.historyFile();
+        io.execute(
+                () -> {
+                    RunComparison c;
+                    String problem = null;
+                    try (RunHistory h = RunHistory.openForReading(file)) {
+                        c = RunComparison.of(h.get(a), h.get(b), ModeComparison.Settings.DEFAULT);
+                    } catch (WorkbenchException e) {
+                        c = null;
+                        problem = e.getMessage();
+                    }
+                    RunComparison done = c;
+                    String failed = problem;
+                    ui.execute(() -> showComparison(done, failed));
+                });
+    }
+
+    private void showComparison(RunComparison c, String problem) {
+        if (c == null) {
+            comparison.clear();
+            compared.set(problem);
+            return;
+        }
+        List<CompareRow> rows = new ArrayList<>();
+        for (ModeComparison.MetricDelta d : c.comparison().metrics()) {
+            rows.add(
+                    new CompareRow(
+                            d.metric().label(),
+                            d.general(),
+                            d.taskAware(),
+                            d.delta(),
+                            String.format(Locale.ROOT, "%+.4f", d.delta()),
+                            String.format(Locale.ROOT, "[%+.3f, %+.3f]", d.ciLow(), d.ciHigh()),
+                            Significance.format(d.pValue()),
+                            d.ciLow() > 0 || d.ciHigh() < 0));
+        }
+        comparison.setAll(rows);
+        ModeComparison m = c.comparison();
+        StringBuilder sb =
+                new StringBuilder(
+                        String.format(
+                                Locale.ROOT,
+                                "A = run %d (%s), B = run %d (%s), on %d queries: B better on %d,"
+                                        + " worse on %d, tied on %d (%s).",
+                                c.a().id(),
+                                c.a().origin().label(),
+                                c.b().id(),
+                                c.b().origin().label(),
+                                c.queries().size(),
+                                m.wins(),
+                                m.losses(),
+                                m.ties(),
+                                m.mainMetric().label()));
+        for (String w : c.warnings()) {
+            sb.append("\nWarning: ").append(w).append('.');
+        }
+        compared.set(sb.toString());
+    }
+
+    /** Loads a run's templates into the editor (undoable). */
+    public void restore(long id) {
+        Path file = session.historyFile();
+        io.execute(
+                () -> {
+                    RunRecord r;
+                    try (RunHistory h = RunHistory.openForReading(file)) {
+                        r = h.get(id);
+                    } catch (WorkbenchException e) {
+                        String m = e.getMessage();
+                        ui.execute(() -> status.set(m));
+                        return;
+                    }
+                    TaskTemplates t =
+                            new TaskTemplates(
+                                    r.templates().query(),
+                                    r.templates().document(),
+                                    "",
+                                    r.templates().excludeInstructionFromPooling());
+                    ui.execute(() -> session.editor().apply(t, "run " + id));
+                });
+    }
+}

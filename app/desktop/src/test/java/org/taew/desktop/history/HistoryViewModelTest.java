@@ -1,0 +1,98 @@
+package org.taew.desktop.history;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.offset;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.taew.core.util.WorkbenchHome;
+import org.taew.desktop.DirectTaskRunner;
+import org.taew.desktop.RecordingDialogs;
+import org.taew.desktop.TestWorkspace;
+import org.taew.desktop.session.SessionViewModel;
+import org.taew.desktop.session.WorkbenchContext;
+import org.taew.desktop.util.Debouncer;
+
+/** The History tab on the real e5-small-v2 and helpdesk-mini, without the FX toolkit. */
+class HistoryViewModelTest {
+    @TempDir Path dir;
+    RecordingDialogs dialogs = new RecordingDialogs();
+    AtomicLong clock = new AtomicLong(1);
+    SessionViewModel session;
+    HistoryViewModel vm;
+
+    private void start(WorkbenchContext context) {
+        session =
+                new SessionViewModel(
+                        context, new DirectTaskRunner(), dialogs, Debouncer.IMMEDIATE, clock::get);
+        vm = new HistoryViewModel(session, Runnable::run, Runnable::run);
+        session.start("helpdesk-mini", "e5-small-v2");
+    }
+
+    @AfterEach
+    void close() {
+        session.close();
+    }
+
+    @Test
+    void everyEvaluatedDraftIsListedAndAnyTwoCompare() throws Exception {
+        start(TestWorkspace.create(dir));
+        assertThat(vm.runs())
+                .extracting(HistoryViewModel.Row::arm)
+                .containsExactlyInAnyOrder("general", "task-aware");
+        assertThat(vm.runs()).allMatch(r -> r.source().equals("desktop"));
+        session.editor().form().queryTemplateProperty().set("query: which article answers {text}");
+        assertThat(vm.runs()).hasSize(3);
+        HistoryViewModel.Row newest = vm.runs().get(0);
+        assertThat(newest.query()).isEqualTo("query: which article answers {text}");
+        assertThat(newest.scoreText()).startsWith("nDCG@10 0.");
+        assertThat(vm.statusProperty().get())
+                .isEqualTo("3 runs of helpdesk-mini with e5-small-v2 in " + session.historyFile());
+
+        long general =
+                vm.runs().stream().filter(r -> r.arm().equals("general")).findFirst().get().id();
+        vm.compare(general, newest.id());
+        assertThat(vm.comparison())
+                .extracting(HistoryViewModel.CompareRow::measure)
+                .containsExactly("nDCG@10", "MAP@10", "MRR@10", "Recall@10", "P@10");
+        HistoryViewModel.CompareRow ndcg = vm.comparison().get(0);
+        assertThat(ndcg.delta()).isEqualTo(ndcg.b() - ndcg.a());
+        assertThat(ndcg.a()).isEqualTo(0.9605, offset(5e-5));
+        assertThat(vm.comparedProperty().get())
+                .startsWith("A = run " + general + " (general), B = run " + newest.id())
+                .contains("on 40 queries");
+
+        // back to the card's default, then restore the edited draft from the history
+        session.editor().undo();
+        assertThat(session.editor().form().queryTemplateProperty().get())
+                .isEqualTo("query: {text}");
+        vm.restore(newest.id());
+        assertThat(session.editor().form().queryTemplateProperty().get())
+                .isEqualTo("query: which article answers {text}");
+        // the same draft again: the same run, evaluated twice
+        assertThat(vm.runs()).hasSize(3);
+        assertThat(vm.runs().get(0).times()).isEqualTo(2);
+    }
+
+    @Test
+    void aBrokenHistoryIsSaidOnceAndEvaluationsGoOn() throws Exception {
+        WorkbenchContext context = TestWorkspace.create(dir);
+        Path file = WorkbenchHome.history(context.home());
+        Files.writeString(file, "a note, not a database\n".repeat(500));
+        start(context);
+        assertThat(session.snapshotProperty().get()).isNotNull();
+        assertThat(dialogs.errors)
+                .singleElement()
+                .asString()
+                .startsWith("The run history cannot be written: " + file + ": not a readable")
+                .contains("Evaluations go on");
+        assertThat(session.historyProblemProperty().get()).contains("not a readable history");
+        assertThat(vm.statusProperty().get()).contains("not a readable history database");
+        session.editor().form().queryTemplateProperty().set("query: {text} please");
+        assertThat(dialogs.errors).hasSize(1);
+    }
+}
