@@ -1,5 +1,7 @@
 package org.taew.bench;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -7,8 +9,9 @@ import java.util.Locale;
 
 /**
  * Entry point: {@code java -jar app/bench/target/taew-bench.jar
- * [encoding|reeval|native|tune|gemm|live|startup|bigcorpus|all] [--sts DIR] [--runs N]}. Prints
- * results with ratios against baselines measured in the same run; nothing here is a pass/fail test.
+ * [encoding|reeval|native|tune|gemm|live|experiment|experiment-gui|startup|bigcorpus|all] [--sts
+ * DIR] [--runs N]}. Prints results with ratios against baselines measured in the same run; nothing
+ * here is a pass/fail test.
  */
 public final class Benchmarks {
     private Benchmarks() {}
@@ -29,6 +32,7 @@ public final class Benchmarks {
                 System.getProperty("java.version"),
                 System.getProperty("os.name"),
                 System.getProperty("os.arch"));
+        System.out.println("CPU: " + cpu());
         if (which.equals("startup")) {
             // needs a display and xdotool: xvfb-run -a java -jar app/bench/target/taew-bench.jar
             // startup
@@ -67,9 +71,48 @@ public final class Benchmarks {
         if (which.equals("native") || which.equals("all")) {
             NativeEngineBenchmark.run(texts);
         }
+        if (which.equals("experiment")) {
+            ExperimentBenchmark.run(texts);
+        }
+        if (which.equals("experiment-gui")) {
+            // needs a display: xvfb-run -a java -jar app/bench/target/taew-bench.jar experiment-gui
+            ExperimentBenchmark.runGui(texts);
+        }
         if (which.equals("live")) {
             // needs a display: xvfb-run -a java -jar app/bench/target/taew-bench.jar live
             LiveUpdateBenchmark.run(texts);
+        }
+    }
+
+    /** The CPU's model and its vector-instruction flags, from /proc/cpuinfo. */
+    static String cpu() {
+        Path info = Path.of("/proc/cpuinfo");
+        if (!Files.isReadable(info)) {
+            return System.getProperty("os.arch");
+        }
+        try {
+            String model = "?";
+            List<String> flags = List.of();
+            for (String line : Files.readAllLines(info)) {
+                if (line.startsWith("model name") && model.equals("?")) {
+                    model = line.substring(line.indexOf(':') + 1).strip();
+                }
+                if (line.startsWith("flags") && flags.isEmpty()) {
+                    flags =
+                            Arrays.stream(line.substring(line.indexOf(':') + 1).strip().split(" "))
+                                    .filter(
+                                            f ->
+                                                    f.startsWith("avx")
+                                                            || f.startsWith("sse")
+                                                            || f.equals("fma")
+                                                            || f.startsWith("amx")
+                                                            || f.equals("f16c"))
+                                    .toList();
+                }
+            }
+            return model + "; vector flags: " + String.join(" ", flags);
+        } catch (IOException e) {
+            return System.getProperty("os.arch") + " (" + e.getMessage() + ")";
         }
     }
 

@@ -231,7 +231,7 @@ final class LiveUpdateBenchmark {
         }
     }
 
-    private static void writeBeir(RetrievalDataset d, Path dir) throws IOException {
+    static void writeBeir(RetrievalDataset d, Path dir) throws IOException {
         Files.createDirectories(dir.resolve("qrels"));
         writeJsonl(dir.resolve("corpus.jsonl"), d.documents());
         writeJsonl(dir.resolve("queries.jsonl"), d.queries());
@@ -261,7 +261,7 @@ final class LiveUpdateBenchmark {
         }
     }
 
-    private static void copy(Path from, Path to) throws IOException {
+    static void copy(Path from, Path to) throws IOException {
         Files.createDirectories(to);
         List<Path> files = new ArrayList<>();
         try (Stream<Path> s = Files.list(from)) {

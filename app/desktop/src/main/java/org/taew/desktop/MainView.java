@@ -5,8 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
@@ -44,7 +42,6 @@ import org.taew.core.logic.datasets.DatasetCatalog;
 import org.taew.core.logic.evaluation.SimilarityMap;
 import org.taew.core.util.AtomicFiles;
 import org.taew.core.util.Installation;
-import org.taew.core.util.ThreadPriority;
 import org.taew.core.util.WorkbenchException;
 import org.taew.desktop.experiments.ExperimentsView;
 import org.taew.desktop.experiments.ExperimentsViewModel;
@@ -67,10 +64,6 @@ import org.taew.desktop.util.Images;
 
 /** The main window's content: menu, choices, the editor on the left, the result tabs, status. */
 public final class MainView extends BorderPane {
-    /** Reads the run history off the FX thread. */
-    private static final ExecutorService HISTORY_IO =
-            Executors.newSingleThreadExecutor(ThreadPriority.daemonThreads("taew-history", true));
-
     private final SessionViewModel session;
     private final DialogService dialogs;
     private final TabPane tabs = new TabPane();
@@ -107,7 +100,7 @@ public final class MainView extends BorderPane {
         experimentsVm = new ExperimentsViewModel(session);
         experiments =
                 new ExperimentsView(experimentsVm, dialogs, session.context().workspace().root());
-        historyVm = new HistoryViewModel(session, HISTORY_IO, Platform::runLater);
+        historyVm = new HistoryViewModel(session, session.io(), Platform::runLater);
         history = new HistoryView(historyVm);
         retrievalTabs =
                 List.of(

@@ -43,4 +43,9 @@ public final class DirectTaskRunner implements TaskRunner {
     public Executor ui() {
         return Runnable::run;
     }
+
+    @Override
+    public Executor io() {
+        return Runnable::run;
+    }
 }

@@ -131,13 +131,15 @@ final class Evaluator {
         long editAt = pendingEditAt;
         pendingEditAt = 0;
         if (live != null) {
+            LiveEvaluation evaluation = live;
             run(
-                    p -> s.evaluateLive(pair, settings, p),
+                    p -> evaluation.evaluate(pair, settings, p),
                     s,
                     pair,
                     result -> {
                         snapshot.set(result);
                         describeUpdate(result, editAt);
+                        session.record(s, result.result());
                     });
             return;
         }

@@ -2,6 +2,7 @@ package org.taew.desktop.session;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import javafx.beans.binding.Bindings;
@@ -67,6 +68,7 @@ public final class SessionViewModel implements AutoCloseable {
     private final WorkbenchContext context;
     private final SessionResolver resolver;
     private final Background background;
+    private final TaskRunner runner;
     private final DialogService dialogs;
     private final InstructionEditorViewModel editor;
     private final UiProgress progress;
@@ -100,6 +102,7 @@ public final class SessionViewModel implements AutoCloseable {
         this.resolver = new SessionResolver(context.workspace(), context.home());
         this.choices = new Choices(resolver);
         this.background = new Background(runner);
+        this.runner = runner;
         this.dialogs = dialogs;
         this.progress = new UiProgress(runner.ui());
         this.editor =
@@ -251,6 +254,11 @@ public final class SessionViewModel implements AutoCloseable {
     /** Counts finished evaluations and experiments: what they recorded is in the history now. */
     public ReadOnlyLongProperty recordedProperty() {
         return recorded.getReadOnlyProperty();
+    }
+
+    /** Where the run history is read and written: in order, beside the worker. */
+    public Executor io() {
+        return runner.io();
     }
 
     /** Why evaluations are not recorded in the history, or empty while they are. */
@@ -423,13 +431,30 @@ public final class SessionViewModel implements AutoCloseable {
         state.set(SessionState.IDLE);
         progress.idle("");
         status.set("Ready");
-        noteHistoryProblem();
+    }
+
+    /**
+     * Records a shown evaluation in the run history, off the worker (an edit's next evaluation does
+     * not wait for it); the History tab refreshes after.
+     */
+    void record(EvaluationSession s, RetrievalEvaluation.Result result) {
+        runner.io()
+                .execute(
+                        () -> {
+                            s.record(result);
+                            runner.ui().execute(() -> recorded(s));
+                        });
+    }
+
+    /** What {@code s} recorded is in the history: say so, or once why it could not be. */
+    private void recorded(EvaluationSession s) {
+        noteHistoryProblem(s);
         recorded.set(recorded.get() + 1);
     }
 
     /** Says once, in a dialog, why the history records nothing; the status bar keeps saying it. */
-    private void noteHistoryProblem() {
-        String problem = session == null ? null : session.recordingProblem();
+    private void noteHistoryProblem(EvaluationSession s) {
+        String problem = s.recordingProblem();
         if (problem != null && !problem.equals(historyProblem.get())) {
             historyProblem.set(problem);
             dialogs.showError(
@@ -475,6 +500,7 @@ public final class SessionViewModel implements AutoCloseable {
                 progress,
                 result -> {
                     evaluated();
+                    recorded(s);
                     status.set("Experiment " + spec.name() + " done");
                     done.accept(result);
                     evaluator.resume();

@@ -21,6 +21,10 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
     private final ExecutorService worker =
             Executors.newSingleThreadExecutor(ThreadPriority.daemonThreads("taew-worker", true));
 
+    /** The run history's reads and writes. */
+    private final ExecutorService io =
+            Executors.newSingleThreadExecutor(ThreadPriority.daemonThreads("taew-io", true));
+
     @Override
     public <T> Handle submit(
             Work<T> work,
@@ -57,11 +61,19 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
     }
 
     @Override
+    public Executor io() {
+        return io;
+    }
+
+    @Override
     public void close() {
-        // let the work already queued (closing the model) finish; the thread is a daemon anyway
+        // let the work already queued (closing the model, recording runs) finish; the threads
+        // are daemons anyway
         worker.shutdown();
+        io.shutdown();
         try {
             worker.awaitTermination(5, TimeUnit.SECONDS);
+            io.awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

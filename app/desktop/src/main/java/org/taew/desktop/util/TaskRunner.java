@@ -37,4 +37,10 @@ public interface TaskRunner {
 
     /** Runs a piece of code on the UI thread. */
     Executor ui();
+
+    /**
+     * Runs short file work (the run history) in order, off the UI thread and beside the worker, so
+     * that it never delays an evaluation.
+     */
+    Executor io();
 }

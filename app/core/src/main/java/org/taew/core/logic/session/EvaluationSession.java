@@ -32,7 +32,8 @@ import org.taew.core.util.WorkbenchException;
 /**
  * An open evaluation: the encoder, the embedding service (with its cache) and, for a retrieval
  * dataset, the live evaluation that re-encodes only what an edit changed. Both front ends hold one;
- * closing it closes the encoder. Not thread-safe: one caller at a time.
+ * closing it closes the encoder. One caller at a time, except that recording ({@link #record}) may
+ * run beside an evaluation.
  */
 public final class EvaluationSession implements AutoCloseable {
     private final SessionSetup setup;
@@ -40,8 +41,8 @@ public final class EvaluationSession implements AutoCloseable {
     private EmbeddingService embedder;
     private final LiveEvaluation live;
     private final IdentityHashMap<RetrievalDataset, String> fingerprints = new IdentityHashMap<>();
-    private String recordingProblem;
-    private List<Long> lastRecorded = List.of();
+    private volatile String recordingProblem;
+    private volatile List<Long> lastRecorded = List.of();
 
     private EvaluationSession(SessionSetup setup, Encoder encoder, EmbeddingService embedder) {
         this.setup = setup;
@@ -159,12 +160,15 @@ public final class EvaluationSession implements AutoCloseable {
     // ---- the run history ----
 
     /** The fingerprint of a split this session evaluates (computed once per split). */
-    public String fingerprint(RetrievalDataset data) {
+    public synchronized String fingerprint(RetrievalDataset data) {
         return fingerprints.computeIfAbsent(data, DatasetFingerprint::of);
     }
 
-    /** Records each mode of a retrieval result (when the setup records); see {@link #record}. */
-    public List<Long> record(RetrievalEvaluation.Result result) {
+    /**
+     * Records each mode of a retrieval result (when the setup records); see {@link #record}. May
+     * run on another thread than the evaluations (the desktop records off its worker).
+     */
+    public synchronized List<Long> record(RetrievalEvaluation.Result result) {
         List<Long> ids = new ArrayList<>();
         for (RetrievalEvaluation.ModeResult m : result.modes().values()) {
             long id =
@@ -193,7 +197,7 @@ public final class EvaluationSession implements AutoCloseable {
      * @param label general, task-aware or a variant's name
      * @param experiment the experiment's name, or null
      */
-    public long record(
+    public synchronized long record(
             String label,
             String experiment,
             RetrievalDataset data,
@@ -202,7 +206,8 @@ public final class EvaluationSession implements AutoCloseable {
             Run run,
             RetrievalEvaluation.Settings settings) {
         SessionSetup.Recording rec = setup.recording();
-        if (rec == null || recordingProblem != null || encoder == null) {
+        Encoder enc = encoder;
+        if (rec == null || recordingProblem != null || enc == null) {
             return 0;
         }
         RunRecord r =
@@ -222,7 +227,7 @@ public final class EvaluationSession implements AutoCloseable {
                         new RunRecord.Model(
                                 setup.model().name(),
                                 setup.model().identity(),
-                                encoder.engine(),
+                                enc.engine(),
                                 Versions.workbench()),
                         RunRecord.Templates.of(instructions),
                         new RunRecord.Settings(
