@@ -124,6 +124,9 @@ public final class WorkbenchApp extends Application {
                             @Override
                             public void onChanged(Change<?> c) {
                                 vm.comparison().removeListener(this);
+                                if (!vm.queries().isEmpty()) {
+                                    vm.showQuery(vm.queries().get(0).queryId());
+                                }
                                 ready.run();
                             }
                         });

@@ -2,6 +2,7 @@ package org.taew.desktop.history;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.function.ToDoubleFunction;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
@@ -75,34 +76,84 @@ public final class HistoryView extends BorderPane {
         TableView<HistoryViewModel.CompareRow> table = new TableView<>(vm.comparison());
         table.setId("history-comparison");
         table.getColumns().add(Controls.column("Measure", HistoryViewModel.CompareRow::measure));
-        table.getColumns()
-                .add(Controls.column("A", r -> String.format(Locale.ROOT, "%.4f", r.a())));
-        table.getColumns()
-                .add(Controls.column("B", r -> String.format(Locale.ROOT, "%.4f", r.b())));
-        TableColumn<HistoryViewModel.CompareRow, HistoryViewModel.CompareRow> delta =
+        addPairColumns(
+                table,
+                HistoryViewModel.CompareRow::a,
+                HistoryViewModel.CompareRow::b,
                 Controls.deltaColumn(
                         HistoryViewModel.CompareRow::delta,
                         HistoryViewModel.CompareRow::deltaText,
-                        HistoryViewModel.CompareRow::significant);
-        delta.setText("B − A");
-        table.getColumns().add(delta);
-        table.getColumns().add(Controls.column("95% CI", HistoryViewModel.CompareRow::ci));
+                        HistoryViewModel.CompareRow::significant));
+        table.getColumns()
+                .add(width(Controls.column("95% CI", HistoryViewModel.CompareRow::ci), 125));
         table.getColumns().add(Controls.column("p", HistoryViewModel.CompareRow::p));
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
+        double[] widths = {88, 60, 60, 68, 125, 52};
+        for (int i = 0; i < widths.length; i++) {
+            table.getColumns().get(i).setPrefWidth(widths[i]);
+        }
         table.setPlaceholder(new Label("Select two runs and compare them"));
         Label compared = new Label();
         compared.setId("history-compared");
         compared.textProperty().bind(vm.comparedProperty());
         compared.setWrapText(true);
-        VBox bottom = new VBox(4, compared, table);
-        VBox.setVgrow(table, Priority.ALWAYS);
+        TableView<HistoryViewModel.QueryRow> perQuery = new TableView<>(vm.queries());
+        perQuery.setId("history-queries");
+        perQuery.getColumns().add(Controls.column("Query", HistoryViewModel.QueryRow::queryId));
+        addPairColumns(
+                perQuery,
+                HistoryViewModel.QueryRow::a,
+                HistoryViewModel.QueryRow::b,
+                Controls.deltaColumn(
+                        HistoryViewModel.QueryRow::delta,
+                        HistoryViewModel.QueryRow::deltaText,
+                        r -> false));
+        double[] queryWidths = {62, 58, 58, 66};
+        for (int i = 0; i < queryWidths.length; i++) {
+            perQuery.getColumns().get(i).setPrefWidth(queryWidths[i]);
+        }
+        perQuery.setPlaceholder(new Label("Per query, on the main measure"));
+        perQuery.getSelectionModel()
+                .selectedItemProperty()
+                .addListener((o, a, b) -> vm.showQuery(b == null ? null : b.queryId()));
+
+        TableView<HistoryViewModel.MoveRow> moved = new TableView<>(vm.movement());
+        moved.setId("history-movement");
+        moved.getColumns().add(Controls.column("Document", HistoryViewModel.MoveRow::docId));
+        moved.getColumns().add(Controls.column("In A", HistoryViewModel.MoveRow::rankA));
+        moved.getColumns().add(Controls.column("In B", HistoryViewModel.MoveRow::rankB));
+        moved.getColumns().add(Controls.column("Moved", HistoryViewModel.MoveRow::change));
+        moved.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
+        moved.setPlaceholder(new Label("Select a query: how its top 10 moved"));
+
+        SplitPane details = new SplitPane(table, perQuery, moved);
+        details.setDividerPositions(0.46, 0.73);
+        VBox bottom = new VBox(4, compared, details);
+        VBox.setVgrow(details, Priority.ALWAYS);
 
         SplitPane split = new SplitPane(runs, bottom);
         split.setOrientation(Orientation.VERTICAL);
-        split.setDividerPositions(0.62);
+        split.setDividerPositions(0.48);
         setTop(bar);
         setCenter(split);
         setPadding(new Insets(0, 6, 6, 6));
+    }
+
+    /** Run A's value, run B's value and B − A, the columns every comparison table here shows. */
+    private static <R> void addPairColumns(
+            TableView<R> table,
+            ToDoubleFunction<R> a,
+            ToDoubleFunction<R> b,
+            TableColumn<R, R> delta) {
+        table.getColumns()
+                .add(
+                        Controls.column(
+                                "A", r -> String.format(Locale.ROOT, "%.4f", a.applyAsDouble(r))));
+        table.getColumns()
+                .add(
+                        Controls.column(
+                                "B", r -> String.format(Locale.ROOT, "%.4f", b.applyAsDouble(r))));
+        delta.setText("B − A");
+        table.getColumns().add(delta);
     }
 
     private static <R, T> TableColumn<R, T> width(TableColumn<R, T> c, double w) {

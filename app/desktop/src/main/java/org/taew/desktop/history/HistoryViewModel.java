@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Executor;
@@ -78,11 +79,27 @@ public final class HistoryViewModel {
             String p,
             boolean significant) {}
 
+    /** One query of two compared runs, on the main measure. */
+    public record QueryRow(String queryId, double a, double b, double delta) {
+        public String deltaText() {
+            return String.format(Locale.ROOT, "%+.4f", delta);
+        }
+    }
+
+    /**
+     * A document in either run's top 10 for the selected query: its ranks ("–" when absent) and how
+     * it moved from A to B.
+     */
+    public record MoveRow(String docId, String rankA, String rankB, String change) {}
+
     private final SessionViewModel session;
     private final Executor io;
     private final Executor ui;
     private final ObservableList<Row> runs = FXCollections.observableArrayList();
     private final ObservableList<CompareRow> comparison = FXCollections.observableArrayList();
+    private final ObservableList<QueryRow> queries = FXCollections.observableArrayList();
+    private final ObservableList<MoveRow> movement = FXCollections.observableArrayList();
+    private RunComparison current;
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper compared = new ReadOnlyStringWrapper("");
 
@@ -100,6 +117,40 @@ public final class HistoryViewModel {
 
     public ObservableList<CompareRow> comparison() {
         return comparison;
+    }
+
+    /** The compared runs' queries on the main measure, those that changed most first. */
+    public ObservableList<QueryRow> queries() {
+        return queries;
+    }
+
+    /** How the selected query's top 10 moved from A to B. */
+    public ObservableList<MoveRow> movement() {
+        return movement;
+    }
+
+    /** Shows how a query's top documents moved between the compared runs. */
+    public void showQuery(String queryId) {
+        movement.clear();
+        if (current == null || queryId == null) {
+            return;
+        }
+        for (RunComparison.Movement m : current.movement(queryId)) {
+            String change =
+                    m.rankA() == 0
+                            ? "new in B's top 10"
+                            : m.rankB() == 0
+                                    ? "left the top 10"
+                                    : m.rise() > 0
+                                            ? "▲" + m.rise()
+                                            : m.rise() < 0 ? "▼" + -m.rise() : "=";
+            movement.add(
+                    new MoveRow(
+                            m.docId(),
+                            m.rankA() == 0 ? "–" : Integer.toString(m.rankA()),
+                            m.rankB() == 0 ? "–" : Integer.toString(m.rankB()),
+                            change));
+        }
     }
 
     /** How many runs are listed, or why none can be. */
@@ -177,11 +228,22 @@ public final class HistoryViewModel {
     }
 
     private void showComparison(RunComparison c, String problem) {
+        current = c;
+        movement.clear();
         if (c == null) {
             comparison.clear();
+            queries.clear();
             compared.set(problem);
             return;
         }
+        List<QueryRow> perQuery = new ArrayList<>();
+        for (ModeComparison.QueryDelta q : c.comparison().perQuery()) {
+            perQuery.add(new QueryRow(q.queryId(), q.general(), q.taskAware(), q.delta()));
+        }
+        perQuery.sort(
+                Comparator.comparingDouble((QueryRow q) -> -Math.abs(q.delta()))
+                        .thenComparing(QueryRow::queryId));
+        queries.setAll(perQuery);
         List<CompareRow> rows = new ArrayList<>();
         for (ModeComparison.MetricDelta d : c.comparison().metrics()) {
             rows.add(

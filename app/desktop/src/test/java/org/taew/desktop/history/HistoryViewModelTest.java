@@ -65,6 +65,16 @@ class HistoryViewModelTest {
         assertThat(vm.comparedProperty().get())
                 .startsWith("A = run " + general + " (general), B = run " + newest.id())
                 .contains("on 40 queries");
+        assertThat(vm.queries()).hasSize(40);
+        HistoryViewModel.QueryRow most = vm.queries().get(0);
+        assertThat(Math.abs(most.delta()))
+                .isGreaterThanOrEqualTo(Math.abs(vm.queries().get(39).delta()));
+        assertThat(most.delta()).isEqualTo(most.b() - most.a());
+        vm.showQuery(most.queryId());
+        assertThat(vm.movement()).hasSizeBetween(10, 20);
+        assertThat(vm.movement())
+                .allSatisfy(
+                        m -> assertThat(m.rankA().equals("–") && m.rankB().equals("–")).isFalse());
 
         // back to the card's default, then restore the edited draft from the history
         session.editor().undo();

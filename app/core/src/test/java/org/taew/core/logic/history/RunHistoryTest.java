@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -333,6 +334,37 @@ class RunHistoryTest {
         }
         try (RunHistory h = RunHistory.open(file())) {
             assertThat(h.count()).isEqualTo(50);
+        }
+    }
+
+    @Test
+    void anotherProgramRecordingAtTheSameTimeLandsToo() throws Exception {
+        try (RunHistory h = RunHistory.open(file())) {
+            h.record(general());
+        }
+        Process other =
+                new ProcessBuilder(
+                                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                                "-cp",
+                                System.getProperty("java.class.path"),
+                                HistoryWriterProcess.class.getName(),
+                                file().toString(),
+                                "other",
+                                "40")
+                        .redirectErrorStream(true)
+                        .start();
+        try (RunHistory h = RunHistory.open(file())) {
+            for (int i = 0; i < 40; i++) {
+                h.record(Runs.run("this", "this " + i + ": {text}", new double[] {1, 0}, "d2"));
+            }
+        }
+        String said = new String(other.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(other.waitFor()).as(said).isZero();
+        try (RunHistory h = RunHistory.open(file())) {
+            assertThat(h.count()).isEqualTo(81);
+            assertThat(h.list(RunHistory.Filter.ALL))
+                    .filteredOn(r -> r.origin().label().equals("other"))
+                    .hasSize(40);
         }
     }
 
