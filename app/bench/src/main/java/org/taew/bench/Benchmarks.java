@@ -6,12 +6,13 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import org.taew.core.logic.encoding.ComputeChoice;
 
 /**
  * Entry point: {@code java -jar app/bench/target/taew-bench.jar
- * [encoding|reeval|native|tune|gemm|live|experiment|experiment-gui|startup|bigcorpus|all] [--sts
- * DIR] [--runs N]}. Prints results with ratios against baselines measured in the same run; nothing
- * here is a pass/fail test.
+ * [encoding|reeval|native|tune|gemm|live|experiment|experiment-gui|startup|bigcorpus|architectures|all]
+ * [--sts DIR] [--runs N] [--tokens N] [--gpu]}. Prints results with ratios against baselines
+ * measured in the same run; nothing here is a pass/fail test.
  */
 public final class Benchmarks {
     private Benchmarks() {}
@@ -49,6 +50,17 @@ public final class Benchmarks {
         }
         if (which.equals("bigcorpus")) {
             BigCorpusBenchmark.run();
+            return;
+        }
+        if (which.equals("architectures")) {
+            int tokens = 3000;
+            int t = rest.indexOf("--tokens");
+            if (t >= 0 && t + 1 < rest.size()) {
+                tokens = Integer.parseInt(rest.get(t + 1));
+            }
+            ArchitectureBenchmark.run(
+                    tokens,
+                    rest.contains("--gpu") ? ComputeChoice.Device.GPU : ComputeChoice.Device.CPU);
             return;
         }
         if (which.equals("gemm")) {

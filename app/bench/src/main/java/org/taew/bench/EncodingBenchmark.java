@@ -198,18 +198,26 @@ final class EncodingBenchmark {
      * fp32 matmul throughput of the shapes a BERT-small layer multiplies (4096 tokens at a time).
      */
     static double gemmGflops() {
-        int m = 4096;
-        int[][] shapes = {{HIDDEN, HIDDEN}, {HIDDEN, INTERMEDIATE}, {INTERMEDIATE, HIDDEN}};
+        return matmulGflops(
+                4096,
+                new long[][] {{HIDDEN, HIDDEN}, {HIDDEN, INTERMEDIATE}, {INTERMEDIATE, HIDDEN}},
+                20);
+    }
+
+    /**
+     * PyTorch's fp32 matmul rate in GFLOP/s on {@code [m, k] x [k, n]} for each {@code {k, n}} of
+     * {@code shapes}, {@code reps} times each after warming up.
+     */
+    static double matmulGflops(int m, long[][] shapes, int reps) {
         try (NDManager manager = Engine.getEngine("PyTorch").newBaseManager()) {
             double flops = 0;
             long nanos = 0;
-            for (int[] s : shapes) {
+            for (long[] s : shapes) {
                 NDArray a = manager.randomUniform(-1, 1, new Shape(m, s[0]), DataType.FLOAT32);
                 NDArray b = manager.randomUniform(-1, 1, new Shape(s[0], s[1]), DataType.FLOAT32);
                 for (int w = 0; w < 3; w++) {
                     a.matMul(b).close();
                 }
-                int reps = 20;
                 long t0 = System.nanoTime();
                 for (int r = 0; r < reps; r++) {
                     a.matMul(b).close(); // PyTorch's CPU kernels are synchronous: the product is

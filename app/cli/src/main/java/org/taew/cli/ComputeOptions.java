@@ -3,7 +3,10 @@ package org.taew.cli;
 import org.taew.core.logic.encoding.ComputeChoice;
 import org.taew.core.logic.encoding.EncoderOptions;
 import org.taew.core.logic.session.SessionRequest;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** Where and how texts are encoded: the options of every command that encodes. */
 final class ComputeOptions {
@@ -19,9 +22,11 @@ final class ComputeOptions {
             names = "--engine",
             paramLabel = "auto|onnx|native",
             description =
-                    "onnx: ONNX Runtime (CPU); native: the BERT-family encoder on DJL's PyTorch engine"
-                            + " (CPU or GPU; needs config.json, weights from model.safetensors or the ONNX"
-                            + " file); auto (default): ONNX Runtime on the CPU, native on a GPU.")
+                    "onnx: ONNX Runtime (CPU); native: the workbench's own encoder on DJL's PyTorch"
+                            + " engine for BERT, RoBERTa, XLM-R, T5 (INSTRUCTOR), Qwen3 and Gemma 3"
+                            + " (CPU or GPU; needs config.json, weights from model.safetensors or, for"
+                            + " BERT-family models, the ONNX file); auto (default): ONNX Runtime for an"
+                            + " ONNX model on the CPU, native for safetensors and on a GPU.")
     ComputeChoice.Engine engine = ComputeChoice.Engine.AUTO;
 
     @Option(
@@ -35,6 +40,24 @@ final class ComputeOptions {
             defaultValue = "512",
             description = "Padded tokens per encoder batch (default: ${DEFAULT-VALUE}).")
     int batchTokens;
+
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec spec;
+
+    int dimension;
+
+    @Option(
+            names = "--dim",
+            paramLabel = "N",
+            description =
+                    "Matryoshka: keep the first N dimensions of each vector (after pooling and the"
+                            + " model's Dense layers), normalised again (default: all).")
+    void dimension(int n) {
+        if (n < 1) {
+            throw new ParameterException(spec.commandLine(), "--dim must be 1 or more, got " + n);
+        }
+        dimension = n;
+    }
 
     @Option(
             names = "--no-cache",
@@ -55,6 +78,9 @@ final class ComputeOptions {
 
     /** These options on a request. */
     SessionRequest.Builder apply(SessionRequest.Builder b) {
-        return b.optCompute(computeChoice()).optEncoder(encoderOptions()).optCache(!noCache);
+        return b.optCompute(computeChoice())
+                .optEncoder(encoderOptions())
+                .optDimension(dimension)
+                .optCache(!noCache);
     }
 }

@@ -13,7 +13,10 @@ import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.taew.core.logic.engine.Engines;
+import org.taew.core.testing.TinyModels;
 
 class EvalCommandTest {
     @TempDir Path tmp;
@@ -38,6 +41,35 @@ class EvalCommandTest {
 
     private static JsonObject json(Path file) throws Exception {
         return JsonParser.parseString(Files.readString(file)).getAsJsonObject();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"t5", "qwen3", "gemma3"})
+    void aModelFolderOfEachArchitectureEvaluatesBothModesAndCutsItsDimensions(String arch)
+            throws Exception {
+        Path model = TinyModels.copy(arch, tmp);
+        Path out = tmp.resolve("out-" + arch);
+        CliRun run = CliRun.of(eval(out, "--model", model.toString(), "--dim", "16"));
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("task-aware").contains("nDCG@10");
+        JsonObject results = json(out.resolve("results.json"));
+        JsonObject m = results.getAsJsonObject("model");
+        assertThat(m.get("engine").getAsString())
+                .contains("native " + (arch.equals("gemma3") ? "gemma3_text" : arch) + " encoder")
+                .contains("first 16 dimensions");
+        assertThat(m.get("dimension").getAsInt()).isEqualTo(16);
+        assertThat(results.getAsJsonObject("scores").keySet())
+                .containsExactly("general", "task_aware");
+        // only EmbeddingGemma's card (the fixture's README) claims Matryoshka training
+        assertThat(results.toString().contains("does not say it was trained for Matryoshka"))
+                .isEqualTo(!arch.equals("gemma3"));
+
+        CliRun tooWide =
+                CliRun.of(eval(tmp.resolve("wide"), "--model", model.toString(), "--dim", "999"));
+        assertThat(tooWide.exitCode()).isNotZero();
+        assertThat(tooWide.err())
+                .contains("Dimension 999: the vectors of tiny-" + arch + " have 32 dimensions")
+                .doesNotContain("Exception");
     }
 
     @Test
@@ -198,7 +230,7 @@ class EvalCommandTest {
                 .endsWith("on CPU");
         assertThat(b.getAsJsonObject("model").get("engine").getAsString())
                 .startsWith("PyTorch")
-                .contains("(native encoder) on CPU");
+                .contains("(native bert encoder) on CPU");
         assertThat(ort.exitCode()).isZero();
     }
 

@@ -239,6 +239,34 @@ public final class MainView extends BorderPane {
         device.setTooltip(
                 new Tooltip(
                         "Devices DJL reports; GPUs appear when DJL's PyTorch engine sees CUDA."));
+        ComboBox<Integer> dims = new ComboBox<>(session.dimensions());
+        dims.setId("dimension");
+        dims.valueProperty().bindBidirectional(session.selectedDimensionProperty());
+        dims.setConverter(
+                new StringConverter<>() {
+                    @Override
+                    public String toString(Integer d) {
+                        return d == null || d == 0 ? "all" : Integer.toString(d);
+                    }
+
+                    @Override
+                    public Integer fromString(String s) {
+                        return s.equals("all") ? 0 : Integer.valueOf(s);
+                    }
+                });
+        dims.setTooltip(
+                new Tooltip(
+                        "Matryoshka: keep the first dimensions of each vector, normalised again."
+                                + " Models trained for it (EmbeddingGemma, Qwen3-Embedding) lose"
+                                + " little; others may lose much."));
+        Label dimsWarning = new Label("⚠ not trained for it");
+        dimsWarning.setId("dimension-warning");
+        dimsWarning.setStyle("-fx-text-fill: #b35900;");
+        dimsWarning.visibleProperty().bind(session.dimensionCautionProperty().isNotEmpty());
+        dimsWarning.managedProperty().bind(dimsWarning.visibleProperty());
+        Tooltip dimsWhy = new Tooltip();
+        dimsWhy.textProperty().bind(session.dimensionCautionProperty());
+        dimsWarning.setTooltip(dimsWhy);
         CheckBox ignore = new CheckBox("Ignore identical ids");
         ignore.selectedProperty().bindBidirectional(session.ignoreIdenticalIdsProperty());
         Tooltip why = new Tooltip();
@@ -272,6 +300,9 @@ public final class MainView extends BorderPane {
                 new Separator(),
                 new Label("Device"),
                 device,
+                new Label("Dims"),
+                dims,
+                dimsWarning,
                 new Separator(),
                 ignore,
                 selfWarning);

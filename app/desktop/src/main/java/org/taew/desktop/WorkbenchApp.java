@@ -101,6 +101,10 @@ public final class WorkbenchApp extends Application {
     /** Runs the dataset's experiment (the variants the tab loaded) and waits for its result. */
     private static void runExperiment(Workbench wb, Runnable ready) {
         var vm = wb.view().experiments();
+        if (vm.variants().isEmpty()) {
+            ready.run(); // the dataset's experiment has no variants for this model's family
+            return;
+        }
         vm.resultProperty()
                 .addListener(
                         new ChangeListener<Object>() {

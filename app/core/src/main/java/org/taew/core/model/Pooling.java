@@ -7,15 +7,18 @@ public enum Pooling {
     /** Average of the token vectors under the attention mask. */
     MEAN,
     /** The first ([CLS]) token's vector. */
-    CLS;
+    CLS,
+    /** The last token's vector (decoders: Qwen3-Embedding, e5-mistral). */
+    LASTTOKEN;
 
     public static Pooling parse(String s) {
         return switch (s.toLowerCase(Locale.ROOT)) {
             case "mean" -> MEAN;
             case "cls" -> CLS;
+            case "lasttoken", "last" -> LASTTOKEN;
             default ->
                     throw new IllegalArgumentException(
-                            "unknown pooling '" + s + "'; expected mean or cls");
+                            "unknown pooling '" + s + "'; expected mean, cls or lasttoken");
         };
     }
 

@@ -84,7 +84,11 @@ public final class ShippedWorkspace {
 
     /** Copies a shipped folder (e.g. {@code datasets/helpdesk-mini}) to {@code to}. */
     public static void copy(String folder, Path to) throws IOException {
-        Path from = root().resolve(folder);
+        copyTree(root().resolve(folder), to);
+    }
+
+    /** Copies a folder tree (of any file system, e.g. a jar's) to {@code to}. */
+    public static void copyTree(Path from, Path to) throws IOException {
         try (Stream<Path> s = Files.walk(from)) {
             for (Path p : (Iterable<Path>) s::iterator) {
                 Path t = to.resolve(from.relativize(p).toString());

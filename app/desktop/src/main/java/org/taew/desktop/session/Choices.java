@@ -8,6 +8,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.taew.core.logic.datasets.BeirReader;
 import org.taew.core.logic.datasets.DatasetCatalog;
+import org.taew.core.logic.encoding.Dimensions;
 import org.taew.core.logic.encoding.EncoderOptions;
 import org.taew.core.logic.encoding.ModelCatalog;
 import org.taew.core.logic.history.RunRecord;
@@ -33,6 +34,11 @@ final class Choices {
     final ObservableList<DeviceChoice> devices =
             FXCollections.observableArrayList(DeviceChoice.CPU);
     final ObjectProperty<DeviceChoice> device = new SimpleObjectProperty<>(DeviceChoice.CPU);
+
+    /** Matryoshka dimensions to keep, 0 for all (core's {@link Dimensions#offered}). */
+    final ObservableList<Integer> dimensions = FXCollections.observableArrayList(0);
+
+    final ObjectProperty<Integer> dimension = new SimpleObjectProperty<>(0);
 
     private final SessionResolver resolver;
     private boolean updating;
@@ -202,9 +208,32 @@ final class Choices {
                 .optModel(model.get().nameOrPath())
                 .optCompute(d.compute())
                 .optEncoder(EncoderOptions.DEFAULT)
+                .optDimension(dimension.get() == null ? 0 : dimension.get())
                 .optEmptyWhenNoInstructions(true)
                 .optRecordAs(RunRecord.Origin.DESKTOP)
                 .build();
+    }
+
+    /** The dimensions a model of {@code full}-value vectors offers; keeps the current one. */
+    void dimensions(int full, int current) {
+        List<Integer> d = Dimensions.offered(full);
+        updating = true;
+        try {
+            dimensions.setAll(d);
+            dimension.set(d.contains(current) ? current : 0);
+        } finally {
+            updating = false;
+        }
+    }
+
+    /** All dimensions again (another model: its own length is not known before it is open). */
+    void allDimensions() {
+        updating = true;
+        try {
+            dimension.set(0);
+        } finally {
+            updating = false;
+        }
     }
 
     /** The CPU, and the GPUs once the engine has said how many there are. */

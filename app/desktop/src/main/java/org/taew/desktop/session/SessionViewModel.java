@@ -22,6 +22,7 @@ import javafx.beans.property.SimpleIntegerProperty;
 import javafx.collections.ObservableList;
 import org.taew.core.logic.compare.ModeComparison;
 import org.taew.core.logic.datasets.DatasetCatalog;
+import org.taew.core.logic.encoding.Dimensions;
 import org.taew.core.logic.engine.Engines;
 import org.taew.core.logic.evaluation.LiveEvaluation;
 import org.taew.core.logic.evaluation.RetrievalEvaluation;
@@ -83,6 +84,7 @@ public final class SessionViewModel implements AutoCloseable {
     private final ReadOnlyBooleanWrapper sts = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Starting");
     private final ReadOnlyStringWrapper engine = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper dimensionCaution = new ReadOnlyStringWrapper("");
     private final IdenticalIdsNote identicalIdsNote = new IdenticalIdsNote();
     private final ReadOnlyObjectWrapper<ModelSpec> model = new ReadOnlyObjectWrapper<>();
 
@@ -131,7 +133,17 @@ public final class SessionViewModel implements AutoCloseable {
                         open();
                     }
                 });
-        choices.model.addListener((o, a, b) -> open());
+        choices.model.addListener(
+                (o, a, b) -> {
+                    choices.allDimensions();
+                    open();
+                });
+        choices.dimension.addListener(
+                (o, a, b) -> {
+                    if (!choices.updating() && b != null && !b.equals(a)) {
+                        open();
+                    }
+                });
         choices.device.addListener(
                 (o, a, b) -> {
                     if (b != null && a != null && b != a) {
@@ -181,6 +193,23 @@ public final class SessionViewModel implements AutoCloseable {
 
     public ObjectProperty<DeviceChoice> selectedDeviceProperty() {
         return choices.device;
+    }
+
+    /** Matryoshka dimensions to choose from once a model is open: 0 (all), then smaller ones. */
+    public ObservableList<Integer> dimensions() {
+        return choices.dimensions;
+    }
+
+    public ObjectProperty<Integer> selectedDimensionProperty() {
+        return choices.dimension;
+    }
+
+    /**
+     * Why the chosen dimensions may lose much (the model card does not claim Matryoshka training),
+     * or empty.
+     */
+    public ReadOnlyStringProperty dimensionCautionProperty() {
+        return dimensionCaution.getReadOnlyProperty();
     }
 
     public IntegerProperty cutoffProperty() {
@@ -387,6 +416,7 @@ public final class SessionViewModel implements AutoCloseable {
         state.set(SessionState.IDLE);
         model.set(setup.model());
         choices.devices(gpus, device);
+        choices.dimensions(Dimensions.full(s.encoder()), setup.dimension());
         engine.set(
                 s.encoder().engine()
                         + " · similarity search on "
@@ -396,6 +426,8 @@ public final class SessionViewModel implements AutoCloseable {
         if (!setup.isSts()) {
             ignoreIdenticalIds.set(identicalIdsNote.opened(setup.identicalIds()));
         }
+        String cut = Dimensions.caution(setup.model(), setup.dimension());
+        dimensionCaution.set(cut == null ? "" : cut);
         status.set(setup.describe());
         editor.load(setup.instructionSet(), setup.task());
         requestEvaluation();

@@ -15,6 +15,7 @@ import org.taew.core.model.InstructionSet;
 import org.taew.core.model.MetricId;
 import org.taew.core.model.Mode;
 import org.taew.core.testing.ShippedWorkspace;
+import org.taew.core.testing.TinyModels;
 import org.taew.desktop.DirectTaskRunner;
 import org.taew.desktop.RecordingDialogs;
 import org.taew.desktop.TestWorkspace;
@@ -59,6 +60,30 @@ class SessionViewModelTest {
         assertThat(metrics.rows())
                 .extracting(MetricsViewModel.Row::metric)
                 .containsExactly("nDCG@10", "MAP@10", "MRR@10", "Recall@10", "P@10");
+    }
+
+    @Test
+    void aModelFolderOfEachNewArchitectureOpensEvaluatesAndCutsItsDimensions() throws Exception {
+        for (String arch : List.of("t5", "qwen3", "gemma3")) {
+            Path folder = TinyModels.copy(arch, dir.resolve("models"));
+            session.openModelFolder(folder);
+            assertThat(dialogs.errors).as(arch).isEmpty();
+            assertThat(session.engineProperty().get())
+                    .contains("native")
+                    .contains("encoder) on CPU");
+            LiveEvaluation.Snapshot s = session.snapshotProperty().get();
+            assertThat(s.result().modes()).containsOnlyKeys(Mode.GENERAL, Mode.TASK_AWARE);
+            assertThat(session.selectedDimensionProperty().get()).isZero();
+            assertThat(session.dimensions()).startsWith(0, 16);
+
+            session.selectedDimensionProperty().set(16);
+            assertThat(dialogs.errors).as(arch).isEmpty();
+            assertThat(session.engineProperty().get()).contains("first 16 dimensions");
+            assertThat(session.snapshotProperty().get()).isNotSameAs(s);
+            assertThat(session.dimensionCautionProperty().get().contains("Matryoshka"))
+                    .as("only the EmbeddingGemma fixture's card claims Matryoshka training")
+                    .isEqualTo(!arch.equals("gemma3"));
+        }
     }
 
     @Test

@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import org.taew.core.model.Embeddings;
 import org.taew.core.model.ModelSpec;
 import org.taew.core.model.PreparedText;
+import org.taew.core.util.Hashing;
 import org.taew.core.util.ProgressListener;
 import org.taew.core.util.WorkbenchException;
 
@@ -56,9 +57,18 @@ public final class EmbeddingService implements AutoCloseable {
                 cacheDir == null
                         ? null
                         : EmbeddingCache.open(
-                                cacheDir,
-                                encoder.model().identity() + encoder.cacheTag(),
-                                encoder.dimension());
+                                cacheDir, cacheIdentity(encoder), encoder.dimension());
+    }
+
+    /**
+     * The identity an encoder's vectors are cached under: the model's, or for an engine or setting
+     * whose vectors differ from the reference engine's ({@link Encoder#cacheTag}), a hash of both,
+     * so that such vectors get their own cache file and never mix with the reference ones.
+     */
+    static String cacheIdentity(Encoder encoder) {
+        String tag = encoder.cacheTag();
+        String identity = encoder.model().identity();
+        return tag.isEmpty() ? identity : Hashing.sha256Hex(identity + tag);
     }
 
     public ModelSpec model() {

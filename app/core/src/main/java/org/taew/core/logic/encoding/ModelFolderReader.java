@@ -8,10 +8,16 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.zip.ZipFile;
+import org.taew.core.logic.weights.DenseLayer;
+import org.taew.core.logic.weights.MalformedWeightsException;
 import org.taew.core.model.ModelSpec;
 import org.taew.core.model.Pooling;
 import org.taew.core.util.AtomicFiles;
@@ -28,6 +34,10 @@ import org.taew.core.util.WorkbenchHome;
  */
 public final class ModelFolderReader {
     public static final String DESCRIPTOR = "taew-model.json";
+    private static final Set<String> MODULES =
+            Set.of("Transformer", "Pooling", "Dense", "Normalize");
+    private static final Pattern MATRYOSHKA =
+            Pattern.compile("matryoshka|\\bMRL\\b", Pattern.CASE_INSENSITIVE);
 
     private ModelFolderReader() {}
 
@@ -49,6 +59,8 @@ public final class ModelFolderReader {
         String name = string(descriptor, "name", dir.getFileName().toString());
         Map<String, String> modules = moduleTypes(dir);
         Pooling pooling = pooling(dir, descriptor, modules);
+        boolean includePrompt = includePrompt(dir, modules);
+        List<String> dense = denseModules(dir, modules);
         boolean normalize = normalize(dir, descriptor, modules);
         int maxLength = maxLength(dir, descriptor);
         String family = string(descriptor, "family", guessFamily(name));
@@ -69,10 +81,22 @@ public final class ModelFolderReader {
                                 + ";normalize="
                                 + normalize
                                 + ";max_length="
-                                + maxLength);
+                                + maxLength
+                                + denseIdentity(dir, dense)
+                                + (includePrompt ? "" : ";include_prompt=false"));
         return new ModelSpec(
-                name, dir, weights, tokenizer, pooling, normalize, maxLength, family, prompts,
-                identity);
+                name,
+                dir,
+                weights,
+                tokenizer,
+                pooling,
+                normalize,
+                maxLength,
+                family,
+                prompts,
+                identity,
+                dense,
+                includePrompt);
     }
 
     private static Path weights(Path dir, JsonObject descriptor) throws WorkbenchException {
@@ -146,8 +170,7 @@ public final class ModelFolderReader {
 
     private static Pooling pooling(Path dir, JsonObject descriptor, Map<String, String> modules)
             throws WorkbenchException {
-        Path poolingConfig =
-                sentenceTransformersModule(dir, modules, "sentence_transformers.models.Pooling");
+        Path poolingConfig = sentenceTransformersModule(dir, modules, "Pooling");
         if (poolingConfig != null) {
             JsonObject cfg = json(poolingConfig.resolve("config.json"));
             if (cfg != null) {
@@ -157,6 +180,9 @@ public final class ModelFolderReader {
                 if (bool(cfg, "pooling_mode_mean_tokens")) {
                     return Pooling.MEAN;
                 }
+                if (bool(cfg, "pooling_mode_lasttoken")) {
+                    return Pooling.LASTTOKEN;
+                }
                 String mode = string(cfg, "pooling_mode", null);
                 if (mode != null) {
                     return parsePooling(poolingConfig.resolve("config.json"), mode);
@@ -164,7 +190,8 @@ public final class ModelFolderReader {
                 throw new WorkbenchException(
                         WorkbenchException.Kind.MODEL,
                         poolingConfig.resolve("config.json")
-                                + ": only CLS and mean pooling are supported, and neither is enabled");
+                                + ": only CLS, mean and last-token pooling are supported, and none is"
+                                + " enabled");
             }
         }
         String p = string(descriptor, "pooling", null);
@@ -191,7 +218,7 @@ public final class ModelFolderReader {
 
     private static boolean normalize(Path dir, JsonObject descriptor, Map<String, String> modules) {
         if (Files.isRegularFile(dir.resolve("modules.json"))) {
-            return modules.containsValue("sentence_transformers.models.Normalize");
+            return modules.containsValue("Normalize");
         }
         JsonElement n = descriptor == null ? null : descriptor.get("normalize");
         return n == null || n.getAsBoolean();
@@ -225,7 +252,72 @@ public final class ModelFolderReader {
         return prompts;
     }
 
-    /** module path → type, from modules.json. */
+    /** sentence-transformers' {@code include_prompt} of the Pooling module (default true). */
+    private static boolean includePrompt(Path dir, Map<String, String> modules)
+            throws WorkbenchException {
+        Path pooling = sentenceTransformersModule(dir, modules, "Pooling");
+        JsonObject cfg = pooling == null ? null : json(pooling.resolve("config.json"));
+        return cfg == null
+                || !cfg.has("include_prompt")
+                || cfg.get("include_prompt").getAsBoolean();
+    }
+
+    /** The Dense module folders in modules.json order, each checked to hold safetensors weights. */
+    private static List<String> denseModules(Path dir, Map<String, String> modules)
+            throws WorkbenchException {
+        List<String> dense = new ArrayList<>();
+        for (Map.Entry<String, String> e : modules.entrySet()) {
+            if (e.getValue().equals("Dense")) {
+                try {
+                    DenseLayer.weightsFile(dir.resolve(e.getKey()));
+                } catch (MalformedWeightsException ex) {
+                    throw new WorkbenchException(
+                            WorkbenchException.Kind.MODEL, ex.getMessage(), ex);
+                }
+                dense.add(e.getKey());
+            }
+        }
+        return dense;
+    }
+
+    /** What the Dense modules add to the model's identity: each one's config and weights. */
+    private static String denseIdentity(Path dir, List<String> dense) throws WorkbenchException {
+        StringBuilder b = new StringBuilder();
+        for (String d : dense) {
+            Path folder = dir.resolve(d);
+            try {
+                b.append(";dense=")
+                        .append(cachedSha256(folder.resolve("config.json")))
+                        .append('/')
+                        .append(cachedSha256(DenseLayer.weightsFile(folder)));
+            } catch (MalformedWeightsException e) {
+                throw new WorkbenchException(WorkbenchException.Kind.MODEL, e.getMessage(), e);
+            }
+        }
+        return b.toString();
+    }
+
+    /**
+     * Whether the folder's model card ({@code README.md}) says the model was trained for Matryoshka
+     * dimensions (it mentions Matryoshka or MRL), so that truncated vectors keep their meaning.
+     */
+    public static boolean claimsMatryoshka(Path dir) {
+        Path card = dir.resolve("README.md");
+        if (!Files.isRegularFile(card)) {
+            return false;
+        }
+        try {
+            String text = Files.readString(card, StandardCharsets.UTF_8);
+            return MATRYOSHKA.matcher(text).find();
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /**
+     * module path → simple type ({@code Transformer}, {@code Pooling}, {@code Dense}, {@code
+     * Normalize}), from modules.json; any other module is refused.
+     */
     private static Map<String, String> moduleTypes(Path dir) throws WorkbenchException {
         Map<String, String> types = new LinkedHashMap<>();
         Path modules = dir.resolve("modules.json");
@@ -237,7 +329,8 @@ public final class ModelFolderReader {
                     JsonParser.parseString(Files.readString(modules, StandardCharsets.UTF_8));
             for (JsonElement m : root.getAsJsonArray()) {
                 JsonObject o = m.getAsJsonObject();
-                types.put(o.get("path").getAsString(), o.get("type").getAsString());
+                String type = o.get("type").getAsString();
+                types.put(o.get("path").getAsString(), type.substring(type.lastIndexOf('.') + 1));
             }
         } catch (IOException | RuntimeException e) {
             throw new WorkbenchException(
@@ -247,6 +340,20 @@ public final class ModelFolderReader {
                             + e.getMessage()
                             + ")",
                     e);
+        }
+        for (Map.Entry<String, String> e : types.entrySet()) {
+            if (!MODULES.contains(e.getValue())) {
+                throw new WorkbenchException(
+                        WorkbenchException.Kind.MODEL,
+                        modules
+                                + ": module \""
+                                + e.getKey()
+                                + "\" of type "
+                                + e.getValue()
+                                + " is not supported (supported: Transformer, Pooling, Dense,"
+                                + " Normalize); models that bring their own code (trust_remote_code)"
+                                + " are not run");
+            }
         }
         return types;
     }
@@ -277,6 +384,12 @@ public final class ModelFolderReader {
         }
         if (n.contains("instructor")) {
             return "instructor";
+        }
+        if (n.contains("qwen3")) {
+            return "qwen3";
+        }
+        if (n.contains("gemma")) {
+            return "gemma";
         }
         return "generic";
     }

@@ -16,6 +16,7 @@ import ai.djl.translate.NoopTranslator;
 import ai.djl.translate.TranslateException;
 import ai.djl.util.PairList;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -32,6 +33,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.taew.core.logic.encoding.ComputeChoice;
 import org.taew.core.logic.encoding.Encoder;
 import org.taew.core.logic.encoding.EncoderOptions;
+import org.taew.core.logic.weights.DenseLayer;
+import org.taew.core.logic.weights.MalformedWeightsException;
 import org.taew.core.model.Embeddings;
 import org.taew.core.model.ModelSpec;
 import org.taew.core.model.Pooling;
@@ -61,6 +64,7 @@ final class DjlEncoder implements Encoder {
     private final List<Forward> forwards = new ArrayList<>();
     private final ExecutorService workers;
     private final int dimension;
+    private final List<DenseLayer> dense;
 
     /** Runs the transformer on one padded batch (a worker's own, not shared between threads). */
     private interface Forward {
@@ -73,6 +77,11 @@ final class DjlEncoder implements Encoder {
     /** The loaded model behind the forwards: makes one per worker, and closes the model. */
     private interface Runner extends AutoCloseable {
         Forward newForward();
+
+        /** Whether batches are padded on the left (causal decoders). */
+        default boolean leftPadding() {
+            return false;
+        }
 
         String engine();
 
@@ -89,6 +98,7 @@ final class DjlEncoder implements Encoder {
         this.options = options;
         this.tokenizer = tokenizer;
         this.runner = runner;
+        this.dense = denseLayers(spec);
         int n = options.effectiveWorkers();
         for (int i = 0; i < n; i++) {
             forwards.add(runner.newForward());
@@ -101,6 +111,35 @@ final class DjlEncoder implements Encoder {
                                 ThreadPriority.daemonThreads(
                                         "taew-encoder", options.belowNormalPriority()));
         this.dimension = probeDimension();
+    }
+
+    /** The model's Dense modules, each reading the previous one's output. */
+    private static List<DenseLayer> denseLayers(ModelSpec spec) throws WorkbenchException {
+        List<DenseLayer> layers = new ArrayList<>();
+        for (String folder : spec.dense()) {
+            Path dir = spec.dir().resolve(folder);
+            try {
+                DenseLayer d = DenseLayer.read(dir);
+                if (!layers.isEmpty()
+                        && layers.get(layers.size() - 1).outFeatures() != d.inFeatures()) {
+                    throw new MalformedWeightsException(
+                            dir
+                                    + " takes "
+                                    + d.inFeatures()
+                                    + " features, but the module before it gives "
+                                    + layers.get(layers.size() - 1).outFeatures());
+                }
+                layers.add(d);
+            } catch (MalformedWeightsException e) {
+                throw new WorkbenchException(WorkbenchException.Kind.MODEL, e.getMessage(), e);
+            } catch (IOException e) {
+                throw new WorkbenchException(
+                        WorkbenchException.Kind.IO,
+                        "Cannot read " + dir + ": " + e.getMessage(),
+                        e);
+            }
+        }
+        return layers;
     }
 
     static DjlEncoder open(ModelSpec spec, EncoderOptions options, Device device)
@@ -117,10 +156,10 @@ final class DjlEncoder implements Encoder {
     }
 
     /**
-     * The native BERT-family encoder on DJL's PyTorch engine, from the weights of the model folder
-     * (see {@link NativeBert}).
+     * A native encoder on DJL's PyTorch engine, from the weights of the model folder (see {@link
+     * NativeModel}).
      */
-    static DjlEncoder openNative(ModelSpec spec, EncoderOptions options, NativeBert model)
+    static DjlEncoder openNative(ModelSpec spec, EncoderOptions options, NativeModel model)
             throws WorkbenchException {
         HuggingFaceTokenizer tokenizer;
         try {
@@ -142,9 +181,16 @@ final class DjlEncoder implements Encoder {
                     }
 
                     @Override
+                    public boolean leftPadding() {
+                        return model.leftPadding();
+                    }
+
+                    @Override
                     public String engine() {
                         return Engines.describe("PyTorch")
-                                + " (native encoder) on "
+                                + " (native "
+                                + model.architecture()
+                                + " encoder) on "
                                 + label(model.device())
                                 + (model.half() ? ", float16" : "");
                     }
@@ -522,12 +568,14 @@ final class DjlEncoder implements Encoder {
         long[] ids = new long[b * len];
         long[] mask = new long[b * len];
         long[] types = new long[b * len];
+        boolean left = runner.leftPadding();
         for (int r = 0; r < b; r++) {
             long[] tokenIds = batch.get(r).getIds();
             long[] tokenTypes = batch.get(r).getTypeIds();
-            System.arraycopy(tokenIds, 0, ids, r * len, tokenIds.length);
-            System.arraycopy(tokenTypes, 0, types, r * len, tokenTypes.length);
-            Arrays.fill(mask, r * len, r * len + tokenIds.length, 1L);
+            int at = r * len + (left ? len - tokenIds.length : 0);
+            System.arraycopy(tokenIds, 0, ids, at, tokenIds.length);
+            System.arraycopy(tokenTypes, 0, types, at, tokenTypes.length);
+            Arrays.fill(mask, at, at + tokenIds.length, 1L);
         }
         try {
             Hidden hidden = forward.run(ids, mask, types, b, len);
@@ -543,7 +591,7 @@ final class DjlEncoder implements Encoder {
             int dim = (int) s.get(2);
             for (int r = 0; r < b; r++) {
                 int n = batch.get(r).getIds().length;
-                out[r] = finish(pool(h, r, len, dim, n, excluded[r]));
+                out[r] = finish(pool(h, r, len, dim, left ? len - n : 0, n, excluded[r]));
             }
         } catch (TranslateException | RuntimeException e) {
             throw new WorkbenchException(
@@ -553,11 +601,20 @@ final class DjlEncoder implements Encoder {
         }
     }
 
-    private float[] pool(float[] h, int row, int len, int dim, int tokens, int excluded) {
+    /**
+     * One row's sentence vector from its token vectors.
+     *
+     * @param start where the row's first token is (after left padding)
+     * @param tokens how many tokens the row has
+     * @param excluded how many leading tokens mean pooling leaves out
+     */
+    private float[] pool(
+            float[] h, int row, int len, int dim, int start, int tokens, int excluded) {
         float[] v = new float[dim];
-        int base = row * len * dim;
-        if (spec.pooling() == Pooling.CLS) {
-            System.arraycopy(h, base, v, 0, dim);
+        int base = (row * len + start) * dim;
+        if (spec.pooling() == Pooling.CLS || spec.pooling() == Pooling.LASTTOKEN) {
+            int at = spec.pooling() == Pooling.CLS ? 0 : tokens - 1;
+            System.arraycopy(h, base + at * dim, v, 0, dim);
             return v;
         }
         int from = excluded < tokens ? excluded : 0; // never pool over nothing
@@ -574,7 +631,12 @@ final class DjlEncoder implements Encoder {
         return v;
     }
 
-    private float[] finish(float[] v) {
+    /** The sentence-transformers modules after pooling: the Dense layers, then Normalize. */
+    private float[] finish(float[] pooled) {
+        float[] v = pooled;
+        for (DenseLayer d : dense) {
+            v = d.apply(v);
+        }
         if (!spec.normalize()) {
             return v;
         }

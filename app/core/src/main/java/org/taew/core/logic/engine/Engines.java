@@ -7,7 +7,10 @@ import org.taew.core.logic.encoding.Encoder;
 import org.taew.core.logic.encoding.EncoderOptions;
 import org.taew.core.logic.retrieval.VectorSearch;
 import org.taew.core.logic.weights.BertWeights;
+import org.taew.core.logic.weights.DecoderWeights;
+import org.taew.core.logic.weights.NativeCheckpoint;
 import org.taew.core.logic.weights.NativeWeights;
+import org.taew.core.logic.weights.T5Weights;
 import org.taew.core.model.ModelSpec;
 import org.taew.core.util.WorkbenchException;
 
@@ -72,11 +75,18 @@ public final class Engines {
         if (!nativeEngine) {
             return DjlEncoder.open(model, options, device);
         }
-        BertWeights weights =
+        NativeCheckpoint weights =
                 NativeWeights.load(model.dir(), format.equals("onnx") ? model.weights() : null);
-        NativeBert bert;
+        NativeModel transformer;
         try {
-            bert = new NativeBert(weights, device, choice.halfPrecision());
+            if (weights instanceof BertWeights b) {
+                transformer = new NativeBert(b, device, choice.halfPrecision());
+            } else if (weights instanceof T5Weights t) {
+                transformer = new NativeT5(t, device, choice.halfPrecision());
+            } else {
+                transformer =
+                        new NativeDecoder((DecoderWeights) weights, device, choice.halfPrecision());
+            }
         } catch (RuntimeException e) {
             throw new WorkbenchException(
                     WorkbenchException.Kind.MODEL,
@@ -88,7 +98,7 @@ public final class Engines {
                             + e.getMessage(),
                     e);
         }
-        return DjlEncoder.openNative(model, options, bert);
+        return DjlEncoder.openNative(model, options, transformer);
     }
 
     /**

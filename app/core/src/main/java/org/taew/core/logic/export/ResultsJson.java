@@ -20,15 +20,17 @@ final class ResultsJson {
             String path,
             String identity,
             String engine,
+            int dimension,
             String pooling,
             boolean normalize,
             int maxLength) {
-        static Model of(ModelSpec m, String engine) {
+        static Model of(ModelSpec m, String engine, int dimension) {
             return new Model(
                     m.name(),
                     m.dir().toString(),
                     m.identity(),
                     engine,
+                    dimension,
                     m.pooling().label(),
                     m.normalize(),
                     m.maxLength());

@@ -70,6 +70,7 @@ public final class ResultsWriter {
             RetrievalEvaluation.Result result,
             ModelSpec model,
             String engine,
+            int dimension,
             Path instructionsFile,
             String identicalIds,
             List<String> warnings)
@@ -83,6 +84,7 @@ public final class ResultsWriter {
                                 result,
                                 model,
                                 engine,
+                                dimension,
                                 instructionsFile,
                                 identicalIds,
                                 warnings,
@@ -111,6 +113,7 @@ public final class ResultsWriter {
             RetrievalEvaluation.Result result,
             ModelSpec model,
             String engine,
+            int dimension,
             Path instructionsFile,
             String identicalIds,
             List<String> warnings,
@@ -150,7 +153,7 @@ public final class ResultsWriter {
         return new ResultsJson.Retrieval(
                 SCHEMA_VERSION,
                 "retrieval",
-                ResultsJson.Model.of(model, engine),
+                ResultsJson.Model.of(model, engine, dimension),
                 new ResultsJson.RetrievalDataset(
                         ds.name(),
                         ds.source().toString(),
@@ -251,9 +254,9 @@ public final class ResultsWriter {
 
     /** Writes results.json and per-pair.csv for an STS evaluation. */
     public static List<Path> writeSts(
-            Path dir, StsEvaluation.Result result, ModelSpec model, String engine)
+            Path dir, StsEvaluation.Result result, ModelSpec model, String engine, int dimension)
             throws WorkbenchException {
-        ResultsJson.Sts root = sts(result, model, engine, Instant.now());
+        ResultsJson.Sts root = sts(result, model, engine, dimension, Instant.now());
         Path json = dir.resolve("results.json");
         AtomicFiles.writeString(json, toJson(root));
         Path csv = dir.resolve("per-pair.csv");
@@ -281,7 +284,11 @@ public final class ResultsWriter {
     }
 
     static ResultsJson.Sts sts(
-            StsEvaluation.Result result, ModelSpec model, String engine, Instant created) {
+            StsEvaluation.Result result,
+            ModelSpec model,
+            String engine,
+            int dimension,
+            Instant created) {
         Map<String, ResultsJson.Instructions> instructions = new LinkedHashMap<>();
         Map<String, ResultsJson.StsScores> scores = new LinkedHashMap<>();
         Map<String, ResultsJson.StsEncoding> encoding = new LinkedHashMap<>();
@@ -303,7 +310,7 @@ public final class ResultsWriter {
         return new ResultsJson.Sts(
                 SCHEMA_VERSION,
                 "sts",
-                ResultsJson.Model.of(model, engine),
+                ResultsJson.Model.of(model, engine, dimension),
                 new ResultsJson.StsDataset(
                         result.dataset().name(),
                         result.dataset().source().toString(),

@@ -141,7 +141,7 @@ public final class InstructionSources {
                             + "\" nor a \"query\" prompt; its prompts are "
                             + p.keySet());
         }
-        InstructionPair pair = new InstructionPair(prefix(q), prefix(d), false);
+        InstructionPair pair = new InstructionPair(prefix(q), prefix(d), !model.includePrompt());
         return new TaskInstructions(taskName, "prompts of the model folder", pair);
     }
 

@@ -10,6 +10,7 @@ import org.taew.core.logic.compare.ModeComparison;
 import org.taew.core.logic.datasets.DatasetFingerprint;
 import org.taew.core.logic.datasets.DatasetSettings;
 import org.taew.core.logic.datasets.IdenticalIds;
+import org.taew.core.logic.encoding.Dimensions;
 import org.taew.core.logic.encoding.EmbeddingService;
 import org.taew.core.logic.encoding.Encoder;
 import org.taew.core.logic.engine.Engines;
@@ -63,10 +64,12 @@ public final class EvaluationSession implements AutoCloseable {
     public static EvaluationSession open(SessionSetup setup, boolean background)
             throws WorkbenchException {
         Encoder enc =
-                Engines.openEncoder(
-                        setup.model(),
-                        background ? setup.encoder().inBackground() : setup.encoder(),
-                        setup.compute());
+                Dimensions.truncate(
+                        Engines.openEncoder(
+                                setup.model(),
+                                background ? setup.encoder().inBackground() : setup.encoder(),
+                                setup.compute()),
+                        setup.dimension());
         return new EvaluationSession(setup, enc, new EmbeddingService(enc, setup.cacheDir()));
     }
 
@@ -91,6 +94,7 @@ public final class EvaluationSession implements AutoCloseable {
         return a.model().identity().equals(b.model().identity())
                 && a.compute().equals(b.compute())
                 && a.encoder().equals(b.encoder())
+                && a.dimension() == b.dimension()
                 && Objects.equals(a.cacheDir(), b.cacheDir());
     }
 
@@ -286,6 +290,10 @@ public final class EvaluationSession implements AutoCloseable {
         if (setup.settings().judgedOnly()) {
             w.add(DatasetSettings.judgedOnlyWarning(setup.dataset().path()));
         }
+        String cut = Dimensions.caution(setup.model(), setup.dimension());
+        if (cut != null) {
+            w.add(cut);
+        }
         return w;
     }
 
@@ -297,6 +305,7 @@ public final class EvaluationSession implements AutoCloseable {
                 result,
                 setup.model(),
                 encoder.engine(),
+                encoder.dimension(),
                 setup.instructionSource(),
                 identicalIds(ignored).describe(),
                 warnings(ignored));
@@ -304,7 +313,8 @@ public final class EvaluationSession implements AutoCloseable {
 
     /** results.json and per-pair.csv of an STS evaluation. */
     public List<Path> write(Path dir, StsEvaluation.Result result) throws WorkbenchException {
-        return ResultsWriter.writeSts(dir, result, setup.model(), encoder.engine());
+        return ResultsWriter.writeSts(
+                dir, result, setup.model(), encoder.engine(), encoder.dimension());
     }
 
     @Override

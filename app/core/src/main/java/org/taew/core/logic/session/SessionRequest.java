@@ -21,6 +21,7 @@ import org.taew.core.model.Mode;
  * @param modes the modes to evaluate
  * @param compute device and engine
  * @param encoder batching options
+ * @param dimension Matryoshka: keep the first this many dimensions of each vector (0: all)
  * @param cache whether to use the embedding cache
  * @param emptyWhenNoInstructions when the model has neither an instruction file nor prompts, start
  *     task-aware mode from an empty set (the desktop's editor) instead of stopping
@@ -38,6 +39,7 @@ public record SessionRequest(
         Set<Mode> modes,
         ComputeChoice compute,
         EncoderOptions encoder,
+        int dimension,
         boolean cache,
         boolean emptyWhenNoInstructions,
         String recordAs) {
@@ -48,6 +50,9 @@ public record SessionRequest(
                         : EnumSet.copyOf(modes);
         compute = compute == null ? ComputeChoice.CPU : compute;
         encoder = encoder == null ? EncoderOptions.DEFAULT : encoder;
+        if (dimension < 0) {
+            throw new IllegalArgumentException("dimension must be 0 (all) or positive");
+        }
     }
 
     /** Everything by default: both modes, on the CPU, with the cache. */
@@ -67,6 +72,7 @@ public record SessionRequest(
         b.modes = modes;
         b.compute = compute;
         b.encoder = encoder;
+        b.dimension = dimension;
         b.cache = cache;
         b.emptyWhenNoInstructions = emptyWhenNoInstructions;
         b.recordAs = recordAs;
@@ -85,6 +91,7 @@ public record SessionRequest(
         private Set<Mode> modes;
         private ComputeChoice compute;
         private EncoderOptions encoder;
+        private int dimension;
         private boolean cache = true;
         private boolean emptyWhenNoInstructions;
         private String recordAs;
@@ -141,6 +148,12 @@ public record SessionRequest(
             return this;
         }
 
+        /** Keep the first {@code v} dimensions of each vector (0: all). */
+        public Builder optDimension(int v) {
+            dimension = v;
+            return this;
+        }
+
         public Builder optCache(boolean v) {
             cache = v;
             return this;
@@ -168,6 +181,7 @@ public record SessionRequest(
                     modes,
                     compute,
                     encoder,
+                    dimension,
                     cache,
                     emptyWhenNoInstructions,
                     recordAs);

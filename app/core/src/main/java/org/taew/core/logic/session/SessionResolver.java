@@ -110,6 +110,7 @@ public final class SessionResolver {
                 identical,
                 r.compute(),
                 r.encoder(),
+                r.dimension(),
                 cacheDir(r),
                 recording(r));
     }
@@ -135,6 +136,7 @@ public final class SessionResolver {
                 null,
                 r.compute(),
                 r.encoder(),
+                r.dimension(),
                 cacheDir(r),
                 null);
     }

@@ -34,6 +34,7 @@ import org.taew.core.model.TaskInstructions;
  * @param identicalIds whether to ignore identical ids and why (null without a retrieval dataset)
  * @param compute device and engine
  * @param encoder batching options
+ * @param dimension Matryoshka: the first this many dimensions of each vector (0: all)
  * @param cacheDir the embedding cache folder, or null without a cache
  * @param recording where and as what evaluations are recorded, or null when they are not
  */
@@ -50,6 +51,7 @@ public record SessionSetup(
         IdenticalIds.Decision identicalIds,
         ComputeChoice compute,
         EncoderOptions encoder,
+        int dimension,
         Path cacheDir,
         Recording recording) {
     /**

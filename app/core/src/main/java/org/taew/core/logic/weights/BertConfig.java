@@ -1,12 +1,6 @@
 package org.taew.core.logic.weights;
 
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Set;
@@ -43,18 +37,7 @@ public record BertConfig(
     }
 
     public static BertConfig read(Path file) throws MalformedWeightsException {
-        JsonObject o;
-        try {
-            JsonElement e = JsonParser.parseString(Files.readString(file, StandardCharsets.UTF_8));
-            if (!e.isJsonObject()) {
-                throw new MalformedWeightsException(file + ": expected a JSON object");
-            }
-            o = e.getAsJsonObject();
-        } catch (IOException | JsonParseException e) {
-            throw new MalformedWeightsException(
-                    file + " cannot be read as JSON: " + e.getMessage());
-        }
-        return of(o, file.toString());
+        return of(ConfigValues.read(file), file.toString());
     }
 
     static BertConfig of(JsonObject o, String file) throws MalformedWeightsException {
@@ -110,18 +93,6 @@ public record BertConfig(
 
     private static int positive(JsonObject o, String key, String file)
             throws MalformedWeightsException {
-        if (!o.has(key) || !o.get(key).isJsonPrimitive()) {
-            throw new MalformedWeightsException(file + ": " + key + " is missing");
-        }
-        int v;
-        try {
-            v = o.get(key).getAsInt();
-        } catch (NumberFormatException e) {
-            throw new MalformedWeightsException(file + ": " + key + " must be a whole number");
-        }
-        if (v <= 0 || v > 1 << 20) {
-            throw new MalformedWeightsException(file + ": " + key + " = " + v + " is out of range");
-        }
-        return v;
+        return ConfigValues.positive(o, key, file);
     }
 }

@@ -1,7 +1,5 @@
 package org.taew.core.logic.weights;
 
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -22,18 +20,23 @@ import java.util.regex.Pattern;
  * name such as {@code onnx::MatMul_1525}; the MatMul node's name ({@code
  * /encoder/layer.0/attention/self/query/MatMul}) says which layer it belongs to.
  */
-public final class BertWeights {
+public final class BertWeights implements NativeCheckpoint {
     private static final Pattern MATMUL = Pattern.compile("^/(.+)/MatMul$");
     private static final List<String> PREFIXES = List.of("bert.", "roberta.", "model.");
 
     private final BertConfig config;
-    private final Map<String, Tensor> tensors;
+    private final WeightSet tensors;
     private final Set<String> inputMajor;
 
-    private BertWeights(BertConfig config, Map<String, Tensor> tensors, Set<String> inputMajor) {
+    private BertWeights(BertConfig config, WeightSet tensors, Set<String> inputMajor) {
         this.config = config;
         this.tensors = tensors;
         this.inputMajor = inputMajor;
+    }
+
+    @Override
+    public String architecture() {
+        return config.modelType();
     }
 
     public BertConfig config() {
@@ -104,62 +107,27 @@ public final class BertWeights {
     private static BertWeights checked(
             Map<String, Tensor> named, Set<String> transposed, BertConfig c, String what)
             throws MalformedWeightsException {
-        Map<String, long[]> expected = expectedShapes(c, named);
-        List<String> missing = new ArrayList<>();
-        List<String> wrong = new ArrayList<>();
-        Map<String, Tensor> kept = new HashMap<>();
-        for (Map.Entry<String, long[]> e : expected.entrySet()) {
-            Tensor t = named.get(e.getKey());
-            if (t == null) {
-                missing.add(e.getKey());
-                continue;
-            }
-            long[] want = e.getValue();
-            if (transposed.contains(e.getKey()) && want.length == 2) {
-                want = new long[] {want[1], want[0]};
-            }
-            if (!Arrays.equals(t.shape(), want)) {
-                wrong.add(
-                        e.getKey()
-                                + " is "
-                                + Arrays.toString(t.shape())
-                                + ", expected "
-                                + Arrays.toString(want));
-            }
-            if (t.dtype() == DType.I64) {
-                wrong.add(e.getKey() + " holds integers");
-            }
-            kept.put(e.getKey(), t);
-        }
-        if (!missing.isEmpty() || !wrong.isEmpty()) {
-            missing.sort(null);
-            throw new MalformedWeightsException(
-                    what
-                            + " does not hold the "
-                            + c.modelType()
-                            + " encoder its config describes ("
-                            + c.layers()
-                            + " layers, hidden size "
-                            + c.hiddenSize()
-                            + ")"
-                            + (missing.isEmpty() ? "" : "; missing: " + abbreviate(missing))
-                            + (wrong.isEmpty() ? "" : "; wrong shape: " + abbreviate(wrong)));
-        }
+        WeightSet kept =
+                WeightSet.check(
+                        named,
+                        expectedShapes(c, named),
+                        transposed,
+                        what,
+                        "the "
+                                + c.modelType()
+                                + " encoder its config describes ("
+                                + c.layers()
+                                + " layers, hidden size "
+                                + c.hiddenSize()
+                                + ")");
         return new BertWeights(c, kept, transposed);
-    }
-
-    private static String abbreviate(List<String> items) {
-        return items.size() <= 6
-                ? String.join(", ", items)
-                : String.join(", ", items.subList(0, 6)) + " and " + (items.size() - 6) + " more";
     }
 
     private static Map<String, long[]> expectedShapes(BertConfig c, Map<String, Tensor> named) {
         long h = c.hiddenSize();
         long i = c.intermediateSize();
         Map<String, long[]> s = new LinkedHashMap<>();
-        Tensor words = named.get("embeddings.word_embeddings.weight");
-        long vocab = words == null || words.shape().length != 2 ? 1 : words.shape()[0];
+        long vocab = WeightSet.rows(named, "embeddings.word_embeddings.weight");
         s.put("embeddings.word_embeddings.weight", new long[] {vocab, h});
         s.put("embeddings.position_embeddings.weight", new long[] {c.maxPositions(), h});
         s.put("embeddings.token_type_embeddings.weight", new long[] {c.typeVocabSize(), h});

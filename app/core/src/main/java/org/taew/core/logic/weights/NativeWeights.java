@@ -1,8 +1,11 @@
 package org.taew.core.logic.weights;
 
+import com.google.gson.JsonObject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import org.taew.core.util.WorkbenchException;
 
 /**
@@ -14,7 +17,11 @@ import org.taew.core.util.WorkbenchException;
 public final class NativeWeights {
     private NativeWeights() {}
 
-    public static BertWeights load(Path dir, Path onnxFile) throws WorkbenchException {
+    /** The architectures the native encoder runs, by {@code model_type}. */
+    public static final List<String> SUPPORTED =
+            List.of("bert", "roberta", "xlm-roberta", "t5", "qwen3", "gemma3_text");
+
+    public static NativeCheckpoint load(Path dir, Path onnxFile) throws WorkbenchException {
         Path configFile = dir.resolve("config.json");
         Path safetensors = dir.resolve("model.safetensors");
         try {
@@ -25,13 +32,42 @@ public final class NativeWeights {
                                 + " has no config.json; the native encoder takes the model's shapes"
                                 + " (hidden size, heads, layers…) from it");
             }
-            BertConfig config = BertConfig.read(configFile);
-            if (Files.isRegularFile(safetensors)) {
-                return BertWeights.fromSafetensors(
-                        SafetensorsFile.read(safetensors), config, safetensors.toString());
+            JsonObject json = ConfigValues.read(configFile);
+            String file = configFile.toString();
+            String type = ConfigValues.string(json, "model_type", "");
+            if (ConfigValues.present(json, "auto_map")) {
+                throw new MalformedWeightsException(
+                        file
+                                + ": the model brings its own Python code (auto_map, trust_remote_code),"
+                                + " which the workbench does not run. Supported architectures: "
+                                + String.join(", ", SUPPORTED));
             }
-            if (onnxFile != null && Files.isRegularFile(onnxFile)) {
-                return BertWeights.fromOnnx(OnnxModel.read(onnxFile), config, onnxFile.toString());
+            if (!SUPPORTED.contains(type)) {
+                throw new MalformedWeightsException(
+                        file
+                                + ": model_type \""
+                                + type
+                                + "\" is not supported by the native encoder (supported: "
+                                + String.join(", ", SUPPORTED)
+                                + "); an ONNX export of it runs on ONNX Runtime");
+            }
+            boolean bert = BertConfig.SUPPORTED.contains(type);
+            if (Files.isRegularFile(safetensors)) {
+                Map<String, Tensor> tensors = SafetensorsFile.read(safetensors);
+                String what = safetensors.toString();
+                return switch (type) {
+                    case "t5" -> T5Weights.of(tensors, T5Config.of(json, file), what);
+                    case "qwen3" ->
+                            DecoderWeights.of(tensors, DecoderConfig.qwen3(json, file), what);
+                    case "gemma3_text" ->
+                            DecoderWeights.of(tensors, DecoderConfig.gemma3(json, file), what);
+                    default ->
+                            BertWeights.fromSafetensors(tensors, BertConfig.of(json, file), what);
+                };
+            }
+            if (bert && onnxFile != null && Files.isRegularFile(onnxFile)) {
+                return BertWeights.fromOnnx(
+                        OnnxModel.read(onnxFile), BertConfig.of(json, file), onnxFile.toString());
             }
             if (Files.isRegularFile(dir.resolve("pytorch_model.bin"))) {
                 throw new WorkbenchException(
@@ -45,7 +81,8 @@ public final class NativeWeights {
             throw new WorkbenchException(
                     WorkbenchException.Kind.MODEL,
                     dir
-                            + " has neither model.safetensors nor an ONNX model for the native encoder");
+                            + " has neither model.safetensors nor an ONNX model for the native encoder"
+                            + " (ONNX weights are read for BERT-family models only)");
         } catch (MalformedWeightsException e) {
             throw new WorkbenchException(WorkbenchException.Kind.MODEL, e.getMessage(), e);
         } catch (IOException e) {

@@ -2,10 +2,12 @@ package org.taew.core.logic.encoding;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.taew.core.model.Embeddings;
@@ -16,7 +18,7 @@ import org.taew.core.util.ProgressListener;
 
 class EmbeddingServiceTest {
     /** A deterministic encoder that records what it was asked to encode. */
-    static final class CountingEncoder implements Encoder {
+    static class CountingEncoder implements Encoder {
         final List<String> seen = new ArrayList<>();
         final ModelSpec spec =
                 new ModelSpec(
@@ -99,6 +101,35 @@ class EmbeddingServiceTest {
             assertThat(second.report().truncated()).isEqualTo(1);
             assertThat(second.vectors().row(0))
                     .containsExactly(16f, "a very long text".hashCode() % 7);
+        }
+    }
+
+    @Test
+    void anEngineWithItsOwnVectorsGetsItsOwnCacheFile(@TempDir Path dir) throws Exception {
+        CountingEncoder reference = new CountingEncoder();
+        try (EmbeddingService s = new EmbeddingService(reference, dir)) {
+            assertThat(s.cache()).isNotNull();
+            s.encode(texts("a", "b"), "x", ProgressListener.NONE);
+        }
+        // the native encoder, then the same with Matryoshka dimensions: tags make the key no hex
+        for (String tag : List.of(";engine=native", ";engine=native;dim=1")) {
+            CountingEncoder tagged =
+                    new CountingEncoder() {
+                        @Override
+                        public String cacheTag() {
+                            return tag;
+                        }
+                    };
+            try (EmbeddingService s = new EmbeddingService(tagged, dir)) {
+                assertThat(s.cache()).as(tag).isNotNull();
+                s.encode(texts("a", "b"), "x", ProgressListener.NONE);
+            }
+            assertThat(tagged.seen)
+                    .as("nothing of another engine is reused")
+                    .containsExactly("a", "b");
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files.filter(f -> f.toString().endsWith(".emb")).count()).isEqualTo(3);
         }
     }
 

@@ -150,6 +150,7 @@ class ResultsFormatTest {
                                 result,
                                 MODEL,
                                 "OnnxRuntime 1.21.1 on CPU",
+                                384,
                                 Path.of("instructions/e5.yaml"),
                                 "ignore identical ids: no (no query id is a document id)",
                                 List.of(),
@@ -181,6 +182,7 @@ class ResultsFormatTest {
                                 new StsEvaluation.Result(ds, "similarity", modes),
                                 MODEL,
                                 "OnnxRuntime 1.21.1 on CPU",
+                                384,
                                 CREATED));
         assertGolden(json, "results-sts.json");
     }

@@ -1,0 +1,40 @@
+package org.taew.core.logic.engine;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+
+/**
+ * A transformer computed with DJL NDArray operations on the PyTorch engine, from a model folder's
+ * weights. Returns the last hidden state; pooling, dense layers and normalisation are the
+ * encoder's. Safe to call from several threads: the weights are only read.
+ */
+interface NativeModel extends AutoCloseable {
+    /** A manager for one batch's arrays, on the weights' device. */
+    NDManager newBatchManager();
+
+    /**
+     * The last hidden state {@code [batch, length, hidden]} of a padded batch ({@link #leftPadding}
+     * says on which side).
+     *
+     * @param manager owns every array made on the way (close it after reading the result)
+     * @param mask 1 for a token, 0 for padding
+     */
+    NDArray forward(
+            NDManager manager, long[] ids, long[] mask, long[] types, int batch, int length);
+
+    /** Whether batches are padded on the left (decoders read the last token of each row). */
+    default boolean leftPadding() {
+        return false;
+    }
+
+    /** The architecture, for reports: {@code bert}, {@code t5}, {@code qwen3}, … */
+    String architecture();
+
+    Device device();
+
+    boolean half();
+
+    @Override
+    void close();
+}
