@@ -217,6 +217,9 @@ public final class ExperimentsViewModel {
      * Adds the variants of an experiment file that suit the open model; the message says how many
      * were for other model families and left out.
      */
+    /** Matryoshka dimensions of the last imported file: each variant runs at them too. */
+    private List<Integer> dimensions = List.of();
+
     public void importFile(Path file) {
         ExperimentSpec spec;
         try {
@@ -240,11 +243,17 @@ public final class ExperimentsViewModel {
             added++;
         }
         baseline.set(spec.baseline());
+        dimensions = spec.dimensions();
         message.set(
                 "Added "
                         + added
                         + " variants from "
                         + file.getFileName()
+                        + (dimensions.isEmpty()
+                                ? ""
+                                : " (each also run at dimensions "
+                                        + dimensions.stream().map(String::valueOf).toList()
+                                        + ")")
                         + (other.isEmpty()
                                 ? ""
                                 : "; "
@@ -298,7 +307,8 @@ public final class ExperimentsViewModel {
                 ExperimentSpec.Selection.DEFAULT,
                 SessionDefaults.mainMetric(session.cutoffProperty().get()),
                 baseline.get(),
-                list);
+                list,
+                dimensions);
     }
 
     /** Runs the variants on the open dataset and model. */

@@ -2,6 +2,7 @@ package org.taew.desktop.experiments;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -147,6 +148,38 @@ class ExperimentsViewModelTest {
         assertThat(vm.variants().get(13).exclude()).isTrue();
         vm.remove(0);
         assertThat(vm.variants()).hasSize(13);
+    }
+
+    @Test
+    void anImportedFilesDimensionsRunEveryVariantAgainAndAreRecordedApart() throws Exception {
+        Path file = dir.resolve("dims.yaml");
+        Files.writeString(
+                file,
+                """
+                datasets: [helpdesk-mini]
+                dimensions: [64]
+                variants:
+                  - {name: both, query: "query: {text}", document: "query: {text}"}
+                """);
+        vm.variants().clear();
+        vm.importFile(file);
+        assertThat(vm.messageProperty().get()).contains("each also run at dimensions [64]");
+        vm.run();
+        assertThat(dialogs.errors).isEmpty();
+        assertThat(vm.leaderboard())
+                .extracting(ExperimentsViewModel.LeaderRow::name)
+                .containsExactlyInAnyOrder(
+                        "general", "card", "both", "general@64", "card@64", "both@64");
+        try (RunHistory h = RunHistory.openForReading(session.historyFile())) {
+            List<RunRecord> cut =
+                    h
+                            .list(new RunHistory.Filter(null, null, null, "helpdesk-mini", null, 0))
+                            .stream()
+                            .filter(x -> x.origin().label().endsWith("@64"))
+                            .toList();
+            assertThat(cut).hasSize(3);
+            assertThat(cut).allMatch(x -> x.model().engine().endsWith(", first 64 dimensions"));
+        }
     }
 
     @Test

@@ -43,6 +43,51 @@ public final class Dimensions {
         return new Truncated(encoder, dimension);
     }
 
+    /**
+     * The first {@code dimension} values of each row, each row normalised again when {@code
+     * normalize}; the vectors themselves when {@code dimension} is 0 or their length.
+     */
+    public static Embeddings cut(Embeddings v, int dimension, boolean normalize) {
+        if (dimension == 0 || dimension == v.dim()) {
+            return v;
+        }
+        float[] cut = new float[v.rows() * dimension];
+        for (int r = 0; r < v.rows(); r++) {
+            int at = r * dimension;
+            System.arraycopy(v.data(), r * v.dim(), cut, at, dimension);
+            if (normalize) {
+                double s = 0;
+                for (int d = 0; d < dimension; d++) {
+                    s += (double) cut[at + d] * cut[at + d];
+                }
+                if (s > 0) {
+                    float inv = (float) (1 / Math.sqrt(s));
+                    for (int d = 0; d < dimension; d++) {
+                        cut[at + d] *= inv;
+                    }
+                }
+            }
+        }
+        return new Embeddings(cut, v.rows(), dimension);
+    }
+
+    /** What runs a model, with the dimensions its vectors are cut to when they are (0: none). */
+    static String engine(String engine, int dimension) {
+        return dimension == 0 ? engine : engine + ", first " + dimension + " dimensions";
+    }
+
+    /**
+     * What an encoder runs, for vectors cut further to {@code dimension} after encoding (0: as the
+     * encoder gives them), e.g. {@code OnnxRuntime 1.21.1 on CPU, first 128 dimensions}.
+     */
+    public static String engine(Encoder encoder, int dimension) {
+        if (dimension == 0) {
+            return encoder.engine();
+        }
+        String base = encoder instanceof Truncated t ? t.inner.engine() : encoder.engine();
+        return engine(base, dimension);
+    }
+
     /** The full length of the model's vectors behind an encoder, cut or not. */
     public static int full(Encoder encoder) {
         return encoder instanceof Truncated t ? t.inner.dimension() : encoder.dimension();
@@ -102,7 +147,7 @@ public final class Dimensions {
 
         @Override
         public String engine() {
-            return inner.engine() + ", first " + dimension + " dimensions";
+            return Dimensions.engine(inner.engine(), dimension);
         }
 
         @Override
@@ -124,24 +169,8 @@ public final class Dimensions {
         public Encoded encode(List<PreparedText> texts, ProgressListener progress)
                 throws WorkbenchException {
             Encoded full = inner.encode(texts, progress);
-            Embeddings v = full.vectors();
-            float[] cut = new float[v.rows() * dimension];
-            for (int r = 0; r < v.rows(); r++) {
-                System.arraycopy(v.data(), r * v.dim(), cut, r * dimension, dimension);
-                if (inner.model().normalize()) {
-                    double s = 0;
-                    for (int d = 0; d < dimension; d++) {
-                        s += (double) cut[r * dimension + d] * cut[r * dimension + d];
-                    }
-                    if (s > 0) {
-                        float inv = (float) (1 / Math.sqrt(s));
-                        for (int d = 0; d < dimension; d++) {
-                            cut[r * dimension + d] *= inv;
-                        }
-                    }
-                }
-            }
-            return new Encoded(new Embeddings(cut, v.rows(), dimension), full.tokens());
+            return new Encoded(
+                    cut(full.vectors(), dimension, inner.model().normalize()), full.tokens());
         }
 
         @Override

@@ -98,7 +98,10 @@ public final class Engines {
                             + e.getMessage(),
                     e);
         }
-        return DjlEncoder.openNative(model, options, transformer);
+        return DjlEncoder.openNative(
+                model,
+                GpuBatching.options(options, transformer, device, model.maxLength()),
+                transformer);
     }
 
     /**

@@ -93,6 +93,13 @@ final class NativeBert extends NativeTransformer {
     }
 
     @Override
+    public long activationFloatsPerToken(int length) {
+        return 32L * config.hiddenSize()
+                + 4L * config.heads() * length
+                + 10L * config.intermediateSize();
+    }
+
+    @Override
     public String architecture() {
         return config.modelType();
     }

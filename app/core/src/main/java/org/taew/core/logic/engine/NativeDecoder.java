@@ -91,6 +91,17 @@ final class NativeDecoder extends NativeTransformer {
     }
 
     @Override
+    public long activationFloatsPerToken(int length) {
+        long q = (long) config.heads() * config.headDim();
+        long kv = (long) config.kvHeads() * config.headDim();
+        return 12L * config.hidden()
+                + 20 * q
+                + 6 * kv
+                + 4L * config.heads() * length
+                + 12L * config.intermediate();
+    }
+
+    @Override
     public String architecture() {
         return config.modelType();
     }

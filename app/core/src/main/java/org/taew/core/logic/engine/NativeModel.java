@@ -28,6 +28,14 @@ interface NativeModel extends AutoCloseable {
         return false;
     }
 
+    /**
+     * About how many values one token of a batch of {@code length}-token rows takes in the arrays
+     * of one layer (all of them live until the layer returns): the projections, the attention
+     * scores of its row, the MLP, and the float32 copies of the norms. An estimate from the shapes,
+     * for sizing batches on a GPU ({@link GpuBatching}).
+     */
+    long activationFloatsPerToken(int length);
+
     /** The architecture, for reports: {@code bert}, {@code t5}, {@code qwen3}, … */
     String architecture();
 

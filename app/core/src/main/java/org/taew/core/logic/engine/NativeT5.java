@@ -74,6 +74,14 @@ final class NativeT5 extends NativeTransformer {
     }
 
     @Override
+    public long activationFloatsPerToken(int length) {
+        return 12L * config.dModel()
+                + 20L * config.innerDim()
+                + 4L * config.heads() * length
+                + (config.gated() ? 12L : 8L) * config.dFf();
+    }
+
+    @Override
     public String architecture() {
         return "t5";
     }

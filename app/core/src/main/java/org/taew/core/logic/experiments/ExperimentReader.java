@@ -32,7 +32,8 @@ public final class ExperimentReader {
                     "measure",
                     "baseline",
                     "variants",
-                    "grids");
+                    "grids",
+                    "dimensions");
     private static final Set<String> SELECTION_KEYS = Set.of("dev", "folds", "seed");
     private static final Set<String> VARIANT_KEYS =
             Set.of(
@@ -99,6 +100,7 @@ public final class ExperimentReader {
                     };
         }
         ExperimentSpec.Selection selection = selection(file, f.get("selection"));
+        List<Integer> dimensions = dimensions(file, f.get("dimensions"));
         List<ExperimentSpec.Variant> variants = new ArrayList<>();
         if (f.containsKey("variants")) {
             for (Node v : sequence(file, f.get("variants"), "variants")) {
@@ -138,7 +140,36 @@ public final class ExperimentReader {
             }
         }
         return new ExperimentSpec(
-                file, name, datasets, models, task, split, selection, measure, baseline, variants);
+                file,
+                name,
+                datasets,
+                models,
+                task,
+                split,
+                selection,
+                measure,
+                baseline,
+                variants,
+                dimensions);
+    }
+
+    /** {@code dimensions: [256, 128]}: distinct positive whole numbers. */
+    private static List<Integer> dimensions(Path file, Node node) throws WorkbenchException {
+        List<Integer> dims = new ArrayList<>();
+        if (node == null) {
+            return dims;
+        }
+        for (Node d : sequence(file, node, "dimensions")) {
+            int value = YamlNodes.integer(file, d, "a dimension");
+            if (value < 1) {
+                throw YamlNodes.at(file, d, "a dimension must be 1 or more, not " + value);
+            }
+            if (dims.contains(value)) {
+                throw YamlNodes.at(file, d, "dimension " + value + " is listed twice");
+            }
+            dims.add(value);
+        }
+        return dims;
     }
 
     private static ExperimentSpec.Selection selection(Path file, Node node)

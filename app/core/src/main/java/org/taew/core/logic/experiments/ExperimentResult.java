@@ -83,7 +83,16 @@ public record ExperimentResult(
             int cardRank,
             int generalRank,
             int ranked) {
+        /**
+         * Over the variants of the full vectors: the dimension axis's copies ({@code name@d}; a
+         * file's names cannot hold {@code @}) measure another thing than wording.
+         */
         static Sensitivity of(List<VariantResult> rows) {
+            List<VariantResult> full = rows.stream().filter(r -> !r.name().contains("@")).toList();
+            return ofFull(full);
+        }
+
+        private static Sensitivity ofFull(List<VariantResult> rows) {
             double[] worded =
                     rows.stream()
                             .filter(VariantResult::worded)

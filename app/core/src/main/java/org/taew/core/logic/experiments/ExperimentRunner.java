@@ -2,6 +2,7 @@ package org.taew.core.logic.experiments;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,6 +13,7 @@ import java.util.SplittableRandom;
 import java.util.TreeSet;
 import org.taew.core.logic.compare.ModeComparison;
 import org.taew.core.logic.datasets.BeirReader;
+import org.taew.core.logic.encoding.Dimensions;
 import org.taew.core.logic.encoding.EmbeddingService;
 import org.taew.core.logic.engine.Engines;
 import org.taew.core.logic.evaluation.RetrievalEvaluation;
@@ -240,6 +242,13 @@ public final class ExperimentRunner {
                 v.add(x);
             }
         }
+        // the dimension axis: every variant again at each dimension
+        int full = v.size();
+        for (int d : spec.dimensions()) {
+            for (int i = 0; i < full; i++) {
+                v.add(v.get(i).at(d));
+            }
+        }
         return v;
     }
 
@@ -253,6 +262,19 @@ public final class ExperimentRunner {
         SessionSetup setup = session.setup();
         RetrievalDataset data = setup.retrieval();
         List<ExperimentSpec.Variant> variants = variants(spec, setup);
+        for (int d : spec.dimensions()) {
+            if (d >= session.encoder().dimension()) {
+                throw WorkbenchException.badInput(
+                        (spec.file() == null ? spec.name() : spec.file().toString())
+                                + ": dimension "
+                                + d
+                                + " is not below the "
+                                + session.encoder().dimension()
+                                + " dimensions of "
+                                + setup.model().name()
+                                + "'s vectors");
+            }
+        }
         boolean ignore = setup.identicalIds().ignore();
         Map<SideKey, Embeddings> docs =
                 encodeSide(
@@ -374,6 +396,8 @@ public final class ExperimentRunner {
         List<double[]> perQuery = new ArrayList<>();
         List<Long> runIds = new ArrayList<>();
         List<String> evaluated = null;
+        Cut q = new Cut(queries);
+        Cut d = new Cut(docs);
         progress.reset("searching and measuring " + variants.size() + " variants", variants.size());
         for (ExperimentSpec.Variant v : variants) {
             if (Thread.currentThread().isInterrupted()) {
@@ -383,9 +407,9 @@ public final class ExperimentRunner {
                     Engines.vectorSearch()
                             .search(
                                     qids,
-                                    queries.get(SideKey.of(v.instructions(), Side.QUERY)),
+                                    q.of(v, Side.QUERY),
                                     dids,
-                                    docs.get(SideKey.of(v.instructions(), Side.DOCUMENT)),
+                                    d.of(v, Side.DOCUMENT),
                                     settings.depth(),
                                     ignoreIdenticalIds);
             QueryScores s =
@@ -393,24 +417,60 @@ public final class ExperimentRunner {
             // recorded as each variant finishes: a cancelled experiment keeps what it measured
             runIds.add(
                     session.record(
-                            v.name(), spec.name(), data, v.instructions(), s, run, settings));
+                            v.name(),
+                            spec.name(),
+                            data,
+                            v.instructions(),
+                            s,
+                            run,
+                            settings,
+                            v.dimension()));
             runs.add(run);
             perQuery.add(s.of(spec.measure()));
             evaluated = s.queryIds();
             progress.increment(1);
         }
-        Embeddings generalQ = queries.get(SideKey.of(InstructionPair.GENERAL, Side.QUERY));
-        Embeddings generalD = docs.get(SideKey.of(InstructionPair.GENERAL, Side.DOCUMENT));
         List<ExperimentResult.Diagnostics> diagnostics = new ArrayList<>();
         for (int i = 0; i < variants.size(); i++) {
-            InstructionPair p = variants.get(i).instructions();
+            ExperimentSpec.Variant v = variants.get(i);
+            // against general mode at the same dimensions
+            ExperimentSpec.Variant general =
+                    new ExperimentSpec.Variant(
+                            ExperimentSpec.GENERAL,
+                            InstructionPair.GENERAL,
+                            List.of(),
+                            0,
+                            v.dimension());
             diagnostics.add(
                     new ExperimentResult.Diagnostics(
-                            meanRowCosine(queries.get(SideKey.of(p, Side.QUERY)), generalQ),
-                            meanRowCosine(docs.get(SideKey.of(p, Side.DOCUMENT)), generalD),
+                            meanRowCosine(q.of(v, Side.QUERY), q.of(general, Side.QUERY)),
+                            meanRowCosine(d.of(v, Side.DOCUMENT), d.of(general, Side.DOCUMENT)),
                             overlap(runs.get(i), runs.get(0), evaluated)));
         }
         return new Scored(evaluated, perQuery, diagnostics, runIds);
+    }
+
+    /**
+     * One side's vectors of each template, cut to each dimension a variant asks for (once) and made
+     * unit length again, as all vectors of an experiment are.
+     */
+    private static final class Cut {
+        private final Map<SideKey, Embeddings> full;
+        private final Map<SideKey, Map<Integer, Embeddings>> cut = new HashMap<>();
+
+        Cut(Map<SideKey, Embeddings> full) {
+            this.full = full;
+        }
+
+        Embeddings of(ExperimentSpec.Variant v, Side side) {
+            SideKey key = SideKey.of(v.instructions(), side);
+            Embeddings e = full.get(key);
+            if (v.dimension() == 0) {
+                return e;
+            }
+            return cut.computeIfAbsent(key, k -> new HashMap<>())
+                    .computeIfAbsent(v.dimension(), dim -> Dimensions.cut(e, dim, true));
+        }
     }
 
     /**

@@ -20,6 +20,9 @@ import org.taew.core.model.MetricId;
  * @param measure the main measure
  * @param baseline what every variant's difference is measured against
  * @param variants the variants of the file (grids expanded), in file order
+ * @param dimensions Matryoshka dimensions to run every variant at besides the full vectors (the
+ *     grid's dimension axis): each adds a copy of each variant, general mode and the card included,
+ *     named {@code <variant>@<dimension>}; empty for the full vectors only
  */
 public record ExperimentSpec(
         Path file,
@@ -31,11 +34,30 @@ public record ExperimentSpec(
         Selection selection,
         MetricId measure,
         Baseline baseline,
-        List<Variant> variants) {
+        List<Variant> variants,
+        List<Integer> dimensions) {
     public ExperimentSpec {
         datasets = List.copyOf(datasets);
         models = List.copyOf(models);
         variants = List.copyOf(variants);
+        dimensions = List.copyOf(dimensions);
+    }
+
+    /** An experiment on the full vectors only. */
+    public ExperimentSpec(
+            Path file,
+            String name,
+            List<String> datasets,
+            List<String> models,
+            String task,
+            String split,
+            Selection selection,
+            MetricId measure,
+            Baseline baseline,
+            List<Variant> variants) {
+        this(
+                file, name, datasets, models, task, split, selection, measure, baseline, variants,
+                List.of());
     }
 
     /** The name of the variant with no instruction (always on the leaderboard). */
@@ -66,11 +88,26 @@ public record ExperimentSpec(
      *
      * @param families the model families it is for (empty: every model)
      * @param line the line of the file that defines it
+     * @param dimension the Matryoshka dimensions its vectors are cut to, 0 for all
      */
     public record Variant(
-            String name, InstructionPair instructions, List<String> families, int line) {
+            String name,
+            InstructionPair instructions,
+            List<String> families,
+            int line,
+            int dimension) {
         public Variant {
             families = List.copyOf(families);
+        }
+
+        /** A variant of the full vectors. */
+        public Variant(String name, InstructionPair instructions, List<String> families, int line) {
+            this(name, instructions, families, line, 0);
+        }
+
+        /** This variant with its vectors cut to {@code d} dimensions, named {@code name@d}. */
+        public Variant at(int d) {
+            return new Variant(name + "@" + d, instructions, families, line, d);
         }
 
         /** Whether the variant is for a model of {@code family}. */

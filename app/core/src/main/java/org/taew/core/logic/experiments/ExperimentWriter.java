@@ -50,6 +50,11 @@ public final class ExperimentWriter {
         sb.append("baseline: ")
                 .append(spec.baseline() == ExperimentSpec.Baseline.GENERAL ? "general" : "card")
                 .append('\n');
+        if (!spec.dimensions().isEmpty()) {
+            sb.append("dimensions: ")
+                    .append(spec.dimensions().stream().map(String::valueOf).toList())
+                    .append('\n');
+        }
         sb.append("variants:\n");
         for (ExperimentSpec.Variant v : spec.variants()) {
             sb.append("  - name: ").append(q(v.name())).append('\n');

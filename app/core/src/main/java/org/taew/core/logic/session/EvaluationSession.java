@@ -209,6 +209,22 @@ public final class EvaluationSession implements AutoCloseable {
             QueryScores scores,
             Run run,
             RetrievalEvaluation.Settings settings) {
+        return record(label, experiment, data, instructions, scores, run, settings, 0);
+    }
+
+    /**
+     * Records one evaluated arm whose vectors were cut to {@code dimension} Matryoshka dimensions
+     * after encoding (an experiment's dimension axis; 0: as the encoder gave them).
+     */
+    public synchronized long record(
+            String label,
+            String experiment,
+            RetrievalDataset data,
+            InstructionPair instructions,
+            QueryScores scores,
+            Run run,
+            RetrievalEvaluation.Settings settings,
+            int dimension) {
         SessionSetup.Recording rec = setup.recording();
         Encoder enc = encoder;
         if (rec == null || recordingProblem != null || enc == null) {
@@ -231,7 +247,7 @@ public final class EvaluationSession implements AutoCloseable {
                         new RunRecord.Model(
                                 setup.model().name(),
                                 setup.model().identity(),
-                                enc.engine(),
+                                Dimensions.engine(enc, dimension),
                                 Versions.workbench()),
                         RunRecord.Templates.of(instructions),
                         new RunRecord.Settings(

@@ -114,6 +114,8 @@ class ExperimentReaderTest {
             one fold       | datasets: [x]\\nselection: {folds: 1}\\nvariants: []                          | wording.yaml:2: folds must be at least 2
             folds not int  | datasets: [x]\\nselection: {folds: five}\\nvariants: []                       | wording.yaml:2: folds must be a whole number, not "five"
             pooling flag   | datasets: [x]\\nvariants:\\n  - {name: a, query: "{text}", document: "{text}", exclude_instruction_from_pooling: maybe} | wording.yaml:3:
+            zero dimension | datasets: [x]\\ndimensions: [256, 0]\\nvariants: []                     | wording.yaml:2: a dimension must be 1 or more, not 0
+            twice          | datasets: [x]\\ndimensions: [128, 128]\\nvariants: []                   | wording.yaml:2: dimension 128 is listed twice
             """)
     void aMistakeNamesTheFileAndLine(String what, String yaml, String message) throws Exception {
         Path f = file(yaml.strip().replace("\\n", "\n") + "\n");
@@ -122,6 +124,25 @@ class ExperimentReaderTest {
                 .isInstanceOf(WorkbenchException.class)
                 .hasMessageContaining(message.strip())
                 .hasMessageStartingWith(f.toString());
+    }
+
+    @Test
+    void dimensionsAreAnAxisOfTheGridAndSurviveExport() throws Exception {
+        ExperimentSpec s =
+                ExperimentReader.read(
+                        file(
+                                """
+                                datasets: [x]
+                                dimensions: [256, 64]
+                                variants:
+                                  - {name: a, query: "q: {text}", document: "{text}"}
+                                """));
+        assertThat(s.dimensions()).containsExactly(256, 64);
+        assertThat(s.variants().get(0).at(64).name()).isEqualTo("a@64");
+        assertThat(s.variants().get(0).at(64).dimension()).isEqualTo(64);
+        Path out = dir.resolve("exported.yaml");
+        ExperimentWriter.write(out, s);
+        assertThat(ExperimentReader.read(out).dimensions()).containsExactly(256, 64);
     }
 
     @Test

@@ -227,6 +227,67 @@ class ExperimentRunnerTest {
     }
 
     @Test
+    void dimensionsRunEveryVariantAgainOnCutVectorsWithoutEncodingMore() throws Exception {
+        ExperimentSpec spec =
+                ExperimentReader.read(
+                        experiment(
+                                "dims",
+                                """
+                                datasets: [helpdesk-mini]
+                                models: [e5-small-v2]
+                                dimensions: [128, 32]
+                                variants:
+                                  - {name: query-both, query: "query: {text}", document: "query: {text}"}
+                                """));
+        phases.clear();
+        ExperimentResult r =
+                ExperimentRunner.run(
+                        spec,
+                        resolver(TestPaths.workspace()),
+                        SessionRequest.builder().build(),
+                        FAST,
+                        RECORDING);
+        ExperimentResult.ModelResult m = r.results().get(0);
+        assertThat(m.leaderboard())
+                .extracting(ExperimentResult.VariantResult::name)
+                .containsExactlyInAnyOrder(
+                        "general",
+                        "card",
+                        "query-both",
+                        "general@128",
+                        "card@128",
+                        "query-both@128",
+                        "general@32",
+                        "card@32",
+                        "query-both@32");
+        // cut vectors rank differently from the full ones, and nothing more was encoded for them
+        assertThat(m.variant("card@32").perQuery()).isNotEqualTo(m.variant("card").perQuery());
+        assertThat(phases).contains("3 documents templates (192)", "2 queries templates (80)");
+        // a model's full length is no dimension to cut to
+        ExperimentSpec tooWide =
+                ExperimentReader.read(
+                        experiment(
+                                "wide",
+                                """
+                                datasets: [helpdesk-mini]
+                                models: [e5-small-v2]
+                                dimensions: [384]
+                                variants:
+                                  - {name: a, query: "query: {text}", document: "passage: {text}"}
+                                """));
+        assertThatThrownBy(
+                        () ->
+                                ExperimentRunner.run(
+                                        tooWide,
+                                        resolver(TestPaths.workspace()),
+                                        SessionRequest.builder().build(),
+                                        FAST,
+                                        RECORDING))
+                .hasMessageContaining(
+                        "dimension 384 is not below the 384 dimensions of e5-small-v2");
+    }
+
+    @Test
     void withoutADevSplitTheChoiceIsCrossValidated() {
         ExperimentResult.Selection s = only().selection();
         assertThat(s.method()).startsWith("5-fold cross-validation");
