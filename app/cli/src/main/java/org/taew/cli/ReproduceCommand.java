@@ -216,6 +216,10 @@ final class ReproduceCommand implements Callable<Integer> {
     private Map<Mode, Double> measure(
             Reproduction r, String model, Path dataPath, SessionResolver resolver)
             throws WorkbenchException {
+        if (compute.dimension != 0) {
+            throw WorkbenchException.badInput(
+                    "--dim does not apply to reproduce: the expected figures are of full vectors");
+        }
         SessionRequest.Builder b =
                 SessionRequest.builder()
                         .optDataset(dataPath.toString())

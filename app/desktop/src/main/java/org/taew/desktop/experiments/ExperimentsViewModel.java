@@ -89,6 +89,9 @@ public final class ExperimentsViewModel {
     private String loadedFor;
     private List<VariantRow> loaded = List.of();
 
+    /** Matryoshka dimensions of the last imported file: each variant runs at them too. */
+    private List<Integer> dimensions = List.of();
+
     public ExperimentsViewModel(SessionViewModel session) {
         this.session = session;
         session.setupProperty().addListener((o, a, b) -> opened(b));
@@ -145,6 +148,7 @@ public final class ExperimentsViewModel {
             return;
         }
         variants.clear();
+        dimensions = List.of();
         loaded = List.of();
         if (s.isSts()) {
             return;
@@ -217,9 +221,6 @@ public final class ExperimentsViewModel {
      * Adds the variants of an experiment file that suit the open model; the message says how many
      * were for other model families and left out.
      */
-    /** Matryoshka dimensions of the last imported file: each variant runs at them too. */
-    private List<Integer> dimensions = List.of();
-
     public void importFile(Path file) {
         ExperimentSpec spec;
         try {

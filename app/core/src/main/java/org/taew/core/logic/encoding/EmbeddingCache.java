@@ -3,6 +3,7 @@ package org.taew.core.logic.encoding;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.channels.ClosedByInterruptException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
@@ -142,6 +143,11 @@ public final class EmbeddingCache implements AutoCloseable {
             cache.scan();
             OPEN.put(file, cache);
             return cache;
+        } catch (ClosedByInterruptException e) {
+            // cancelled or quit while opening: not a fault of the file; the caller stops anyway
+            Thread.currentThread().interrupt();
+            LOG.debug("Opening embedding cache {} was interrupted", file);
+            return null;
         } catch (IOException e) {
             LOG.warn(
                     "Embedding cache {} cannot be used ({}); encoding without it",

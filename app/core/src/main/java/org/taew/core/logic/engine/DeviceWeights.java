@@ -9,16 +9,22 @@ import ai.djl.ndarray.types.Shape;
 import org.taew.core.logic.weights.Tensor;
 
 /**
- * A model's weights as NDArrays on one device, in float32 or float16; closing it frees them all.
+ * A model's weights as NDArrays on one device, in float32, float16 or bfloat16 (the compute type);
+ * closing it frees them all.
  */
 final class DeviceWeights implements AutoCloseable {
     private final NDManager manager;
     private final Device device;
+    private final DataType type;
     private final boolean half;
 
-    DeviceWeights(Device device, boolean half) {
+    /**
+     * @param type FLOAT32, FLOAT16 or BFLOAT16
+     */
+    DeviceWeights(Device device, DataType type) {
         this.device = device;
-        this.half = half;
+        this.type = type;
+        this.half = type != DataType.FLOAT32;
         this.manager = Engine.getEngine("PyTorch").newBaseManager(device);
     }
 
@@ -30,14 +36,17 @@ final class DeviceWeights implements AutoCloseable {
         return half;
     }
 
-    /** The compute type of activations: float16 or float32. */
+    /** The compute type of activations. */
     DataType type() {
-        return half ? DataType.FLOAT16 : DataType.FLOAT32;
+        return type;
     }
 
-    /** A very large negative number of the compute type, for masked attention scores. */
+    /**
+     * A very large negative number of the compute type, for masked attention scores: in float16 one
+     * that a score added to it cannot push past the type's range (a row of -inf would make NaN).
+     */
     float masked() {
-        return half ? -65504f : -1e30f;
+        return type == DataType.FLOAT16 ? -30_000f : -1e30f;
     }
 
     NDManager newBatchManager() {
@@ -50,7 +59,7 @@ final class DeviceWeights implements AutoCloseable {
         if (!half) {
             return a;
         }
-        NDArray h = a.toType(DataType.FLOAT16, false);
+        NDArray h = a.toType(type, false);
         a.close();
         return h;
     }
@@ -79,7 +88,10 @@ final class DeviceWeights implements AutoCloseable {
         if (inputMajor) {
             return w;
         }
-        NDArray transposed = w.transpose().duplicate();
+        // the view shares w's storage: close it too, or every weight is held twice
+        NDArray view = w.transpose();
+        NDArray transposed = view.duplicate();
+        view.close();
         w.close();
         return transposed;
     }

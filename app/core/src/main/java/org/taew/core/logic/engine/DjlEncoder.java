@@ -192,12 +192,12 @@ final class DjlEncoder implements Encoder {
                                 + model.architecture()
                                 + " encoder) on "
                                 + label(model.device())
-                                + (model.half() ? ", float16" : "");
+                                + (model.half() ? ", " + model.precision() : "");
                     }
 
                     @Override
                     public String cacheTag() {
-                        return ComputeChoice.cacheTag(true, model.half());
+                        return ComputeChoice.cacheTag(true, model.precision());
                     }
 
                     @Override

@@ -2,6 +2,7 @@ package org.taew.core.logic.engine;
 
 import ai.djl.Device;
 import ai.djl.engine.Engine;
+import ai.djl.ndarray.types.DataType;
 import org.taew.core.logic.encoding.ComputeChoice;
 import org.taew.core.logic.encoding.Encoder;
 import org.taew.core.logic.encoding.EncoderOptions;
@@ -78,14 +79,14 @@ public final class Engines {
         NativeCheckpoint weights =
                 NativeWeights.load(model.dir(), format.equals("onnx") ? model.weights() : null);
         NativeModel transformer;
+        DataType type = computeType(weights, choice.halfPrecision());
         try {
             if (weights instanceof BertWeights b) {
-                transformer = new NativeBert(b, device, choice.halfPrecision());
+                transformer = new NativeBert(b, device, type);
             } else if (weights instanceof T5Weights t) {
-                transformer = new NativeT5(t, device, choice.halfPrecision());
+                transformer = new NativeT5(t, device, type);
             } else {
-                transformer =
-                        new NativeDecoder((DecoderWeights) weights, device, choice.halfPrecision());
+                transformer = new NativeDecoder((DecoderWeights) weights, device, type);
             }
         } catch (RuntimeException e) {
             throw new WorkbenchException(
@@ -102,6 +103,31 @@ public final class Engines {
                 model,
                 GpuBatching.options(options, transformer, device, model.maxLength()),
                 transformer);
+    }
+
+    /**
+     * What the native encoder computes in: float32, or float16 with half precision. bfloat16 is not
+     * offered: DJL 0.36's PyTorch bridge aborts the whole JVM converting an array to it (seen on
+     * the CPU build). Gemma 3 and T5 are refused in float16: their activations overflow it
+     * (EmbeddingGemma's card says so).
+     */
+    static DataType computeType(NativeCheckpoint weights, boolean half) throws WorkbenchException {
+        if (!half) {
+            return DataType.FLOAT32;
+        }
+        String a = weights.architecture();
+        if (a.startsWith("gemma") || a.equals("t5")) {
+            throw new WorkbenchException(
+                    WorkbenchException.Kind.MODEL,
+                    (a.equals("t5")
+                                    ? "T5 encoders (INSTRUCTOR, GTR) do not run in float16: their"
+                                            + " feed-forward output overflows it (Hugging Face keeps"
+                                            + " it in float32)."
+                                    : "Gemma 3 models (EmbeddingGemma) do not run in float16: their"
+                                            + " activations overflow it.")
+                            + " Run without half precision (on a GPU float32 is still fast)");
+        }
+        return DataType.FLOAT16;
     }
 
     /**

@@ -47,10 +47,10 @@ final class NativeBert extends NativeTransformer {
     private final float scale;
 
     /**
-     * @param half keep the weights and compute in float16 (for GPUs; the output is float32)
+     * @param type the compute type: float32, or a half type for GPUs (the output is float32)
      */
-    NativeBert(BertWeights w, Device device, boolean half) {
-        super(device, half);
+    NativeBert(BertWeights w, Device device, DataType type) {
+        super(device, type);
         this.config = w.config();
         try {
             wordEmbeddings = array(w, "embeddings.word_embeddings.weight");

@@ -44,8 +44,8 @@ final class NativeDecoder extends NativeTransformer {
     private final NDArray finalNorm;
     private final List<Layer> layers = new ArrayList<>();
 
-    NativeDecoder(DecoderWeights w, Device device, boolean half) {
-        super(device, half);
+    NativeDecoder(DecoderWeights w, Device device, DataType type) {
+        super(device, type);
         this.config = w.config();
         try {
             WeightSet s = w.weights();

@@ -43,6 +43,9 @@ interface NativeModel extends AutoCloseable {
 
     boolean half();
 
+    /** The half type computed in ({@code float16}, {@code bfloat16}), or empty for float32. */
+    String precision();
+
     @Override
     void close();
 }

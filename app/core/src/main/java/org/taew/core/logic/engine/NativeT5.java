@@ -40,8 +40,8 @@ final class NativeT5 extends NativeTransformer {
     private final NDArray finalNorm;
     private final List<Block> blocks = new ArrayList<>();
 
-    NativeT5(T5Weights w, Device device, boolean half) {
-        super(device, half);
+    NativeT5(T5Weights w, Device device, DataType type) {
+        super(device, type);
         this.config = w.config();
         try {
             WeightSet s = w.weights();

@@ -4,16 +4,23 @@ import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import java.util.Locale;
 import java.util.function.UnaryOperator;
 
 /** What the native transformers share: their weights on one device, and the token lookup. */
 abstract class NativeTransformer implements NativeModel {
-    /** The weights, in float16 when {@code half} (for GPUs; outputs are float32). */
+    /** The weights, in the compute type (a half type for GPUs; outputs are float32). */
     protected final DeviceWeights weights;
 
-    NativeTransformer(Device device, boolean half) {
-        this.weights = new DeviceWeights(device, half);
+    NativeTransformer(Device device, DataType type) {
+        this.weights = new DeviceWeights(device, type);
+    }
+
+    @Override
+    public String precision() {
+        return weights.half() ? weights.type().toString().toLowerCase(Locale.ROOT) : "";
     }
 
     @Override

@@ -445,9 +445,25 @@ public final class ExperimentRunner {
                     new ExperimentResult.Diagnostics(
                             meanRowCosine(q.of(v, Side.QUERY), q.of(general, Side.QUERY)),
                             meanRowCosine(d.of(v, Side.DOCUMENT), d.of(general, Side.DOCUMENT)),
-                            overlap(runs.get(i), runs.get(0), evaluated)));
+                            overlap(runs.get(i), runs.get(generalAt(variants, v)), evaluated)));
         }
         return new Scored(evaluated, perQuery, diagnostics, runIds);
+    }
+
+    /** The index of general mode at the variant's dimensions (full vectors: 0). */
+    private static int generalAt(List<ExperimentSpec.Variant> variants, ExperimentSpec.Variant v) {
+        for (int i = 0; i < variants.size(); i++) {
+            ExperimentSpec.Variant g = variants.get(i);
+            if (g.dimension() == v.dimension()
+                    && g.name()
+                            .equals(
+                                    v.dimension() == 0
+                                            ? ExperimentSpec.GENERAL
+                                            : ExperimentSpec.GENERAL + "@" + v.dimension())) {
+                return i;
+            }
+        }
+        return 0;
     }
 
     /**

@@ -306,7 +306,8 @@ public final class EvaluationSession implements AutoCloseable {
         if (setup.settings().judgedOnly()) {
             w.add(DatasetSettings.judgedOnlyWarning(setup.dataset().path()));
         }
-        String cut = Dimensions.caution(setup.model(), setup.dimension());
+        int cutTo = encoder.dimension() == Dimensions.full(encoder) ? 0 : encoder.dimension();
+        String cut = Dimensions.caution(setup.model(), cutTo);
         if (cut != null) {
             w.add(cut);
         }

@@ -77,8 +77,8 @@ public record DecoderConfig(
                 false,
                 act,
                 (float) (1 / Math.sqrt(z.headDim())),
-                ConfigValues.number(o, "rope_theta", 10_000, file),
-                ConfigValues.number(o, "rope_theta", 10_000, file),
+                ropeTheta(o, "full_attention", "rope_theta", 10_000, file),
+                ropeTheta(o, "full_attention", "rope_theta", 10_000, file),
                 0,
                 new boolean[z.layers()],
                 false);
@@ -115,11 +115,40 @@ public record DecoderConfig(
                 true,
                 act,
                 (float) (1 / Math.sqrt(ConfigValues.number(o, "query_pre_attn_scalar", 256, file))),
-                ConfigValues.number(o, "rope_theta", 1_000_000, file),
-                ConfigValues.number(o, "rope_local_base_freq", 10_000, file),
+                ropeTheta(o, "full_attention", "rope_theta", 1_000_000, file),
+                ropeTheta(o, "sliding_attention", "rope_local_base_freq", 10_000, file),
                 effective,
                 gemmaLayerTypes(o, z.layers(), file),
                 bidirectional);
+    }
+
+    /**
+     * A rotary base: from {@code rope_parameters} as transformers 5 writes it (Gemma 3: one entry
+     * per layer type), else the older top-level key. Only the default (unscaled) rotary is run.
+     */
+    private static double ropeTheta(
+            JsonObject o, String layerType, String legacyKey, double fallback, String file)
+            throws MalformedWeightsException {
+        if (!ConfigValues.present(o, "rope_parameters")) {
+            return ConfigValues.number(o, legacyKey, fallback, file);
+        }
+        JsonElement e = o.get("rope_parameters");
+        if (!e.isJsonObject()) {
+            throw new MalformedWeightsException(file + ": rope_parameters must be an object");
+        }
+        JsonObject p = e.getAsJsonObject();
+        if (p.has(layerType) && p.get(layerType).isJsonObject()) {
+            p = p.getAsJsonObject(layerType);
+        }
+        String type = ConfigValues.string(p, "rope_type", "default");
+        if (!type.equals("default")) {
+            throw new MalformedWeightsException(
+                    file
+                            + ": rope_parameters rope_type \""
+                            + type
+                            + "\" is not supported: only the default rotary is implemented");
+        }
+        return ConfigValues.number(p, "rope_theta", fallback, file);
     }
 
     private static boolean[] gemmaLayerTypes(JsonObject o, int layers, String file)

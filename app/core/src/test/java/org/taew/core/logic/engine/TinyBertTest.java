@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -95,7 +96,7 @@ class TinyBertTest {
             System.arraycopy(row(ref, "attention_mask", r), 0, mask, r * len, len);
         }
         float[] nat;
-        try (NativeBert bert = new NativeBert(w, Device.cpu(), false);
+        try (NativeBert bert = new NativeBert(w, Device.cpu(), DataType.FLOAT32);
                 NDManager m = bert.newBatchManager()) {
             NDArray hidden = bert.forward(m, ids, mask, new long[rows * len], rows, len);
             nat = hidden.toFloatArray();
@@ -132,7 +133,7 @@ class TinyBertTest {
         long[] mask = {1, 1, 1, 1, 1};
         double[][] f = new FormulaBert(w).forward(ids, mask, new long[5]);
         float[] nat;
-        try (NativeBert bert = new NativeBert(w, Device.cpu(), false);
+        try (NativeBert bert = new NativeBert(w, Device.cpu(), DataType.FLOAT32);
                 NDManager m = bert.newBatchManager()) {
             nat = bert.forward(m, ids, mask, new long[5], 1, 5).toFloatArray();
         }

@@ -6,6 +6,7 @@ import ai.djl.Device;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -90,13 +91,18 @@ class TinyModelsTest {
     }
 
     static NativeModel open(NativeCheckpoint w) {
+        return open(w, DataType.FLOAT32);
+    }
+
+    /** The model of a checkpoint on the CPU, computing in {@code type}. */
+    static NativeModel open(NativeCheckpoint w, DataType type) {
         if (w instanceof T5Weights t) {
-            return new NativeT5(t, Device.cpu(), false);
+            return new NativeT5(t, Device.cpu(), type);
         }
         if (w instanceof DecoderWeights d) {
-            return new NativeDecoder(d, Device.cpu(), false);
+            return new NativeDecoder(d, Device.cpu(), type);
         }
-        return new NativeBert((BertWeights) w, Device.cpu(), false);
+        return new NativeBert((BertWeights) w, Device.cpu(), type);
     }
 
     @ParameterizedTest

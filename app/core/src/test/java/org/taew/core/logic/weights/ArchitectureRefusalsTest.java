@@ -20,9 +20,10 @@ import org.taew.core.util.WorkbenchException;
  */
 class ArchitectureRefusalsTest {
     @TempDir Path dir;
+    private int copies;
 
     private Path withConfig(String arch, String key, String json) throws Exception {
-        Path f = TinyModels.copy(arch, dir);
+        Path f = TinyModels.copy(arch, dir.resolve("copy-" + copies++));
         JsonObject c =
                 JsonParser.parseString(Files.readString(f.resolve("config.json")))
                         .getAsJsonObject();
@@ -62,6 +63,38 @@ class ArchitectureRefusalsTest {
         Path ff = withConfig("t5", "feed_forward_proj", "\"gated-silu\"");
         assertThatThrownBy(() -> NativeWeights.load(ff, null))
                 .hasMessageContaining("feed_forward_proj \"gated-silu\" is not supported");
+    }
+
+    @Test
+    void transformersFiveRotarySettingsAreReadAndScaledRotaryRefused() throws Exception {
+        Path f =
+                withConfig(
+                        "qwen3",
+                        "rope_parameters",
+                        "{\"rope_theta\": 5000.0, \"rope_type\": \"default\"}");
+        JsonObject c =
+                JsonParser.parseString(Files.readString(f.resolve("config.json")))
+                        .getAsJsonObject();
+        c.remove("rope_theta");
+        Files.writeString(f.resolve("config.json"), c.toString());
+        DecoderWeights w = (DecoderWeights) NativeWeights.load(f, null);
+        assertThat(w.config().ropeTheta()).isEqualTo(5000.0);
+        Path g =
+                withConfig(
+                        "gemma3",
+                        "rope_parameters",
+                        "{\"full_attention\": {\"rope_theta\": 7.0, \"rope_type\": \"default\"},"
+                                + " \"sliding_attention\": {\"rope_theta\": 3.0, \"rope_type\": \"default\"}}");
+        DecoderWeights gw = (DecoderWeights) NativeWeights.load(g, null);
+        assertThat(gw.config().ropeTheta()).isEqualTo(7.0);
+        assertThat(gw.config().localRopeTheta()).isEqualTo(3.0);
+        Path yarn =
+                withConfig(
+                        "qwen3",
+                        "rope_parameters",
+                        "{\"rope_theta\": 1e6, \"rope_type\": \"yarn\"}");
+        assertThatThrownBy(() -> NativeWeights.load(yarn, null))
+                .hasMessageContaining("rope_type \"yarn\" is not supported");
     }
 
     @Test
