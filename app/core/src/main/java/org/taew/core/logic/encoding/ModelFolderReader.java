@@ -259,6 +259,7 @@ public final class ModelFolderReader {
         JsonObject cfg = pooling == null ? null : json(pooling.resolve("config.json"));
         return cfg == null
                 || !cfg.has("include_prompt")
+                || !cfg.get("include_prompt").isJsonPrimitive()
                 || cfg.get("include_prompt").getAsBoolean();
     }
 

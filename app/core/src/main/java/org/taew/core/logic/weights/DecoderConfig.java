@@ -162,7 +162,8 @@ public record DecoderConfig(
                         file + ": layer_types must list one type per layer (" + layers + ")");
             }
             for (int l = 0; l < layers; l++) {
-                String t = types.get(l).getAsString();
+                JsonElement te = types.get(l);
+                String t = te.isJsonPrimitive() ? te.getAsString() : String.valueOf(te);
                 if (!t.equals("sliding_attention") && !t.equals("full_attention")) {
                     throw new MalformedWeightsException(
                             file
