@@ -351,14 +351,7 @@ public final class ExperimentsViewModel {
                             v.delta(),
                             base ? 0 : v.deltaCi().low(),
                             base ? 0 : v.deltaCi().high(),
-                            base
-                                    ? "baseline"
-                                    : String.format(
-                                            Locale.ROOT,
-                                            "%+.4f [%+.3f, %+.3f]",
-                                            v.delta(),
-                                            v.deltaCi().low(),
-                                            v.deltaCi().high()),
+                            base ? "baseline" : v.deltaWithCi(),
                             base ? "" : Significance.format(v.holm()),
                             base ? "" : v.wins() + " / " + v.losses(),
                             String.format(

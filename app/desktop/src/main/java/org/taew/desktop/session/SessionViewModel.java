@@ -426,7 +426,7 @@ public final class SessionViewModel implements AutoCloseable {
         if (!setup.isSts()) {
             ignoreIdenticalIds.set(identicalIdsNote.opened(setup.identicalIds()));
         }
-        String cut = Dimensions.caution(setup.model(), setup.dimension());
+        String cut = s.dimensionCaution();
         dimensionCaution.set(cut == null ? "" : cut);
         status.set(setup.describe());
         editor.load(setup.instructionSet(), setup.task());

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.TreeSet;
+import org.taew.core.logic.retrieval.Vectors;
 import org.taew.core.model.Embeddings;
 import org.taew.core.model.ModelSpec;
 import org.taew.core.model.PreparedText;
@@ -53,22 +54,10 @@ public final class Dimensions {
         }
         float[] cut = new float[v.rows() * dimension];
         for (int r = 0; r < v.rows(); r++) {
-            int at = r * dimension;
-            System.arraycopy(v.data(), r * v.dim(), cut, at, dimension);
-            if (normalize) {
-                double s = 0;
-                for (int d = 0; d < dimension; d++) {
-                    s += (double) cut[at + d] * cut[at + d];
-                }
-                if (s > 0) {
-                    float inv = (float) (1 / Math.sqrt(s));
-                    for (int d = 0; d < dimension; d++) {
-                        cut[at + d] *= inv;
-                    }
-                }
-            }
+            System.arraycopy(v.data(), r * v.dim(), cut, r * dimension, dimension);
         }
-        return new Embeddings(cut, v.rows(), dimension);
+        Embeddings first = new Embeddings(cut, v.rows(), dimension);
+        return normalize ? Vectors.normalized(first) : first;
     }
 
     /** What runs a model, with the dimensions its vectors are cut to when they are (0: none). */

@@ -103,14 +103,7 @@ public final class ExperimentReport {
                                 v.mean(),
                                 v.ci().low(),
                                 v.ci().high(),
-                                base
-                                        ? "—"
-                                        : String.format(
-                                                Locale.ROOT,
-                                                "%+.4f [%+.3f, %+.3f]",
-                                                v.delta(),
-                                                v.deltaCi().low(),
-                                                v.deltaCi().high()),
+                                base ? "—" : v.deltaWithCi(),
                                 p(v.p()),
                                 p(v.holm()),
                                 base ? "—" : v.wins() + " / " + v.losses(),

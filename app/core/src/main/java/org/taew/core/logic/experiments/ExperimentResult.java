@@ -3,6 +3,7 @@ package org.taew.core.logic.experiments;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.taew.core.logic.compare.ModeComparison;
 import org.taew.core.logic.metrics.Significance;
@@ -66,6 +67,14 @@ public record ExperimentResult(
         /** Whether the difference from the baseline survives Holm's adjustment at 0.05. */
         public boolean significant() {
             return holm < 0.05;
+        }
+
+        /**
+         * The difference to the baseline with its interval, e.g. {@code +0.0123 [-0.004, +0.031]}.
+         */
+        public String deltaWithCi() {
+            return String.format(
+                    Locale.ROOT, "%+.4f [%+.3f, %+.3f]", delta, deltaCi.low(), deltaCi.high());
         }
     }
 

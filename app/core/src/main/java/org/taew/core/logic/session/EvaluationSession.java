@@ -306,12 +306,20 @@ public final class EvaluationSession implements AutoCloseable {
         if (setup.settings().judgedOnly()) {
             w.add(DatasetSettings.judgedOnlyWarning(setup.dataset().path()));
         }
-        int cutTo = encoder.dimension() == Dimensions.full(encoder) ? 0 : encoder.dimension();
-        String cut = Dimensions.caution(setup.model(), cutTo);
+        String cut = dimensionCaution();
         if (cut != null) {
             w.add(cut);
         }
         return w;
+    }
+
+    /**
+     * Why this session's Matryoshka cut may lose much (the model card does not claim Matryoshka
+     * training), or null when the vectors are not cut or the card claims it.
+     */
+    public String dimensionCaution() {
+        int cutTo = encoder.dimension() == Dimensions.full(encoder) ? 0 : encoder.dimension();
+        return Dimensions.caution(setup.model(), cutTo);
     }
 
     /** results.json, per-query.csv and the run files of a retrieval evaluation. */

@@ -64,6 +64,16 @@ class ExperimentRunnerTest {
         return f;
     }
 
+    /** Runs an experiment on the shipped workspace with the defaults, recording the phases. */
+    static ExperimentResult runOnShippedWorkspace(ExperimentSpec spec) throws WorkbenchException {
+        return ExperimentRunner.run(
+                spec,
+                resolver(TestPaths.workspace()),
+                SessionRequest.builder().build(),
+                FAST,
+                RECORDING);
+    }
+
     @BeforeAll
     static void runOnHelpdesk() throws Exception {
         ExperimentSpec spec =
@@ -80,13 +90,7 @@ class ExperimentRunnerTest {
                                   - {name: no-words, query: "{text}", document: "{text}"}
                                   - {name: bge-only, families: [bge], query: "Find: {text}", document: "{text}"}
                                 """));
-        result =
-                ExperimentRunner.run(
-                        spec,
-                        resolver(TestPaths.workspace()),
-                        SessionRequest.builder().build(),
-                        FAST,
-                        RECORDING);
+        result = runOnShippedWorkspace(spec);
     }
 
     private static ExperimentResult.ModelResult only() {
@@ -240,13 +244,7 @@ class ExperimentRunnerTest {
                                   - {name: query-both, query: "query: {text}", document: "query: {text}"}
                                 """));
         phases.clear();
-        ExperimentResult r =
-                ExperimentRunner.run(
-                        spec,
-                        resolver(TestPaths.workspace()),
-                        SessionRequest.builder().build(),
-                        FAST,
-                        RECORDING);
+        ExperimentResult r = runOnShippedWorkspace(spec);
         ExperimentResult.ModelResult m = r.results().get(0);
         assertThat(m.leaderboard())
                 .extracting(ExperimentResult.VariantResult::name)
@@ -275,14 +273,7 @@ class ExperimentRunnerTest {
                                 variants:
                                   - {name: a, query: "query: {text}", document: "passage: {text}"}
                                 """));
-        assertThatThrownBy(
-                        () ->
-                                ExperimentRunner.run(
-                                        tooWide,
-                                        resolver(TestPaths.workspace()),
-                                        SessionRequest.builder().build(),
-                                        FAST,
-                                        RECORDING))
+        assertThatThrownBy(() -> runOnShippedWorkspace(tooWide))
                 .hasMessageContaining(
                         "dimension 384 is not below the 384 dimensions of e5-small-v2");
     }
