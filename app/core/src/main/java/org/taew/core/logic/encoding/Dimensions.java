@@ -157,9 +157,31 @@ public final class Dimensions {
         @Override
         public Encoded encode(List<PreparedText> texts, ProgressListener progress)
                 throws WorkbenchException {
-            Encoded full = inner.encode(texts, progress);
-            return new Encoded(
-                    cut(full.vectors(), dimension, inner.model().normalize()), full.tokens());
+            return encode(texts, progress, BatchSink.NONE);
+        }
+
+        @Override
+        public Encoded encode(List<PreparedText> texts, ProgressListener progress, BatchSink sink)
+                throws WorkbenchException {
+            int full = inner.dimension();
+            boolean normalize = inner.model().normalize();
+            Encoded encoded =
+                    inner.encode(
+                            texts,
+                            progress,
+                            (positions, vectors, tokens) ->
+                                    sink.accept(
+                                            positions,
+                                            cut(
+                                                            new Embeddings(
+                                                                    vectors,
+                                                                    positions.length,
+                                                                    full),
+                                                            dimension,
+                                                            normalize)
+                                                    .data(),
+                                            tokens));
+            return new Encoded(cut(encoded.vectors(), dimension, normalize), encoded.tokens());
         }
 
         @Override

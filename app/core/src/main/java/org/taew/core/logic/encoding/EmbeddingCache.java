@@ -16,6 +16,10 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.zip.CRC32;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,6 +55,15 @@ public final class EmbeddingCache implements AutoCloseable {
     private static final int VERSION = 1;
     static final int HEADER_BYTES = 64;
     private static final Map<Path, EmbeddingCache> OPEN = new HashMap<>();
+
+    /** The thread every append runs on: never interrupted, so no append closes a channel. */
+    private static final ExecutorService WRITER =
+            Executors.newSingleThreadExecutor(
+                    r -> {
+                        Thread t = new Thread(r, "taew-cache-writer");
+                        t.setDaemon(true);
+                        return t;
+                    });
 
     /** A 256-bit key. */
     public record Key(long a, long b, long c, long d) {
@@ -308,6 +321,8 @@ public final class EmbeddingCache implements AutoCloseable {
             return null;
         }
         ByteBuffer buf = ByteBuffer.allocate(recordBytes).order(ByteOrder.LITTLE_ENDIAN);
+        // a pending interrupt (a cancel) must not close the shared channel in the read below
+        boolean interrupted = Thread.interrupted();
         try {
             while (buf.hasRemaining()) {
                 if (channel.read(buf, pos + buf.position()) < 0) {
@@ -319,6 +334,10 @@ public final class EmbeddingCache implements AutoCloseable {
             LOG.warn("Embedding cache {}: read failed ({}); encoding again", file, e.toString());
             index.remove(key);
             return null;
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
         if (!intact(buf.array(), 0)) {
             LOG.warn("Embedding cache {}: a record failed its check; encoding it again", file);
@@ -331,8 +350,43 @@ public final class EmbeddingCache implements AutoCloseable {
         return info;
     }
 
-    /** Appends vectors: {@code keys[i]} ↦ {@code vectors[i*dim ..]} with {@code infos[i]}. */
-    public synchronized void putAll(Key[] keys, int[] infos, float[] vectors) throws IOException {
+    /**
+     * Appends vectors: {@code keys[i]} ↦ {@code vectors[i*dim ..]} with {@code infos[i]}. The write
+     * runs on the cache's own thread and this waits for it without giving way to an interrupt: a
+     * cancel that interrupts an encoding thread while it stores a finished batch would otherwise
+     * close the file channel (NIO closes an interruptible channel on interrupt) and lose the cache
+     * for the rest of the process. The caller's interrupt is kept.
+     */
+    public void putAll(Key[] keys, int[] infos, float[] vectors) throws IOException {
+        Future<?> write =
+                WRITER.submit(
+                        () -> {
+                            append(keys, infos, vectors);
+                            return null;
+                        });
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    write.get();
+                    return;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw new IOException(e.getCause());
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private synchronized void append(Key[] keys, int[] infos, float[] vectors) throws IOException {
         ByteBuffer buf =
                 ByteBuffer.allocate(keys.length * recordBytes).order(ByteOrder.LITTLE_ENDIAN);
         for (int i = 0; i < keys.length; i++) {

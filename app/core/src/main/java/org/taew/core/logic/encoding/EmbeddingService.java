@@ -126,12 +126,11 @@ public final class EmbeddingService implements AutoCloseable {
         progress.increment(fromCache + repeats);
         long tokens = 0;
         if (!toEncode.isEmpty()) {
-            Encoder.Encoded encoded = encoder.encode(toEncode, progress);
+            CacheAppender appender = new CacheAppender(toEncodeKeys);
+            Encoder.Encoded encoded = encoder.encode(toEncode, progress, appender);
             float[] v = encoded.vectors().data();
-            int[] infos = new int[toEncode.size()];
             for (int j = 0; j < toEncode.size(); j++) {
                 Encoder.TokenCount tc = encoded.tokens().get(j);
-                infos[j] = EmbeddingCache.info(tc.tokens(), tc.truncated());
                 tokens += tc.tokens();
                 List<Integer> positions = missing.get(toEncodeKeys.get(j));
                 for (int pos : positions) {
@@ -139,16 +138,6 @@ public final class EmbeddingService implements AutoCloseable {
                     if (tc.truncated()) {
                         truncated++;
                     }
-                }
-            }
-            if (cache != null) {
-                try {
-                    cache.putAll(toEncodeKeys.toArray(new EmbeddingCache.Key[0]), infos, v);
-                } catch (IOException e) {
-                    LOG.warn(
-                            "Could not append to the embedding cache {}: {}",
-                            cache.file(),
-                            e.toString());
                 }
             }
         }
@@ -163,6 +152,43 @@ public final class EmbeddingService implements AutoCloseable {
                         truncated,
                         tokens,
                         seconds));
+    }
+
+    /**
+     * Appends each finished batch to the cache at once, so that a request cancelled, failed or
+     * killed part-way keeps what it finished: the next request encodes only the rest. A write that
+     * fails is logged once and the request goes on without the cache.
+     */
+    private final class CacheAppender implements Encoder.BatchSink {
+        private final List<EmbeddingCache.Key> keys;
+        private volatile boolean failed;
+
+        CacheAppender(List<EmbeddingCache.Key> keys) {
+            this.keys = keys;
+        }
+
+        @Override
+        public void accept(int[] positions, float[] vectors, List<Encoder.TokenCount> tokens) {
+            if (cache == null || failed) {
+                return;
+            }
+            EmbeddingCache.Key[] batchKeys = new EmbeddingCache.Key[positions.length];
+            int[] infos = new int[positions.length];
+            for (int i = 0; i < positions.length; i++) {
+                batchKeys[i] = keys.get(positions[i]);
+                Encoder.TokenCount tc = tokens.get(i);
+                infos[i] = EmbeddingCache.info(tc.tokens(), tc.truncated());
+            }
+            try {
+                cache.putAll(batchKeys, infos, vectors);
+            } catch (IOException e) {
+                failed = true;
+                LOG.warn(
+                        "Could not append to the embedding cache {}: {}",
+                        cache.file(),
+                        e.toString());
+            }
+        }
     }
 
     /** Closes the cache; the encoder belongs to the caller. */

@@ -58,6 +58,41 @@ public interface Encoder extends AutoCloseable {
      */
     Encoded encode(List<PreparedText> texts, ProgressListener progress) throws WorkbenchException;
 
+    /**
+     * Receives the texts of a request batch by batch as they finish, so that a caller can keep the
+     * work of a request that is cancelled, fails or is killed part-way (the embedding cache appends
+     * them at once).
+     */
+    @FunctionalInterface
+    interface BatchSink {
+        /** Does nothing: for callers that want only the whole result. */
+        BatchSink NONE = (positions, vectors, tokens) -> {};
+
+        /**
+         * One finished batch: {@code positions[i]} is the input position of the text whose vector
+         * is row {@code i} of {@code vectors} (row-major, {@link #dimension()} floats per row) and
+         * whose tokens are {@code tokens.get(i)}. May be called from several encoding threads at
+         * once; the arrays are the receiver's to keep.
+         */
+        void accept(int[] positions, float[] vectors, List<TokenCount> tokens);
+    }
+
+    /**
+     * Encodes like {@link #encode(List, ProgressListener)}, and hands each finished batch to {@code
+     * sink} as soon as it is done. This default hands over the whole request once it is complete;
+     * encoders that work in batches override it.
+     */
+    default Encoded encode(List<PreparedText> texts, ProgressListener progress, BatchSink sink)
+            throws WorkbenchException {
+        Encoded encoded = encode(texts, progress);
+        int[] all = new int[texts.size()];
+        for (int i = 0; i < all.length; i++) {
+            all[i] = i;
+        }
+        sink.accept(all, encoded.vectors().data().clone(), encoded.tokens());
+        return encoded;
+    }
+
     @Override
     void close();
 }

@@ -386,6 +386,12 @@ final class DjlEncoder implements Encoder {
     @Override
     public Encoded encode(List<PreparedText> texts, ProgressListener progress)
             throws WorkbenchException {
+        return encode(texts, progress, BatchSink.NONE);
+    }
+
+    @Override
+    public Encoded encode(List<PreparedText> texts, ProgressListener progress, BatchSink sink)
+            throws WorkbenchException {
         List<String> strings = new ArrayList<>(texts.size());
         for (PreparedText t : texts) {
             strings.add(t.text());
@@ -423,7 +429,7 @@ final class DjlEncoder implements Encoder {
             i = j;
         }
         float[][] vectors = new float[texts.size()][];
-        Job job = new Job(order, encodings, excluded, vectors, progress);
+        Job job = new Job(order, encodings, excluded, vectors, progress, sink, counts);
         if (workers == null) {
             for (int[] b : batches) {
                 ProgressListener.checkCancelled();
@@ -449,7 +455,9 @@ final class DjlEncoder implements Encoder {
             Encoding[] encodings,
             int[] excluded,
             float[][] vectors,
-            ProgressListener progress) {}
+            ProgressListener progress,
+            BatchSink sink,
+            List<TokenCount> counts) {}
 
     /** Encodes the texts at positions [range[0], range[1]) of the length order. */
     private void runSorted(Forward forward, int[] range, Job job) throws WorkbenchException {
@@ -462,9 +470,17 @@ final class DjlEncoder implements Encoder {
         }
         float[][] out = new float[n][];
         runBatch(forward, batch, batchExcluded, out);
+        int[] positions = new int[n];
+        float[] rows = new float[n * dimension];
+        List<TokenCount> tokens = new ArrayList<>(n);
         for (int t = range[0]; t < range[1]; t++) {
-            job.vectors()[job.order()[t]] = out[t - range[0]];
+            int position = job.order()[t];
+            job.vectors()[position] = out[t - range[0]];
+            positions[t - range[0]] = position;
+            System.arraycopy(out[t - range[0]], 0, rows, (t - range[0]) * dimension, dimension);
+            tokens.add(job.counts().get(position));
         }
+        job.sink().accept(positions, rows, tokens);
         job.progress().increment(n);
     }
 

@@ -1,6 +1,7 @@
 package org.taew.core.logic.encoding;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +16,7 @@ import org.taew.core.model.ModelSpec;
 import org.taew.core.model.Pooling;
 import org.taew.core.model.PreparedText;
 import org.taew.core.util.ProgressListener;
+import org.taew.core.util.WorkbenchException;
 
 class EmbeddingServiceTest {
     /** A deterministic encoder that records what it was asked to encode. */
@@ -130,6 +132,95 @@ class EmbeddingServiceTest {
         }
         try (Stream<Path> files = Files.list(dir)) {
             assertThat(files.filter(f -> f.toString().endsWith(".emb")).count()).isEqualTo(3);
+        }
+    }
+
+    /**
+     * Encodes in batches of two, storing each through the sink; the caller is interrupted (a
+     * Cancel) while the batch at {@code cancelAt} is being stored, and the request stops after it.
+     */
+    static class BatchingEncoder extends CountingEncoder {
+        final int cancelAt;
+
+        BatchingEncoder(int cancelAt) {
+            this.cancelAt = cancelAt;
+        }
+
+        @Override
+        public Encoded encode(List<PreparedText> texts, ProgressListener progress) {
+            throw new AssertionError("the service hands finished batches over through a sink");
+        }
+
+        @Override
+        public Encoded encode(List<PreparedText> texts, ProgressListener progress, BatchSink sink)
+                throws WorkbenchException {
+            List<Float> all = new ArrayList<>();
+            List<TokenCount> counts = new ArrayList<>();
+            for (int from = 0, batch = 0; from < texts.size(); from += 2, batch++) {
+                ProgressListener.checkCancelled();
+                int to = Math.min(texts.size(), from + 2);
+                Encoded part = super.encode(texts.subList(from, to), progress);
+                int[] positions = new int[to - from];
+                for (int i = 0; i < positions.length; i++) {
+                    positions[i] = from + i;
+                }
+                if (batch == cancelAt) {
+                    Thread.currentThread().interrupt();
+                }
+                sink.accept(positions, part.vectors().data().clone(), part.tokens());
+                for (float f : part.vectors().data()) {
+                    all.add(f);
+                }
+                counts.addAll(part.tokens());
+            }
+            float[] v = new float[all.size()];
+            for (int i = 0; i < v.length; i++) {
+                v[i] = all.get(i);
+            }
+            return new Encoded(new Embeddings(v, texts.size(), 2), counts);
+        }
+    }
+
+    @Test
+    void aCancelledRequestKeepsTheBatchesItFinished(@TempDir Path dir) throws Exception {
+        List<PreparedText> input = texts("t1", "t2", "t3", "t4", "t5", "a long text number six");
+        BatchingEncoder cancelled = new BatchingEncoder(1);
+        try (EmbeddingService s = new EmbeddingService(cancelled, dir)) {
+            assertThatThrownBy(() -> s.encode(input, "x", ProgressListener.NONE))
+                    .isInstanceOf(WorkbenchException.class)
+                    .hasMessageContaining("Cancelled");
+            assertThat(Thread.interrupted()).as("the cancel is kept for the caller").isTrue();
+            assertThat(s.cache().size())
+                    .as("both finished batches stored, the second while the cancel was pending")
+                    .isEqualTo(4);
+        }
+        BatchingEncoder again = new BatchingEncoder(-1);
+        try (EmbeddingService s = new EmbeddingService(again, dir)) {
+            EmbeddingService.Result r = s.encode(input, "x", ProgressListener.NONE);
+            assertThat(again.seen).containsExactly("t5", "a long text number six");
+            assertThat(r.report().fromCache()).isEqualTo(4);
+            assertThat(r.report().truncated()).isEqualTo(1);
+            assertThat(r.vectors().row(3)).containsExactly(2f, "t4".hashCode() % 7);
+            assertThat(r.vectors().row(5))
+                    .containsExactly(22f, "a long text number six".hashCode() % 7);
+        }
+    }
+
+    @Test
+    void cutVectorsAreStoredCutBatchByBatch(@TempDir Path dir) throws Exception {
+        List<PreparedText> input = texts("t1", "t2", "t3");
+        Encoder cut = Dimensions.truncate(new BatchingEncoder(-1), 1);
+        float[] expected;
+        try (EmbeddingService s = new EmbeddingService(cut, dir)) {
+            expected = s.encode(input, "x", ProgressListener.NONE).vectors().data();
+            assertThat(s.cache().size()).isEqualTo(3);
+        }
+        BatchingEncoder inner = new BatchingEncoder(-1);
+        try (EmbeddingService s = new EmbeddingService(Dimensions.truncate(inner, 1), dir)) {
+            EmbeddingService.Result r = s.encode(input, "x", ProgressListener.NONE);
+            assertThat(inner.seen).isEmpty();
+            assertThat(r.vectors().dim()).isEqualTo(1);
+            assertThat(r.vectors().data()).containsExactly(expected);
         }
     }
 
