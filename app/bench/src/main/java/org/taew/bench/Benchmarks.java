@@ -10,9 +10,11 @@ import org.taew.core.logic.encoding.ComputeChoice;
 
 /**
  * Entry point: {@code java -jar app/bench/target/taew-bench.jar
- * [encoding|reeval|native|tune|gemm|live|experiment|experiment-gui|startup|bigcorpus|architectures|all]
+ * [encoding|reeval|native|tune|gemm|live|experiment|experiment-gui|startup|bigcorpus|architectures|gpu-check|all]
  * [--sts DIR] [--runs N] [--tokens N] [--gpu]}. Prints results with ratios against baselines
- * measured in the same run; nothing here is a pass/fail test.
+ * measured in the same run; nothing here is a pass/fail test. {@code gpu-check [--passages N]
+ * [--model NAME_OR_DIR] [--home DIR]} checks the GPU path against the CPU ({@link GpuCheck}; run it
+ * through {@code tools/gpu-check.sh}, which finds a CUDA libtorch).
  */
 public final class Benchmarks {
     private Benchmarks() {}
@@ -61,6 +63,10 @@ public final class Benchmarks {
             ArchitectureBenchmark.run(
                     tokens,
                     rest.contains("--gpu") ? ComputeChoice.Device.GPU : ComputeChoice.Device.CPU);
+            return;
+        }
+        if (which.equals("gpu-check")) {
+            GpuCheck.run(sts, rest);
             return;
         }
         if (which.equals("gemm")) {

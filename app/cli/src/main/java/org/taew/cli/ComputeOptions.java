@@ -2,6 +2,7 @@ package org.taew.cli;
 
 import org.taew.core.logic.encoding.ComputeChoice;
 import org.taew.core.logic.encoding.EncoderOptions;
+import org.taew.core.logic.encoding.Precision;
 import org.taew.core.logic.session.SessionRequest;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -33,6 +34,16 @@ final class ComputeOptions {
             names = "--half",
             description = "float16 weights and activations (native encoder on a GPU).")
     boolean half;
+
+    @Option(
+            names = "--precision",
+            paramLabel = "fp32|int8",
+            description =
+                    "The model's weights: fp32 (default), or int8, its quantized ONNX file (the"
+                            + " bundled models' int8 variants, or onnx/model_quantized.onnx and the like in"
+                            + " a folder; `taew models` lists them). int8 is faster on the CPU; its results"
+                            + " are marked as drafts to confirm in fp32.")
+    Precision precision = Precision.FP32;
 
     @Option(
             names = "--batch-tokens",
@@ -81,6 +92,7 @@ final class ComputeOptions {
         return b.optCompute(computeChoice())
                 .optEncoder(encoderOptions())
                 .optDimension(dimension)
+                .optPrecision(precision)
                 .optCache(!noCache);
     }
 }

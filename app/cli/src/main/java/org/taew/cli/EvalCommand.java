@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.taew.core.logic.encoding.Precision;
 import org.taew.core.logic.evaluation.RetrievalEvaluation;
 import org.taew.core.logic.evaluation.StsEvaluation;
 import org.taew.core.logic.history.RunRecord;
@@ -132,7 +133,7 @@ final class EvalCommand implements Callable<Integer> {
                         : Path.of(
                                 "results",
                                 setup.dataset().name(),
-                                setup.model().name(),
+                                Precision.folderName(setup.model()),
                                 setup.task());
         PrintWriter w = spec.commandLine().getOut();
         try (EvaluationSession session = EvaluationSession.open(setup, false)) {

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.taew.core.logic.encoding.ModelCatalog;
 import org.taew.core.logic.encoding.ModelFolderReader;
+import org.taew.core.logic.encoding.Precision;
 import org.taew.core.model.ModelSpec;
 import org.taew.core.util.WorkbenchException;
 import picocli.CommandLine;
@@ -33,21 +34,23 @@ final class ModelsCommand implements Callable<Integer> {
                         + " on first use):");
         w.printf(
                 Locale.ROOT,
-                "  %-20s %-8s %-8s %-7s %s%n",
+                "  %-20s %-8s %-8s %-7s %-10s %s%n",
                 "name",
                 "family",
                 "pooling",
                 "tokens",
+                "precision",
                 "origin");
         for (ModelCatalog.BundledModel b : catalog.bundled()) {
             var e = b.entry();
             w.printf(
                     Locale.ROOT,
-                    "  %-20s %-8s %-8s %-7d %s%s%n",
+                    "  %-20s %-8s %-8s %-7d %-10s %s%s%n",
                     b.name(),
                     b.family(),
                     e.get("pooling").getAsString(),
                     e.get("max_length").getAsInt(),
+                    String.join(",", b.precisions().stream().map(Precision::label).toList()),
                     b.origin(),
                     b.available() ? "" : "  [jar missing: " + b.artifact() + "]");
         }
@@ -62,7 +65,13 @@ final class ModelsCommand implements Callable<Integer> {
                         : "Model folders under " + catalog.modelsDir() + ":");
         for (Path p : local) {
             try {
-                ModelSpec m = ModelFolderReader.read(p);
+                ModelSpec m =
+                        ModelFolderReader.read(
+                                p,
+                                Precision.find(p, Precision.INT8) != null
+                                                && Precision.find(p, Precision.FP32) == null
+                                        ? Precision.INT8
+                                        : Precision.FP32);
                 w.printf(
                         Locale.ROOT,
                         "  %-20s %-8s %-8s %-7d %s%n",
@@ -71,6 +80,14 @@ final class ModelsCommand implements Callable<Integer> {
                         m.pooling().label(),
                         m.maxLength(),
                         p);
+                for (Precision.Variant v : Precision.variants(p)) {
+                    w.printf(
+                            Locale.ROOT,
+                            "      %-34s %s%s%n",
+                            p.relativize(v.file()),
+                            v.precision(),
+                            v.offered() ? "" : " (not offered: " + v.note() + ")");
+                }
             } catch (WorkbenchException ex) {
                 w.printf(Locale.ROOT, "  %-20s unusable: %s%n", p.getFileName(), ex.getMessage());
             }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.taew.core.logic.compare.ModeComparison;
 import org.taew.core.logic.encoding.EmbeddingService;
+import org.taew.core.logic.encoding.Precision;
 import org.taew.core.logic.evaluation.RetrievalEvaluation;
 import org.taew.core.logic.evaluation.StsEvaluation;
 import org.taew.core.logic.export.ResultsWriter;
@@ -27,7 +28,7 @@ final class Reports {
         w.printf(
                 Locale.ROOT,
                 "%s on %s (%s split: %d queries, %d documents), task \"%s\"%n",
-                model.name(),
+                Precision.displayName(model),
                 ds.name(),
                 ds.split(),
                 ds.queries().size(),
@@ -158,7 +159,7 @@ final class Reports {
         w.printf(
                 Locale.ROOT,
                 "%s on %s (%d sentence pairs), task \"%s\"%n",
-                model.name(),
+                Precision.displayName(model),
                 r.dataset().name(),
                 r.dataset().pairs().size(),
                 r.task());

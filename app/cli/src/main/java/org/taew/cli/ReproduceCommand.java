@@ -13,6 +13,7 @@ import java.util.concurrent.Callable;
 import org.taew.core.logic.compare.ModeComparison;
 import org.taew.core.logic.datasets.DatasetCatalog;
 import org.taew.core.logic.encoding.ModelCatalog;
+import org.taew.core.logic.encoding.Precision;
 import org.taew.core.logic.evaluation.Reproduction;
 import org.taew.core.logic.evaluation.RetrievalEvaluation;
 import org.taew.core.logic.evaluation.StsEvaluation;
@@ -219,6 +220,13 @@ final class ReproduceCommand implements Callable<Integer> {
         if (compute.dimension != 0) {
             throw WorkbenchException.badInput(
                     "--dim does not apply to reproduce: the expected figures are of full vectors");
+        }
+        if (compute.precision != Precision.FP32) {
+            throw WorkbenchException.badInput(
+                    "--precision "
+                            + compute.precision.label()
+                            + " does not apply to reproduce: the expected figures are of fp32 weights"
+                            + " (compare precisions with eval)");
         }
         SessionRequest.Builder b =
                 SessionRequest.builder()

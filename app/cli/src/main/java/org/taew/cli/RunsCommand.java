@@ -139,7 +139,7 @@ final class RunsCommand implements Callable<Integer> {
                 }
                 w.printf(
                         Locale.ROOT,
-                        "%5s  %-16s %4s  %-10s %-24s %-28s %-18s %-16s %s%n",
+                        "%5s  %-16s %4s  %-10s %-24s %-28s %-24s %-16s %s%n",
                         "id",
                         "evaluated",
                         "×",
@@ -152,14 +152,14 @@ final class RunsCommand implements Callable<Integer> {
                 for (RunRecord r : runs) {
                     w.printf(
                             Locale.ROOT,
-                            "%5d  %-16s %4d  %-10s %-24s %-28s %-18s %-16s %s%n",
+                            "%5d  %-16s %4d  %-10s %-24s %-28s %-24s %-16s %s%n",
                             r.id(),
                             WHEN.format(r.evaluated()),
                             r.times(),
                             r.origin().source(),
                             clip(arm(r), 24),
                             clip(r.data().name() + "/" + r.data().split(), 28),
-                            clip(r.model().name(), 18),
+                            clip(r.model().label(), 24),
                             String.format(
                                     Locale.ROOT,
                                     "%s %.4f",

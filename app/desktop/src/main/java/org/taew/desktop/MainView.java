@@ -267,6 +267,21 @@ public final class MainView extends BorderPane {
         Tooltip dimsWhy = new Tooltip();
         dimsWhy.textProperty().bind(session.dimensionCautionProperty());
         dimsWarning.setTooltip(dimsWhy);
+        Label draftMark = new Label("DRAFT (int8)");
+        draftMark.setId("draft-mark");
+        draftMark.setStyle(
+                "-fx-text-fill: white; -fx-background-color: #b35900; -fx-padding: 1 6 1 6;"
+                        + " -fx-font-weight: bold;");
+        Tooltip draftWhy = new Tooltip();
+        draftWhy.textProperty().bind(session.draftProperty());
+        draftMark.setTooltip(draftWhy);
+        Button confirm = new Button("Confirm in fp32");
+        confirm.setId("confirm-fp32");
+        confirm.setOnAction(e -> session.confirmInFp32());
+        for (Node n : List.of(draftMark, confirm)) {
+            n.visibleProperty().bind(session.draftProperty().isNotEmpty());
+            n.managedProperty().bind(n.visibleProperty());
+        }
         CheckBox ignore = new CheckBox("Ignore identical ids");
         ignore.selectedProperty().bindBidirectional(session.ignoreIdenticalIdsProperty());
         Tooltip why = new Tooltip();
@@ -303,6 +318,8 @@ public final class MainView extends BorderPane {
                 new Label("Dims"),
                 dims,
                 dimsWarning,
+                draftMark,
+                confirm,
                 new Separator(),
                 ignore,
                 selfWarning);

@@ -15,6 +15,7 @@ import javafx.util.Duration;
 import org.taew.core.util.WorkbenchException;
 import org.taew.core.util.WorkbenchHome;
 import org.taew.core.util.Workspace;
+import org.taew.desktop.session.DeviceChoice;
 import org.taew.desktop.session.WorkbenchContext;
 import org.taew.desktop.util.FxDialogService;
 
@@ -86,7 +87,8 @@ public final class WorkbenchApp extends Application {
                                             new Shot("heatmaps", 1, WorkbenchApp::nothing),
                                             new Shot("per-query", 2, WorkbenchApp::nothing),
                                             new Shot("experiments", 3, WorkbenchApp::runExperiment),
-                                            new Shot("history", 4, WorkbenchApp::compareTwoRuns));
+                                            new Shot("history", 4, WorkbenchApp::compareTwoRuns),
+                                            new Shot("int8-draft", 0, WorkbenchApp::int8Draft));
                     shoot(wb, dir, shots, 0);
                 };
         stop[0] =
@@ -96,6 +98,27 @@ public final class WorkbenchApp extends Application {
                 };
         wb.session().snapshotProperty().addListener(once);
         wb.session().stsSnapshotProperty().addListener(once);
+    }
+
+    /** Re-opens the session with the model's int8 weights and waits for the draft's numbers. */
+    private static void int8Draft(Workbench wb, Runnable ready) {
+        var session = wb.session();
+        if (!session.devices().contains(DeviceChoice.CPU_INT8)) {
+            ready.run();
+            return;
+        }
+        session.snapshotProperty()
+                .addListener(
+                        new ChangeListener<Object>() {
+                            @Override
+                            public void changed(ObservableValue<?> o, Object a, Object b) {
+                                if (b != null && !session.draftProperty().get().isEmpty()) {
+                                    session.snapshotProperty().removeListener(this);
+                                    ready.run();
+                                }
+                            }
+                        });
+        session.selectedDeviceProperty().set(DeviceChoice.CPU_INT8);
     }
 
     /** Runs the dataset's experiment (the variants the tab loaded) and waits for its result. */

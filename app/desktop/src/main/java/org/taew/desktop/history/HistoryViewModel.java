@@ -61,10 +61,11 @@ public final class HistoryViewModel {
                     r.templates().document(),
                     r.mainScore(),
                     String.format(
-                            Locale.ROOT,
-                            "%s %.4f",
-                            MetricId.parse(r.settings().mainMeasure()).label(),
-                            r.mainScore()));
+                                    Locale.ROOT,
+                                    "%s %.4f",
+                                    MetricId.parse(r.settings().mainMeasure()).label(),
+                                    r.mainScore())
+                            + (r.model().draft() ? " (draft)" : ""));
         }
     }
 

@@ -207,6 +207,7 @@ final class Choices {
                 .optSplit(split.get())
                 .optModel(model.get().nameOrPath())
                 .optCompute(d.compute())
+                .optPrecision(d.precision())
                 .optEncoder(EncoderOptions.DEFAULT)
                 .optDimension(dimension.get() == null ? 0 : dimension.get())
                 .optEmptyWhenNoInstructions(true)
@@ -237,8 +238,8 @@ final class Choices {
     }
 
     /** The CPU, and the GPUs once the engine has said how many there are. */
-    void devices(int gpus, DeviceChoice current) {
-        List<DeviceChoice> d = DeviceChoice.available(gpus);
+    void devices(int gpus, boolean int8, DeviceChoice current) {
+        List<DeviceChoice> d = DeviceChoice.available(gpus, int8);
         if (!d.equals(devices)) {
             updating = true;
             try {

@@ -3,28 +3,42 @@ package org.taew.desktop.session;
 import java.util.ArrayList;
 import java.util.List;
 import org.taew.core.logic.encoding.ComputeChoice;
+import org.taew.core.logic.encoding.Precision;
 
-/** The devices the desktop offers: the CPU, and a CUDA GPU in full or half precision. */
+/**
+ * The devices the desktop offers: the CPU, the CPU with the model's int8 weights (a draft, to
+ * confirm in fp32) when it has them, and a CUDA GPU in full or half precision.
+ */
 @SuppressWarnings("ImmutableEnumChecker") // ComputeChoice is a record of enums and a boolean
 public enum DeviceChoice {
-    CPU("CPU", ComputeChoice.CPU),
+    CPU("CPU", ComputeChoice.CPU, Precision.FP32),
+    CPU_INT8("CPU, int8 draft", ComputeChoice.CPU, Precision.INT8),
     GPU(
             "GPU (CUDA)",
-            new ComputeChoice(ComputeChoice.Device.GPU, ComputeChoice.Engine.AUTO, false)),
+            new ComputeChoice(ComputeChoice.Device.GPU, ComputeChoice.Engine.AUTO, false),
+            Precision.FP32),
     GPU_HALF(
             "GPU (CUDA, float16)",
-            new ComputeChoice(ComputeChoice.Device.GPU, ComputeChoice.Engine.AUTO, true));
+            new ComputeChoice(ComputeChoice.Device.GPU, ComputeChoice.Engine.AUTO, true),
+            Precision.FP32);
 
     private final String label;
     private final ComputeChoice compute;
+    private final Precision precision;
 
-    DeviceChoice(String label, ComputeChoice compute) {
+    DeviceChoice(String label, ComputeChoice compute, Precision precision) {
         this.label = label;
         this.compute = compute;
+        this.precision = precision;
     }
 
     public ComputeChoice compute() {
         return compute;
+    }
+
+    /** The precision of the model's weights file this choice runs. */
+    public Precision precision() {
+        return precision;
     }
 
     @Override
@@ -32,9 +46,15 @@ public enum DeviceChoice {
         return label;
     }
 
-    /** The CPU, and each CUDA GPU in full and half precision once the engine has said how many. */
-    static List<DeviceChoice> available(int gpus) {
+    /**
+     * The CPU; its int8 draft when the model has int8 weights; each CUDA GPU in full and half
+     * precision once the engine has said how many.
+     */
+    static List<DeviceChoice> available(int gpus, boolean int8) {
         List<DeviceChoice> d = new ArrayList<>(List.of(CPU));
+        if (int8) {
+            d.add(CPU_INT8);
+        }
         if (gpus > 0) {
             d.add(GPU);
             d.add(GPU_HALF);

@@ -23,6 +23,7 @@ import javafx.collections.ObservableList;
 import org.taew.core.logic.compare.ModeComparison;
 import org.taew.core.logic.datasets.DatasetCatalog;
 import org.taew.core.logic.encoding.Dimensions;
+import org.taew.core.logic.encoding.Precision;
 import org.taew.core.logic.engine.Engines;
 import org.taew.core.logic.evaluation.LiveEvaluation;
 import org.taew.core.logic.evaluation.RetrievalEvaluation;
@@ -85,6 +86,7 @@ public final class SessionViewModel implements AutoCloseable {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Starting");
     private final ReadOnlyStringWrapper engine = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper dimensionCaution = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper draft = new ReadOnlyStringWrapper("");
     private final IdenticalIdsNote identicalIdsNote = new IdenticalIdsNote();
     private final ReadOnlyObjectWrapper<ModelSpec> model = new ReadOnlyObjectWrapper<>();
 
@@ -210,6 +212,23 @@ public final class SessionViewModel implements AutoCloseable {
      */
     public ReadOnlyStringProperty dimensionCautionProperty() {
         return dimensionCaution.getReadOnlyProperty();
+    }
+
+    /**
+     * Why the open session's results are drafts (int8 weights), or empty: results made with them
+     * are marked until confirmed in fp32.
+     */
+    public ReadOnlyStringProperty draftProperty() {
+        return draft.getReadOnlyProperty();
+    }
+
+    /**
+     * Confirms a draft: the same dataset and model on the CPU with fp32 weights, evaluated again.
+     */
+    public void confirmInFp32() {
+        if (choices.device.get() != null && choices.device.get().precision().draft()) {
+            choices.device.set(DeviceChoice.CPU);
+        }
     }
 
     public IntegerProperty cutoffProperty() {
@@ -415,7 +434,7 @@ public final class SessionViewModel implements AutoCloseable {
         this.setup.set(setup);
         state.set(SessionState.IDLE);
         model.set(setup.model());
-        choices.devices(gpus, device);
+        choices.devices(gpus, Precision.find(setup.model().dir(), Precision.INT8) != null, device);
         choices.dimensions(Dimensions.full(s.encoder()), setup.dimension());
         engine.set(
                 s.encoder().engine()
@@ -428,6 +447,8 @@ public final class SessionViewModel implements AutoCloseable {
         }
         String cut = s.dimensionCaution();
         dimensionCaution.set(cut == null ? "" : cut);
+        String note = s.draftNote();
+        draft.set(note == null ? "" : note);
         status.set(setup.describe());
         editor.load(setup.instructionSet(), setup.task());
         requestEvaluation();

@@ -87,6 +87,31 @@ class SessionViewModelTest {
     }
 
     @Test
+    void int8IsADraftUntilConfirmedInFp32() {
+        assertThat(session.devices()).containsExactly(DeviceChoice.CPU, DeviceChoice.CPU_INT8);
+        assertThat(session.draftProperty().get()).isEmpty();
+        LiveEvaluation.Snapshot fp32 = session.snapshotProperty().get();
+        String fp32Identity = session.setupProperty().get().model().identity();
+
+        session.selectedDeviceProperty().set(DeviceChoice.CPU_INT8);
+        assertThat(dialogs.errors).isEmpty();
+        assertThat(session.engineProperty().get()).contains(", int8 weights");
+        assertThat(session.draftProperty().get())
+                .startsWith("DRAFT: made with int8 weights (onnx/model_quantized.onnx)");
+        LiveEvaluation.Snapshot draft = session.snapshotProperty().get();
+        assertThat(draft).isNotSameAs(fp32);
+        assertThat(session.setupProperty().get().model().identity()).isNotEqualTo(fp32Identity);
+
+        session.confirmInFp32();
+        assertThat(dialogs.errors).isEmpty();
+        assertThat(session.selectedDeviceProperty().get()).isEqualTo(DeviceChoice.CPU);
+        assertThat(session.draftProperty().get()).isEmpty();
+        assertThat(session.engineProperty().get()).doesNotContain("int8");
+        assertThat(session.snapshotProperty().get().result().comparison().mainMetric())
+                .isEqualTo(fp32.result().comparison().mainMetric());
+    }
+
+    @Test
     void aQueryEditReencodesOnlyTheQueriesAndUpdatesEveryView() {
         MetricsViewModel metrics = new MetricsViewModel(session.snapshotProperty());
         PerQueryViewModel perQuery =

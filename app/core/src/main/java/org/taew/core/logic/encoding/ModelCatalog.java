@@ -38,6 +38,26 @@ public final class ModelCatalog {
     /** A bundled model as described in {@code bundled-models.json}. */
     public record BundledModel(
             String name, String family, String origin, String artifact, JsonObject entry) {
+        /**
+         * The precisions this installation has the weights of: fp32, and int8 when the jar of the
+         * quantized variant is on the class path.
+         */
+        public List<Precision> precisions() {
+            List<Precision> out = new ArrayList<>(List.of(Precision.FP32));
+            if (entry.has("variants")) {
+                for (Map.Entry<String, JsonElement> f :
+                        entry.getAsJsonObject("variants").entrySet()) {
+                    String resource = f.getValue().getAsJsonObject().get("resource").getAsString();
+                    Precision p = Precision.ofWeights(Path.of(f.getKey()));
+                    if (ModelCatalog.class.getResource("/" + resource) != null
+                            && !out.contains(p)) {
+                        out.add(p);
+                    }
+                }
+            }
+            return out;
+        }
+
         /** Whether the jar that carries this model is on the class path. */
         public boolean available() {
             for (Map.Entry<String, JsonElement> f : entry.getAsJsonObject("files").entrySet()) {
@@ -124,17 +144,37 @@ public final class ModelCatalog {
      * folder.
      */
     public ModelSpec resolve(String nameOrPath) throws WorkbenchException {
+        return resolve(nameOrPath, Precision.FP32);
+    }
+
+    /** {@link #resolve(String)} with the weights file of {@code precision}. */
+    public ModelSpec resolve(String nameOrPath, Precision precision) throws WorkbenchException {
         Optional<BundledModel> b = findBundled(nameOrPath);
         if (b.isPresent()) {
-            return ModelFolderReader.read(extract(b.get()));
+            Path dir = extract(b.get());
+            if (precision != Precision.FP32 && Precision.find(dir, precision) == null) {
+                throw new WorkbenchException(
+                        WorkbenchException.Kind.MODEL,
+                        "The bundled model "
+                                + b.get().name()
+                                + " has no "
+                                + precision.label()
+                                + " weights in this installation"
+                                + (b.get().entry().has("variants")
+                                        ? ": they come from the jar "
+                                                + variantArtifacts(b.get())
+                                                + ", which is not on the class path"
+                                        : ""));
+            }
+            return ModelFolderReader.read(dir, precision);
         }
         Path asPath = Path.of(nameOrPath);
         if (Files.isDirectory(asPath)) {
-            return ModelFolderReader.read(asPath);
+            return ModelFolderReader.read(asPath, precision);
         }
         Path underHome = modelsDir.resolve(nameOrPath);
         if (!nameOrPath.contains("/") && Files.isDirectory(underHome)) {
-            return ModelFolderReader.read(underHome);
+            return ModelFolderReader.read(underHome, precision);
         }
         StringBuilder names = new StringBuilder();
         for (BundledModel m : bundled) {
@@ -149,6 +189,16 @@ public final class ModelCatalog {
                         + "), not a folder under "
                         + modelsDir
                         + ", and not a path to a model folder");
+    }
+
+    private static String variantArtifacts(BundledModel model) {
+        StringBuilder sb = new StringBuilder();
+        for (Map.Entry<String, JsonElement> f :
+                model.entry().getAsJsonObject("variants").entrySet()) {
+            sb.append(sb.length() == 0 ? "" : ", ")
+                    .append(f.getValue().getAsJsonObject().get("artifact").getAsString());
+        }
+        return sb.toString();
     }
 
     /** Extracts a bundled model (if not already there and intact) and returns its folder. */
@@ -170,9 +220,33 @@ public final class ModelCatalog {
             String expected = spec.get("sha256").getAsString();
             long size = spec.get("size").getAsLong();
             if (!verified(dir, target, size)) {
-                copyChecked(model, "/" + spec.get("resource").getAsString(), target, expected);
+                copyChecked(
+                        model.artifact(),
+                        "/" + spec.get("resource").getAsString(),
+                        target,
+                        expected);
             }
             marker.append(stamp(target)).append('\n');
+        }
+        // other precisions (int8), each from its own jar: taken when that jar is on the class path
+        if (model.entry().has("variants")) {
+            for (Map.Entry<String, JsonElement> f :
+                    model.entry().getAsJsonObject("variants").entrySet()) {
+                JsonObject spec = f.getValue().getAsJsonObject();
+                String resource = "/" + spec.get("resource").getAsString();
+                if (ModelCatalog.class.getResource(resource) == null) {
+                    continue;
+                }
+                Path target = dir.resolve(f.getKey());
+                if (!verified(dir, target, spec.get("size").getAsLong())) {
+                    copyChecked(
+                            spec.get("artifact").getAsString(),
+                            resource,
+                            target,
+                            spec.get("sha256").getAsString());
+                }
+                marker.append(stamp(target)).append('\n');
+            }
         }
         JsonObject descriptor = new JsonObject();
         descriptor.addProperty("name", model.name());
@@ -253,8 +327,7 @@ public final class ModelCatalog {
         }
     }
 
-    private static void copyChecked(
-            BundledModel model, String resource, Path target, String expected)
+    private static void copyChecked(String artifact, String resource, Path target, String expected)
             throws WorkbenchException {
         MessageDigest digest = Hashing.sha256();
         AtomicFiles.write(
@@ -273,7 +346,7 @@ public final class ModelCatalog {
                                 "checksum mismatch for "
                                         + resource
                                         + " from "
-                                        + model.artifact()
+                                        + artifact
                                         + ": SHA-256 "
                                         + actual
                                         + ", expected "

@@ -42,12 +42,22 @@ public final class ModelFolderReader {
     private ModelFolderReader() {}
 
     public static ModelSpec read(Path dir) throws WorkbenchException {
+        return read(dir, Precision.FP32);
+    }
+
+    /**
+     * The model in {@code dir} with the weights file of {@code precision}: its usual file for fp32,
+     * a quantized ONNX file ({@link Precision#variants}) for int8. Each file has its own identity,
+     * so vectors of different precisions never share a cache.
+     */
+    public static ModelSpec read(Path dir, Precision precision) throws WorkbenchException {
         if (!Files.isDirectory(dir)) {
             throw new WorkbenchException(
                     WorkbenchException.Kind.MODEL, dir + " is not a model folder");
         }
         JsonObject descriptor = json(dir.resolve(DESCRIPTOR));
-        Path weights = weights(dir, descriptor);
+        Path weights =
+                precision == Precision.FP32 ? weights(dir, descriptor) : variant(dir, precision);
         Path tokenizer = dir.resolve("tokenizer.json");
         if (!Files.isRegularFile(tokenizer)) {
             throw new WorkbenchException(
@@ -66,7 +76,7 @@ public final class ModelFolderReader {
         String family = string(descriptor, "family", guessFamily(name));
         Map<String, String> prompts = prompts(dir);
 
-        String weightsSha = string(descriptor, "sha256", null);
+        String weightsSha = precision == Precision.FP32 ? string(descriptor, "sha256", null) : null;
         if (weightsSha == null) {
             weightsSha = cachedSha256(weights);
         }
@@ -97,6 +107,32 @@ public final class ModelFolderReader {
                 identity,
                 dense,
                 includePrompt);
+    }
+
+    /** The preferred file of {@code precision}, or a message naming what the folder has. */
+    private static Path variant(Path dir, Precision precision) throws WorkbenchException {
+        Path file = Precision.find(dir, precision);
+        if (file != null) {
+            return file;
+        }
+        StringBuilder has = new StringBuilder();
+        for (Precision.Variant v : Precision.variants(dir)) {
+            has.append(has.length() == 0 ? "" : ", ")
+                    .append(dir.relativize(v.file()))
+                    .append(" (")
+                    .append(v.precision())
+                    .append(v.offered() ? "" : ", not offered: " + v.note())
+                    .append(')');
+        }
+        throw new WorkbenchException(
+                WorkbenchException.Kind.MODEL,
+                dir
+                        + " has no "
+                        + precision.label()
+                        + " weights: expected onnx/model_quantized.onnx, onnx/model_int8.onnx,"
+                        + " onnx/model_qint8_avx2.onnx or another quantized ONNX file ("
+                        + (has.length() == 0 ? "it has no ONNX file" : "it has " + has)
+                        + ")");
     }
 
     private static Path weights(Path dir, JsonObject descriptor) throws WorkbenchException {
@@ -131,11 +167,17 @@ public final class ModelFolderReader {
                             + " code, so the workbench refuses it. Save the weights as model.safetensors"
                             + " (save_pretrained(..., safe_serialization=True)) or export model.onnx.");
         }
+        Path quantized = Precision.find(dir, Precision.INT8);
         throw new WorkbenchException(
                 WorkbenchException.Kind.MODEL,
                 dir
-                        + " has no model file: expected model.onnx, onnx/model.onnx, a TorchScript"
-                        + " model.pt, or model.safetensors with config.json");
+                        + " has no float32 model file: expected model.onnx, onnx/model.onnx, a"
+                        + " TorchScript model.pt, or model.safetensors with config.json"
+                        + (quantized == null
+                                ? ""
+                                : "; it has int8 weights ("
+                                        + dir.relativize(quantized)
+                                        + "): choose precision int8 (--precision int8)"));
     }
 
     /**

@@ -33,6 +33,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.taew.core.logic.encoding.ComputeChoice;
 import org.taew.core.logic.encoding.Encoder;
 import org.taew.core.logic.encoding.EncoderOptions;
+import org.taew.core.logic.encoding.Precision;
 import org.taew.core.logic.weights.DenseLayer;
 import org.taew.core.logic.weights.MalformedWeightsException;
 import org.taew.core.model.Embeddings;
@@ -317,7 +318,13 @@ final class DjlEncoder implements Encoder {
 
             @Override
             public String engine() {
-                return Engines.describe(onnx ? "OnnxRuntime" : "PyTorch") + " on " + label(device);
+                Precision precision = Precision.of(spec);
+                return Engines.describe(onnx ? "OnnxRuntime" : "PyTorch")
+                        + " on "
+                        + label(device)
+                        + (precision == Precision.FP32
+                                ? ""
+                                : ", " + precision.label() + " weights");
             }
 
             @Override

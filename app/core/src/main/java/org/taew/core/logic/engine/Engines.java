@@ -6,6 +6,7 @@ import ai.djl.ndarray.types.DataType;
 import org.taew.core.logic.encoding.ComputeChoice;
 import org.taew.core.logic.encoding.Encoder;
 import org.taew.core.logic.encoding.EncoderOptions;
+import org.taew.core.logic.encoding.Precision;
 import org.taew.core.logic.retrieval.VectorSearch;
 import org.taew.core.logic.weights.BertWeights;
 import org.taew.core.logic.weights.DecoderWeights;
@@ -71,6 +72,17 @@ public final class Engines {
             throw new WorkbenchException(
                     WorkbenchException.Kind.MODEL,
                     "Half precision is for the native encoder on a GPU (--device gpu --engine native)");
+        }
+        Precision precision = Precision.of(model);
+        if (nativeEngine && precision != Precision.FP32) {
+            throw new WorkbenchException(
+                    WorkbenchException.Kind.MODEL,
+                    "The "
+                            + precision.label()
+                            + " weights "
+                            + model.weights().getFileName()
+                            + " run in ONNX Runtime on the CPU (--device cpu --engine onnx); the native"
+                            + " encoder computes in float32 or float16 (precision fp32)");
         }
         Device device = gpu ? Device.gpu() : Device.cpu();
         if (!nativeEngine) {

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.taew.core.logic.encoding.Precision;
 import org.taew.core.logic.export.Csv;
 import org.taew.core.logic.export.ResultsWriter;
 import org.taew.core.logic.metrics.Significance;
@@ -68,7 +69,7 @@ public final class ExperimentReport {
             sb.append("\n## ")
                     .append(m.dataset())
                     .append(" · ")
-                    .append(m.model().name())
+                    .append(Precision.displayName(m.model()))
                     .append("\n\n");
             sb.append(
                     String.format(
@@ -143,7 +144,7 @@ public final class ExperimentReport {
                                         + " %.4f | %.4f | %d |\n",
                                 m.dataset(),
                                 r.spec().name(),
-                                m.model().name(),
+                                Precision.displayName(m.model()),
                                 r.spec().measure().label(),
                                 m.variant(ExperimentSpec.GENERAL).mean(),
                                 m.variant(ExperimentSpec.CARD).mean(),
@@ -228,7 +229,7 @@ public final class ExperimentReport {
                         List.of(
                                 m.dataset(),
                                 m.split(),
-                                m.model().name(),
+                                Precision.displayName(m.model()),
                                 v.name(),
                                 v.instructions().query().standalone(),
                                 v.instructions().document().standalone(),
@@ -287,7 +288,7 @@ public final class ExperimentReport {
                         .append(" \\\\\n");
             }
             sb.append("\\bottomrule\n\\end{tabular}\n\\caption{")
-                    .append(tex(m.dataset() + ", " + m.model().name()))
+                    .append(tex(m.dataset() + ", " + Precision.displayName(m.model())))
                     .append(": instruction variants; $\\dagger$ differs from ")
                     .append(tex(m.baselineName()))
                     .append(" after Holm's adjustment ($p < 0.05$).}\n\\end{table}\n\n");
@@ -383,7 +384,7 @@ public final class ExperimentReport {
                             m.dataset(),
                             m.split(),
                             m.task(),
-                            m.model().name(),
+                            Precision.displayName(m.model()),
                             m.model().identity(),
                             m.engine(),
                             m.baselineName(),
@@ -424,10 +425,10 @@ public final class ExperimentReport {
             // MTEB names a model folder org__name and a revision folder; ours: the model's name and
             // the first 12 characters of its identity (weights, tokenizer, pooling)
             Path revision =
-                    dir.resolve(m.model().name().replace("/", "__"))
+                    dir.resolve(Precision.displayName(m.model()).replace("/", "__"))
                             .resolve(m.model().identity().substring(0, 12));
             Map<String, Object> meta = new LinkedHashMap<>();
-            meta.put("name", m.model().name());
+            meta.put("name", Precision.displayName(m.model()));
             meta.put("revision", m.model().identity().substring(0, 12));
             meta.put("similarity_fn_name", "cosine");
             meta.put("use_instructions", true);

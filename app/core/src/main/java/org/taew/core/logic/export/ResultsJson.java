@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.taew.core.logic.encoding.EmbeddingService;
+import org.taew.core.logic.encoding.Precision;
 import org.taew.core.model.InstructionPair;
 import org.taew.core.model.ModelSpec;
 
@@ -21,16 +22,21 @@ final class ResultsJson {
             String identity,
             String engine,
             int dimension,
+            String precision,
+            boolean draft,
             String pooling,
             boolean normalize,
             int maxLength) {
         static Model of(ModelSpec m, String engine, int dimension) {
+            Precision p = Precision.of(m);
             return new Model(
                     m.name(),
                     m.dir().toString(),
                     m.identity(),
                     engine,
                     dimension,
+                    p.label(),
+                    p.draft(),
                     m.pooling().label(),
                     m.normalize(),
                     m.maxLength());

@@ -8,6 +8,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.taew.core.logic.encoding.Precision;
 import org.taew.core.logic.metrics.QueryScores;
 import org.taew.core.model.InstructionPair;
 import org.taew.core.model.MetricId;
@@ -80,7 +81,18 @@ public record RunRecord(
      * @param engine the engine and device, e.g. {@code OnnxRuntime 1.21.1 on CPU}
      * @param version the workbench's version
      */
-    public record Model(String name, String identity, String engine, String version) {}
+    public record Model(String name, String identity, String engine, String version) {
+        /** Whether the run was made with draft-precision (int8) weights, as its engine says. */
+        public boolean draft() {
+            return Precision.ofEngine(engine).draft();
+        }
+
+        /** The name, with "(int8 draft)" for a draft run. */
+        public String label() {
+            Precision p = Precision.ofEngine(engine);
+            return p.draft() ? name + " (" + p.label() + " draft)" : name;
+        }
+    }
 
     /**
      * Both templates, each as a standalone source ({@link

@@ -13,6 +13,7 @@ import org.taew.core.logic.datasets.IdenticalIds;
 import org.taew.core.logic.encoding.Dimensions;
 import org.taew.core.logic.encoding.EmbeddingService;
 import org.taew.core.logic.encoding.Encoder;
+import org.taew.core.logic.encoding.Precision;
 import org.taew.core.logic.engine.Engines;
 import org.taew.core.logic.evaluation.LiveEvaluation;
 import org.taew.core.logic.evaluation.RetrievalEvaluation;
@@ -24,6 +25,7 @@ import org.taew.core.logic.metrics.QueryScores;
 import org.taew.core.model.InstructionPair;
 import org.taew.core.model.MetricId;
 import org.taew.core.model.Mode;
+import org.taew.core.model.ModelSpec;
 import org.taew.core.model.RetrievalDataset;
 import org.taew.core.model.Run;
 import org.taew.core.util.ProgressListener;
@@ -310,7 +312,32 @@ public final class EvaluationSession implements AutoCloseable {
         if (cut != null) {
             w.add(cut);
         }
+        String draft = draftNote();
+        if (draft != null) {
+            w.add(draft);
+        }
         return w;
+    }
+
+    /**
+     * The mark of results made with draft-precision (int8) weights, a sentence without the stop;
+     * null for fp32.
+     */
+    public String draftNote() {
+        return draftNote(setup.model());
+    }
+
+    /** {@link #draftNote()} of a model. */
+    public static String draftNote(ModelSpec model) {
+        Precision p = Precision.of(model);
+        if (!p.draft()) {
+            return null;
+        }
+        return "DRAFT: made with "
+                + p.label()
+                + " weights ("
+                + model.dir().relativize(model.weights())
+                + "), whose scores differ a little from fp32; confirm in fp32 before reporting";
     }
 
     /**

@@ -5,6 +5,7 @@ import java.util.EnumSet;
 import java.util.Set;
 import org.taew.core.logic.encoding.ComputeChoice;
 import org.taew.core.logic.encoding.EncoderOptions;
+import org.taew.core.logic.encoding.Precision;
 import org.taew.core.model.Mode;
 
 /**
@@ -22,6 +23,7 @@ import org.taew.core.model.Mode;
  * @param compute device and engine
  * @param encoder batching options
  * @param dimension Matryoshka: keep the first this many dimensions of each vector (0: all)
+ * @param precision the precision of the model's weights file (null: fp32); int8 results are drafts
  * @param cache whether to use the embedding cache
  * @param emptyWhenNoInstructions when the model has neither an instruction file nor prompts, start
  *     task-aware mode from an empty set (the desktop's editor) instead of stopping
@@ -40,6 +42,7 @@ public record SessionRequest(
         ComputeChoice compute,
         EncoderOptions encoder,
         int dimension,
+        Precision precision,
         boolean cache,
         boolean emptyWhenNoInstructions,
         String recordAs) {
@@ -50,6 +53,7 @@ public record SessionRequest(
                         : EnumSet.copyOf(modes);
         compute = compute == null ? ComputeChoice.CPU : compute;
         encoder = encoder == null ? EncoderOptions.DEFAULT : encoder;
+        precision = precision == null ? Precision.FP32 : precision;
         if (dimension < 0) {
             throw new IllegalArgumentException("dimension must be 0 (all) or positive");
         }
@@ -73,6 +77,7 @@ public record SessionRequest(
         b.compute = compute;
         b.encoder = encoder;
         b.dimension = dimension;
+        b.precision = precision;
         b.cache = cache;
         b.emptyWhenNoInstructions = emptyWhenNoInstructions;
         b.recordAs = recordAs;
@@ -92,6 +97,7 @@ public record SessionRequest(
         private ComputeChoice compute;
         private EncoderOptions encoder;
         private int dimension;
+        private Precision precision;
         private boolean cache = true;
         private boolean emptyWhenNoInstructions;
         private String recordAs;
@@ -154,6 +160,12 @@ public record SessionRequest(
             return this;
         }
 
+        /** The precision of the weights file (fp32 by default). */
+        public Builder optPrecision(Precision v) {
+            precision = v;
+            return this;
+        }
+
         public Builder optCache(boolean v) {
             cache = v;
             return this;
@@ -182,6 +194,7 @@ public record SessionRequest(
                     compute,
                     encoder,
                     dimension,
+                    precision,
                     cache,
                     emptyWhenNoInstructions,
                     recordAs);

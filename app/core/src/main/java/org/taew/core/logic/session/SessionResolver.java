@@ -10,6 +10,7 @@ import org.taew.core.logic.datasets.DatasetSettings;
 import org.taew.core.logic.datasets.IdenticalIds;
 import org.taew.core.logic.datasets.StsReader;
 import org.taew.core.logic.encoding.ModelCatalog;
+import org.taew.core.logic.encoding.Precision;
 import org.taew.core.logic.instructions.InstructionLibrary;
 import org.taew.core.logic.instructions.InstructionSources;
 import org.taew.core.model.InstructionPair;
@@ -63,6 +64,11 @@ public final class SessionResolver {
 
     /** The named model (bundled name or folder), or the first bundled model. */
     public ModelSpec model(String nameOrPath) throws WorkbenchException {
+        return model(nameOrPath, Precision.FP32);
+    }
+
+    /** The named model, or the first bundled model, with the weights of {@code precision}. */
+    public ModelSpec model(String nameOrPath, Precision precision) throws WorkbenchException {
         ModelCatalog catalog = models();
         String name = nameOrPath;
         if (name == null) {
@@ -76,7 +82,7 @@ public final class SessionResolver {
                                                             + " folder with --model"))
                             .name();
         }
-        return catalog.resolve(name);
+        return catalog.resolve(name, precision);
     }
 
     /** The task: asked for, else dataset.yaml's, else the default of the dataset's kind. */
@@ -91,7 +97,7 @@ public final class SessionResolver {
         boolean sts = entry.kind() == DatasetCatalog.Kind.STS;
         DatasetSettings settings = sts ? DatasetSettings.NONE : DatasetSettings.of(entry.path());
         String task = task(r.task(), settings, sts);
-        ModelSpec model = model(r.model());
+        ModelSpec model = model(r.model(), r.precision());
         Modes modes = modes(r, model, task);
         StsDataset stsData = sts ? StsReader.readAuto(entry.path(), r.stsColumns()) : null;
         RetrievalDataset retrieval = sts ? null : BeirReader.read(entry.path(), r.split());
@@ -121,7 +127,7 @@ public final class SessionResolver {
      */
     public SessionSetup resolveWithoutDataset(SessionRequest r) throws WorkbenchException {
         String task = r.task() == null ? SessionDefaults.RETRIEVAL_TASK : r.task();
-        ModelSpec model = model(r.model());
+        ModelSpec model = model(r.model(), r.precision());
         Modes modes = modes(r, model, task);
         return new SessionSetup(
                 null,

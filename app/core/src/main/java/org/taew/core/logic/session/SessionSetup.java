@@ -9,6 +9,7 @@ import org.taew.core.logic.datasets.DatasetSettings;
 import org.taew.core.logic.datasets.IdenticalIds;
 import org.taew.core.logic.encoding.ComputeChoice;
 import org.taew.core.logic.encoding.EncoderOptions;
+import org.taew.core.logic.encoding.Precision;
 import org.taew.core.model.InstructionPair;
 import org.taew.core.model.InstructionSet;
 import org.taew.core.model.Mode;
@@ -86,6 +87,9 @@ public record SessionSetup(
                                         + " queries, "
                                         + retrieval.documents().size()
                                         + " documents";
-        return (dataset == null ? "" : dataset.name() + ": ") + size + "; model " + model.name();
+        return (dataset == null ? "" : dataset.name() + ": ")
+                + size
+                + "; model "
+                + Precision.displayName(model);
     }
 }

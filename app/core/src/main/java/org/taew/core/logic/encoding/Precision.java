@@ -1,0 +1,207 @@
+package org.taew.core.logic.encoding;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+import org.taew.core.model.ModelSpec;
+import org.taew.core.util.WorkbenchException;
+
+/**
+ * The precision of a model's ONNX weights file: float32 ({@code model.onnx}), or 8-bit quantized
+ * weights under the names Hugging Face's exporters give them ({@code onnx/model_quantized.onnx},
+ * {@code model_int8.onnx}, {@code model_qint8_avx2.onnx}, …). int8 is a draft precision: faster on
+ * the CPU, its numbers differ a little from float32, so results made with it are marked as drafts
+ * to be confirmed in fp32.
+ */
+public enum Precision {
+    FP32("fp32"),
+    INT8("int8");
+
+    /**
+     * File names (without {@code .onnx}) of 8-bit weights, most generic first: the order in which a
+     * folder's files are preferred.
+     */
+    private static final List<String> INT8_FILES =
+            List.of(
+                    "model_quantized",
+                    "model_int8",
+                    "model_qint8_avx2",
+                    "model_quint8_avx2",
+                    "model_uint8",
+                    "model_qint8_avx512_vnni",
+                    "model_qint8_avx512",
+                    "model_qint8_arm64");
+
+    private final String label;
+
+    Precision(String label) {
+        this.label = label;
+    }
+
+    /** {@code fp32} or {@code int8}. */
+    public String label() {
+        return label;
+    }
+
+    /**
+     * What an engine's description ({@link Encoder#engine()}) ends with for weights of this
+     * precision: empty for fp32, {@code ", int8 weights"} for int8. The run history keeps engine
+     * descriptions, so a recorded run says its precision through it.
+     */
+    public String engineSuffix() {
+        return this == FP32 ? "" : ", " + label + " weights";
+    }
+
+    /** The precision an engine description names ({@link #engineSuffix}); fp32 when none. */
+    public static Precision ofEngine(String engine) {
+        for (Precision p : values()) {
+            if (p != FP32 && engine != null && engine.endsWith(p.engineSuffix())) {
+                return p;
+            }
+        }
+        return FP32;
+    }
+
+    /** Whether results made in this precision are drafts (to confirm in fp32). */
+    public boolean draft() {
+        return this != FP32;
+    }
+
+    /** The precision named {@code fp32} or {@code int8} (any case). */
+    public static Precision parse(String name) throws WorkbenchException {
+        for (Precision p : values()) {
+            if (p.label.equalsIgnoreCase(name.strip())) {
+                return p;
+            }
+        }
+        throw WorkbenchException.badInput(
+                "Unknown precision \"" + name + "\": expected fp32 or int8");
+    }
+
+    /**
+     * One ONNX weights file of a model folder.
+     *
+     * @param file the file
+     * @param precision its precision as its name says ({@code fp32}, {@code int8}, {@code fp16},
+     *     {@code 4-bit}, or {@code fp32, optimised graph})
+     * @param offered whether the workbench runs it as {@link #precision} (else {@code note} says
+     *     why not)
+     * @param note why a file is not offered, or empty
+     */
+    public record Variant(Path file, String precision, boolean offered, String note) {}
+
+    /**
+     * The ONNX weights files of a model folder (its root and {@code onnx/}), in the order they are
+     * preferred within a precision.
+     */
+    public static List<Variant> variants(Path dir) {
+        List<Variant> out = new ArrayList<>();
+        for (Path folder : List.of(dir, dir.resolve("onnx"))) {
+            if (!Files.isDirectory(folder)) {
+                continue;
+            }
+            try (Stream<Path> files = Files.list(folder)) {
+                files.filter(f -> f.getFileName().toString().endsWith(".onnx"))
+                        .filter(Files::isRegularFile)
+                        .map(Precision::classify)
+                        .forEach(out::add);
+            } catch (IOException e) {
+                // an unreadable folder offers nothing; the model reader names it
+            }
+        }
+        out.sort(Comparator.comparingInt(v -> rank(v.file())));
+        return out;
+    }
+
+    /** The file of the best variant of {@code precision} in {@code dir}, or null when none. */
+    public static Path find(Path dir, Precision precision) {
+        for (Variant v : variants(dir)) {
+            if (v.offered() && v.precision().equals(precision.label)) {
+                return v.file();
+            }
+        }
+        return null;
+    }
+
+    /** The precision of a model's weights file. */
+    public static Precision of(ModelSpec model) {
+        return ofWeights(model.weights());
+    }
+
+    /**
+     * A model's name as reports and views show it: with "(int8 draft)" when its weights are of a
+     * draft precision.
+     */
+    public static String displayName(ModelSpec model) {
+        Precision p = of(model);
+        return p.draft() ? model.name() + " (" + p.label + " draft)" : model.name();
+    }
+
+    /**
+     * The folder name of a model's results: its name, with {@code @int8} for int8 weights, so that
+     * draft results never overwrite fp32 ones.
+     */
+    public static String folderName(ModelSpec model) {
+        Precision p = of(model);
+        return p == FP32 ? model.name() : model.name() + "@" + p.label;
+    }
+
+    /** The precision of a weights file, from its name: int8 for the quantized names, else fp32. */
+    public static Precision ofWeights(Path weights) {
+        return INT8_FILES.contains(stem(weights)) ? INT8 : FP32;
+    }
+
+    private static Variant classify(Path file) {
+        String stem = stem(file);
+        if (stem.equals("model")) {
+            return new Variant(file, FP32.label, true, "");
+        }
+        if (INT8_FILES.contains(stem)) {
+            boolean arm = stem.endsWith("arm64");
+            boolean armHere = System.getProperty("os.arch", "").contains("aarch64");
+            return arm && !armHere
+                    ? new Variant(file, INT8.label, false, "quantized for ARM64 CPUs")
+                    : new Variant(file, INT8.label, true, "");
+        }
+        if (stem.equals("model_fp16") || stem.equals("model_o4")) {
+            return new Variant(
+                    file,
+                    "fp16",
+                    false,
+                    "ONNX Runtime's CPU build computes float16 by converting to float32: no gain"
+                            + " here");
+        }
+        if (stem.equals("model_q4") || stem.equals("model_q4f16") || stem.equals("model_bnb4")) {
+            return new Variant(file, "4-bit", false, "4-bit weights are not offered yet");
+        }
+        if (stem.matches("model_o[1-3]")) {
+            return new Variant(
+                    file,
+                    "fp32, optimised graph",
+                    false,
+                    "the same weights as model.onnx with fused operators; name it with model_file in "
+                            + ModelFolderReader.DESCRIPTOR
+                            + " to use it");
+        }
+        return new Variant(file, "unknown", false, "not a file name Hugging Face's exporters use");
+    }
+
+    private static int rank(Path file) {
+        String stem = stem(file);
+        if (stem.equals("model")) {
+            return file.getParent().getFileName().toString().equals("onnx") ? 1 : 0;
+        }
+        int i = INT8_FILES.indexOf(stem);
+        return i >= 0 ? 10 + i : 100;
+    }
+
+    private static String stem(Path file) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        return name.endsWith(".onnx") ? name.substring(0, name.length() - 5) : name;
+    }
+}
