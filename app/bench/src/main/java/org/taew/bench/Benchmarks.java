@@ -10,11 +10,13 @@ import org.taew.core.logic.encoding.ComputeChoice;
 
 /**
  * Entry point: {@code java -jar app/bench/target/taew-bench.jar
- * [encoding|reeval|native|tune|gemm|live|experiment|experiment-gui|startup|bigcorpus|architectures|gpu-check|all]
- * [--sts DIR] [--runs N] [--tokens N] [--gpu]}. Prints results with ratios against baselines
- * measured in the same run; nothing here is a pass/fail test. {@code gpu-check [--passages N]
- * [--model NAME_OR_DIR] [--home DIR]} checks the GPU path against the CPU ({@link GpuCheck}; run it
- * through {@code tools/gpu-check.sh}, which finds a CUDA libtorch).
+ * [encoding|reeval|native|tune|gemm|live|experiment|experiment-gui|startup|bigcorpus|architectures|gpu-check|
+ * precision|all] [--sts DIR] [--runs N] [--tokens N] [--gpu]}. Prints results with ratios against
+ * baselines measured in the same run; nothing here is a pass/fail test. {@code gpu-check
+ * [--passages N] [--model NAME_OR_DIR] [--home DIR]} checks the GPU path against the CPU ({@link
+ * GpuCheck}; run it through {@code tools/gpu-check.sh}, which finds a CUDA libtorch). {@code
+ * precision [--sts DIR] [--runs N]} compares fp32 with int8 weights of the bundled models ({@link
+ * PrecisionBenchmark}).
  */
 public final class Benchmarks {
     private Benchmarks() {}
@@ -69,14 +71,29 @@ public final class Benchmarks {
             GpuCheck.run(sts, rest);
             return;
         }
+        if (which.equals("precision")) {
+            PrecisionBenchmark.run(sts, rest);
+            return;
+        }
         if (which.equals("gemm")) {
             System.out.printf(
                     Locale.ROOT,
-                    "PyTorch fp32 matmul: %.1f GFLOP/s%n",
-                    EncodingBenchmark.gemmGflops());
+                    "PyTorch fp32 matmul: %.1f GFLOP/s on a BERT-small layer's shapes, %.1f on 2048^3;"
+                            + " ONNX Runtime one MatMul 2048^3: %.1f GFLOP/s%n",
+                    EncodingBenchmark.gemmGflops(),
+                    EncodingBenchmark.matmulGflops(2048, new long[][] {{2048, 2048}}, 5),
+                    MatMulPeak.onnxRuntimeGflops(2048, 2048, 2048, 5));
             return;
         }
         BenchTexts texts = BenchTexts.load(sts);
+        if (which.equals("lengths")) {
+            LengthBenchmark.run(texts);
+            return;
+        }
+        if (which.equals("int8-speed")) {
+            LengthBenchmark.int8Speed(texts);
+            return;
+        }
         if (which.equals("tune")) {
             TuneExperiment.run(texts);
         }

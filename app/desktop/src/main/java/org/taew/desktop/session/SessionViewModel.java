@@ -425,6 +425,10 @@ public final class SessionViewModel implements AutoCloseable {
                         evaluator.target(null);
                     }
                     fail("Cannot open " + ds.name() + " with " + mc.label(), e);
+                    if (device.precision().draft()) {
+                        // e.g. a model without int8 weights: said above, then opened in fp32
+                        choices.device.set(DeviceChoice.CPU);
+                    }
                 });
     }
 

@@ -87,7 +87,7 @@ class SessionViewModelTest {
     }
 
     @Test
-    void int8IsADraftUntilConfirmedInFp32() {
+    void int8IsADraftUntilConfirmedInFp32() throws Exception {
         assertThat(session.devices()).containsExactly(DeviceChoice.CPU, DeviceChoice.CPU_INT8);
         assertThat(session.draftProperty().get()).isEmpty();
         LiveEvaluation.Snapshot fp32 = session.snapshotProperty().get();
@@ -109,6 +109,16 @@ class SessionViewModelTest {
         assertThat(session.engineProperty().get()).doesNotContain("int8");
         assertThat(session.snapshotProperty().get().result().comparison().mainMetric())
                 .isEqualTo(fp32.result().comparison().mainMetric());
+
+        // a model without int8 weights, opened while the draft device is chosen: said, then fp32
+        session.selectedDeviceProperty().set(DeviceChoice.CPU_INT8);
+        assertThat(session.draftProperty().get()).isNotEmpty();
+        session.openModelFolder(TinyModels.copy("qwen3", dir.resolve("models")));
+        assertThat(dialogs.errors).singleElement().asString().contains("has no int8 weights");
+        assertThat(session.selectedDeviceProperty().get()).isEqualTo(DeviceChoice.CPU);
+        assertThat(session.draftProperty().get()).isEmpty();
+        assertThat(session.engineProperty().get()).contains("native");
+        assertThat(session.devices()).doesNotContain(DeviceChoice.CPU_INT8);
     }
 
     @Test

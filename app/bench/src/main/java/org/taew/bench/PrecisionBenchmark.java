@@ -1,0 +1,504 @@
+package org.taew.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.taew.core.logic.compare.ModeComparison;
+import org.taew.core.logic.compare.StsComparison;
+import org.taew.core.logic.datasets.DatasetCatalog;
+import org.taew.core.logic.encoding.EmbeddingService;
+import org.taew.core.logic.encoding.ModelCatalog;
+import org.taew.core.logic.encoding.Precision;
+import org.taew.core.logic.engine.Engines;
+import org.taew.core.logic.evaluation.RetrievalEvaluation;
+import org.taew.core.logic.evaluation.StsEvaluation;
+import org.taew.core.logic.metrics.QueryScores;
+import org.taew.core.logic.metrics.Significance;
+import org.taew.core.logic.session.EvaluationSession;
+import org.taew.core.logic.session.SessionDefaults;
+import org.taew.core.logic.session.SessionRequest;
+import org.taew.core.logic.session.SessionResolver;
+import org.taew.core.logic.session.SessionSetup;
+import org.taew.core.model.InstructionPair;
+import org.taew.core.model.MetricId;
+import org.taew.core.model.Mode;
+import org.taew.core.model.PreparedText;
+import org.taew.core.model.StsPair;
+import org.taew.core.model.Template;
+import org.taew.core.model.TextItem;
+import org.taew.core.util.ProgressListener;
+import org.taew.core.util.WorkbenchException;
+import org.taew.core.util.WorkbenchHome;
+import org.taew.core.util.Workspace;
+
+/**
+ * fp32 against int8 (draft precision) weights: each bundled model that has both, on every shipped
+ * retrieval dataset (nDCG@10) and on the STS-Benchmark test split (cosine Spearman), in general and
+ * task-aware mode (the model card's instructions; a mode whose instructions are the identity is
+ * evaluated once and shown as "general = task-aware"). No embedding cache, so every text is encoded
+ * in both precisions. The difference int8 − fp32 is tested as the workbench tests general against
+ * task-aware: retrieval with {@link ModeComparison} (paired sign-flip randomization test over
+ * queries and percentile bootstrap interval of the mean difference, {@link
+ * ModeComparison.Settings#DEFAULT}: 10,000 permutations and resamples, seed 42), STS with {@link
+ * StsComparison} (paired bootstrap interval of the Spearman difference, the same resampled pairs in
+ * both precisions, and a randomization test swapping each pair's two cosines), fp32 in the slot of
+ * general mode and int8 in that of task-aware mode. Speed: tokens the encoder saw over the seconds
+ * the embedding service reports for them, the fastest of {@code --runs N} (default {@value
+ * #DEFAULT_RUNS}) evaluations, fp32 and int8 alternated. Run from the repository root: {@code java
+ * -jar app/bench/target/taew-bench.jar precision [--sts DIR] [--runs N]}.
+ */
+final class PrecisionBenchmark {
+    static final int DEFAULT_RUNS = 2;
+
+    /** A dataset of more texts than this (per mode) is called large in the progress lines. */
+    private static final int LARGE = 2_000;
+
+    private static final MetricId NDCG10 = MetricId.parse(SessionDefaults.MAIN_METRIC);
+    private static final ModeComparison.Settings SIGNIFICANCE = ModeComparison.Settings.DEFAULT;
+
+    private PrecisionBenchmark() {}
+
+    /**
+     * One mode in one precision.
+     *
+     * @param score mean nDCG@10 or Spearman
+     * @param scores per-query values (retrieval), else null
+     * @param cosines per-pair cosines (STS), else null
+     * @param seconds encoding seconds (the embedding service's reports)
+     * @param tokens tokens encoded
+     */
+    private record Measured(
+            double score, QueryScores scores, double[] cosines, double seconds, long tokens) {
+        Measured faster(Measured other) {
+            return other.seconds < seconds
+                    ? new Measured(score, scores, cosines, other.seconds, tokens)
+                    : this;
+        }
+
+        double tokensPerSecond() {
+            return tokens / seconds;
+        }
+    }
+
+    /** A row of the table. */
+    private record Row(
+            String model,
+            String dataset,
+            String measure,
+            double fp32,
+            double int8,
+            double delta,
+            String significance,
+            Measured fp,
+            Measured q) {}
+
+    /** Encoding totals of one model and precision. */
+    private static final class Totals {
+        double seconds;
+        long tokens;
+        String engine = "";
+    }
+
+    /** One precision's session, moved from dataset to dataset with the same encoder. */
+    private static final class Arm implements AutoCloseable {
+        final String model;
+        final Precision precision;
+        final Totals totals = new Totals();
+        EvaluationSession session;
+        Path dataset;
+
+        Arm(String model, Precision precision) {
+            this.model = model;
+            this.precision = precision;
+        }
+
+        EvaluationSession on(SessionSetup setup) throws WorkbenchException {
+            if (session == null) {
+                long t = System.nanoTime();
+                session = EvaluationSession.open(setup, false);
+                warmUp(session);
+                totals.engine = session.encoder().engine();
+                System.out.printf(
+                        Locale.ROOT,
+                        "  %s %s: %s, %s; loaded and warmed up in %.1f s%n",
+                        model,
+                        precision.label(),
+                        setup.model().dir().relativize(setup.model().weights()),
+                        totals.engine,
+                        (System.nanoTime() - t) / 1e9);
+            } else if (!setup.dataset().path().equals(dataset)) {
+                session = session.retarget(setup, false);
+            }
+            dataset = setup.dataset().path();
+            return session;
+        }
+
+        @Override
+        public void close() {
+            if (session != null) {
+                session.close();
+            }
+        }
+    }
+
+    static void run(Path stsDir, List<String> args) throws Exception {
+        int runs = DEFAULT_RUNS;
+        int r = args.indexOf("--runs");
+        if (r >= 0 && r + 1 < args.size()) {
+            runs = Math.max(1, Integer.parseInt(args.get(r + 1)));
+        }
+        long start = System.nanoTime();
+        Workspace ws = Workspace.locate();
+        SessionResolver resolver = new SessionResolver(ws, WorkbenchHome.resolve());
+        List<String> datasets = new ArrayList<>();
+        for (DatasetCatalog.Entry e : resolver.datasets().list()) {
+            datasets.add(e.name());
+        }
+        Path stsTest = stsDir.resolve("sts-test.csv");
+        System.out.printf(
+                Locale.ROOT,
+                "%n== Precision: fp32 vs int8 (draft) weights, every bundled model × the shipped"
+                        + " retrieval datasets and STS-B test ==%n");
+        System.out.printf(
+                Locale.ROOT,
+                "Workspace %s; %d retrieval datasets (%s); no embedding cache; encode times the"
+                        + " fastest of %d runs, fp32 and int8 alternated; paired tests: %,d"
+                        + " permutations, %,d bootstrap resamples, seed %d, %.0f %% intervals%n",
+                ws.root(),
+                datasets.size(),
+                String.join(", ", datasets),
+                runs,
+                SIGNIFICANCE.permutations(),
+                SIGNIFICANCE.resamples(),
+                SIGNIFICANCE.seed(),
+                100 * SIGNIFICANCE.confidence());
+        if (Files.isRegularFile(stsTest)) {
+            datasets.add(stsTest.toString());
+        } else {
+            System.out.println(
+                    "STS-B test not found at "
+                            + stsTest
+                            + " (pass --sts DIR): its rows are left out");
+        }
+        List<Row> rows = new ArrayList<>();
+        Map<String, Totals[]> totals = new LinkedHashMap<>();
+        for (ModelCatalog.BundledModel m : resolver.models().bundled()) {
+            if (!m.available() || !m.precisions().contains(Precision.INT8)) {
+                System.out.println(
+                        "  " + m.name() + ": no int8 weights on the class path, left out");
+                continue;
+            }
+            long t = System.nanoTime();
+            try (Arm fp = new Arm(m.name(), Precision.FP32);
+                    Arm q = new Arm(m.name(), Precision.INT8)) {
+                for (int d = 0; d < datasets.size(); d++) {
+                    rows.addAll(dataset(resolver, datasets.get(d), fp, q, runs, d % 2 == 1));
+                }
+                totals.put(m.name(), new Totals[] {fp.totals, q.totals});
+            }
+            System.out.printf(
+                    Locale.ROOT, "  %s: %.1f s in all%n", m.name(), (System.nanoTime() - t) / 1e9);
+        }
+        printTable(rows);
+        printTotals(totals);
+        System.out.printf(
+                Locale.ROOT,
+                "%nΔ = int8 − fp32. 95 %% CI: percentile bootstrap of the paired difference; p: paired"
+                        + " randomization test (retrieval: sign flips of per-query nDCG@10 differences;"
+                        + " STS: each pair's two cosines swapped). tokens/s: tokens encoded over the"
+                        + " embedding service's seconds for that row's mode; speed = int8 tokens/s ÷ fp32"
+                        + " tokens/s.%nTotal: %.1f s%n",
+                (System.nanoTime() - start) / 1e9);
+    }
+
+    /** Both precisions of one model on one dataset: its rows. */
+    private static List<Row> dataset(
+            SessionResolver resolver, String dataset, Arm fp, Arm q, int runs, boolean int8First)
+            throws WorkbenchException {
+        long t0 = System.nanoTime();
+        SessionSetup fpSetup = resolver.resolve(request(dataset, fp));
+        SessionSetup qSetup = resolver.resolve(request(dataset, q));
+        Map<Mode, Measured> fpBest = null;
+        Map<Mode, Measured> qBest = null;
+        for (int run = 0; run < runs; run++) {
+            boolean int8Now = int8First ^ (run % 2 == 1);
+            for (int k = 0; k < 2; k++) {
+                boolean isInt8 = (k == 0) == int8Now;
+                Arm arm = isInt8 ? q : fp;
+                Map<Mode, Measured> m = evaluate(arm.on(isInt8 ? qSetup : fpSetup));
+                if (isInt8) {
+                    qBest = faster(qBest, m);
+                } else {
+                    fpBest = faster(fpBest, m);
+                }
+            }
+        }
+        String name = fpSetup.isSts() ? "STS-B test" : fpSetup.dataset().name();
+        int texts =
+                fpSetup.isSts()
+                        ? 2 * fpSetup.sts().pairs().size()
+                        : fpSetup.retrieval().queries().size()
+                                + fpSetup.retrieval().documents().size();
+        List<Row> rows = new ArrayList<>();
+        StringBuilder changed = new StringBuilder();
+        double fpSeconds = 0;
+        double qSeconds = 0;
+        for (Map.Entry<Mode, Measured> e : fpBest.entrySet()) {
+            Measured a = e.getValue();
+            Measured b = qBest.get(e.getKey());
+            String mode = fpBest.size() == 1 ? "general = task-aware" : e.getKey().label();
+            fpSeconds += a.seconds();
+            qSeconds += b.seconds();
+            add(fp.totals, a);
+            add(q.totals, b);
+            if (fpSetup.isSts()) {
+                StsComparison c = stsDelta(fpSetup, a, b);
+                rows.add(
+                        new Row(
+                                fp.model,
+                                name,
+                                "Spearman, " + mode,
+                                a.score(),
+                                b.score(),
+                                c.spearman().delta(),
+                                ciAndP(c.spearman().ci(), c.spearman().pValue()),
+                                a,
+                                b));
+            } else {
+                // fp32 in general mode's slot, int8 in task-aware's: taskAware − general = int8 −
+                // fp32
+                ModeComparison c =
+                        ModeComparison.compare(a.scores(), b.scores(), NDCG10, SIGNIFICANCE);
+                ModeComparison.MetricDelta d = c.of(NDCG10);
+                rows.add(
+                        new Row(
+                                fp.model,
+                                name,
+                                NDCG10.label() + ", " + mode,
+                                d.general(),
+                                d.taskAware(),
+                                d.delta(),
+                                ciAndP(
+                                        new Significance.Interval(d.ciLow(), d.ciHigh()),
+                                        d.pValue()),
+                                a,
+                                b));
+                changed.append(
+                        String.format(
+                                Locale.ROOT,
+                                "; %s: int8 higher on %d, lower on %d of %d queries",
+                                mode,
+                                c.wins(),
+                                c.losses(),
+                                c.perQuery().size()));
+            }
+        }
+        System.out.printf(
+                Locale.ROOT,
+                "  %s × %s (%,d texts per mode%s; %d mode%s): encoding fp32 %.2f s, int8 %.2f s%s;"
+                        + " %.1f s in all%n",
+                fp.model,
+                name,
+                texts,
+                texts > LARGE ? ", large" : "",
+                fpBest.size(),
+                fpBest.size() == 1 ? "" : "s",
+                fpSeconds,
+                qSeconds,
+                changed,
+                (System.nanoTime() - t0) / 1e9);
+        return rows;
+    }
+
+    private static SessionRequest request(String dataset, Arm arm) {
+        return SessionRequest.builder()
+                .optDataset(dataset)
+                .optModel(arm.model)
+                .optPrecision(arm.precision)
+                .optCache(false)
+                .build();
+    }
+
+    /** The setup's modes, task-aware left out when its templates add nothing (= general). */
+    private static Map<Mode, InstructionPair> distinct(Map<Mode, InstructionPair> modes) {
+        Map<Mode, InstructionPair> out = new EnumMap<>(modes);
+        InstructionPair t = out.get(Mode.TASK_AWARE);
+        if (t != null
+                && out.containsKey(Mode.GENERAL)
+                && identity(t.query())
+                && identity(t.document())) {
+            out.remove(Mode.TASK_AWARE);
+        }
+        return out;
+    }
+
+    private static boolean identity(Template t) {
+        return t.prefix().isEmpty() && t.suffix().isEmpty();
+    }
+
+    /** Each distinct mode of the session's setup, evaluated once. */
+    private static Map<Mode, Measured> evaluate(EvaluationSession s) throws WorkbenchException {
+        SessionSetup setup = s.setup();
+        Map<Mode, InstructionPair> modes = distinct(setup.modes());
+        Map<Mode, Measured> out = new EnumMap<>(Mode.class);
+        if (setup.isSts()) {
+            StsEvaluation.Result r = s.evaluateSts(modes, ProgressListener.NONE);
+            r.modes()
+                    .forEach(
+                            (m, v) ->
+                                    out.put(
+                                            m,
+                                            measured(
+                                                    v.spearman(),
+                                                    null,
+                                                    v.cosines(),
+                                                    v.firstEncoding(),
+                                                    v.secondEncoding())));
+            return out;
+        }
+        RetrievalEvaluation.Result r =
+                RetrievalEvaluation.run(
+                        setup.retrieval(),
+                        setup.task(),
+                        modes,
+                        s.embedder(),
+                        Engines.vectorSearch(),
+                        s.retrievalSettings(
+                                List.of(NDCG10), NDCG10, SessionDefaults.DEPTH, SIGNIFICANCE),
+                        ProgressListener.NONE);
+        r.modes()
+                .forEach(
+                        (m, v) ->
+                                out.put(
+                                        m,
+                                        measured(
+                                                v.scores().mean(NDCG10),
+                                                v.scores(),
+                                                null,
+                                                v.queryEncoding(),
+                                                v.documentEncoding())));
+        return out;
+    }
+
+    private static Measured measured(
+            double score,
+            QueryScores scores,
+            double[] cosines,
+            EmbeddingService.Report a,
+            EmbeddingService.Report b) {
+        return new Measured(
+                score,
+                scores,
+                cosines,
+                a.seconds() + b.seconds(),
+                a.tokensEncoded() + b.tokensEncoded());
+    }
+
+    /** The first run's scores with the fastest run's encoding seconds, mode by mode. */
+    private static Map<Mode, Measured> faster(Map<Mode, Measured> best, Map<Mode, Measured> next) {
+        if (best == null) {
+            return next;
+        }
+        Map<Mode, Measured> out = new EnumMap<>(Mode.class);
+        best.forEach((m, v) -> out.put(m, v.faster(next.get(m))));
+        return out;
+    }
+
+    /** fp32 in general mode's slot, int8 in task-aware's: the differences are int8 − fp32. */
+    private static StsComparison stsDelta(SessionSetup setup, Measured fp32, Measured int8) {
+        List<StsPair> pairs = setup.sts().pairs();
+        double[] gold = new double[pairs.size()];
+        for (int i = 0; i < gold.length; i++) {
+            gold[i] = pairs.get(i).gold();
+        }
+        Map<Mode, double[]> cosines = new EnumMap<>(Mode.class);
+        cosines.put(Mode.GENERAL, fp32.cosines());
+        cosines.put(Mode.TASK_AWARE, int8.cosines());
+        return StsComparison.compare(pairs, gold, cosines, SIGNIFICANCE, 0);
+    }
+
+    private static void add(Totals t, Measured m) {
+        t.seconds += m.seconds();
+        t.tokens += m.tokens();
+    }
+
+    /** Warms the encoder up on up to 64 of the setup's texts (not timed). */
+    private static void warmUp(EvaluationSession s) throws WorkbenchException {
+        List<PreparedText> texts = new ArrayList<>();
+        SessionSetup setup = s.setup();
+        if (setup.isSts()) {
+            for (StsPair p : setup.sts().pairs()) {
+                texts.add(PreparedText.plain(p.first()));
+            }
+        } else {
+            for (TextItem t : setup.retrieval().documents()) {
+                texts.add(PreparedText.plain(t.text()));
+            }
+        }
+        s.encoder().encode(texts.subList(0, Math.min(64, texts.size())), ProgressListener.NONE);
+    }
+
+    private static String ciAndP(Significance.Interval ci, double p) {
+        return String.format(
+                Locale.ROOT, "[%+.4f, %+.4f]; p %s", ci.low(), ci.high(), Significance.format(p));
+    }
+
+    private static void printTable(List<Row> rows) {
+        System.out.println();
+        System.out.println(
+                "| model | dataset | measure | fp32 | int8 | Δ | 95 % CI; p | tokens/s fp32 | tokens/s int8"
+                        + " | speed int8/fp32 |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|---|");
+        for (Row r : rows) {
+            System.out.printf(
+                    Locale.ROOT,
+                    "| %s | %s | %s | %.4f | %.4f | %+.4f | %s | %,.0f | %,.0f | %.2f× |%n",
+                    r.model(),
+                    r.dataset(),
+                    r.measure(),
+                    r.fp32(),
+                    r.int8(),
+                    Math.abs(r.delta()) < 5e-5 ? 0.0 : r.delta(), // no "-0.0000"
+                    r.significance(),
+                    r.fp().tokensPerSecond(),
+                    r.q().tokensPerSecond(),
+                    r.q().tokensPerSecond() / r.fp().tokensPerSecond());
+        }
+    }
+
+    private static void printTotals(Map<String, Totals[]> totals) {
+        System.out.println();
+        System.out.println(
+                "| model | tokens encoded (each precision) | fp32 s | int8 s | tokens/s fp32 | tokens/s"
+                        + " int8 | speed int8/fp32 |");
+        System.out.println("|---|---|---|---|---|---|---|");
+        totals.forEach(
+                (model, t) -> {
+                    double fp = t[0].tokens / t[0].seconds;
+                    double q = t[1].tokens / t[1].seconds;
+                    System.out.printf(
+                            Locale.ROOT,
+                            "| %s | %,d | %.1f | %.1f | %,.0f | %,.0f | %.2f× |%n",
+                            model,
+                            t[0].tokens,
+                            t[0].seconds,
+                            t[1].seconds,
+                            fp,
+                            q,
+                            q / fp);
+                });
+        totals.forEach(
+                (model, t) ->
+                        System.out.printf(
+                                Locale.ROOT,
+                                "%s engines: fp32 %s; int8 %s%n",
+                                model,
+                                t[0].engine,
+                                t[1].engine));
+    }
+}
