@@ -57,10 +57,17 @@ public enum Precision {
         return this == FP32 ? "" : ", " + label + " weights";
     }
 
-    /** The precision an engine description names ({@link #engineSuffix}); fp32 when none. */
+    /**
+     * The precision an engine description names ({@link #engineSuffix}, possibly followed by a
+     * Matryoshka cut); fp32 when none.
+     */
     public static Precision ofEngine(String engine) {
         for (Precision p : values()) {
-            if (p != FP32 && engine != null && engine.endsWith(p.engineSuffix())) {
+            // a Matryoshka cut comes after it: "…, int8 weights, first 256 dimensions"
+            if (p != FP32
+                    && engine != null
+                    && (engine.endsWith(p.engineSuffix())
+                            || engine.contains(p.engineSuffix() + ", "))) {
                 return p;
             }
         }

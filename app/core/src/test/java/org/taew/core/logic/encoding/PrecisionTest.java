@@ -121,6 +121,11 @@ class PrecisionTest {
         try (Encoder enc = Engines.openEncoder(int8, EncoderOptions.DEFAULT)) {
             assertThat(enc.engine()).endsWith(", int8 weights");
             assertThat(Precision.ofEngine(enc.engine())).isEqualTo(Precision.INT8);
+            assertThat(Precision.ofEngine(Dimensions.engine(enc, 128)))
+                    .as("a Matryoshka cut after the precision")
+                    .isEqualTo(Precision.INT8);
+            assertThat(Precision.ofEngine("OnnxRuntime 1.21.1 on CPU, first 128 dimensions"))
+                    .isEqualTo(Precision.FP32);
             b = enc.encode(texts, ProgressListener.NONE).vectors();
         }
         for (int i = 0; i < texts.size(); i++) {
