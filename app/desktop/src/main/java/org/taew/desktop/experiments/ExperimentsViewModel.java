@@ -13,6 +13,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.taew.core.logic.encoding.Precision;
 import org.taew.core.logic.experiments.ExperimentReader;
 import org.taew.core.logic.experiments.ExperimentReport;
 import org.taew.core.logic.experiments.ExperimentResult;
@@ -373,7 +374,7 @@ public final class ExperimentsViewModel {
                         m.dataset(),
                         m.split(),
                         m.queryIds().size(),
-                        m.model().name(),
+                        Precision.displayName(m.model()),
                         m.baselineName()));
         sb.append(ExperimentReport.sensitivity(m.sensitivity())).append(' ');
         sb.append(ExperimentReport.selection(m.selection()));
