@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.taew.core.logic.datasets.DatasetCatalog;
 import org.taew.core.logic.encoding.ModelCatalog;
+import org.taew.core.logic.encoding.Precision;
 import org.taew.core.logic.evaluation.RetrievalEvaluation;
 import org.taew.core.logic.export.ResultsTable;
 import org.taew.core.logic.session.EvaluationSession;
@@ -82,6 +83,13 @@ final class DatasetsResultsCommand implements Callable<Integer> {
     public Integer call() throws WorkbenchException {
         PrintWriter w = spec.commandLine().getOut();
         MetricId measure = MetricId.parse(SessionDefaults.MAIN_METRIC);
+        if (updateCards && compute.precision.draft()) {
+            throw WorkbenchException.badInput(
+                    "--update-cards writes the datasets' reference figures, which are of fp32 weights;"
+                            + " run without --precision "
+                            + compute.precision.label()
+                            + " (or without --update-cards for a draft table)");
+        }
         SessionResolver resolver = common.resolver();
         // every input is read and every model's task resolved before the first model is loaded
         List<DatasetCatalog.Entry> entries = datasetEntries();
@@ -135,13 +143,16 @@ final class DatasetsResultsCommand implements Callable<Integer> {
                                             significance.settings()),
                                     common.progress());
                     ResultsTable.Row row =
-                            ResultsTable.row(setup.model().name(), session.encoder().engine(), r);
+                            ResultsTable.row(
+                                    Precision.displayName(setup.model()),
+                                    session.encoder().engine(),
+                                    r);
                     byDataset.get(i).add(row);
                     w.printf(
                             Locale.ROOT,
                             "%-20s %-20s %-20s general %.4f  task-aware %.4f  delta %+.4f  p %.4f%n",
                             setup.dataset().name(),
-                            setup.model().name(),
+                            Precision.displayName(setup.model()),
                             setup.task(),
                             row.general().mean(),
                             row.taskAware().mean(),

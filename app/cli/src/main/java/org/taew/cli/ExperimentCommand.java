@@ -95,7 +95,12 @@ final class ExperimentCommand implements Callable<Integer> {
                                 significance.settings(),
                                 common.progress());
                 print(w, r);
-                Path dir = root.resolve(s.name());
+                // int8 drafts never overwrite an fp32 report
+                Path dir =
+                        root.resolve(
+                                compute.precision.draft()
+                                        ? s.name() + "@" + compute.precision.label()
+                                        : s.name());
                 List<Path> written = ExperimentReport.write(dir, r);
                 w.println("Wrote " + written.size() + " files to " + dir);
                 long recorded =

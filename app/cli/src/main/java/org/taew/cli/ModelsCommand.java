@@ -2,6 +2,7 @@ package org.taew.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.taew.core.logic.encoding.ModelCatalog;
@@ -65,13 +66,13 @@ final class ModelsCommand implements Callable<Integer> {
                         : "Model folders under " + catalog.modelsDir() + ":");
         for (Path p : local) {
             try {
+                List<Precision> has = ModelFolderReader.precisions(p);
                 ModelSpec m =
                         ModelFolderReader.read(
                                 p,
-                                Precision.find(p, Precision.INT8) != null
-                                                && Precision.find(p, Precision.FP32) == null
-                                        ? Precision.INT8
-                                        : Precision.FP32);
+                                has.contains(Precision.FP32) || has.isEmpty()
+                                        ? Precision.FP32
+                                        : has.get(0));
                 w.printf(
                         Locale.ROOT,
                         "  %-20s %-8s %-8s %-7d %s%n",

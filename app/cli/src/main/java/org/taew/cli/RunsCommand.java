@@ -622,7 +622,7 @@ final class RunsCommand implements Callable<Integer> {
                 + "/"
                 + r.data().split()
                 + " · "
-                + r.model().name()
+                + r.model().label()
                 + " · "
                 + Reports.quote(r.templates().query())
                 + " | "

@@ -68,6 +68,16 @@ class PrecisionCommandTest {
                 .as("fp32 runs are recorded apart from the drafts")
                 .hasSize(2);
 
+        CliRun compare =
+                CliRun.of("runs", "compare", "2", "4", "--home", home, "--permutations", "500");
+        assertThat(compare.exitCode()).as(compare.err()).isZero();
+        assertThat(compare.out())
+                .contains("A: run 2, task-aware · helpdesk-mini/test · e5-small-v2 (int8 draft)")
+                .contains("Warning: run 2 is a draft made with int8 weights");
+        assertThat(Files.readString(out.resolve("run-task-aware.trec"), StandardCharsets.UTF_8))
+                .as("the run tag says int8")
+                .contains(" e5-small-v2_int8_task-aware");
+
         CliRun models = CliRun.of("models", "--home", home);
         assertThat(models.out()).contains("fp32,int8");
     }
@@ -103,6 +113,22 @@ class PrecisionCommandTest {
                         tmp.resolve("n").toString());
         assertThat(nativeInt8.exitCode()).isEqualTo(ExitCodes.MODEL);
         assertThat(nativeInt8.err()).contains("run in ONNX Runtime on the CPU");
+
+        CliRun cards =
+                CliRun.of(
+                        "datasets",
+                        "results",
+                        "--workspace",
+                        CliRun.workspace().toString(),
+                        "--home",
+                        tmp.toString(),
+                        "--precision",
+                        "int8",
+                        "--update-cards",
+                        "-o",
+                        tmp.resolve("table.md").toString());
+        assertThat(cards.exitCode()).isNotZero();
+        assertThat(cards.err()).contains("reference figures, which are of fp32 weights");
 
         CliRun bad = CliRun.of("eval", "--precision", "int4");
         assertThat(bad.exitCode()).isEqualTo(2);

@@ -395,8 +395,29 @@ public final class SessionViewModel implements AutoCloseable {
             return;
         }
         cancel();
-        DeviceChoice device =
+        DeviceChoice chosen =
                 choices.device.get() == null ? DeviceChoice.CPU : choices.device.get();
+        // the weights the model has decide before anything is loaded: a draft device on a model
+        // without int8 weights opens fp32, a folder with only int8 weights opens as a draft
+        List<Precision> has = resolver.models().precisions(mc.nameOrPath());
+        boolean int8 = has.contains(Precision.INT8);
+        DeviceChoice device = chosen;
+        if (chosen.precision().draft() && !int8) {
+            device = DeviceChoice.CPU;
+        } else if (chosen == DeviceChoice.CPU && int8 && !has.contains(Precision.FP32)) {
+            device = DeviceChoice.CPU_INT8;
+        }
+        if (device != chosen) {
+            choices.devices(choices.devices.contains(DeviceChoice.GPU) ? 1 : 0, int8, device);
+            dialogs.showInformation(
+                    "Precision",
+                    device == DeviceChoice.CPU
+                            ? mc.label() + " has no int8 weights: it opens with its fp32 weights."
+                            : mc.label()
+                                    + " has only int8 weights: it opens as an int8 draft (its"
+                                    + " numbers are marked as drafts).");
+        }
+        DeviceChoice opening = device;
         SessionRequest asked = choices.request(device);
         EvaluationSession old = session;
         record Opened(EvaluationSession session, int gpus) {}
@@ -415,7 +436,7 @@ public final class SessionViewModel implements AutoCloseable {
                 progress,
                 o -> {
                     request = asked;
-                    opened(o.session(), o.gpus(), device);
+                    opened(o.session(), o.gpus(), int8, opening);
                 },
                 e -> {
                     if (old != null && old.encoder() == null) {
@@ -425,20 +446,16 @@ public final class SessionViewModel implements AutoCloseable {
                         evaluator.target(null);
                     }
                     fail("Cannot open " + ds.name() + " with " + mc.label(), e);
-                    if (device.precision().draft()) {
-                        // e.g. a model without int8 weights: said above, then opened in fp32
-                        choices.device.set(DeviceChoice.CPU);
-                    }
                 });
     }
 
-    private void opened(EvaluationSession s, int gpus, DeviceChoice device) {
+    private void opened(EvaluationSession s, int gpus, boolean int8, DeviceChoice device) {
         session = s;
         SessionSetup setup = s.setup();
         this.setup.set(setup);
         state.set(SessionState.IDLE);
         model.set(setup.model());
-        choices.devices(gpus, Precision.find(setup.model().dir(), Precision.INT8) != null, device);
+        choices.devices(gpus, int8, device);
         choices.dimensions(Dimensions.full(s.encoder()), setup.dimension());
         engine.set(
                 s.encoder().engine()

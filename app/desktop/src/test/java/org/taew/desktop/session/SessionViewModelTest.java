@@ -92,6 +92,7 @@ class SessionViewModelTest {
         assertThat(session.draftProperty().get()).isEmpty();
         LiveEvaluation.Snapshot fp32 = session.snapshotProperty().get();
         String fp32Identity = session.setupProperty().get().model().identity();
+        Path e5 = session.setupProperty().get().model().dir();
 
         session.selectedDeviceProperty().set(DeviceChoice.CPU_INT8);
         assertThat(dialogs.errors).isEmpty();
@@ -114,11 +115,31 @@ class SessionViewModelTest {
         session.selectedDeviceProperty().set(DeviceChoice.CPU_INT8);
         assertThat(session.draftProperty().get()).isNotEmpty();
         session.openModelFolder(TinyModels.copy("qwen3", dir.resolve("models")));
-        assertThat(dialogs.errors).singleElement().asString().contains("has no int8 weights");
+        assertThat(dialogs.errors).isEmpty();
+        assertThat(dialogs.infos)
+                .singleElement()
+                .asString()
+                .contains("has no int8 weights: it opens with its fp32 weights");
         assertThat(session.selectedDeviceProperty().get()).isEqualTo(DeviceChoice.CPU);
         assertThat(session.draftProperty().get()).isEmpty();
         assertThat(session.engineProperty().get()).contains("native");
         assertThat(session.devices()).doesNotContain(DeviceChoice.CPU_INT8);
+
+        // a folder with only int8 weights opens as a draft, and says so
+        Path int8Only = dir.resolve("models/e5-int8-only");
+        Files.createDirectories(int8Only.resolve("onnx"));
+        Files.copy(
+                e5.resolve("onnx/model_quantized.onnx"),
+                int8Only.resolve("onnx/model_quantized.onnx"));
+        Files.copy(e5.resolve("tokenizer.json"), int8Only.resolve("tokenizer.json"));
+        Files.writeString(
+                int8Only.resolve("taew-model.json"), "{\"pooling\": \"mean\", \"family\": \"e5\"}");
+        session.openModelFolder(int8Only);
+        assertThat(dialogs.errors).isEmpty();
+        assertThat(dialogs.infos).last().asString().contains("has only int8 weights");
+        assertThat(session.selectedDeviceProperty().get()).isEqualTo(DeviceChoice.CPU_INT8);
+        assertThat(session.draftProperty().get()).startsWith("DRAFT");
+        assertThat(session.snapshotProperty().get().result().modes()).hasSize(2);
     }
 
     @Test

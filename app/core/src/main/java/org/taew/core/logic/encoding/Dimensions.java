@@ -169,18 +169,20 @@ public final class Dimensions {
                     inner.encode(
                             texts,
                             progress,
-                            (positions, vectors, tokens) ->
-                                    sink.accept(
-                                            positions,
-                                            cut(
-                                                            new Embeddings(
-                                                                    vectors,
-                                                                    positions.length,
-                                                                    full),
-                                                            dimension,
-                                                            normalize)
-                                                    .data(),
-                                            tokens));
+                            sink == BatchSink.NONE
+                                    ? BatchSink.NONE
+                                    : (positions, vectors, tokens) ->
+                                            sink.accept(
+                                                    positions,
+                                                    cut(
+                                                                    new Embeddings(
+                                                                            vectors,
+                                                                            positions.length,
+                                                                            full),
+                                                                    dimension,
+                                                                    normalize)
+                                                            .data(),
+                                                    tokens));
             return new Encoded(cut(encoded.vectors(), dimension, normalize), encoded.tokens());
         }
 

@@ -16,6 +16,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -56,7 +57,10 @@ public final class EmbeddingCache implements AutoCloseable {
     static final int HEADER_BYTES = 64;
     private static final Map<Path, EmbeddingCache> OPEN = new HashMap<>();
 
-    /** The thread every append runs on: never interrupted, so no append closes a channel. */
+    /**
+     * The thread every read, append and close of a cache file runs on: never interrupted, so no
+     * cancel closes a channel under the cache.
+     */
     private static final ExecutorService WRITER =
             Executors.newSingleThreadExecutor(
                     r -> {
@@ -315,61 +319,75 @@ public final class EmbeddingCache implements AutoCloseable {
      * its info word, or returns {@code null} when the key is absent or its record fails its check
      * now.
      */
-    public synchronized Integer get(Key key, float[] dest, int offset) {
-        Long pos = index.get(key);
-        if (pos == null) {
-            return null;
+    public Integer get(Key key, float[] dest, int offset) {
+        float[] row = new float[dim];
+        Integer info = getAll(new Key[] {key}, row)[0];
+        if (info != null) {
+            System.arraycopy(row, 0, dest, offset, dim);
         }
-        ByteBuffer buf = ByteBuffer.allocate(recordBytes).order(ByteOrder.LITTLE_ENDIAN);
-        // a pending interrupt (a cancel) must not close the shared channel in the read below
-        boolean interrupted = Thread.interrupted();
-        try {
-            while (buf.hasRemaining()) {
-                if (channel.read(buf, pos + buf.position()) < 0) {
-                    index.remove(key);
-                    return null;
-                }
-            }
-        } catch (IOException e) {
-            LOG.warn("Embedding cache {}: read failed ({}); encoding again", file, e.toString());
-            index.remove(key);
-            return null;
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        if (!intact(buf.array(), 0)) {
-            LOG.warn("Embedding cache {}: a record failed its check; encoding it again", file);
-            index.remove(key);
-            return null;
-        }
-        buf.position(32);
-        int info = buf.getInt();
-        buf.asFloatBuffer().get(dest, offset, dim);
         return info;
     }
 
     /**
-     * Appends vectors: {@code keys[i]} ↦ {@code vectors[i*dim ..]} with {@code infos[i]}. The write
-     * runs on the cache's own thread and this waits for it without giving way to an interrupt: a
-     * cancel that interrupts an encoding thread while it stores a finished batch would otherwise
-     * close the file channel (NIO closes an interruptible channel on interrupt) and lose the cache
-     * for the rest of the process. The caller's interrupt is kept.
+     * Reads the vectors stored under {@code keys}: row {@code i} of {@code dest} ({@code dim}
+     * floats at {@code i * dim}) for {@code keys[i]}, and returns each one's info word, {@code
+     * null} where the key is absent or its record fails its check now. Like {@link #putAll}, the
+     * reads run on the cache's own thread, which no cancel interrupts (an interrupted read would
+     * close the shared channel); the caller's interrupt is kept.
      */
-    public void putAll(Key[] keys, int[] infos, float[] vectors) throws IOException {
-        Future<?> write =
-                WRITER.submit(
-                        () -> {
-                            append(keys, infos, vectors);
-                            return null;
-                        });
+    public Integer[] getAll(Key[] keys, float[] dest) {
+        try {
+            return onWriter(() -> readAll(keys, dest));
+        } catch (IOException e) {
+            LOG.warn("Embedding cache {}: read failed ({}); encoding again", file, e.toString());
+            return new Integer[keys.length];
+        }
+    }
+
+    private synchronized Integer[] readAll(Key[] keys, float[] dest) {
+        Integer[] infos = new Integer[keys.length];
+        ByteBuffer buf = ByteBuffer.allocate(recordBytes).order(ByteOrder.LITTLE_ENDIAN);
+        for (int i = 0; i < keys.length; i++) {
+            Long pos = index.get(keys[i]);
+            if (pos == null) {
+                continue;
+            }
+            buf.clear();
+            try {
+                while (buf.hasRemaining()) {
+                    if (channel.read(buf, pos + buf.position()) < 0) {
+                        throw new IOException("record beyond the end of the file");
+                    }
+                }
+            } catch (IOException e) {
+                LOG.warn(
+                        "Embedding cache {}: read failed ({}); encoding again", file, e.toString());
+                index.remove(keys[i]);
+                continue;
+            }
+            if (!intact(buf.array(), 0)) {
+                LOG.warn("Embedding cache {}: a record failed its check; encoding it again", file);
+                index.remove(keys[i]);
+                continue;
+            }
+            buf.position(32);
+            infos[i] = buf.getInt();
+            buf.asFloatBuffer().get(dest, i * dim, dim);
+        }
+        return infos;
+    }
+
+    /**
+     * Runs {@code work} on the cache's thread and waits for it without giving way to an interrupt;
+     * the caller's interrupt is kept.
+     */
+    private static <T> T onWriter(Callable<T> work) throws IOException {
+        Future<T> done = WRITER.submit(work);
         boolean interrupted = false;
         try {
             while (true) {
                 try {
-                    write.get();
-                    return;
+                    return done.get();
                 } catch (InterruptedException e) {
                     interrupted = true;
                 }
@@ -384,6 +402,21 @@ public final class EmbeddingCache implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
+    }
+
+    /**
+     * Appends vectors: {@code keys[i]} ↦ {@code vectors[i*dim ..]} with {@code infos[i]}. The write
+     * runs on the cache's own thread and this waits for it without giving way to an interrupt: a
+     * cancel that interrupts an encoding thread while it stores a finished batch would otherwise
+     * close the file channel (NIO closes an interruptible channel on interrupt) and lose the cache
+     * for the rest of the process. The caller's interrupt is kept.
+     */
+    public void putAll(Key[] keys, int[] infos, float[] vectors) throws IOException {
+        onWriter(
+                () -> {
+                    append(keys, infos, vectors);
+                    return null;
+                });
     }
 
     private synchronized void append(Key[] keys, int[] infos, float[] vectors) throws IOException {
@@ -430,9 +463,16 @@ public final class EmbeddingCache implements AutoCloseable {
             OPEN.remove(file);
         }
         try {
-            channel.force(false);
-            lock.release();
-            channel.close();
+            // after every append already queued, on the thread that does them
+            onWriter(
+                    () -> {
+                        synchronized (this) {
+                            channel.force(false);
+                            lock.release();
+                            channel.close();
+                        }
+                        return null;
+                    });
         } catch (IOException e) {
             LOG.warn("Embedding cache {}: close failed ({})", file, e.toString());
         }

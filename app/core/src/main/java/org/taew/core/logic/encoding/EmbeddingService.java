@@ -101,15 +101,21 @@ public final class EmbeddingService implements AutoCloseable {
         List<EmbeddingCache.Key> toEncodeKeys = new ArrayList<>();
         int fromCache = 0;
         int repeats = 0;
+        EmbeddingCache.Key[] keys = new EmbeddingCache.Key[texts.size()];
+        for (int i = 0; i < keys.length; i++) {
+            keys[i] = EmbeddingCache.key(texts.get(i));
+        }
+        // one bulk read, in input order straight into the result
+        Integer[] cached = cache == null ? new Integer[keys.length] : cache.getAll(keys, out);
         for (int i = 0; i < texts.size(); i++) {
-            EmbeddingCache.Key key = EmbeddingCache.key(texts.get(i));
+            EmbeddingCache.Key key = keys[i];
             List<Integer> waiting = missing.get(key);
             if (waiting != null) {
                 waiting.add(i);
                 repeats++;
                 continue;
             }
-            Integer info = cache == null ? null : cache.get(key, out, i * dim);
+            Integer info = cached[i];
             if (info != null) {
                 fromCache++;
                 if (EmbeddingCache.truncatedOf(info)) {

@@ -147,11 +147,31 @@ public final class ModelCatalog {
         return resolve(nameOrPath, Precision.FP32);
     }
 
+    /**
+     * The precisions a model named as {@link #resolve} takes it has weights of, without extracting
+     * or reading them; empty when the name is unknown.
+     */
+    public List<Precision> precisions(String nameOrPath) {
+        Optional<BundledModel> b = findBundled(nameOrPath);
+        if (b.isPresent()) {
+            return b.get().available() ? b.get().precisions() : List.of();
+        }
+        Path asPath = Path.of(nameOrPath);
+        if (Files.isDirectory(asPath)) {
+            return ModelFolderReader.precisions(asPath);
+        }
+        Path underHome = modelsDir.resolve(nameOrPath);
+        if (!nameOrPath.contains("/") && Files.isDirectory(underHome)) {
+            return ModelFolderReader.precisions(underHome);
+        }
+        return List.of();
+    }
+
     /** {@link #resolve(String)} with the weights file of {@code precision}. */
     public ModelSpec resolve(String nameOrPath, Precision precision) throws WorkbenchException {
         Optional<BundledModel> b = findBundled(nameOrPath);
         if (b.isPresent()) {
-            Path dir = extract(b.get());
+            Path dir = extract(b.get(), precision != Precision.FP32);
             if (precision != Precision.FP32 && Precision.find(dir, precision) == null) {
                 throw new WorkbenchException(
                         WorkbenchException.Kind.MODEL,
@@ -203,6 +223,15 @@ public final class ModelCatalog {
 
     /** Extracts a bundled model (if not already there and intact) and returns its folder. */
     public Path extract(BundledModel model) throws WorkbenchException {
+        return extract(model, false);
+    }
+
+    /**
+     * {@link #extract(BundledModel)}, with its other precisions' files (int8) when {@code
+     * variants}: those are extracted only when asked for, so that a damaged optional jar never
+     * stands in the way of the fp32 model.
+     */
+    private Path extract(BundledModel model, boolean variants) throws WorkbenchException {
         if (!model.available()) {
             throw new WorkbenchException(
                     WorkbenchException.Kind.MODEL,
@@ -238,7 +267,11 @@ public final class ModelCatalog {
                     continue;
                 }
                 Path target = dir.resolve(f.getKey());
-                if (!verified(dir, target, spec.get("size").getAsLong())) {
+                boolean intact = verified(dir, target, spec.get("size").getAsLong());
+                if (!intact && !variants) {
+                    continue; // not asked for: left as it is
+                }
+                if (!intact) {
                     copyChecked(
                             spec.get("artifact").getAsString(),
                             resource,

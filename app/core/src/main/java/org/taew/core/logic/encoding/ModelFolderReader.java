@@ -109,6 +109,24 @@ public final class ModelFolderReader {
                 includePrompt);
     }
 
+    /**
+     * The precisions a model folder has weights of, without reading them: fp32 when it has its
+     * usual model file (as {@link #read(Path)} finds it), int8 when it has a quantized ONNX file.
+     */
+    public static List<Precision> precisions(Path dir) {
+        List<Precision> out = new ArrayList<>();
+        try {
+            weights(dir, json(dir.resolve(DESCRIPTOR)));
+            out.add(Precision.FP32);
+        } catch (WorkbenchException e) {
+            // no float32 file (or an unreadable descriptor, which reading the model will name)
+        }
+        if (Precision.find(dir, Precision.INT8) != null) {
+            out.add(Precision.INT8);
+        }
+        return out;
+    }
+
     /** The preferred file of {@code precision}, or a message naming what the folder has. */
     private static Path variant(Path dir, Precision precision) throws WorkbenchException {
         Path file = Precision.find(dir, precision);

@@ -477,17 +477,21 @@ final class DjlEncoder implements Encoder {
         }
         float[][] out = new float[n][];
         runBatch(forward, batch, batchExcluded, out);
-        int[] positions = new int[n];
-        float[] rows = new float[n * dimension];
-        List<TokenCount> tokens = new ArrayList<>(n);
         for (int t = range[0]; t < range[1]; t++) {
-            int position = job.order()[t];
-            job.vectors()[position] = out[t - range[0]];
-            positions[t - range[0]] = position;
-            System.arraycopy(out[t - range[0]], 0, rows, (t - range[0]) * dimension, dimension);
-            tokens.add(job.counts().get(position));
+            job.vectors()[job.order()[t]] = out[t - range[0]];
         }
-        job.sink().accept(positions, rows, tokens);
+        if (job.sink() != BatchSink.NONE) {
+            int[] positions = new int[n];
+            float[] rows = new float[n * dimension];
+            List<TokenCount> tokens = new ArrayList<>(n);
+            for (int t = range[0]; t < range[1]; t++) {
+                int position = job.order()[t];
+                positions[t - range[0]] = position;
+                System.arraycopy(out[t - range[0]], 0, rows, (t - range[0]) * dimension, dimension);
+                tokens.add(job.counts().get(position));
+            }
+            job.sink().accept(positions, rows, tokens);
+        }
         job.progress().increment(n);
     }
 

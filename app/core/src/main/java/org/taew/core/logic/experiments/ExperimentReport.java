@@ -425,10 +425,10 @@ public final class ExperimentReport {
             // MTEB names a model folder org__name and a revision folder; ours: the model's name and
             // the first 12 characters of its identity (weights, tokenizer, pooling)
             Path revision =
-                    dir.resolve(Precision.displayName(m.model()).replace("/", "__"))
+                    dir.resolve(Precision.folderName(m.model()).replace("/", "__"))
                             .resolve(m.model().identity().substring(0, 12));
             Map<String, Object> meta = new LinkedHashMap<>();
-            meta.put("name", Precision.displayName(m.model()));
+            meta.put("name", Precision.folderName(m.model()));
             meta.put("revision", m.model().identity().substring(0, 12));
             meta.put("similarity_fn_name", "cosine");
             meta.put("use_instructions", true);

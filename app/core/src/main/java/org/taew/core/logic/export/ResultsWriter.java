@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.taew.core.logic.compare.ModeComparison;
+import org.taew.core.logic.encoding.Precision;
 import org.taew.core.logic.evaluation.RetrievalEvaluation;
 import org.taew.core.logic.evaluation.StsEvaluation;
 import org.taew.core.logic.metrics.QueryScores;
@@ -106,7 +107,8 @@ public final class ResultsWriter {
     }
 
     static String tag(ModelSpec model, Mode mode) {
-        return (model.name() + "_" + mode.label()).replaceAll("[^A-Za-z0-9._-]", "_");
+        return (Precision.folderName(model) + "_" + mode.label())
+                .replaceAll("[^A-Za-z0-9._-]", "_");
     }
 
     static ResultsJson.Retrieval retrieval(

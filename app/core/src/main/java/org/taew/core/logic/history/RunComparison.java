@@ -98,6 +98,16 @@ public record RunComparison(
 
     private static List<String> warnings(RunRecord a, RunRecord b, List<String> common) {
         List<String> w = new ArrayList<>();
+        if (a.model().draft() || b.model().draft()) {
+            w.add(
+                    (a.model().draft() && b.model().draft()
+                                    ? "both runs are drafts"
+                                    : "run "
+                                            + (a.model().draft() ? a.id() : b.id())
+                                            + " is a draft")
+                            + " made with int8 weights, whose scores differ a little from fp32;"
+                            + " confirm in fp32 before reporting");
+        }
         if (!a.data().fingerprint().equals(b.data().fingerprint())) {
             w.add(
                     "the runs were evaluated on different data (dataset "

@@ -207,6 +207,23 @@ class EmbeddingServiceTest {
     }
 
     @Test
+    void aPendingCancelNeitherClosesTheCacheNorIsLost(@TempDir Path dir) throws Exception {
+        CountingEncoder enc = new CountingEncoder();
+        try (EmbeddingService s = new EmbeddingService(enc, dir)) {
+            s.encode(texts("a", "b"), "x", ProgressListener.NONE);
+            Thread.currentThread().interrupt(); // a Cancel arriving while the cache is read
+            EmbeddingService.Result r = s.encode(texts("a", "b", "c"), "x", ProgressListener.NONE);
+            assertThat(Thread.interrupted()).as("the cancel is kept for the caller").isTrue();
+            assertThat(r.report().fromCache()).isEqualTo(2);
+            EmbeddingService.Result again = s.encode(texts("c"), "x", ProgressListener.NONE);
+            assertThat(again.report().fromCache())
+                    .as("the channel stayed open: reads and the append under the cancel worked")
+                    .isEqualTo(1);
+        }
+        assertThat(enc.seen).containsExactly("a", "b", "c");
+    }
+
+    @Test
     void cutVectorsAreStoredCutBatchByBatch(@TempDir Path dir) throws Exception {
         List<PreparedText> input = texts("t1", "t2", "t3");
         Encoder cut = Dimensions.truncate(new BatchingEncoder(-1), 1);

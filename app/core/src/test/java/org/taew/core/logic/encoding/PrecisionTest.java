@@ -3,6 +3,7 @@ package org.taew.core.logic.encoding;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -96,7 +97,13 @@ class PrecisionTest {
                                 assertThat(b.precisions())
                                         .containsExactly(Precision.FP32, Precision.INT8));
         ModelSpec fp32 = catalog.resolve("e5-small-v2");
+        Path quantized = models.resolve("e5-small-v2/onnx/model_quantized.onnx");
+        assertThat(quantized).as("extracted only when asked for").doesNotExist();
+        assertThat(catalog.precisions("e5-small-v2"))
+                .containsExactly(Precision.FP32, Precision.INT8);
         ModelSpec int8 = catalog.resolve("e5-small-v2", Precision.INT8);
+        assertThat(catalog.resolve("e5-small-v2").weights()).isEqualTo(fp32.weights());
+        assertThat(quantized).as("kept by an fp32 resolve").exists();
         assertThat(int8.weights())
                 .isEqualTo(models.resolve("e5-small-v2/onnx/model_quantized.onnx"));
         assertThat(Files.size(int8.weights())).isEqualTo(34014367L);
@@ -104,6 +111,8 @@ class PrecisionTest {
                 .as("vectors of different precisions never share a cache")
                 .isNotEqualTo(fp32.identity());
         assertThat(catalog.resolve("e5-small-v2").identity()).isEqualTo(fp32.identity());
+        assertThat(ModelFolderReader.precisions(fp32.dir()))
+                .containsExactly(Precision.FP32, Precision.INT8);
 
         List<PreparedText> texts = new ArrayList<>();
         for (String t :
@@ -134,5 +143,14 @@ class PrecisionTest {
         }
         assertThatThrownBy(() -> Engines.openNativeEncoder(int8, EncoderOptions.DEFAULT))
                 .hasMessageContaining("int8 weights model_quantized.onnx run in ONNX Runtime");
+
+        // a damaged int8 file never stands in the way of fp32, and is repaired when int8 is asked
+        try (RandomAccessFile raf = new RandomAccessFile(quantized.toFile(), "rw")) {
+            raf.setLength(1000);
+        }
+        assertThat(catalog.resolve("e5-small-v2").identity()).isEqualTo(fp32.identity());
+        assertThat(catalog.resolve("e5-small-v2", Precision.INT8).identity())
+                .isEqualTo(int8.identity());
+        assertThat(Files.size(quantized)).isEqualTo(34014367L);
     }
 }
