@@ -5,9 +5,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.taew.core.logic.encoding.FetchedModels;
 import org.taew.core.logic.encoding.ModelCatalog;
 import org.taew.core.logic.encoding.ModelFolderReader;
 import org.taew.core.logic.encoding.Precision;
+import org.taew.core.logic.hub.ModelFetcher;
 import org.taew.core.model.ModelSpec;
 import org.taew.core.util.WorkbenchException;
 import picocli.CommandLine;
@@ -19,7 +21,9 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "models",
         mixinStandardHelpOptions = true,
-        description = "List the available models.")
+        subcommands = ModelsFetchCommand.class,
+        description =
+                "List the available models; `models fetch ORG/NAME` fetches one from the Hugging Face Hub.")
 final class ModelsCommand implements Callable<Integer> {
     @Mixin CommonOptions common;
 
@@ -81,6 +85,17 @@ final class ModelsCommand implements Callable<Integer> {
                         m.pooling().label(),
                         m.maxLength(),
                         p);
+                FetchedModels.origin(p)
+                        .ifPresent(
+                                o ->
+                                        w.printf(
+                                                Locale.ROOT,
+                                                "      fetched: %s@%s, commit %s, %s, %s%n",
+                                                o.repo(),
+                                                o.revision(),
+                                                FetchedModels.shortCommit(o.commit()),
+                                                ModelFetcher.size(o.bytes()),
+                                                o.fetched()));
                 for (Precision.Variant v : Precision.variants(p)) {
                     w.printf(
                             Locale.ROOT,

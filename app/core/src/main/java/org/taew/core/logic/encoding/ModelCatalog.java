@@ -114,19 +114,87 @@ public final class ModelCatalog {
         return bundled.stream().filter(BundledModel::available).findFirst();
     }
 
-    /** Folders under the models directory that are not bundled models. */
+    /**
+     * Folders under the models directory that are not bundled models: model folders put there, and
+     * models fetched from the Hub ({@code ORG/NAME@COMMIT}, those with {@value
+     * FetchedModels#RECORD}); never a fetch in progress.
+     */
     public List<Path> localFolders() throws WorkbenchException {
         if (!Files.isDirectory(modelsDir)) {
             return List.of();
         }
+        List<Path> out = new ArrayList<>();
         try (var s = Files.list(modelsDir)) {
-            return s.filter(Files::isDirectory)
-                    .filter(p -> findBundled(p.getFileName().toString()).isEmpty())
-                    .sorted()
-                    .toList();
+            for (Path p :
+                    s.filter(Files::isDirectory)
+                            .filter(p -> !p.getFileName().toString().startsWith("."))
+                            .filter(p -> findBundled(p.getFileName().toString()).isEmpty())
+                            .sorted()
+                            .toList()) {
+                List<Path> fetched = fetchedIn(p);
+                if (fetched.isEmpty()) {
+                    out.add(p);
+                } else {
+                    out.addAll(fetched);
+                }
+            }
+            return out;
         } catch (IOException e) {
             throw new WorkbenchException(WorkbenchException.Kind.IO, "Cannot list " + modelsDir, e);
         }
+    }
+
+    /** The fetched models in an organisation's folder ({@code NAME@COMMIT} with a record). */
+    private static List<Path> fetchedIn(Path orgDir) throws IOException {
+        try (var s = Files.list(orgDir)) {
+            return s.filter(d -> Files.isRegularFile(d.resolve(FetchedModels.RECORD)))
+                    .sorted()
+                    .toList();
+        }
+    }
+
+    /**
+     * The folder of a fetched Hub model named {@code ORG/NAME} (the latest fetched) or {@code
+     * ORG/NAME@REV} (REV a commit's start or the revision fetched), if there is one.
+     */
+    public Optional<Path> fetched(String name) {
+        FetchedModels.Spec spec;
+        try {
+            spec = FetchedModels.Spec.parse(name);
+        } catch (WorkbenchException e) {
+            return Optional.empty();
+        }
+        Path org = modelsDir.resolve(spec.org());
+        if (!Files.isDirectory(org)) {
+            return Optional.empty();
+        }
+        boolean anyRevision = !name.contains("@");
+        Path best = null;
+        String bestTime = "";
+        try {
+            for (Path d : fetchedIn(org)) {
+                String folder = d.getFileName().toString();
+                if (!folder.startsWith(spec.name() + "@")) {
+                    continue;
+                }
+                Optional<FetchedModels.Origin> origin = FetchedModels.origin(d);
+                if (origin.isEmpty()) {
+                    continue;
+                }
+                boolean matches =
+                        anyRevision
+                                || origin.get().commit().startsWith(spec.revision())
+                                || origin.get().revision().equals(spec.revision());
+                String time = origin.get().fetched();
+                if (matches && (best == null || time.compareTo(bestTime) > 0)) {
+                    best = d;
+                    bestTime = time;
+                }
+            }
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(best);
     }
 
     private Optional<BundledModel> findBundled(String name) {
@@ -164,7 +232,7 @@ public final class ModelCatalog {
         if (!nameOrPath.contains("/") && Files.isDirectory(underHome)) {
             return ModelFolderReader.precisions(underHome);
         }
-        return List.of();
+        return fetched(nameOrPath).map(ModelFolderReader::precisions).orElse(List.of());
     }
 
     /** {@link #resolve(String)} with the weights file of {@code precision}. */
@@ -196,6 +264,10 @@ public final class ModelCatalog {
         if (!nameOrPath.contains("/") && Files.isDirectory(underHome)) {
             return ModelFolderReader.read(underHome, precision);
         }
+        Optional<Path> fetched = fetched(nameOrPath);
+        if (fetched.isPresent()) {
+            return ModelFolderReader.read(fetched.get(), precision);
+        }
         StringBuilder names = new StringBuilder();
         for (BundledModel m : bundled) {
             names.append(names.length() == 0 ? "" : ", ").append(m.name());
@@ -208,7 +280,8 @@ public final class ModelCatalog {
                         + names
                         + "), not a folder under "
                         + modelsDir
-                        + ", and not a path to a model folder");
+                        + ", not a path to a model folder, and not a model fetched from the Hub"
+                        + " (taew models fetch ORG/NAME)");
     }
 
     private static String variantArtifacts(BundledModel model) {

@@ -125,6 +125,18 @@ public enum Precision {
         return out;
     }
 
+    /**
+     * The file names (without {@code .onnx}) of {@code precision}'s weights this machine runs, in
+     * the order they are preferred.
+     */
+    public static List<String> fileStems(Precision precision) {
+        if (precision == FP32) {
+            return List.of("model");
+        }
+        boolean armHere = System.getProperty("os.arch", "").contains("aarch64");
+        return INT8_FILES.stream().filter(f -> armHere || !f.endsWith("arm64")).toList();
+    }
+
     /** The file of the best variant of {@code precision} in {@code dir}, or null when none. */
     public static Path find(Path dir, Precision precision) {
         for (Variant v : variants(dir)) {

@@ -1,0 +1,243 @@
+package org.taew.core.testing;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+
+/**
+ * A stand-in for the Hugging Face Hub on the loopback address, for tests: serves repositories the
+ * way the Hub's API and {@code resolve} URLs do (file list with sizes and LFS SHA-256 at {@code
+ * /api/models/ORG/NAME/revision/REV?blobs=true}, bytes with {@code Range} support at {@code
+ * /ORG/NAME/resolve/COMMIT/PATH}), and injects faults: a status for a repository, a connection cut
+ * part-way through a file, corrupted bytes, a required token.
+ */
+public final class HubFixture implements AutoCloseable {
+    private record Repo(String commit, Map<String, Path> files) {}
+
+    private final HttpServer server;
+    private final Map<String, Repo> repos = new ConcurrentHashMap<>();
+
+    /** Repository → the HTTP status its API and files answer with (403, 429, …). */
+    public final Map<String, Integer> status = new ConcurrentHashMap<>();
+
+    /** File path → bytes sent before the connection is cut, once. */
+    public final Map<String, Long> cutOnce = new ConcurrentHashMap<>();
+
+    /** File paths served once with a byte flipped. */
+    public final List<String> corruptOnce = Collections.synchronizedList(new ArrayList<>());
+
+    /** Every request: method, path and Range header. */
+    public final List<String> requests = Collections.synchronizedList(new ArrayList<>());
+
+    /** When set, requests without {@code Authorization: Bearer <token>} get 401. */
+    public volatile String requiredToken;
+
+    private HubFixture(HttpServer server) {
+        this.server = server;
+    }
+
+    public static HubFixture start() throws IOException {
+        HttpServer s =
+                HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        HubFixture f = new HubFixture(s);
+        s.createContext("/", f::handle);
+        s.start();
+        return f;
+    }
+
+    /** The address to give the client, like {@code HF_ENDPOINT}. */
+    public String endpoint() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /** Serves {@code files} (repository path → file on disk) as {@code repo} at {@code commit}. */
+    public void serve(String repo, String commit, Map<String, Path> files) {
+        repos.put(repo, new Repo(commit, new LinkedHashMap<>(files)));
+    }
+
+    /** Every file under {@code folder}, by its path relative to it. */
+    public static Map<String, Path> filesOf(Path folder) throws IOException {
+        Map<String, Path> out = new LinkedHashMap<>();
+        try (Stream<Path> walk = Files.walk(folder)) {
+            for (Path p : walk.filter(Files::isRegularFile).sorted().toList()) {
+                out.put(folder.relativize(p).toString().replace('\\', '/'), p);
+            }
+        }
+        return out;
+    }
+
+    private void handle(HttpExchange ex) throws IOException {
+        String path = URLDecoder.decode(ex.getRequestURI().getRawPath(), StandardCharsets.UTF_8);
+        String range = ex.getRequestHeaders().getFirst("Range");
+        requests.add(ex.getRequestMethod() + " " + path + (range == null ? "" : " " + range));
+        try (ex) {
+            String token = requiredToken;
+            if (token != null
+                    && !("Bearer " + token)
+                            .equals(ex.getRequestHeaders().getFirst("Authorization"))) {
+                send(ex, 401, "{\"error\":\"Access to this model is restricted.\"}");
+                return;
+            }
+            if (path.startsWith("/api/models/")) {
+                api(ex, path.substring("/api/models/".length()));
+            } else {
+                file(ex, path.substring(1), range);
+            }
+        }
+    }
+
+    private void api(HttpExchange ex, String rest) throws IOException {
+        int at = rest.indexOf("/revision/");
+        if (at < 0) {
+            send(ex, 404, "{}");
+            return;
+        }
+        String repoName = rest.substring(0, at);
+        String revision = rest.substring(at + "/revision/".length());
+        Repo repo = repos.get(repoName);
+        Integer forced = status.get(repoName);
+        if (forced != null) {
+            if (forced == 429) {
+                ex.getResponseHeaders().add("Retry-After", "30");
+            }
+            send(ex, forced, "{\"error\":\"refused\"}");
+            return;
+        }
+        if (repo == null || !(revision.equals("main") || repo.commit().startsWith(revision))) {
+            send(ex, 404, "{\"error\":\"Repository not found\"}");
+            return;
+        }
+        JsonObject o = new JsonObject();
+        o.addProperty("id", repoName);
+        o.addProperty("sha", repo.commit());
+        o.addProperty("gated", false);
+        JsonArray siblings = new JsonArray();
+        for (Map.Entry<String, Path> f : repo.files().entrySet()) {
+            JsonObject s = new JsonObject();
+            s.addProperty("rfilename", f.getKey());
+            long size = Files.size(f.getValue());
+            s.addProperty("size", size);
+            String name = f.getKey();
+            if (name.endsWith(".onnx") || name.endsWith(".safetensors") || name.endsWith(".bin")) {
+                JsonObject lfs = new JsonObject();
+                lfs.addProperty("sha256", sha256(f.getValue()));
+                lfs.addProperty("size", size);
+                lfs.addProperty("pointerSize", 134);
+                s.add("lfs", lfs);
+            }
+            siblings.add(s);
+        }
+        o.add("siblings", siblings);
+        send(ex, 200, o.toString());
+    }
+
+    private void file(HttpExchange ex, String rest, String range) throws IOException {
+        String[] parts = rest.split("/", 5); // org, name, "resolve", commit, path
+        if (parts.length < 5 || !parts[2].equals("resolve")) {
+            send(ex, 404, "not found");
+            return;
+        }
+        String repoName = parts[0] + "/" + parts[1];
+        Integer forced = status.get(repoName);
+        if (forced != null) {
+            send(ex, forced, "refused");
+            return;
+        }
+        Repo repo = repos.get(repoName);
+        Path file =
+                repo == null || !repo.commit().equals(parts[3]) ? null : repo.files().get(parts[4]);
+        if (file == null) {
+            send(ex, 404, "Entry not found");
+            return;
+        }
+        long size = Files.size(file);
+        long from = 0;
+        if (range != null && range.startsWith("bytes=") && range.endsWith("-")) {
+            from = Long.parseLong(range.substring(6, range.length() - 1));
+        }
+        Long cut = cutOnce.remove(parts[4]);
+        boolean corrupt = corruptOnce.remove(parts[4]);
+        if (from > 0) {
+            ex.getResponseHeaders()
+                    .add("Content-Range", "bytes " + from + "-" + (size - 1) + "/" + size);
+        }
+        ex.sendResponseHeaders(from > 0 ? 206 : 200, size - from);
+        try (InputStream in = Files.newInputStream(file);
+                OutputStream out = ex.getResponseBody()) {
+            in.skipNBytes(from);
+            byte[] buf = new byte[1 << 16];
+            long sent = 0;
+            int n;
+            while ((n = in.read(buf)) > 0) {
+                if (corrupt && sent == 0) {
+                    buf[0] ^= 0x5A;
+                }
+                if (cut != null && sent + n >= cut) {
+                    out.write(buf, 0, (int) (cut - sent));
+                    out.flush();
+                    // drop the connection part-way, as a network failure would
+                    throw new IOException("connection cut by the fixture");
+                }
+                out.write(buf, 0, n);
+                sent += n;
+            }
+        }
+    }
+
+    private static void send(HttpExchange ex, int status, String body) throws IOException {
+        byte[] b = body.getBytes(StandardCharsets.UTF_8);
+        ex.getResponseHeaders().add("Content-Type", "application/json");
+        ex.sendResponseHeaders(status, b.length);
+        ex.getResponseBody().write(b);
+    }
+
+    private static final Map<Path, String> SHA = new HashMap<>();
+
+    private static synchronized String sha256(Path file) throws IOException {
+        String known = SHA.get(file);
+        if (known != null) {
+            return known;
+        }
+        try {
+            MessageDigest d = MessageDigest.getInstance("SHA-256");
+            try (InputStream in = Files.newInputStream(file)) {
+                byte[] buf = new byte[1 << 16];
+                int n;
+                while ((n = in.read(buf)) > 0) {
+                    d.update(buf, 0, n);
+                }
+            }
+            String hex = HexFormat.of().formatHex(d.digest());
+            SHA.put(file, hex);
+            return hex;
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
