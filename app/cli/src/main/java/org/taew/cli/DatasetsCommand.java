@@ -17,9 +17,12 @@ import picocli.CommandLine.Spec;
         subcommands = {
             DatasetsCheckCommand.class,
             DatasetsImportCommand.class,
-            DatasetsResultsCommand.class
+            DatasetsResultsCommand.class,
+            DatasetsFetchCommand.class
         },
-        description = "List the shipped datasets; `datasets check DIR` checks one.")
+        description =
+                "List the shipped datasets; `datasets check DIR` checks one; `datasets fetch NAME` fetches a"
+                        + " BEIR collection.")
 final class DatasetsCommand implements Callable<Integer> {
     @Mixin CommonOptions common;
 

@@ -47,6 +47,9 @@ public final class HubFixture implements AutoCloseable {
     /** File paths served once with a byte flipped. */
     public final List<String> corruptOnce = Collections.synchronizedList(new ArrayList<>());
 
+    /** Plain files by URL path (e.g. {@code /beir/scifact.zip}), served with Range support. */
+    public final Map<String, Path> plain = new ConcurrentHashMap<>();
+
     /** Every request: method, path and Range header. */
     public final List<String> requests = Collections.synchronizedList(new ArrayList<>());
 
@@ -99,7 +102,10 @@ public final class HubFixture implements AutoCloseable {
                 send(ex, 401, "{\"error\":\"Access to this model is restricted.\"}");
                 return;
             }
-            if (path.startsWith("/api/models/")) {
+            Path plainFile = plain.get(path);
+            if (plainFile != null) {
+                bytes(ex, plainFile, path, range);
+            } else if (path.startsWith("/api/models/")) {
                 api(ex, path.substring("/api/models/".length()));
             } else {
                 file(ex, path.substring(1), range);
@@ -171,13 +177,21 @@ public final class HubFixture implements AutoCloseable {
             send(ex, 404, "Entry not found");
             return;
         }
+        bytes(ex, file, parts[4], range);
+    }
+
+    private void bytes(HttpExchange ex, Path file, String key, String range) throws IOException {
         long size = Files.size(file);
         long from = 0;
         if (range != null && range.startsWith("bytes=") && range.endsWith("-")) {
             from = Long.parseLong(range.substring(6, range.length() - 1));
         }
-        Long cut = cutOnce.remove(parts[4]);
-        boolean corrupt = corruptOnce.remove(parts[4]);
+        if (from >= size && from > 0) {
+            send(ex, 416, "");
+            return;
+        }
+        Long cut = cutOnce.remove(key);
+        boolean corrupt = corruptOnce.remove(key);
         if (from > 0) {
             ex.getResponseHeaders()
                     .add("Content-Range", "bytes " + from + "-" + (size - 1) + "/" + size);

@@ -98,7 +98,13 @@ public final class HubClient {
                 r.statusCode(),
                 r.headers().firstValue("retry-after").orElse(null),
                 repo,
-                revision,
+                "No model "
+                        + repo
+                        + " at revision "
+                        + revision
+                        + " on "
+                        + endpoint
+                        + " (404): check the name (org/name) and the revision",
                 url);
         try {
             JsonObject o = JsonParser.parseString(r.body()).getAsJsonObject();
@@ -146,6 +152,37 @@ public final class HubClient {
     public void download(RepoInfo repo, RepoFile file, Path target, ProgressListener progress)
             throws WorkbenchException {
         String url = endpoint + "/" + repo.repo() + "/resolve/" + repo.commit() + "/" + file.path();
+        download(
+                url,
+                repo.repo(),
+                file.path() + " of " + repo.repo(),
+                "No file " + file.path() + " in " + repo.repo() + " at " + repo.commit() + " (404)",
+                target,
+                file.size(),
+                file.sha256(),
+                progress);
+    }
+
+    /**
+     * Downloads {@code url} to {@code target} as {@link #download(RepoInfo, RepoFile, Path,
+     * ProgressListener)} does: resumed from what {@code target} holds, checked against {@code size}
+     * (-1: unknown) and {@code sha256} (null: none given).
+     *
+     * @param subject what is fetched, for messages (a repository, a dataset)
+     * @param what the file, for messages
+     * @param notFound the message when the server has no such file
+     */
+    public void download(
+            String url,
+            String subject,
+            String what,
+            String notFound,
+            Path target,
+            long size,
+            String sha256,
+            ProgressListener progress)
+            throws WorkbenchException {
+        RepoFile file = new RepoFile(what, size, sha256);
         try {
             Files.createDirectories(target.getParent());
             long have = Files.isRegularFile(target) ? Files.size(target) : 0;
@@ -159,19 +196,19 @@ public final class HubClient {
                     b.header("Range", "bytes=" + have + "-");
                 }
                 HttpResponse<InputStream> r =
-                        send(
-                                b.build(),
-                                HttpResponse.BodyHandlers.ofInputStream(),
-                                repo.repo(),
-                                repo.revision());
+                        send(b.build(), HttpResponse.BodyHandlers.ofInputStream(), subject, what);
                 int status = r.statusCode();
-                if (status != 200 && status != 206) {
+                if (status == 416 && have > 0 && file.size() < 0) {
+                    // the server has no bytes after those we hold: the file is complete
+                    r.body().close();
+                    status = 0;
+                } else if (status != 200 && status != 206) {
                     r.body().close();
                     check(
                             status,
                             r.headers().firstValue("retry-after").orElse(null),
-                            repo.repo(),
-                            repo.revision(),
+                            subject,
+                            notFound,
                             url);
                 }
                 boolean append = status == 206 && have > 0;
@@ -196,13 +233,13 @@ public final class HubClient {
             } else {
                 progress.increment(have);
             }
-            long size = Files.size(target);
-            if (file.size() >= 0 && size != file.size()) {
+            long arrived = Files.size(target);
+            if (file.size() >= 0 && arrived != file.size()) {
                 throw new WorkbenchException(
                         WorkbenchException.Kind.IO,
                         url
                                 + " ended after "
-                                + size
+                                + arrived
                                 + " of "
                                 + file.size()
                                 + " bytes; run the fetch again to resume it");
@@ -213,12 +250,10 @@ public final class HubClient {
                     Files.delete(target);
                     throw new WorkbenchException(
                             WorkbenchException.Kind.IO,
-                            file.path()
-                                    + " of "
-                                    + repo.repo()
+                            what
                                     + " arrived corrupted: SHA-256 "
                                     + actual
-                                    + ", the Hub says "
+                                    + ", expected "
                                     + file.sha256()
                                     + ". It was deleted; run the fetch again.");
                 }
@@ -295,9 +330,9 @@ public final class HubClient {
     }
 
     /** One clear message per refusal of the Hub. */
-    private void check(int status, String retryAfter, String repo, String revision, String url)
+    private void check(int status, String retryAfter, String repo, String notFound, String url)
             throws WorkbenchException {
-        if (status == 200 || status == 206) {
+        if (status == 0 || status == 200 || status == 206) {
             return;
         }
         String m =
@@ -315,21 +350,14 @@ public final class HubClient {
                                     + repo
                                     + " (403): the token's account has not been granted access. Gated models (e.g."
                                     + " EmbeddingGemma) need their conditions accepted on their Hub page first.";
-                    case 404 ->
-                            "No model "
-                                    + repo
-                                    + " at revision "
-                                    + revision
-                                    + " on "
-                                    + endpoint
-                                    + " (404): check the name (org/name) and the revision";
+                    case 404 -> notFound;
                     case 429 ->
                             "The Hub is rate-limiting requests (429)"
                                     + (retryAfter == null
                                             ? ""
                                             : "; it asks to wait " + retryAfter + " s")
                                     + ". Try again later, or set HF_TOKEN: signed-in requests get a higher limit.";
-                    default -> "The Hub answered HTTP " + status + " for " + url;
+                    default -> "The server answered HTTP " + status + " for " + url;
                 };
         throw new WorkbenchException(
                 status == 404 || status == 401 || status == 403

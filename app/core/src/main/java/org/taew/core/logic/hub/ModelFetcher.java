@@ -211,7 +211,7 @@ public final class ModelFetcher {
             Files.createDirectories(target.getParent());
             if (Files.exists(target)) {
                 // an older incomplete copy of the same commit (its record missing): replaced
-                deleteTree(target);
+                BeirFetcher.deleteTree(target);
             }
             try {
                 Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
@@ -221,14 +221,6 @@ public final class ModelFetcher {
         } catch (IOException e) {
             throw new WorkbenchException(
                     WorkbenchException.Kind.IO, "Cannot move " + partial + " to " + target, e);
-        }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        try (var walk = Files.walk(dir)) {
-            for (Path p : walk.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
-                Files.delete(p);
-            }
         }
     }
 

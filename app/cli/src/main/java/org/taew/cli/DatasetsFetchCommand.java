@@ -1,0 +1,92 @@
+package org.taew.cli;
+
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.taew.core.logic.hub.BeirFetcher;
+import org.taew.core.logic.hub.HubClient;
+import org.taew.core.util.WorkbenchException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code taew datasets fetch NAME}: a BEIR collection from the BEIR benchmark's download site. */
+@Command(
+        name = "fetch",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Fetch a BEIR collection (scifact, nfcorpus, fiqa, arguana, scidocs, trec-covid, quora, …) into the"
+                    + " workspace's datasets/ as a dataset: its zip from the BEIR benchmark's site, resumed after"
+                    + " an interruption, unpacked, read once as a check, with a dataset.yaml and a provenance"
+                    + " card (source, SHA-256, sizes). `--list` shows the names and their published sizes.",
+            "Nothing is fetched unless asked."
+        })
+final class DatasetsFetchCommand implements Callable<Integer> {
+    @Mixin CommonOptions common;
+
+    @Spec CommandLine.Model.CommandSpec spec;
+
+    @Parameters(
+            paramLabel = "NAME",
+            arity = "0..1",
+            description = "The collection's BEIR name, e.g. scifact.")
+    String name;
+
+    @Option(names = "--list", description = "List the collections that can be fetched.")
+    boolean list;
+
+    @Option(
+            names = "--endpoint",
+            paramLabel = "URL",
+            description = "Where the zips are (default: " + BeirFetcher.DEFAULT_ENDPOINT + ").")
+    String endpoint = BeirFetcher.DEFAULT_ENDPOINT;
+
+    @Override
+    public Integer call() throws WorkbenchException {
+        PrintWriter w = spec.commandLine().getOut();
+        if (list || name == null) {
+            w.printf(
+                    Locale.ROOT,
+                    "%-18s %12s %12s  %s%n",
+                    "name",
+                    "documents",
+                    "test queries",
+                    "collection");
+            for (BeirFetcher.Known k : BeirFetcher.KNOWN) {
+                w.printf(
+                        Locale.ROOT,
+                        "%-18s %,12d %,12d  %s%s%n",
+                        k.name(),
+                        k.documents(),
+                        k.testQueries(),
+                        k.title(),
+                        k.refusal() == null ? "" : " (not fetched: " + k.refusal() + ")");
+            }
+            w.println("(sizes as the BEIR paper gives them; taew datasets fetch NAME)");
+            w.flush();
+            return name == null && !list ? ExitCodes.USAGE : ExitCodes.OK;
+        }
+        BeirFetcher.Fetched f =
+                BeirFetcher.fetch(
+                        new HubClient(endpoint, null),
+                        endpoint,
+                        common.datasets().dir(),
+                        name,
+                        common.progress());
+        w.printf(
+                Locale.ROOT,
+                "Fetched %s into %s: %,d documents, %,d queries (%s split); zip SHA-256 %s%n",
+                f.known().name(),
+                f.dir(),
+                f.check().documents().size(),
+                f.check().queries().size(),
+                f.check().split(),
+                f.zipSha256());
+        w.println("Evaluate it with: taew eval -d " + f.known().name());
+        w.flush();
+        return ExitCodes.OK;
+    }
+}

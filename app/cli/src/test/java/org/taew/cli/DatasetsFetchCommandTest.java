@@ -1,0 +1,87 @@
+package org.taew.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.taew.core.testing.HubFixture;
+import org.taew.core.testing.ShippedWorkspace;
+
+/**
+ * `taew datasets fetch` from a stand-in of BEIR's download site on 127.0.0.1, then `eval` on it.
+ */
+class DatasetsFetchCommandTest {
+    @TempDir Path tmp;
+
+    @Test
+    void aFetchedBeirCollectionIsEvaluatedByName() throws Exception {
+        Path ws = tmp.resolve("workspace");
+        ShippedWorkspace.copy("instructions", ws.resolve("instructions"));
+        Files.createDirectories(ws.resolve("datasets"));
+        Path src = CliRun.workspace().resolve("datasets/helpdesk-mini");
+        Path zip = tmp.resolve("scifact.zip");
+        try (OutputStream out = Files.newOutputStream(zip);
+                ZipOutputStream z = new ZipOutputStream(out)) {
+            for (String f : new String[] {"corpus.jsonl", "queries.jsonl", "qrels/test.tsv"}) {
+                z.putNextEntry(new ZipEntry("scifact/" + f));
+                z.write(Files.readAllBytes(src.resolve(f)));
+            }
+        }
+        try (HubFixture site = HubFixture.start()) {
+            site.plain.put("/beir/scifact.zip", zip);
+            String endpoint = site.endpoint() + "/beir";
+            CliRun fetch =
+                    CliRun.of(
+                            "datasets",
+                            "fetch",
+                            "scifact",
+                            "--endpoint",
+                            endpoint,
+                            "--workspace",
+                            ws.toString(),
+                            "--no-progress");
+            assertThat(fetch.exitCode()).as(fetch.err()).isZero();
+            assertThat(fetch.out())
+                    .contains("Fetched scifact into")
+                    .contains("64 documents, 40 queries");
+
+            CliRun eval =
+                    CliRun.of(
+                            "eval",
+                            "-d",
+                            "scifact",
+                            "--workspace",
+                            ws.toString(),
+                            "--home",
+                            tmp.resolve("home").toString(),
+                            "--no-progress",
+                            "-o",
+                            tmp.resolve("out").toString());
+            assertThat(eval.exitCode()).as(eval.err()).isZero();
+            assertThat(eval.out())
+                    .contains("e5-small-v2 on scifact (test split: 40 queries, 64 documents)");
+
+            CliRun again =
+                    CliRun.of(
+                            "datasets",
+                            "fetch",
+                            "scifact",
+                            "--endpoint",
+                            endpoint,
+                            "--workspace",
+                            ws.toString());
+            assertThat(again.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+            assertThat(again.err()).contains("exists already");
+
+            CliRun list = CliRun.of("datasets", "fetch", "--list");
+            assertThat(list.out()).contains("scifact").contains("5,183").contains("trec-covid");
+            CliRun listed = CliRun.of("datasets", "--workspace", ws.toString());
+            assertThat(listed.out()).contains("scifact");
+        }
+    }
+}

@@ -1,0 +1,378 @@
+package org.taew.core.logic.hub;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipFile;
+import org.taew.core.logic.datasets.BeirReader;
+import org.taew.core.model.RetrievalDataset;
+import org.taew.core.util.AtomicFiles;
+import org.taew.core.util.Hashing;
+import org.taew.core.util.ProgressListener;
+import org.taew.core.util.WorkbenchException;
+
+/**
+ * Fetches a BEIR collection by name from the zip files the BEIR benchmark publishes ({@code
+ * <endpoint>/<name>.zip}), into the workspace's datasets folder as a dataset the workbench reads
+ * (BEIR layout, a {@code dataset.yaml} and a provenance card). The zip is downloaded into {@code
+ * datasets/.partial/} (resumed after an interruption), unpacked there, read once as a check, and
+ * only then moved into place.
+ */
+public final class BeirFetcher {
+    /** Where the BEIR benchmark publishes its zips. */
+    public static final String DEFAULT_ENDPOINT =
+            "https://public.ukp.informatik.tu-darmstadt.de/thakur/BEIR/datasets";
+
+    /**
+     * A collection BEIR publishes, with its sizes as the BEIR paper gives them.
+     *
+     * @param task the workbench task its queries and documents are (an instruction file's task)
+     * @param ignoreIdenticalIds whether queries are also documents (BEIR and MTEB leave a query out
+     *     of its own ranking there)
+     * @param refusal why the workbench does not fetch it, or null
+     */
+    public record Known(
+            String name,
+            String title,
+            long documents,
+            long testQueries,
+            String task,
+            boolean ignoreIdenticalIds,
+            String refusal) {}
+
+    /** The BEIR collections, sizes from the BEIR paper (Thakur et al., 2021, table 1). */
+    public static final List<Known> KNOWN =
+            List.of(
+                    new Known(
+                            "scifact",
+                            "SciFact: scientific claims to abstracts",
+                            5_183,
+                            300,
+                            "retrieval",
+                            false,
+                            null),
+                    new Known(
+                            "nfcorpus",
+                            "NFCorpus: nutrition questions to medical articles",
+                            3_633,
+                            323,
+                            "retrieval",
+                            false,
+                            null),
+                    new Known(
+                            "arguana",
+                            "ArguAna: an argument to its counter-argument",
+                            8_674,
+                            1_406,
+                            "retrieval",
+                            true,
+                            null),
+                    new Known(
+                            "scidocs",
+                            "SCIDOCS: a paper's title to papers it cites",
+                            25_657,
+                            1_000,
+                            "retrieval",
+                            false,
+                            null),
+                    new Known(
+                            "fiqa",
+                            "FiQA-2018: financial questions to forum answers",
+                            57_638,
+                            648,
+                            "retrieval",
+                            false,
+                            null),
+                    new Known(
+                            "trec-covid",
+                            "TREC-COVID: COVID-19 questions to CORD-19 abstracts",
+                            171_332,
+                            50,
+                            "retrieval",
+                            false,
+                            null),
+                    new Known(
+                            "webis-touche2020",
+                            "Touché-2020: controversial questions to arguments",
+                            382_545,
+                            49,
+                            "retrieval",
+                            false,
+                            null),
+                    new Known(
+                            "quora",
+                            "Quora: a question to its duplicates",
+                            522_931,
+                            10_000,
+                            "similar-questions",
+                            true,
+                            null),
+                    new Known(
+                            "nq",
+                            "Natural Questions: Google queries to Wikipedia passages",
+                            2_681_468,
+                            3_452,
+                            "retrieval",
+                            false,
+                            null),
+                    new Known(
+                            "dbpedia-entity",
+                            "DBpedia-Entity: entity queries to DBpedia abstracts",
+                            4_635_922,
+                            400,
+                            "retrieval",
+                            false,
+                            null),
+                    new Known(
+                            "hotpotqa",
+                            "HotpotQA: multi-hop questions to Wikipedia passages",
+                            5_233_329,
+                            7_405,
+                            "retrieval",
+                            false,
+                            null),
+                    new Known(
+                            "fever",
+                            "FEVER: claims to Wikipedia passages",
+                            5_416_568,
+                            6_666,
+                            "retrieval",
+                            false,
+                            null),
+                    new Known(
+                            "climate-fever",
+                            "Climate-FEVER: climate claims to Wikipedia passages",
+                            5_416_593,
+                            1_535,
+                            "retrieval",
+                            false,
+                            null),
+                    new Known(
+                            "msmarco",
+                            "MS MARCO: Bing queries to web passages (dev split)",
+                            8_841_823,
+                            6_980,
+                            "retrieval",
+                            false,
+                            null),
+                    new Known(
+                            "cqadupstack",
+                            "CQADupStack: 12 StackExchange forums",
+                            457_199,
+                            13_145,
+                            "similar-questions",
+                            true,
+                            "its zip holds 12 sub-collections (one per forum), which the workbench does not unpack"
+                                    + " into separate datasets yet"));
+
+    /** What a fetch produced. */
+    public record Fetched(
+            Path dir, Known known, RetrievalDataset check, long zipBytes, String zipSha256) {}
+
+    private BeirFetcher() {}
+
+    /** The known collection of that name, if any. */
+    public static Optional<Known> known(String name) {
+        return KNOWN.stream().filter(k -> k.name().equalsIgnoreCase(name.strip())).findFirst();
+    }
+
+    /**
+     * Fetches {@code name} into {@code datasetsDir/<name>}; refuses a name BEIR does not publish,
+     * or a folder of that name that is there already.
+     */
+    public static Fetched fetch(
+            HubClient http,
+            String endpoint,
+            Path datasetsDir,
+            String name,
+            ProgressListener progress)
+            throws WorkbenchException {
+        Known k =
+                known(name)
+                        .orElseThrow(
+                                () ->
+                                        WorkbenchException.badInput(
+                                                "\""
+                                                        + name
+                                                        + "\" is not a BEIR collection; known: "
+                                                        + String.join(
+                                                                ", ",
+                                                                KNOWN.stream()
+                                                                        .map(Known::name)
+                                                                        .toList())));
+        if (k.refusal() != null) {
+            throw WorkbenchException.badInput(k.name() + " is not fetched: " + k.refusal());
+        }
+        Path target = datasetsDir.resolve(k.name());
+        if (Files.exists(target)) {
+            throw WorkbenchException.badInput(
+                    target
+                            + " exists already; remove it (or rename it) to fetch "
+                            + k.name()
+                            + " again");
+        }
+        String base =
+                endpoint.endsWith("/") ? endpoint.substring(0, endpoint.length() - 1) : endpoint;
+        String url = base + "/" + k.name() + ".zip";
+        Path partial = datasetsDir.resolve(".partial");
+        Path zip = partial.resolve(k.name() + ".zip");
+        progress.reset("Fetching " + url, 0);
+        http.download(
+                url,
+                k.name(),
+                k.name() + ".zip",
+                "No " + k.name() + ".zip at " + base + " (404)",
+                zip,
+                -1,
+                null,
+                progress);
+        progress.end();
+        Path unpacked = partial.resolve(k.name());
+        try {
+            deleteTree(unpacked);
+            unzip(zip, k.name(), unpacked);
+        } catch (ZipException e) {
+            deleteQuietly(zip);
+            throw new WorkbenchException(
+                    WorkbenchException.Kind.IO,
+                    url
+                            + " did not arrive as a readable zip ("
+                            + e.getMessage()
+                            + "); it was deleted, run the fetch again",
+                    e);
+        } catch (IOException e) {
+            throw new WorkbenchException(
+                    WorkbenchException.Kind.IO, "Cannot unpack " + zip + ": " + e.getMessage(), e);
+        }
+        RetrievalDataset check = BeirReader.read(unpacked, null);
+        long zipBytes;
+        String sha;
+        try {
+            zipBytes = Files.size(zip);
+            sha = Hashing.sha256Hex(zip);
+        } catch (IOException e) {
+            throw new WorkbenchException(WorkbenchException.Kind.IO, "Cannot read " + zip, e);
+        }
+        AtomicFiles.writeString(unpacked.resolve("dataset.yaml"), settings(k));
+        AtomicFiles.writeString(unpacked.resolve("README.md"), card(k, url, sha, zipBytes, check));
+        try {
+            try {
+                Files.move(unpacked, target, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(unpacked, target);
+            }
+            Files.delete(zip);
+        } catch (IOException e) {
+            throw new WorkbenchException(
+                    WorkbenchException.Kind.IO, "Cannot move " + unpacked + " to " + target, e);
+        }
+        return new Fetched(target, k, check, zipBytes, sha);
+    }
+
+    /**
+     * Unpacks the entries under {@code <name>/} of the zip into {@code into}, refusing entries that
+     * would land outside it.
+     */
+    private static void unzip(Path zip, String name, Path into) throws IOException {
+        Files.createDirectories(into);
+        Path root = into.toAbsolutePath().normalize();
+        try (ZipFile z = new ZipFile(zip.toFile())) {
+            Enumeration<? extends ZipEntry> entries = z.entries();
+            while (entries.hasMoreElements()) {
+                ZipEntry e = entries.nextElement();
+                String n = e.getName();
+                if (!n.startsWith(name + "/") || e.isDirectory()) {
+                    continue; // __MACOSX/ and the like
+                }
+                Path out = root.resolve(n.substring(name.length() + 1)).normalize();
+                if (!out.startsWith(root)) {
+                    throw new ZipException("entry " + n + " points outside the dataset folder");
+                }
+                Files.createDirectories(out.getParent());
+                try (InputStream in = z.getInputStream(e)) {
+                    Files.copy(in, out, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+    }
+
+    private static String settings(Known k) {
+        return "# How the workbench evaluates this dataset (taew eval, the desktop, taew datasets results).\n"
+                + "task: "
+                + k.task()
+                + "\n"
+                + (k.ignoreIdenticalIds()
+                        ? "# queries are also documents: BEIR and MTEB leave each one out of its own ranking\n"
+                                + "ignore-identical-ids: true\n"
+                        : "");
+    }
+
+    private static String card(Known k, String url, String sha, long bytes, RetrievalDataset d) {
+        return "# "
+                + k.name()
+                + "\n\n"
+                + k.title()
+                + ", from the BEIR benchmark, fetched with `taew datasets fetch "
+                + k.name()
+                + "`.\n\n"
+                + "| | |\n|---|---|\n"
+                + "| source | "
+                + url
+                + " |\n"
+                + "| zip | "
+                + bytes
+                + " bytes, SHA-256 `"
+                + sha
+                + "` |\n"
+                + "| fetched | "
+                + Instant.now()
+                + " |\n"
+                + String.format(
+                        Locale.ROOT,
+                        "| read here | %,d documents, %,d queries with judgments in the %s split |%n",
+                        d.documents().size(),
+                        d.queries().size(),
+                        d.split())
+                + String.format(
+                        Locale.ROOT,
+                        "| BEIR paper | %,d documents, %,d test queries |%n",
+                        k.documents(),
+                        k.testQueries())
+                + "\nLicence: as its authors publish it; the BEIR benchmark lists each collection's licence"
+                + " (https://github.com/beir-cellar/beir). This card does not restate it: check it before"
+                + " you share results or copies.\n";
+    }
+
+    /** Deletes a folder and all in it (nothing when it is absent). */
+    static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            List<Path> all = new ArrayList<>(walk.toList());
+            for (int i = all.size() - 1; i >= 0; i--) {
+                Files.delete(all.get(i));
+            }
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            // the message already says what to do
+        }
+    }
+}
