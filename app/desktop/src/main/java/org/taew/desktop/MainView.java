@@ -153,6 +153,23 @@ public final class MainView extends BorderPane {
         openSts.setOnAction(e -> openStsFile());
         MenuItem openModel = new MenuItem("Open model folder…");
         openModel.setOnAction(e -> openModel());
+        MenuItem downloadModel = new MenuItem("Download model from the Hugging Face Hub…");
+        downloadModel.setOnAction(
+                e ->
+                        dialogs.askText(
+                                        "Download a model",
+                                        "Hub name, ORG/NAME or ORG/NAME@REVISION (gated models need HF_TOKEN):",
+                                        "BAAI/bge-small-en-v1.5")
+                                .ifPresent(session::downloadModel));
+        MenuItem downloadDataset = new MenuItem("Download BEIR dataset…");
+        downloadDataset.setOnAction(
+                e ->
+                        dialogs.askText(
+                                        "Download a BEIR dataset",
+                                        "BEIR name (scifact, nfcorpus, arguana, fiqa, scidocs, trec-covid,"
+                                                + " quora, …):",
+                                        "scifact")
+                                .ifPresent(session::downloadDataset));
         MenuItem exportResults = new MenuItem("Export results (JSON, CSV, TREC runs)…");
         exportResults.setOnAction(e -> exportResults());
         MenuItem exportChart = new MenuItem("Export chart of this tab as PNG…");
@@ -170,6 +187,9 @@ public final class MainView extends BorderPane {
                         openDataset,
                         openSts,
                         openModel,
+                        new SeparatorMenuItem(),
+                        downloadDataset,
+                        downloadModel,
                         new SeparatorMenuItem(),
                         save,
                         exportResults,

@@ -23,6 +23,7 @@ import javafx.collections.ObservableList;
 import org.taew.core.logic.compare.ModeComparison;
 import org.taew.core.logic.datasets.DatasetCatalog;
 import org.taew.core.logic.encoding.Dimensions;
+import org.taew.core.logic.encoding.FetchedModels;
 import org.taew.core.logic.encoding.Precision;
 import org.taew.core.logic.engine.Engines;
 import org.taew.core.logic.evaluation.LiveEvaluation;
@@ -30,6 +31,9 @@ import org.taew.core.logic.evaluation.RetrievalEvaluation;
 import org.taew.core.logic.experiments.ExperimentResult;
 import org.taew.core.logic.experiments.ExperimentRunner;
 import org.taew.core.logic.experiments.ExperimentSpec;
+import org.taew.core.logic.hub.BeirFetcher;
+import org.taew.core.logic.hub.HubClient;
+import org.taew.core.logic.hub.ModelFetcher;
 import org.taew.core.logic.session.EvaluationSession;
 import org.taew.core.logic.session.SessionDefaults;
 import org.taew.core.logic.session.SessionRequest;
@@ -337,6 +341,61 @@ public final class SessionViewModel implements AutoCloseable {
     /** Adds a model folder chosen by the user and selects it. */
     public void openModelFolder(Path dir) {
         choices.addModel(new ModelChoice(dir.getFileName() + " (folder)", dir.toString()));
+    }
+
+    /**
+     * Fetches a model from the Hugging Face Hub ({@code ORG/NAME[@REVISION]}, {@code HF_TOKEN} and
+     * {@code HF_ENDPOINT} honoured) in the background, then opens it.
+     */
+    public void downloadModel(String name) {
+        downloadModel(name, HubClient.fromEnvironment(System.getenv()));
+    }
+
+    /** {@link #downloadModel(String)} from the Hub {@code hub} talks to. */
+    public void downloadModel(String name, HubClient hub) {
+        FetchedModels.Spec spec;
+        try {
+            spec = FetchedModels.Spec.parse(name);
+        } catch (WorkbenchException e) {
+            dialogs.showError("Cannot download the model", e.getMessage(), null);
+            return;
+        }
+        cancel();
+        state.set(SessionState.OPENING);
+        status.set("Downloading " + spec.repo() + " from " + hub.endpoint());
+        Path models = resolver.models().modelsDir();
+        track(
+                p -> ModelFetcher.fetch(hub, models, spec, Precision.FP32, p),
+                progress,
+                f -> {
+                    state.set(SessionState.IDLE);
+                    choices.addModel(new ModelChoice(spec.repo() + " (Hub)", spec.repo()));
+                },
+                e -> fail("Cannot download " + spec.repo(), e));
+    }
+
+    /** Fetches a BEIR collection by name from the BEIR benchmark's site, then opens it. */
+    public void downloadDataset(String name) {
+        downloadDataset(
+                name,
+                new HubClient(BeirFetcher.DEFAULT_ENDPOINT, null),
+                BeirFetcher.DEFAULT_ENDPOINT);
+    }
+
+    /** {@link #downloadDataset(String)} from {@code endpoint}. */
+    public void downloadDataset(String name, HubClient http, String endpoint) {
+        cancel();
+        state.set(SessionState.OPENING);
+        status.set("Downloading " + name + " from " + endpoint);
+        Path datasets = context.workspace().datasets();
+        track(
+                p -> BeirFetcher.fetch(http, endpoint, datasets, name, p),
+                progress,
+                f -> {
+                    state.set(SessionState.IDLE);
+                    openDataset(f.dir());
+                },
+                e -> fail("Cannot download " + name, e));
     }
 
     /** Stops the running work. */

@@ -2,18 +2,23 @@ package org.taew.desktop.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.taew.core.logic.evaluation.LiveEvaluation;
+import org.taew.core.logic.hub.HubClient;
 import org.taew.core.model.InstructionSet;
 import org.taew.core.model.MetricId;
 import org.taew.core.model.Mode;
+import org.taew.core.testing.HubFixture;
 import org.taew.core.testing.ShippedWorkspace;
 import org.taew.core.testing.TinyModels;
 import org.taew.desktop.DirectTaskRunner;
@@ -140,6 +145,47 @@ class SessionViewModelTest {
         assertThat(session.selectedDeviceProperty().get()).isEqualTo(DeviceChoice.CPU_INT8);
         assertThat(session.draftProperty().get()).startsWith("DRAFT");
         assertThat(session.snapshotProperty().get().result().modes()).hasSize(2);
+    }
+
+    @Test
+    void aModelAndADatasetDownloadedFromTheirSitesOpenAndEvaluate() throws Exception {
+        try (HubFixture hub = HubFixture.start()) {
+            hub.serve(
+                    "org/tiny-qwen3",
+                    "0123456789abcdef0123456789abcdef01234567",
+                    HubFixture.filesOf(TinyModels.copy("qwen3", dir.resolve("hub"))));
+            session.downloadModel("org/tiny-qwen3", new HubClient(hub.endpoint(), null));
+            assertThat(dialogs.errors).isEmpty();
+            assertThat(session.selectedModelProperty().get().nameOrPath())
+                    .isEqualTo("org/tiny-qwen3");
+            assertThat(session.engineProperty().get()).contains("native qwen3 encoder");
+            assertThat(session.snapshotProperty().get().result().modes()).hasSize(2);
+
+            session.downloadModel("org/absent", new HubClient(hub.endpoint(), null));
+            assertThat(dialogs.errors)
+                    .singleElement()
+                    .asString()
+                    .contains("No model org/absent at revision main");
+            dialogs.errors.clear();
+
+            Path zip = dir.resolve("scifact.zip");
+            Path src = context.workspace().datasets().resolve("helpdesk-mini");
+            try (OutputStream out = Files.newOutputStream(zip);
+                    ZipOutputStream z = new ZipOutputStream(out)) {
+                for (String f : new String[] {"corpus.jsonl", "queries.jsonl", "qrels/test.tsv"}) {
+                    z.putNextEntry(new ZipEntry("scifact/" + f));
+                    z.write(Files.readAllBytes(src.resolve(f)));
+                }
+            }
+            hub.plain.put("/beir/scifact.zip", zip);
+            session.downloadDataset(
+                    "scifact", new HubClient(hub.endpoint(), null), hub.endpoint() + "/beir");
+            assertThat(dialogs.errors).isEmpty();
+            assertThat(session.selectedDatasetProperty().get().name()).isEqualTo("scifact");
+            assertThat(context.workspace().datasets().resolve("scifact/README.md")).exists();
+            assertThat(session.snapshotProperty().get().result().dataset().name())
+                    .isEqualTo("scifact");
+        }
     }
 
     @Test
