@@ -66,6 +66,23 @@ class DatasetsFetchCommandTest {
             assertThat(eval.out())
                     .contains("e5-small-v2 on scifact (test split: 40 queries, 64 documents)");
 
+            // the published figures come with it: reproduce compares (here, on other data, they
+            // differ)
+            CliRun reproduce =
+                    CliRun.of(
+                            "reproduce",
+                            "scifact",
+                            "--workspace",
+                            ws.toString(),
+                            "--home",
+                            tmp.resolve("home").toString(),
+                            "--no-progress");
+            assertThat(reproduce.out())
+                    .as(reproduce.err())
+                    .containsPattern("e5-small-v2 .*0\\.68854")
+                    .contains("all-MiniLM-L6-v2");
+            assertThat(reproduce.exitCode()).isEqualTo(ExitCodes.MISMATCH);
+
             CliRun again =
                     CliRun.of(
                             "datasets",

@@ -14,6 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.taew.core.logic.datasets.BeirReader;
 import org.taew.core.logic.datasets.DatasetSettings;
+import org.taew.core.logic.evaluation.Reproduction;
+import org.taew.core.model.Mode;
 import org.taew.core.testing.HubFixture;
 import org.taew.core.testing.ShippedWorkspace;
 import org.taew.core.util.ProgressListener;
@@ -90,6 +92,13 @@ class BeirFetcherTest {
                 .contains("5,183 documents, 300 test queries");
         assertThat(DatasetSettings.of(dir).task(null, "y")).isEqualTo("retrieval");
         assertThat(datasets.resolve(".partial/scifact.zip")).doesNotExist();
+        Reproduction expected = Reproduction.read(dir.resolve("expected.yaml"), tmp);
+        assertThat(expected.metric()).isEqualTo("ndcg_cut.10");
+        assertThat(expected.expected())
+                .containsExactly(
+                        new Reproduction.Expected("e5-small-v2", Mode.TASK_AWARE, 0.68854),
+                        new Reproduction.Expected("bge-small-en-v1.5", Mode.TASK_AWARE, 0.71275),
+                        new Reproduction.Expected("all-MiniLM-L6-v2", Mode.GENERAL, 0.64508));
 
         assertThatThrownBy(() -> fetch("scifact")).hasMessageContaining("exists already");
     }
