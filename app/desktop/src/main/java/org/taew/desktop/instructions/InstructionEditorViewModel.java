@@ -164,7 +164,18 @@ public final class InstructionEditorViewModel {
             applying = false;
         }
         if (pick != null && keep != null && pick.equals(keep)) {
-            selectTask(task); // the same set: keep the drafts on screen
+            // the same set: keep the drafts on screen. A ComboBox over `sets` clears its value
+            // when its items are replaced, which clears the selected set through the binding
+            // (ignored above while applying): put it back without reopening the set
+            if (selectedSet.get() == null) {
+                applying = true;
+                try {
+                    selectedSet.set(pick);
+                } finally {
+                    applying = false;
+                }
+            }
+            selectTask(task);
             return;
         }
         selectedSet.set(pick);
@@ -210,7 +221,7 @@ public final class InstructionEditorViewModel {
      */
     public boolean apply(TaskTemplates t, String from) {
         String task = selectedTask.get();
-        if (!draft.hasTask(task)) {
+        if (selectedSet.get() == null || !draft.hasTask(task)) {
             status.set("Open an instruction set and a task to load " + from + " into");
             return false;
         }
@@ -399,7 +410,7 @@ public final class InstructionEditorViewModel {
         }
         String task = selectedTask.get();
         InstructionSet set = selectedSet.get();
-        if (!draft.hasTask(task)) {
+        if (set == null || !draft.hasTask(task)) {
             form.show(TaskTemplates.IDENTITY, set == null ? "No instruction set" : "");
         } else {
             form.show(draft.templates(task), set.tasks().get(task).description());

@@ -7,12 +7,14 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import javafx.collections.ListChangeListener;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.taew.core.logic.instructions.InstructionLibrary;
 import org.taew.core.logic.instructions.InstructionSources;
+import org.taew.core.model.InstructionSet;
 import org.taew.core.model.ModelSpec;
 import org.taew.core.model.Pooling;
 import org.taew.core.testing.ShippedWorkspace;
@@ -78,6 +80,29 @@ class InstructionEditorViewModelTest {
         assertThat(vm.form().documentTemplateProperty().get()).isEqualTo("passage: {text}");
         assertThat(vm.dirtyProperty().get()).isFalse();
         assertThat(vm.form().compiledProperty().get().query().prefix()).isEqualTo("query: ");
+    }
+
+    @Test
+    void reloadingTheSameSetSurvivesAComboBoxThatClearsItsValueWhenItsItemsAreReplaced()
+            throws Exception {
+        InstructionEditorViewModel vm = open();
+        vm.form().queryTemplateProperty().set("query: kept {text}");
+        // what the toolbar's ComboBox does: replacing its items clears its value, which is bound
+        // to the selected set (seen in the GUI when switching datasets quickly: the Set box went
+        // blank and the next step failed on a null set)
+        vm.sets()
+                .addListener(
+                        (ListChangeListener<InstructionSet>)
+                                c -> vm.selectedSetProperty().set(null));
+        InstructionSet same = vm.selectedSetProperty().get();
+        vm.load(same, "similar-questions");
+        assertThat(dialogs.errors).isEmpty();
+        assertThat(vm.selectedSetProperty().get()).isEqualTo(same);
+        assertThat(vm.selectedTaskProperty().get()).isEqualTo("similar-questions");
+        vm.selectedTaskProperty().set("retrieval");
+        assertThat(vm.form().queryTemplateProperty().get())
+                .as("the drafts of the same set stay")
+                .isEqualTo("query: kept {text}");
     }
 
     @Test
