@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -204,5 +205,22 @@ class ModelFetcherTest {
 
         ModelFetcher.Fetched ok = fetch("org/tiny-qwen3", Precision.FP32, "hf_secret");
         assertThat(ok.dir()).isDirectory();
+    }
+
+    @Test
+    void aFullDiskIsSaidInOneSentence() throws Exception {
+        Path full = Path.of("/dev/full"); // Linux: every write fails with ENOSPC
+        Assumptions.assumeTrue(Files.exists(full), "needs /dev/full");
+        HubClient client = new HubClient(hub.endpoint(), null);
+        HubClient.RepoInfo info = client.info("org/tiny-qwen3", "main");
+        HubClient.RepoFile weights =
+                info.files().stream()
+                        .filter(f -> f.path().equals("model.safetensors"))
+                        .findFirst()
+                        .orElseThrow();
+        assertThatThrownBy(() -> client.download(info, weights, full, ProgressListener.NONE))
+                .isInstanceOf(WorkbenchException.class)
+                .hasMessageContaining("the disk is full")
+                .hasMessageNotContaining("at org.");
     }
 }
