@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.taew.core.logic.hub.BeirFetcher;
 import org.taew.core.logic.hub.HubClient;
+import org.taew.core.logic.hub.HubDatasetFetcher;
 import org.taew.core.util.WorkbenchException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -32,7 +33,9 @@ final class DatasetsFetchCommand implements Callable<Integer> {
     @Parameters(
             paramLabel = "NAME",
             arity = "0..1",
-            description = "The collection's BEIR name, e.g. scifact.")
+            description =
+                    "A BEIR name (e.g. scifact), or a Hub dataset in BEIR's layout, ORG/NAME[@REVISION]"
+                            + " (e.g. mteb/scifact).")
     String name;
 
     @Option(names = "--list", description = "List the collections that can be fetched.")
@@ -41,8 +44,13 @@ final class DatasetsFetchCommand implements Callable<Integer> {
     @Option(
             names = "--endpoint",
             paramLabel = "URL",
-            description = "Where the zips are (default: " + BeirFetcher.DEFAULT_ENDPOINT + ").")
-    String endpoint = BeirFetcher.DEFAULT_ENDPOINT;
+            description =
+                    "Where the BEIR zips are (default: "
+                            + BeirFetcher.DEFAULT_ENDPOINT
+                            + "), or for ORG/NAME the Hub's address (default: $HF_ENDPOINT, else "
+                            + HubClient.DEFAULT_ENDPOINT
+                            + ").")
+    String endpoint;
 
     @Override
     public Integer call() throws WorkbenchException {
@@ -69,10 +77,31 @@ final class DatasetsFetchCommand implements Callable<Integer> {
             w.flush();
             return name == null && !list ? ExitCodes.USAGE : ExitCodes.OK;
         }
+        if (name.contains("/")) {
+            HubClient hub =
+                    endpoint == null
+                            ? HubClient.fromEnvironment(System.getenv())
+                            : new HubClient(endpoint, System.getenv("HF_TOKEN"));
+            HubDatasetFetcher.Fetched f =
+                    HubDatasetFetcher.fetch(hub, common.datasets().dir(), name, common.progress());
+            w.printf(
+                    Locale.ROOT,
+                    "Fetched %s@%s into %s: %,d documents, %,d queries (%s split)%n",
+                    f.info().repo(),
+                    f.info().revision(),
+                    f.dir(),
+                    f.check().documents().size(),
+                    f.check().queries().size(),
+                    f.check().split());
+            w.println("Evaluate it with: taew eval -d " + f.dir().getFileName());
+            w.flush();
+            return ExitCodes.OK;
+        }
+        String site = endpoint == null ? BeirFetcher.DEFAULT_ENDPOINT : endpoint;
         BeirFetcher.Fetched f =
                 BeirFetcher.fetch(
-                        new HubClient(endpoint, null),
-                        endpoint,
+                        new HubClient(site, null),
+                        site,
                         common.datasets().dir(),
                         name,
                         common.progress());

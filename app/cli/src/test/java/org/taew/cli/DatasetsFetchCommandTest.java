@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
@@ -94,6 +96,42 @@ class DatasetsFetchCommandTest {
                             ws.toString());
             assertThat(again.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
             assertThat(again.err()).contains("exists already");
+
+            // the same files as an MTEB repository on the Hub, gzipped as some are
+            Map<String, Path> files = new LinkedHashMap<>();
+            files.put("corpus.jsonl", src.resolve("corpus.jsonl"));
+            files.put("queries.jsonl", src.resolve("queries.jsonl"));
+            files.put("qrels/test.tsv", src.resolve("qrels/test.tsv"));
+            site.serveDataset("mteb/nfcorpus", "0123456789abcdef0123456789abcdef01234567", files);
+            CliRun hubFetch =
+                    CliRun.of(
+                            "datasets",
+                            "fetch",
+                            "mteb/nfcorpus",
+                            "--endpoint",
+                            site.endpoint(),
+                            "--workspace",
+                            ws.toString(),
+                            "--no-progress");
+            assertThat(hubFetch.exitCode()).as(hubFetch.err()).isZero();
+            assertThat(hubFetch.out())
+                    .contains("Fetched mteb/nfcorpus@main into")
+                    .contains("64 documents");
+            CliRun evalHub =
+                    CliRun.of(
+                            "eval",
+                            "-d",
+                            "nfcorpus",
+                            "--workspace",
+                            ws.toString(),
+                            "--home",
+                            tmp.resolve("home").toString(),
+                            "--no-progress",
+                            "--mode",
+                            "general",
+                            "-o",
+                            tmp.resolve("out2").toString());
+            assertThat(evalHub.exitCode()).as(evalHub.err()).isZero();
 
             CliRun list = CliRun.of("datasets", "fetch", "--list");
             assertThat(list.out()).contains("scifact").contains("5,183").contains("trec-covid");

@@ -74,6 +74,11 @@ public final class HubFixture implements AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
+    /** Serves {@code files} as the dataset repository {@code repo} at {@code commit}. */
+    public void serveDataset(String repo, String commit, Map<String, Path> files) {
+        repos.put("datasets/" + repo, new Repo(commit, new LinkedHashMap<>(files)));
+    }
+
     /** Serves {@code files} (repository path → file on disk) as {@code repo} at {@code commit}. */
     public void serve(String repo, String commit, Map<String, Path> files) {
         repos.put(repo, new Repo(commit, new LinkedHashMap<>(files)));
@@ -106,14 +111,18 @@ public final class HubFixture implements AutoCloseable {
             if (plainFile != null) {
                 bytes(ex, plainFile, path, range);
             } else if (path.startsWith("/api/models/")) {
-                api(ex, path.substring("/api/models/".length()));
+                api(ex, path.substring("/api/models/".length()), "");
+            } else if (path.startsWith("/api/datasets/")) {
+                api(ex, path.substring("/api/datasets/".length()), "datasets/");
+            } else if (path.startsWith("/datasets/")) {
+                file(ex, path.substring("/datasets/".length()), range, "datasets/");
             } else {
-                file(ex, path.substring(1), range);
+                file(ex, path.substring(1), range, "");
             }
         }
     }
 
-    private void api(HttpExchange ex, String rest) throws IOException {
+    private void api(HttpExchange ex, String rest, String kind) throws IOException {
         int at = rest.indexOf("/revision/");
         if (at < 0) {
             send(ex, 404, "{}");
@@ -121,7 +130,7 @@ public final class HubFixture implements AutoCloseable {
         }
         String repoName = rest.substring(0, at);
         String revision = rest.substring(at + "/revision/".length());
-        Repo repo = repos.get(repoName);
+        Repo repo = repos.get(kind + repoName);
         Integer forced = status.get(repoName);
         if (forced != null) {
             if (forced == 429) {
@@ -158,7 +167,7 @@ public final class HubFixture implements AutoCloseable {
         send(ex, 200, o.toString());
     }
 
-    private void file(HttpExchange ex, String rest, String range) throws IOException {
+    private void file(HttpExchange ex, String rest, String range, String kind) throws IOException {
         String[] parts = rest.split("/", 5); // org, name, "resolve", commit, path
         if (parts.length < 5 || !parts[2].equals("resolve")) {
             send(ex, 404, "not found");
@@ -170,7 +179,7 @@ public final class HubFixture implements AutoCloseable {
             send(ex, forced, "refused");
             return;
         }
-        Repo repo = repos.get(repoName);
+        Repo repo = repos.get(kind + repoName);
         Path file =
                 repo == null || !repo.commit().equals(parts[3]) ? null : repo.files().get(parts[4]);
         if (file == null) {

@@ -366,7 +366,7 @@ public final class BeirFetcher {
      * their instructions (task-aware), MiniLM without (general). Not written for msmarco, whose
      * published figures are of its dev split while the workbench reads its test split.
      */
-    private static String expected(Known k) {
+    static String expected(Known k) {
         StringBuilder sb =
                 new StringBuilder(
                         "# Published MTEB nDCG@10 of the bundled models on this collection (`taew"
@@ -394,7 +394,7 @@ public final class BeirFetcher {
         return sb.toString();
     }
 
-    private static String settings(Known k) {
+    static String settings(Known k) {
         return "# How the workbench evaluates this dataset (taew eval, the desktop, taew datasets results).\n"
                 + "task: "
                 + k.task()

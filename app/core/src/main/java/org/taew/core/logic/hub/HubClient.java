@@ -52,7 +52,17 @@ public final class HubClient {
      * @param gated whether the repository asks users to accept conditions first
      */
     public record RepoInfo(
-            String repo, String revision, String commit, boolean gated, List<RepoFile> files) {}
+            String repo,
+            String revision,
+            String commit,
+            boolean gated,
+            List<RepoFile> files,
+            boolean dataset) {
+        /** Where the repository's files are: {@code ORG/NAME} or {@code datasets/ORG/NAME}. */
+        String path() {
+            return dataset ? "datasets/" + repo : repo;
+        }
+    }
 
     private final String endpoint;
     private final String token;
@@ -81,9 +91,18 @@ public final class HubClient {
 
     /** The files of {@code repo} at {@code revision}, with sizes and LFS checksums. */
     public RepoInfo info(String repo, String revision) throws WorkbenchException {
+        return info(repo, revision, false);
+    }
+
+    /** The files of the dataset repository {@code repo} at {@code revision}. */
+    public RepoInfo datasetInfo(String repo, String revision) throws WorkbenchException {
+        return info(repo, revision, true);
+    }
+
+    private RepoInfo info(String repo, String revision, boolean dataset) throws WorkbenchException {
         String url =
                 endpoint
-                        + "/api/models/"
+                        + (dataset ? "/api/datasets/" : "/api/models/")
                         + repo
                         + "/revision/"
                         + URLEncoder.encode(revision, StandardCharsets.UTF_8)
@@ -98,7 +117,7 @@ public final class HubClient {
                 r.statusCode(),
                 r.headers().firstValue("retry-after").orElse(null),
                 repo,
-                "No model "
+                (dataset ? "No dataset " : "No model ")
                         + repo
                         + " at revision "
                         + revision
@@ -135,7 +154,7 @@ public final class HubClient {
                         lfs != null && lfs.has("sha256") ? lfs.get("sha256").getAsString() : null;
                 files.add(new RepoFile(f.get("rfilename").getAsString(), size, sha));
             }
-            return new RepoInfo(repo, revision, commit, gated, files);
+            return new RepoInfo(repo, revision, commit, gated, files, dataset);
         } catch (RuntimeException e) {
             throw new WorkbenchException(
                     WorkbenchException.Kind.IO,
@@ -151,7 +170,7 @@ public final class HubClient {
      */
     public void download(RepoInfo repo, RepoFile file, Path target, ProgressListener progress)
             throws WorkbenchException {
-        String url = endpoint + "/" + repo.repo() + "/resolve/" + repo.commit() + "/" + file.path();
+        String url = endpoint + "/" + repo.path() + "/resolve/" + repo.commit() + "/" + file.path();
         download(
                 url,
                 repo.repo(),

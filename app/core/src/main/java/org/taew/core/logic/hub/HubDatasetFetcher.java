@@ -1,0 +1,188 @@
+package org.taew.core.logic.hub;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.zip.GZIPInputStream;
+import org.taew.core.logic.datasets.BeirReader;
+import org.taew.core.logic.encoding.FetchedModels;
+import org.taew.core.model.RetrievalDataset;
+import org.taew.core.util.AtomicFiles;
+import org.taew.core.util.ProgressListener;
+import org.taew.core.util.WorkbenchException;
+
+/**
+ * Fetches an MTEB retrieval dataset from the Hugging Face Hub ({@code mteb/scifact} and the like)
+ * when it is published in BEIR's layout ({@code corpus.jsonl}, {@code queries.jsonl}, {@code
+ * qrels/<split>.tsv}, each possibly gzipped), into the workspace's datasets folder as a dataset
+ * with a provenance card. Repositories published as parquet only are refused with the way round
+ * (the BEIR zip of the same collection). Like every fetch: downloaded into {@code
+ * datasets/.partial/}, checked, then moved into place.
+ */
+public final class HubDatasetFetcher {
+    private HubDatasetFetcher() {}
+
+    /** What a fetch produced. */
+    public record Fetched(Path dir, HubClient.RepoInfo info, RetrievalDataset check) {}
+
+    public static Fetched fetch(
+            HubClient hub, Path datasetsDir, String name, ProgressListener progress)
+            throws WorkbenchException {
+        FetchedModels.Spec spec = FetchedModels.Spec.parse(name);
+        String folder = spec.name().toLowerCase(Locale.ROOT);
+        Path target = datasetsDir.resolve(folder);
+        if (Files.exists(target)) {
+            throw WorkbenchException.badInput(
+                    target
+                            + " exists already; remove it (or rename it) to fetch "
+                            + spec.repo()
+                            + " again");
+        }
+        HubClient.RepoInfo info = hub.datasetInfo(spec.repo(), spec.revision());
+        List<HubClient.RepoFile> files = beirFiles(info, folder);
+        Path partial =
+                datasetsDir
+                        .resolve(".partial")
+                        .resolve(folder + "@" + FetchedModels.shortCommit(info.commit()));
+        long bytes = files.stream().mapToLong(f -> Math.max(0, f.size())).sum();
+        progress.reset("Fetching " + spec.repo(), bytes);
+        for (HubClient.RepoFile f : files) {
+            hub.download(info, f, partial.resolve("download").resolve(f.path()), progress);
+        }
+        progress.end();
+        Path unpacked = partial.resolve(folder);
+        try {
+            BeirFetcher.deleteTree(unpacked);
+            for (HubClient.RepoFile f : files) {
+                Path from = partial.resolve("download").resolve(f.path());
+                String plain =
+                        f.path().endsWith(".gz")
+                                ? f.path().substring(0, f.path().length() - 3)
+                                : f.path();
+                Path to = unpacked.resolve(plain);
+                Files.createDirectories(to.getParent());
+                try (InputStream in =
+                        f.path().endsWith(".gz")
+                                ? new GZIPInputStream(Files.newInputStream(from))
+                                : Files.newInputStream(from)) {
+                    Files.copy(in, to, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        } catch (IOException e) {
+            throw new WorkbenchException(
+                    WorkbenchException.Kind.IO,
+                    "Cannot unpack the files of " + spec.repo() + ": " + e.getMessage(),
+                    e);
+        }
+        RetrievalDataset check = BeirReader.read(unpacked, null);
+        Optional<BeirFetcher.Known> known = BeirFetcher.known(folder);
+        if (known.isPresent()) {
+            AtomicFiles.writeString(
+                    unpacked.resolve("dataset.yaml"), BeirFetcher.settings(known.get()));
+            if (!known.get().published().isEmpty() && !folder.equals("msmarco")) {
+                AtomicFiles.writeString(
+                        unpacked.resolve("expected.yaml"), BeirFetcher.expected(known.get()));
+            }
+        }
+        AtomicFiles.writeString(unpacked.resolve("README.md"), card(hub, info, files, check));
+        try {
+            try {
+                Files.move(unpacked, target, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(unpacked, target);
+            }
+            BeirFetcher.deleteTree(partial);
+        } catch (IOException e) {
+            throw new WorkbenchException(
+                    WorkbenchException.Kind.IO, "Cannot move " + unpacked + " to " + target, e);
+        }
+        return new Fetched(target, info, check);
+    }
+
+    /** The BEIR files of the repository, or a refusal that says what it holds instead. */
+    static List<HubClient.RepoFile> beirFiles(HubClient.RepoInfo info, String folder)
+            throws WorkbenchException {
+        List<HubClient.RepoFile> out = new ArrayList<>();
+        HubClient.RepoFile corpus = null;
+        HubClient.RepoFile queries = null;
+        boolean parquet = false;
+        for (HubClient.RepoFile f : info.files()) {
+            String p = f.path();
+            if (p.equals("corpus.jsonl") || p.equals("corpus.jsonl.gz")) {
+                corpus = f;
+            } else if (p.equals("queries.jsonl") || p.equals("queries.jsonl.gz")) {
+                queries = f;
+            } else if (p.matches("qrels/[A-Za-z0-9_-]+\\.tsv(\\.gz)?")) {
+                out.add(f);
+            }
+            parquet |= p.endsWith(".parquet");
+        }
+        if (corpus == null || queries == null || out.isEmpty()) {
+            throw new WorkbenchException(
+                    WorkbenchException.Kind.BAD_INPUT,
+                    info.repo()
+                            + (parquet
+                                    ? " is published as parquet files, which the workbench does not read yet"
+                                    : " is not in BEIR's layout (corpus.jsonl, queries.jsonl, qrels/<split>.tsv)")
+                            + (BeirFetcher.known(folder).isPresent()
+                                    ? "; the same collection comes as BEIR's zip: taew datasets fetch "
+                                            + folder
+                                    : ""));
+        }
+        out.add(0, queries);
+        out.add(0, corpus);
+        return out;
+    }
+
+    private static String card(
+            HubClient hub,
+            HubClient.RepoInfo info,
+            List<HubClient.RepoFile> files,
+            RetrievalDataset d) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("# ").append(info.repo()).append("\n\n");
+        sb.append("Fetched from the Hugging Face Hub with `taew datasets fetch ")
+                .append(info.repo())
+                .append("`.\n\n");
+        sb.append("| | |\n|---|---|\n");
+        sb.append("| source | ")
+                .append(hub.endpoint())
+                .append("/datasets/")
+                .append(info.repo())
+                .append(" |\n");
+        sb.append("| revision | ")
+                .append(info.revision())
+                .append(", commit `")
+                .append(info.commit())
+                .append("` |\n");
+        sb.append("| fetched | ").append(Instant.now()).append(" |\n");
+        for (HubClient.RepoFile f : files) {
+            sb.append("| ")
+                    .append(f.path())
+                    .append(" | ")
+                    .append(f.size())
+                    .append(" bytes")
+                    .append(f.sha256() == null ? "" : ", SHA-256 `" + f.sha256() + "`")
+                    .append(" |\n");
+        }
+        sb.append(
+                String.format(
+                        Locale.ROOT,
+                        "| read here | %,d documents, %,d queries with judgments in the %s split |%n",
+                        d.documents().size(),
+                        d.queries().size(),
+                        d.split()));
+        sb.append(
+                "\nLicence: as the dataset's card on the Hub states it; this card does not restate it: check it"
+                        + " before you share results or copies.\n");
+        return sb.toString();
+    }
+}

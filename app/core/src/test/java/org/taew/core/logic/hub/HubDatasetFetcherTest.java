@@ -1,0 +1,82 @@
+package org.taew.core.logic.hub;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.taew.core.logic.datasets.BeirReader;
+import org.taew.core.testing.HubFixture;
+import org.taew.core.testing.ShippedWorkspace;
+import org.taew.core.util.ProgressListener;
+
+/** MTEB's BEIR-layout dataset repositories fetched from a stand-in Hub on 127.0.0.1. */
+class HubDatasetFetcherTest {
+    private static final String COMMIT = "abcdefabcdefabcdefabcdefabcdefabcdefabcd";
+
+    @TempDir Path tmp;
+
+    @Test
+    void aBeirLayoutRepositoryWithGzippedFilesBecomesADataset() throws Exception {
+        Path src = ShippedWorkspace.root().resolve("datasets/helpdesk-mini");
+        Path gz = tmp.resolve("corpus.jsonl.gz");
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(gz))) {
+            out.write(Files.readAllBytes(src.resolve("corpus.jsonl")));
+        }
+        Map<String, Path> files = new LinkedHashMap<>();
+        files.put("README.md", src.resolve("README.md"));
+        files.put("corpus.jsonl.gz", gz);
+        files.put("queries.jsonl", src.resolve("queries.jsonl"));
+        files.put("qrels/test.tsv", src.resolve("qrels/test.tsv"));
+        Path datasets = tmp.resolve("datasets");
+        try (HubFixture hub = HubFixture.start()) {
+            hub.serveDataset("mteb/scifact", COMMIT, files);
+            HubDatasetFetcher.Fetched f =
+                    HubDatasetFetcher.fetch(
+                            new HubClient(hub.endpoint(), null),
+                            datasets,
+                            "mteb/scifact",
+                            ProgressListener.NONE);
+            Path dir = datasets.resolve("scifact");
+            assertThat(f.dir()).isEqualTo(dir);
+            assertThat(BeirReader.read(dir, null).documents()).hasSize(64);
+            assertThat(dir.resolve("corpus.jsonl")).exists();
+            assertThat(dir.resolve("expected.yaml"))
+                    .as("a known collection brings its published figures")
+                    .exists();
+            assertThat(Files.readString(dir.resolve("README.md")))
+                    .contains("/datasets/mteb/scifact")
+                    .contains(COMMIT)
+                    .contains("64 documents, 40 queries");
+            assertThat(datasets.resolve(".partial")).isEmptyDirectory();
+
+            Map<String, Path> parquet = new LinkedHashMap<>();
+            parquet.put("corpus/test-00000-of-00001.parquet", src.resolve("corpus.jsonl"));
+            hub.serveDataset("mteb/nfcorpus", COMMIT, parquet);
+            assertThatThrownBy(
+                            () ->
+                                    HubDatasetFetcher.fetch(
+                                            new HubClient(hub.endpoint(), null),
+                                            datasets,
+                                            "mteb/nfcorpus",
+                                            ProgressListener.NONE))
+                    .hasMessageContaining("published as parquet files")
+                    .hasMessageContaining("taew datasets fetch nfcorpus");
+            assertThatThrownBy(
+                            () ->
+                                    HubDatasetFetcher.fetch(
+                                            new HubClient(hub.endpoint(), null),
+                                            datasets,
+                                            "mteb/absent",
+                                            ProgressListener.NONE))
+                    .hasMessageContaining("No dataset mteb/absent");
+            assertThat(datasets.resolve("nfcorpus")).doesNotExist();
+        }
+    }
+}
