@@ -75,7 +75,12 @@ final class ModelsFetchCommand implements Callable<Integer> {
         w.println(
                 "Use it with --model "
                         + f.info().repo()
-                        + (precision.draft() ? " --precision " + precision.label() : ""));
+                        + "@"
+                        + FetchedModels.shortCommit(f.info().commit())
+                        + (precision.draft() ? " --precision " + precision.label() : "")
+                        + " (--model "
+                        + f.info().repo()
+                        + " takes the latest fetched)");
         w.flush();
         return ExitCodes.OK;
     }

@@ -50,7 +50,10 @@ public final class HubFixture implements AutoCloseable {
     /** Plain files by URL path (e.g. {@code /beir/scifact.zip}), served with Range support. */
     public final Map<String, Path> plain = new ConcurrentHashMap<>();
 
-    /** Every request: method, path and Range header. */
+    /** URL path → where it redirects (302), e.g. to another fixture standing for a CDN. */
+    public final Map<String, String> redirect = new ConcurrentHashMap<>();
+
+    /** Every request: method, path, Range header, and " [auth]" when it carried a token. */
     public final List<String> requests = Collections.synchronizedList(new ArrayList<>());
 
     /** When set, requests without {@code Authorization: Bearer <token>} get 401. */
@@ -98,8 +101,20 @@ public final class HubFixture implements AutoCloseable {
     private void handle(HttpExchange ex) throws IOException {
         String path = URLDecoder.decode(ex.getRequestURI().getRawPath(), StandardCharsets.UTF_8);
         String range = ex.getRequestHeaders().getFirst("Range");
-        requests.add(ex.getRequestMethod() + " " + path + (range == null ? "" : " " + range));
+        boolean auth = ex.getRequestHeaders().getFirst("Authorization") != null;
+        requests.add(
+                ex.getRequestMethod()
+                        + " "
+                        + path
+                        + (range == null ? "" : " " + range)
+                        + (auth ? " [auth]" : ""));
         try (ex) {
+            String to = redirect.get(path);
+            if (to != null) {
+                ex.getResponseHeaders().add("Location", to);
+                send(ex, 302, "");
+                return;
+            }
             String token = requiredToken;
             if (token != null
                     && !("Bearer " + token)

@@ -369,7 +369,8 @@ public final class SessionViewModel implements AutoCloseable {
                 progress,
                 f -> {
                     state.set(SessionState.IDLE);
-                    choices.addModel(new ModelChoice(spec.repo() + " (Hub)", spec.repo()));
+                    String exact = spec.repo() + "@" + FetchedModels.shortCommit(f.info().commit());
+                    choices.addModel(new ModelChoice(exact + " (Hub)", exact));
                 },
                 e -> fail("Cannot download " + spec.repo(), e));
     }

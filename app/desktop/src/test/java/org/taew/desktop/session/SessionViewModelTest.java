@@ -157,7 +157,7 @@ class SessionViewModelTest {
             session.downloadModel("org/tiny-qwen3", new HubClient(hub.endpoint(), null));
             assertThat(dialogs.errors).isEmpty();
             assertThat(session.selectedModelProperty().get().nameOrPath())
-                    .isEqualTo("org/tiny-qwen3");
+                    .isEqualTo("org/tiny-qwen3@0123456789ab");
             assertThat(session.engineProperty().get()).contains("native qwen3 encoder");
             assertThat(session.snapshotProperty().get().result().modes()).hasSize(2);
 

@@ -2,6 +2,7 @@ package org.taew.core.logic.hub;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.channels.ClosedByInterruptException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -242,6 +243,7 @@ public final class BeirFetcher {
      * Fetches {@code name} into {@code datasetsDir/<name>}; refuses a name BEIR does not publish,
      * or a folder of that name that is there already.
      */
+    @SuppressWarnings("try") // the lock is held for the block, not used in it
     public static Fetched fetch(
             HubClient http,
             String endpoint,
@@ -278,16 +280,39 @@ public final class BeirFetcher {
         String url = base + "/" + k.name() + ".zip";
         Path partial = datasetsDir.resolve(".partial");
         Path zip = partial.resolve(k.name() + ".zip");
+        try (FetchLock lock = FetchLock.take(partial.resolve(k.name()), k.name())) {
+            return fetchLocked(http, url, base, k, target, partial, zip, progress);
+        }
+    }
+
+    private static Fetched fetchLocked(
+            HubClient http,
+            String url,
+            String base,
+            Known k,
+            Path target,
+            Path partial,
+            Path zip,
+            ProgressListener progress)
+            throws WorkbenchException {
         progress.reset("Fetching " + url, 0);
-        http.download(
-                url,
-                k.name(),
-                k.name() + ".zip",
-                "No " + k.name() + ".zip at " + base + " (404)",
-                zip,
-                -1,
-                null,
-                progress);
+        try {
+            http.download(
+                    url,
+                    k.name(),
+                    k.name() + ".zip",
+                    "No " + k.name() + ".zip at " + base + " (404)",
+                    zip,
+                    -1,
+                    null,
+                    progress);
+        } catch (WorkbenchException e) {
+            if (e.kind() == WorkbenchException.Kind.MODEL) {
+                // the Hub's refusals are about models; here the missing thing is a dataset
+                throw new WorkbenchException(WorkbenchException.Kind.BAD_INPUT, e.getMessage(), e);
+            }
+            throw e;
+        }
         progress.end();
         Path unpacked = partial.resolve(k.name());
         try {
@@ -303,8 +328,13 @@ public final class BeirFetcher {
                             + "); it was deleted, run the fetch again",
                     e);
         } catch (IOException e) {
+            if (HubClient.cancelled(e)) {
+                throw WorkbenchException.cancelled();
+            }
             throw new WorkbenchException(
-                    WorkbenchException.Kind.IO, "Cannot unpack " + zip + ": " + e.getMessage(), e);
+                    WorkbenchException.Kind.IO,
+                    "Cannot unpack " + zip + ": " + HubClient.describe(e),
+                    e);
         }
         RetrievalDataset check = BeirReader.read(unpacked, null);
         long zipBytes;
@@ -326,10 +356,12 @@ public final class BeirFetcher {
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(unpacked, target);
             }
-            Files.delete(zip);
+            Files.deleteIfExists(zip);
         } catch (IOException e) {
             throw new WorkbenchException(
-                    WorkbenchException.Kind.IO, "Cannot move " + unpacked + " to " + target, e);
+                    WorkbenchException.Kind.IO,
+                    "Cannot move " + unpacked + " to " + target + ": " + HubClient.describe(e),
+                    e);
         }
         return new Fetched(target, k, check, zipBytes, sha);
     }
@@ -344,6 +376,9 @@ public final class BeirFetcher {
         try (ZipFile z = new ZipFile(zip.toFile())) {
             Enumeration<? extends ZipEntry> entries = z.entries();
             while (entries.hasMoreElements()) {
+                if (Thread.currentThread().isInterrupted()) {
+                    throw new ClosedByInterruptException();
+                }
                 ZipEntry e = entries.nextElement();
                 String n = e.getName();
                 if (!n.startsWith(name + "/") || e.isDirectory()) {

@@ -5,6 +5,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -15,8 +16,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.channels.ClosedByInterruptException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
@@ -75,7 +80,7 @@ public final class HubClient {
         this.http =
                 HttpClient.newBuilder()
                         .connectTimeout(Duration.ofSeconds(20))
-                        .followRedirects(HttpClient.Redirect.NORMAL)
+                        .followRedirects(HttpClient.Redirect.NEVER)
                         .build();
     }
 
@@ -108,11 +113,7 @@ public final class HubClient {
                         + URLEncoder.encode(revision, StandardCharsets.UTF_8)
                         + "?blobs=true";
         HttpResponse<String> r =
-                send(
-                        request(url).GET().build(),
-                        HttpResponse.BodyHandlers.ofString(),
-                        repo,
-                        revision);
+                send(url, null, HttpResponse.BodyHandlers.ofString(), repo, repo + "@" + revision);
         check(
                 r.statusCode(),
                 r.headers().firstValue("retry-after").orElse(null),
@@ -126,8 +127,16 @@ public final class HubClient {
                         + " (404): check the name (org/name) and the revision",
                 url);
         try {
-            JsonObject o = JsonParser.parseString(r.body()).getAsJsonObject();
-            String commit = o.has("sha") ? o.get("sha").getAsString() : revision;
+            JsonElement parsed = JsonParser.parseString(r.body());
+            if (!parsed.isJsonObject()) {
+                throw new JsonParseException("not a JSON object");
+            }
+            JsonObject o = parsed.getAsJsonObject();
+            // the commit names folders: only a commit hash is taken (never a path)
+            String commit = o.has("sha") ? o.get("sha").getAsString() : "";
+            if (!commit.matches("[0-9a-f]{40}")) {
+                throw new JsonParseException("no commit hash (\"sha\")");
+            }
             JsonElement gatedValue = o.get("gated");
             boolean gated =
                     gatedValue != null
@@ -158,7 +167,14 @@ public final class HubClient {
         } catch (RuntimeException e) {
             throw new WorkbenchException(
                     WorkbenchException.Kind.IO,
-                    url + " did not answer with the Hub's file list (" + e.getMessage() + ")",
+                    url
+                            + " did not answer with the Hub's file list ("
+                            + (e instanceof JsonParseException && e.getCause() == null
+                                    ? e.getMessage()
+                                    : "not the JSON it sends")
+                            + "); is "
+                            + endpoint
+                            + " a Hugging Face Hub?",
                     e);
         }
     }
@@ -209,46 +225,9 @@ public final class HubClient {
                 Files.delete(target);
                 have = 0;
             }
-            if (file.size() < 0 || have < file.size()) {
-                HttpRequest.Builder b = request(url).GET();
-                if (have > 0) {
-                    b.header("Range", "bytes=" + have + "-");
-                }
-                HttpResponse<InputStream> r =
-                        send(b.build(), HttpResponse.BodyHandlers.ofInputStream(), subject, what);
-                int status = r.statusCode();
-                if (status == 416 && have > 0 && file.size() < 0) {
-                    // the server has no bytes after those we hold: the file is complete
-                    r.body().close();
-                    status = 0;
-                } else if (status != 200 && status != 206) {
-                    r.body().close();
-                    check(
-                            status,
-                            r.headers().firstValue("retry-after").orElse(null),
-                            subject,
-                            notFound,
-                            url);
-                }
-                boolean append = status == 206 && have > 0;
-                progress.increment(append ? have : 0);
-                try (InputStream in = r.body();
-                        OutputStream out =
-                                Files.newOutputStream(
-                                        target,
-                                        StandardOpenOption.CREATE,
-                                        StandardOpenOption.WRITE,
-                                        append
-                                                ? StandardOpenOption.APPEND
-                                                : StandardOpenOption.TRUNCATE_EXISTING)) {
-                    byte[] buf = new byte[1 << 16];
-                    int n;
-                    while ((n = in.read(buf)) > 0) {
-                        out.write(buf, 0, n);
-                        progress.increment(n);
-                        ProgressListener.checkCancelled();
-                    }
-                }
+            boolean complete = Files.isRegularFile(target) && have == file.size();
+            if (!complete) {
+                receive(url, subject, what, notFound, target, file, have, progress);
             } else {
                 progress.increment(have);
             }
@@ -256,7 +235,7 @@ public final class HubClient {
             if (file.size() >= 0 && arrived != file.size()) {
                 throw new WorkbenchException(
                         WorkbenchException.Kind.IO,
-                        url
+                        what
                                 + " ended after "
                                 + arrived
                                 + " of "
@@ -278,28 +257,129 @@ public final class HubClient {
                 }
             }
         } catch (IOException e) {
+            if (cancelled(e)) {
+                Thread.currentThread().interrupt();
+                throw WorkbenchException.cancelled();
+            }
             throw new WorkbenchException(
                     WorkbenchException.Kind.IO,
                     "Downloading "
+                            + what
+                            + " from "
                             + url
-                            + " to "
-                            + target
                             + " failed: "
                             + describe(e)
-                            + ". What arrived is kept: run the fetch again to resume it.",
+                            + ". What arrived is kept in "
+                            + target.getParent()
+                            + ": run the fetch again to resume it.",
                     e);
         }
     }
 
-    private static String describe(IOException e) {
-        String m = String.valueOf(e.getMessage());
-        if (m.toLowerCase(Locale.ROOT).contains("no space left")) {
-            return "the disk is full (" + m + ")";
+    /** Requests the bytes after the {@code have} that {@code target} holds, and writes them. */
+    private void receive(
+            String url,
+            String subject,
+            String what,
+            String notFound,
+            Path target,
+            RepoFile file,
+            long have,
+            ProgressListener progress)
+            throws IOException, WorkbenchException {
+        HttpResponse<InputStream> r =
+                send(url, have > 0 ? "bytes=" + have + "-" : null, subject, what);
+        int status = r.statusCode();
+        if (status == 416 && have > 0) {
+            r.body().close();
+            if (file.size() < 0) {
+                return; // nothing after the bytes held: the file is complete
+            }
+            Files.delete(target); // the server's file is not ours any more: start afresh
+            throw new WorkbenchException(
+                    WorkbenchException.Kind.IO,
+                    url + " no longer matches what was fetched before; run the fetch again");
         }
-        return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+        if (status != 200 && status != 206) {
+            r.body().close();
+            check(
+                    status,
+                    r.headers().firstValue("retry-after").orElse(null),
+                    subject,
+                    notFound,
+                    url);
+        }
+        boolean append = status == 206 && have > 0;
+        if (append) {
+            // the bytes must continue exactly where ours stop
+            String range = r.headers().firstValue("content-range").orElse("");
+            if (!range.startsWith("bytes " + have + "-")) {
+                r.body().close();
+                Files.delete(target);
+                throw new WorkbenchException(
+                        WorkbenchException.Kind.IO,
+                        url
+                                + " answered with other bytes than asked for ("
+                                + range
+                                + "); what was fetched is deleted, run the fetch again");
+            }
+        }
+        progress.increment(append ? have : 0);
+        try (InputStream in = r.body();
+                OutputStream out =
+                        Files.newOutputStream(
+                                target,
+                                StandardOpenOption.CREATE,
+                                StandardOpenOption.WRITE,
+                                append
+                                        ? StandardOpenOption.APPEND
+                                        : StandardOpenOption.TRUNCATE_EXISTING)) {
+            byte[] buf = new byte[1 << 16];
+            int n;
+            while ((n = in.read(buf)) > 0) {
+                out.write(buf, 0, n);
+                progress.increment(n);
+                ProgressListener.checkCancelled();
+            }
+        }
     }
 
-    private HttpRequest.Builder request(String url) throws WorkbenchException {
+    /** Whether an I/O failure is a cancel (an interrupted read or write). */
+    static boolean cancelled(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ClosedByInterruptException || t instanceof InterruptedException) {
+                return true;
+            }
+        }
+        return Thread.currentThread().isInterrupted();
+    }
+
+    /** An I/O failure in words, without Java's class names. */
+    static String describe(IOException e) {
+        String m = e.getMessage() == null ? "" : e.getMessage();
+        String lower = m.toLowerCase(Locale.ROOT);
+        if (lower.contains("no space left")) {
+            return "the disk is full";
+        }
+        if (e instanceof NoSuchFileException) {
+            return "no such file or folder: " + m;
+        }
+        if (e instanceof AccessDeniedException) {
+            return "permission denied: " + m;
+        }
+        if (e instanceof HttpTimeoutException) {
+            return "the server did not answer in time";
+        }
+        if (e instanceof EOFException
+                || lower.contains("eof")
+                || lower.contains("closed")
+                || lower.contains("reset")) {
+            return "the connection was cut";
+        }
+        return m.isEmpty() ? "an input/output error" : m;
+    }
+
+    private HttpRequest.Builder request(String url, boolean withToken) throws WorkbenchException {
         HttpRequest.Builder b;
         try {
             b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofMinutes(5));
@@ -308,14 +388,82 @@ public final class HubClient {
                     "Not a valid address: " + url + " (" + e.getMessage() + ")");
         }
         b.header("User-Agent", "taew-workbench");
-        if (token != null) {
+        if (token != null && withToken) {
             b.header("Authorization", "Bearer " + token);
         }
         return b;
     }
 
+    /**
+     * Whether {@code url} may receive the token: the endpoint's own scheme, host and port, over
+     * https or on this machine. Redirects elsewhere (the Hub's file storage) never get it.
+     */
+    private boolean tokenGoesTo(String url) {
+        try {
+            URI u = URI.create(url);
+            URI e = URI.create(endpoint);
+            boolean sameOrigin =
+                    u.getScheme().equalsIgnoreCase(e.getScheme())
+                            && String.valueOf(u.getHost())
+                                    .equalsIgnoreCase(String.valueOf(e.getHost()))
+                            && u.getPort() == e.getPort();
+            boolean safe =
+                    "https".equalsIgnoreCase(u.getScheme())
+                            || "127.0.0.1".equals(u.getHost())
+                            || "localhost".equalsIgnoreCase(u.getHost())
+                            || "[::1]".equals(u.getHost());
+            return sameOrigin && safe;
+        } catch (IllegalArgumentException | NullPointerException ex) {
+            return false;
+        }
+    }
+
+    /**
+     * GETs {@code url} (with {@code range} when not null), following redirects by hand so that the
+     * token is sent to the endpoint only.
+     */
     private <T> HttpResponse<T> send(
-            HttpRequest request, HttpResponse.BodyHandler<T> handler, String repo, String revision)
+            String url,
+            String range,
+            HttpResponse.BodyHandler<T> handler,
+            String subject,
+            String what)
+            throws WorkbenchException {
+        String current = url;
+        for (int hop = 0; hop < 6; hop++) {
+            HttpRequest.Builder b = request(current, tokenGoesTo(current)).GET();
+            if (range != null) {
+                b.header("Range", range);
+            }
+            HttpResponse<T> r = sendOnce(b.build(), handler, subject, what);
+            int st = r.statusCode();
+            if (st != 301 && st != 302 && st != 303 && st != 307 && st != 308) {
+                return r;
+            }
+            if (r.body() instanceof InputStream in) {
+                try {
+                    in.close();
+                } catch (IOException e) {
+                    // a redirect's body is of no use
+                }
+            }
+            String location = r.headers().firstValue("location").orElse(null);
+            if (location == null) {
+                throw new WorkbenchException(
+                        WorkbenchException.Kind.IO, url + " redirected without saying where to");
+            }
+            current = URI.create(current).resolve(location).toString();
+        }
+        throw new WorkbenchException(WorkbenchException.Kind.IO, url + " redirects too many times");
+    }
+
+    private HttpResponse<InputStream> send(String url, String range, String subject, String what)
+            throws WorkbenchException {
+        return send(url, range, HttpResponse.BodyHandlers.ofInputStream(), subject, what);
+    }
+
+    private <T> HttpResponse<T> sendOnce(
+            HttpRequest request, HttpResponse.BodyHandler<T> handler, String subject, String what)
             throws WorkbenchException {
         try {
             return http.send(request, handler);
@@ -323,22 +471,25 @@ public final class HubClient {
             throw new WorkbenchException(
                     WorkbenchException.Kind.IO,
                     "Cannot reach "
-                            + endpoint
+                            + request.uri().getScheme()
+                            + "://"
+                            + request.uri().getAuthority()
                             + " to fetch "
-                            + repo
-                            + " ("
-                            + e.getClass().getSimpleName()
-                            + "): no network, or the address is wrong (HF_ENDPOINT sets another one)",
+                            + subject
+                            + ": no network, or the address is wrong (HF_ENDPOINT or --endpoint set"
+                            + " another one)",
                     e);
         } catch (IOException e) {
+            if (cancelled(e)) {
+                Thread.currentThread().interrupt();
+                throw WorkbenchException.cancelled();
+            }
             throw new WorkbenchException(
                     WorkbenchException.Kind.IO,
                     "The connection to "
-                            + endpoint
+                            + request.uri().getAuthority()
                             + " failed while fetching "
-                            + repo
-                            + "@"
-                            + revision
+                            + what
                             + ": "
                             + describe(e),
                     e);

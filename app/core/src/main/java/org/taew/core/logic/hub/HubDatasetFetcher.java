@@ -33,6 +33,7 @@ public final class HubDatasetFetcher {
     /** What a fetch produced. */
     public record Fetched(Path dir, HubClient.RepoInfo info, RetrievalDataset check) {}
 
+    @SuppressWarnings("try") // the lock is held for the block, not used in it
     public static Fetched fetch(
             HubClient hub, Path datasetsDir, String name, ProgressListener progress)
             throws WorkbenchException {
@@ -48,6 +49,22 @@ public final class HubDatasetFetcher {
         }
         HubClient.RepoInfo info = hub.datasetInfo(spec.repo(), spec.revision());
         List<HubClient.RepoFile> files = beirFiles(info, folder);
+        try (FetchLock lock =
+                FetchLock.take(datasetsDir.resolve(".partial").resolve(folder), spec.repo())) {
+            return fetchLocked(hub, datasetsDir, spec, folder, target, info, files, progress);
+        }
+    }
+
+    private static Fetched fetchLocked(
+            HubClient hub,
+            Path datasetsDir,
+            FetchedModels.Spec spec,
+            String folder,
+            Path target,
+            HubClient.RepoInfo info,
+            List<HubClient.RepoFile> files,
+            ProgressListener progress)
+            throws WorkbenchException {
         Path partial =
                 datasetsDir
                         .resolve(".partial")

@@ -2,8 +2,11 @@ package org.taew.core.logic.hub;
 
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,6 +60,7 @@ public final class ModelFetcher {
      * Fetches {@code spec} (unless that commit is there already) with the weights of {@code
      * precision}. {@code progress} counts bytes.
      */
+    @SuppressWarnings("try") // the lock is held for the block, not used in it
     public static Fetched fetch(
             HubClient hub,
             Path modelsDir,
@@ -68,32 +72,108 @@ public final class ModelFetcher {
         List<HubClient.RepoFile> files = choose(info, precision);
         long bytes = files.stream().mapToLong(f -> Math.max(0, f.size())).sum();
         Path target = FetchedModels.folder(modelsDir, info.repo(), info.commit());
-        if (Files.isRegularFile(target.resolve(FetchedModels.RECORD))
-                && files.stream().allMatch(f -> Files.isRegularFile(target.resolve(f.path())))) {
+        boolean recorded = Files.isRegularFile(target.resolve(FetchedModels.RECORD));
+        List<HubClient.RepoFile> missing =
+                recorded
+                        ? files.stream()
+                                .filter(f -> !Files.isRegularFile(target.resolve(f.path())))
+                                .toList()
+                        : files;
+        if (missing.isEmpty()) {
             return new Fetched(target, info, files, bytes, true);
         }
         Path partial = FetchedModels.partialFolder(modelsDir, info.repo(), info.commit());
-        progress.reset(
-                "Fetching " + info.repo() + "@" + FetchedModels.shortCommit(info.commit()), bytes);
-        for (HubClient.RepoFile f : files) {
-            hub.download(info, f, partial.resolve(f.path()), progress);
+        try (FetchLock lock = FetchLock.take(partial, info.repo())) {
+            progress.reset(
+                    "Fetching " + info.repo() + "@" + FetchedModels.shortCommit(info.commit()),
+                    missing.stream().mapToLong(f -> Math.max(0, f.size())).sum());
+            for (HubClient.RepoFile f : missing) {
+                ProgressListener.checkCancelled();
+                hub.download(info, f, partial.resolve(f.path()), progress);
+            }
+            progress.end();
+            if (recorded) {
+                // another precision of a commit that is here: its files join the folder, one
+                // rename each, and the record lists them; the folder stays usable throughout
+                join(partial, target, info, missing, precision);
+                return new Fetched(target, info, files, bytes, false);
+            }
+            writeRecord(partial, info, files, List.of(precision.label()));
+            try {
+                ModelFolderReader.read(partial, precision);
+            } catch (WorkbenchException e) {
+                deleteQuietly(partial);
+                throw new WorkbenchException(
+                        WorkbenchException.Kind.MODEL,
+                        info.repo()
+                                + " was downloaded but cannot be used (its files were deleted): "
+                                + e.getMessage(),
+                        e);
+            }
+            moveIntoPlace(partial, target);
         }
-        progress.end();
-        writeRecord(partial, info, files, precision);
+        return new Fetched(target, info, files, bytes, false);
+    }
+
+    private static void join(
+            Path partial,
+            Path target,
+            HubClient.RepoInfo info,
+            List<HubClient.RepoFile> added,
+            Precision precision)
+            throws WorkbenchException {
         try {
-            ModelFolderReader.read(partial, precision);
-        } catch (WorkbenchException e) {
+            JsonObject old =
+                    JsonParser.parseString(
+                                    Files.readString(
+                                            target.resolve(FetchedModels.RECORD),
+                                            StandardCharsets.UTF_8))
+                            .getAsJsonObject();
+            List<HubClient.RepoFile> all = new ArrayList<>();
+            for (JsonElement e : old.getAsJsonArray("files")) {
+                JsonObject f = e.getAsJsonObject();
+                all.add(
+                        new HubClient.RepoFile(
+                                f.get("path").getAsString(),
+                                f.get("size").getAsLong(),
+                                f.has("sha256") ? f.get("sha256").getAsString() : null));
+            }
+            List<String> precisions =
+                    new ArrayList<>(List.of(old.get("precision").getAsString().split(",")));
+            if (!precisions.contains(precision.label())) {
+                precisions.add(precision.label());
+            }
+            for (HubClient.RepoFile f : added) {
+                Path to = target.resolve(f.path());
+                Files.createDirectories(to.getParent());
+                Files.move(partial.resolve(f.path()), to, StandardCopyOption.REPLACE_EXISTING);
+                all.add(f);
+            }
+            writeRecord(target, info, all, precisions);
+            deleteQuietly(partial);
+        } catch (IOException | RuntimeException e) {
             throw new WorkbenchException(
-                    WorkbenchException.Kind.MODEL,
-                    info.repo()
-                            + " was downloaded to "
-                            + partial
-                            + " but cannot be used: "
-                            + e.getMessage(),
+                    WorkbenchException.Kind.IO,
+                    "Cannot add the "
+                            + precision.label()
+                            + " files of "
+                            + info.repo()
+                            + " to "
+                            + target
+                            + ": "
+                            + (e instanceof IOException io
+                                    ? HubClient.describe(io)
+                                    : "its record is unreadable"),
                     e);
         }
-        moveIntoPlace(partial, target);
-        return new Fetched(target, info, files, bytes, false);
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try {
+            BeirFetcher.deleteTree(dir);
+        } catch (IOException e) {
+            // a leftover partial folder is resumed or replaced by the next fetch
+        }
     }
 
     /**
@@ -182,13 +262,16 @@ public final class ModelFetcher {
     }
 
     private static void writeRecord(
-            Path dir, HubClient.RepoInfo info, List<HubClient.RepoFile> files, Precision precision)
+            Path dir,
+            HubClient.RepoInfo info,
+            List<HubClient.RepoFile> files,
+            List<String> precisions)
             throws WorkbenchException {
         JsonObject o = new JsonObject();
         o.addProperty("repo", info.repo());
         o.addProperty("revision", info.revision());
         o.addProperty("commit", info.commit());
-        o.addProperty("precision", precision.label());
+        o.addProperty("precision", String.join(",", precisions));
         o.addProperty("fetched", Instant.now().toString());
         JsonArray list = new JsonArray();
         for (HubClient.RepoFile f : files) {
@@ -210,7 +293,11 @@ public final class ModelFetcher {
         try {
             Files.createDirectories(target.getParent());
             if (Files.exists(target)) {
-                // an older incomplete copy of the same commit (its record missing): replaced
+                // an older incomplete copy of the same commit (no record: never a model) is
+                // replaced; a folder with a record is never deleted here
+                if (Files.exists(target.resolve(FetchedModels.RECORD))) {
+                    throw new IOException(target + " exists and holds a fetched model");
+                }
                 BeirFetcher.deleteTree(target);
             }
             try {
@@ -220,7 +307,9 @@ public final class ModelFetcher {
             }
         } catch (IOException e) {
             throw new WorkbenchException(
-                    WorkbenchException.Kind.IO, "Cannot move " + partial + " to " + target, e);
+                    WorkbenchException.Kind.IO,
+                    "Cannot move " + partial + " to " + target + ": " + HubClient.describe(e),
+                    e);
         }
     }
 

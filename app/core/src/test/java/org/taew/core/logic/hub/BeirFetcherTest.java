@@ -74,7 +74,9 @@ class BeirFetcherTest {
         site.plain.put("/beir/scifact.zip", zip);
         site.cutOnce.put("/beir/scifact.zip", Files.size(zip) / 2);
         assertThatThrownBy(() -> fetch("scifact"))
-                .hasMessageContaining("What arrived is kept: run the fetch again to resume it");
+                .hasMessageContaining("the connection was cut")
+                .hasMessageContaining("run the fetch again to resume it")
+                .hasMessageNotContaining("Exception");
         assertThat(datasets.resolve("scifact")).doesNotExist();
 
         BeirFetcher.Fetched f = fetch("scifact");
@@ -104,6 +106,17 @@ class BeirFetcherTest {
     }
 
     @Test
+    void aZipThatArrivedWholeBeforeIsNotFetchedAgain() throws Exception {
+        Path zip = zipOf("helpdesk-mini", "scidocs", null);
+        site.plain.put("/beir/scidocs.zip", zip);
+        Files.createDirectories(datasets.resolve(".partial"));
+        Files.copy(zip, datasets.resolve(".partial/scidocs.zip")); // a run that failed after it
+        assertThat(fetch("scidocs").check().documents()).hasSize(64);
+        assertThat(site.requests)
+                .containsExactly("GET /beir/scidocs.zip bytes=" + Files.size(zip) + "-");
+    }
+
+    @Test
     void symmetricCollectionsLeaveQueriesOutOfTheirOwnRanking() throws Exception {
         site.plain.put("/beir/quora.zip", zipOf("similar-questions", "quora", null));
         Path dir = fetch("quora").dir();
@@ -119,7 +132,11 @@ class BeirFetcherTest {
                 .hasMessageContaining("not a BEIR collection")
                 .hasMessageContaining("scifact, nfcorpus");
         assertThatThrownBy(() -> fetch("cqadupstack")).hasMessageContaining("12 sub-collections");
-        assertThatThrownBy(() -> fetch("fiqa")).hasMessageContaining("No fiqa.zip at");
+        assertThatThrownBy(() -> fetch("fiqa"))
+                .hasMessageContaining("No fiqa.zip at")
+                .isInstanceOfSatisfying(
+                        WorkbenchException.class,
+                        e -> assertThat(e.kind()).isEqualTo(WorkbenchException.Kind.BAD_INPUT));
 
         Path garbage = tmp.resolve("garbage.zip");
         Files.writeString(garbage, "not a zip at all");
@@ -131,6 +148,7 @@ class BeirFetcherTest {
                 "/beir/arguana.zip", zipOf("helpdesk-mini", "arguana", "arguana/../../escape.txt"));
         assertThatThrownBy(() -> fetch("arguana"))
                 .hasMessageContaining("points outside the dataset folder");
+        assertThat(datasets.resolve("escape.txt")).doesNotExist();
         assertThat(tmp.resolve("escape.txt")).doesNotExist();
         assertThat(datasets.resolve("nfcorpus")).doesNotExist();
         assertThat(datasets.resolve("arguana")).doesNotExist();

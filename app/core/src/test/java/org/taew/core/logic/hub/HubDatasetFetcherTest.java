@@ -54,7 +54,9 @@ class HubDatasetFetcherTest {
                     .contains("/datasets/mteb/scifact")
                     .contains(COMMIT)
                     .contains("64 documents, 40 queries");
-            assertThat(datasets.resolve(".partial")).isEmptyDirectory();
+            assertThat(datasets.resolve(".partial").resolve("scifact@abcdefabcdef"))
+                    .as("the partial folder is gone")
+                    .doesNotExist();
 
             Map<String, Path> parquet = new LinkedHashMap<>();
             parquet.put("corpus/test-00000-of-00001.parquet", src.resolve("corpus.jsonl"));

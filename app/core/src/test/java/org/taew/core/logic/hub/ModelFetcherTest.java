@@ -84,7 +84,9 @@ class ModelFetcherTest {
                 .contains("\"repo\": \"org/tiny-qwen3\"")
                 .contains("\"revision\": \"main\"")
                 .contains("\"commit\": \"" + COMMIT + "\"");
-        assertThat(models.resolve(FetchedModels.PARTIAL)).isEmptyDirectory();
+        try (Stream<Path> left = Files.list(models.resolve(FetchedModels.PARTIAL))) {
+            assertThat(left.filter(Files::isDirectory)).as("no partial folder left").isEmpty();
+        }
 
         ModelCatalog catalog = new ModelCatalog(models);
         ModelSpec spec = catalog.resolve("org/tiny-qwen3");
@@ -106,15 +108,18 @@ class ModelFetcherTest {
         hub.cutOnce.put("model.safetensors", size / 2);
         assertThatThrownBy(() -> fetch("org/tiny-qwen3", Precision.FP32, null))
                 .isInstanceOf(WorkbenchException.class)
-                .hasMessageContaining("run the fetch again to resume it");
+                .hasMessageContaining("the connection was cut")
+                .hasMessageContaining("run the fetch again to resume it")
+                .hasMessageNotContaining("Exception");
         assertThat(models.resolve("org")).doesNotExist();
         assertThat(new ModelCatalog(models).localFolders()).isEmpty();
         Path partial = FetchedModels.partialFolder(models, "org/tiny-qwen3", COMMIT);
         assertThat(Files.size(partial.resolve("model.safetensors"))).isBetween(1L, size - 1);
 
+        long kept = Files.size(partial.resolve("model.safetensors"));
         fetch("org/tiny-qwen3", Precision.FP32, null);
         assertThat(hub.requests)
-                .anyMatch(r -> r.contains("/model.safetensors bytes=") && !r.endsWith("bytes=0-"));
+                .anyMatch(r -> r.endsWith("/model.safetensors bytes=" + kept + "-"));
         assertThat(new ModelCatalog(models).resolve("org/tiny-qwen3").weights()).exists();
     }
 
@@ -208,6 +213,65 @@ class ModelFetcherTest {
     }
 
     @Test
+    void aSecondPrecisionJoinsTheFolderOfTheFirstAndAnEmptyFileIsFetchedToo() throws Exception {
+        Map<String, Path> files = new LinkedHashMap<>();
+        Path fp32 = tmp.resolve("fp32.onnx");
+        Path int8 = tmp.resolve("int8.onnx");
+        Path empty = tmp.resolve("empty.md");
+        Files.writeString(fp32, "fp32 stand-in");
+        Files.writeString(int8, "int8 stand-in");
+        Files.writeString(empty, "");
+        files.put("onnx/model.onnx", fp32);
+        files.put("onnx/model_quantized.onnx", int8);
+        for (String f :
+                List.of("tokenizer.json", "config.json", "modules.json", "1_Pooling/config.json")) {
+            files.put(f, qwen.get(f));
+        }
+        files.put("README.md", empty);
+        hub.serve("org/onnx", COMMIT, files);
+        Path dir = fetch("org/onnx", Precision.FP32, null).dir();
+        assertThat(dir.resolve("README.md")).exists().isEmptyFile();
+        assertThat(dir.resolve("onnx/model_quantized.onnx")).doesNotExist();
+        ModelCatalog catalog = new ModelCatalog(models);
+        String fp32Identity = catalog.resolve("org/onnx").identity();
+
+        ModelFetcher.Fetched second = fetch("org/onnx", Precision.INT8, null);
+        assertThat(second.dir()).isEqualTo(dir);
+        assertThat(dir.resolve("onnx/model.onnx")).as("the fp32 files stay").exists();
+        assertThat(dir.resolve("onnx/model_quantized.onnx")).exists();
+        assertThat(catalog.resolve("org/onnx").identity()).isEqualTo(fp32Identity);
+        assertThat(catalog.resolve("org/onnx", Precision.INT8).weights())
+                .isEqualTo(dir.resolve("onnx/model_quantized.onnx"));
+        assertThat(Files.readString(dir.resolve(FetchedModels.RECORD)))
+                .contains("\"precision\": \"fp32,int8\"")
+                .contains("onnx/model_quantized.onnx")
+                .contains("onnx/model.onnx");
+    }
+
+    @Test
+    void aListingWhoseCommitIsNotAHashIsRefusedBeforeAnythingIsWritten() throws Exception {
+        hub.serve("org/evil", "/../../../..", qwen);
+        assertThatThrownBy(() -> fetch("org/evil", Precision.FP32, null))
+                .hasMessageContaining("no commit hash")
+                .hasMessageNotContaining("Exception");
+        assertThat(everythingUnder(tmp.resolve("models"))).isEmpty();
+    }
+
+    @Test
+    void theTokenGoesToTheHubOnlyNeverToWhereItRedirects() throws Exception {
+        try (HubFixture cdn = HubFixture.start()) {
+            cdn.plain.put("/blob/weights", qwen.get("model.safetensors"));
+            hub.redirect.put(
+                    "/org/tiny-qwen3/resolve/" + COMMIT + "/model.safetensors",
+                    cdn.endpoint() + "/blob/weights");
+            hub.requiredToken = "hf_secret";
+            fetch("org/tiny-qwen3", Precision.FP32, "hf_secret");
+            assertThat(cdn.requests).containsExactly("GET /blob/weights");
+            assertThat(hub.requests).allMatch(r -> r.endsWith("[auth]"));
+        }
+    }
+
+    @Test
     void aFullDiskIsSaidInOneSentence() throws Exception {
         Path full = Path.of("/dev/full"); // Linux: every write fails with ENOSPC
         Assumptions.assumeTrue(Files.exists(full), "needs /dev/full");
@@ -221,6 +285,6 @@ class ModelFetcherTest {
         assertThatThrownBy(() -> client.download(info, weights, full, ProgressListener.NONE))
                 .isInstanceOf(WorkbenchException.class)
                 .hasMessageContaining("the disk is full")
-                .hasMessageNotContaining("at org.");
+                .hasMessageNotContaining("Exception");
     }
 }
