@@ -84,6 +84,21 @@ final class DatasetsFetchCommand implements Callable<Integer> {
                             : new HubClient(endpoint, System.getenv("HF_TOKEN"));
             HubDatasetFetcher.Fetched f =
                     HubDatasetFetcher.fetch(hub, common.datasets().dir(), name, common.progress());
+            if (f.check() == null) {
+                w.printf(
+                        Locale.ROOT,
+                        "Fetched %s@%s into %s: %,d sentence pairs in %d split(s)%n",
+                        f.info().repo(),
+                        f.info().revision(),
+                        f.dir(),
+                        f.pairs(),
+                        f.pairFiles().size());
+                w.println(
+                        "Evaluate a split with: taew eval -d "
+                                + f.pairFiles().get(f.pairFiles().size() - 1));
+                w.flush();
+                return ExitCodes.OK;
+            }
             w.printf(
                     Locale.ROOT,
                     "Fetched %s@%s into %s: %,d documents, %,d queries (%s split)%n",

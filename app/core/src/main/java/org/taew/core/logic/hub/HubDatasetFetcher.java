@@ -1,7 +1,10 @@
 package org.taew.core.logic.hub;
 
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,8 +14,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
 import org.taew.core.logic.datasets.BeirReader;
+import org.taew.core.logic.datasets.StsReader;
 import org.taew.core.logic.encoding.FetchedModels;
 import org.taew.core.model.RetrievalDataset;
 import org.taew.core.util.AtomicFiles;
@@ -31,7 +36,16 @@ public final class HubDatasetFetcher {
     private HubDatasetFetcher() {}
 
     /** What a fetch produced. */
-    public record Fetched(Path dir, HubClient.RepoInfo info, RetrievalDataset check) {}
+    /**
+     * What a fetch produced: a BEIR folder ({@code check} the dataset read), or STS sentence-pair
+     * files ({@code pairFiles}, one TSV per split, {@code check} null).
+     */
+    public record Fetched(
+            Path dir,
+            HubClient.RepoInfo info,
+            RetrievalDataset check,
+            List<Path> pairFiles,
+            int pairs) {}
 
     @SuppressWarnings("try") // the lock is held for the block, not used in it
     public static Fetched fetch(
@@ -48,7 +62,10 @@ public final class HubDatasetFetcher {
                             + " again");
         }
         HubClient.RepoInfo info = hub.datasetInfo(spec.repo(), spec.revision());
-        List<HubClient.RepoFile> files = beirFiles(info, folder);
+        List<HubClient.RepoFile> files = stsFiles(info);
+        if (files.isEmpty()) {
+            files = beirFiles(info, folder);
+        }
         try (FetchLock lock =
                 FetchLock.take(datasetsDir.resolve(".partial").resolve(folder), spec.repo())) {
             return fetchLocked(hub, datasetsDir, spec, folder, target, info, files, progress);
@@ -99,6 +116,9 @@ public final class HubDatasetFetcher {
                     "Cannot unpack the files of " + spec.repo() + ": " + e.getMessage(),
                     e);
         }
+        if (stsLayout(files)) {
+            return sts(hub, target, unpacked, partial, info, files);
+        }
         RetrievalDataset check = BeirReader.read(unpacked, null);
         Optional<BeirFetcher.Known> known = BeirFetcher.known(folder);
         if (known.isPresent()) {
@@ -121,7 +141,103 @@ public final class HubDatasetFetcher {
             throw new WorkbenchException(
                     WorkbenchException.Kind.IO, "Cannot move " + unpacked + " to " + target, e);
         }
-        return new Fetched(target, info, check);
+        return new Fetched(target, info, check, List.of(), 0);
+    }
+
+    private static final Pattern STS_FILE =
+            Pattern.compile("(train|validation|dev|test)\\.jsonl(\\.gz)?");
+
+    /** The split files of an STS repository in MTEB's jsonl layout, or none. */
+    static List<HubClient.RepoFile> stsFiles(HubClient.RepoInfo info) {
+        return info.files().stream().filter(f -> STS_FILE.matcher(f.path()).matches()).toList();
+    }
+
+    private static boolean stsLayout(List<HubClient.RepoFile> files) {
+        return !files.isEmpty()
+                && files.stream().allMatch(f -> STS_FILE.matcher(f.path()).matches());
+    }
+
+    /**
+     * Writes each split's pairs ({@code sentence1}, {@code sentence2}, {@code score} per JSON line)
+     * as a TSV with a header, which {@code eval -d FILE} reads, checks each, and moves the folder
+     * into place.
+     */
+    private static Fetched sts(
+            HubClient hub,
+            Path target,
+            Path unpacked,
+            Path partial,
+            HubClient.RepoInfo info,
+            List<HubClient.RepoFile> files)
+            throws WorkbenchException {
+        List<Path> tsvs = new ArrayList<>();
+        int pairs = 0;
+        for (HubClient.RepoFile f : files) {
+            String split = f.path().substring(0, f.path().indexOf('.'));
+            Path jsonl = unpacked.resolve(split + ".jsonl");
+            Path tsv = unpacked.resolve(split + ".tsv");
+            StringBuilder out = new StringBuilder("sentence1\tsentence2\tscore\n");
+            try {
+                List<String> lines = Files.readAllLines(jsonl, StandardCharsets.UTF_8);
+                for (int i = 0; i < lines.size(); i++) {
+                    if (lines.get(i).isBlank()) {
+                        continue;
+                    }
+                    try {
+                        JsonObject o = JsonParser.parseString(lines.get(i)).getAsJsonObject();
+                        out.append(cell(o.get("sentence1").getAsString()))
+                                .append('\t')
+                                .append(cell(o.get("sentence2").getAsString()))
+                                .append('\t')
+                                .append(o.get("score").getAsDouble())
+                                .append('\n');
+                    } catch (RuntimeException e) {
+                        throw WorkbenchException.badInput(
+                                info.repo()
+                                        + " "
+                                        + f.path()
+                                        + ", line "
+                                        + (i + 1)
+                                        + ": expected a JSON object with sentence1, sentence2 and a"
+                                        + " numeric score");
+                    }
+                }
+                Files.writeString(tsv, out, StandardCharsets.UTF_8);
+                Files.delete(jsonl);
+            } catch (IOException e) {
+                throw new WorkbenchException(
+                        WorkbenchException.Kind.IO,
+                        "Cannot convert "
+                                + f.path()
+                                + " of "
+                                + info.repo()
+                                + ": "
+                                + HubClient.describe(e),
+                        e);
+            }
+            pairs += StsReader.readAuto(tsv, null).pairs().size();
+            tsvs.add(target.resolve(split + ".tsv"));
+        }
+        AtomicFiles.writeString(unpacked.resolve("README.md"), card(hub, info, files, null));
+        try {
+            try {
+                Files.move(unpacked, target, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(unpacked, target);
+            }
+            BeirFetcher.deleteTree(partial);
+        } catch (IOException e) {
+            throw new WorkbenchException(
+                    WorkbenchException.Kind.IO,
+                    "Cannot move " + unpacked + " to " + target + ": " + HubClient.describe(e),
+                    e);
+        }
+        return new Fetched(target, info, null, tsvs, pairs);
+    }
+
+    /** A sentence as one TSV cell: tabs and line breaks become spaces. */
+    private static String cell(String text) {
+        return text.replace('\t', ' ').replace('\r', ' ').replace('\n', ' ');
     }
 
     /** The BEIR files of the repository, or a refusal that says what it holds instead. */
@@ -148,7 +264,9 @@ public final class HubDatasetFetcher {
                     info.repo()
                             + (parquet
                                     ? " is published as parquet files, which the workbench does not read yet"
-                                    : " is not in BEIR's layout (corpus.jsonl, queries.jsonl, qrels/<split>.tsv)")
+                                    : " is in neither BEIR's layout (corpus.jsonl, queries.jsonl,"
+                                            + " qrels/<split>.tsv) nor MTEB's STS layout"
+                                            + " (<split>.jsonl with sentence1, sentence2, score)")
                             + (BeirFetcher.known(folder).isPresent()
                                     ? "; the same collection comes as BEIR's zip: taew datasets fetch "
                                             + folder
@@ -190,13 +308,18 @@ public final class HubDatasetFetcher {
                     .append(f.sha256() == null ? "" : ", SHA-256 `" + f.sha256() + "`")
                     .append(" |\n");
         }
-        sb.append(
-                String.format(
-                        Locale.ROOT,
-                        "| read here | %,d documents, %,d queries with judgments in the %s split |%n",
-                        d.documents().size(),
-                        d.queries().size(),
-                        d.split()));
+        if (d != null) {
+            sb.append(
+                    String.format(
+                            Locale.ROOT,
+                            "| read here | %,d documents, %,d queries with judgments in the %s split |%n",
+                            d.documents().size(),
+                            d.queries().size(),
+                            d.split()));
+        } else {
+            sb.append(
+                    "| read here | each split as `<split>.tsv` (sentence1, sentence2, score) |\n");
+        }
         sb.append(
                 "\nLicence: as the dataset's card on the Hub states it; this card does not restate it: check it"
                         + " before you share results or copies.\n");
