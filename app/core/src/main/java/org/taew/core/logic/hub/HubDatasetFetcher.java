@@ -130,17 +130,7 @@ public final class HubDatasetFetcher {
             }
         }
         AtomicFiles.writeString(unpacked.resolve("README.md"), card(hub, info, files, check));
-        try {
-            try {
-                Files.move(unpacked, target, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(unpacked, target);
-            }
-            BeirFetcher.deleteTree(partial);
-        } catch (IOException e) {
-            throw new WorkbenchException(
-                    WorkbenchException.Kind.IO, "Cannot move " + unpacked + " to " + target, e);
-        }
+        place(unpacked, target, partial);
         return new Fetched(target, info, check, List.of(), 0);
     }
 
@@ -219,6 +209,12 @@ public final class HubDatasetFetcher {
             tsvs.add(target.resolve(split + ".tsv"));
         }
         AtomicFiles.writeString(unpacked.resolve("README.md"), card(hub, info, files, null));
+        place(unpacked, target, partial);
+        return new Fetched(target, info, null, tsvs, pairs);
+    }
+
+    /** Moves the checked folder into place in one rename and drops the partial one. */
+    private static void place(Path unpacked, Path target, Path partial) throws WorkbenchException {
         try {
             try {
                 Files.move(unpacked, target, StandardCopyOption.ATOMIC_MOVE);
@@ -232,7 +228,6 @@ public final class HubDatasetFetcher {
                     "Cannot move " + unpacked + " to " + target + ": " + HubClient.describe(e),
                     e);
         }
-        return new Fetched(target, info, null, tsvs, pairs);
     }
 
     /** A sentence as one TSV cell: tabs and line breaks become spaces. */
