@@ -2,13 +2,10 @@ package org.taew.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.taew.core.testing.HubFixture;
@@ -26,14 +23,7 @@ class DatasetsFetchCommandTest {
         ShippedWorkspace.copy("instructions", ws.resolve("instructions"));
         Files.createDirectories(ws.resolve("datasets"));
         Path src = CliRun.workspace().resolve("datasets/helpdesk-mini");
-        Path zip = tmp.resolve("scifact.zip");
-        try (OutputStream out = Files.newOutputStream(zip);
-                ZipOutputStream z = new ZipOutputStream(out)) {
-            for (String f : new String[] {"corpus.jsonl", "queries.jsonl", "qrels/test.tsv"}) {
-                z.putNextEntry(new ZipEntry("scifact/" + f));
-                z.write(Files.readAllBytes(src.resolve(f)));
-            }
-        }
+        Path zip = HubFixture.beirZip(src, "scifact", tmp.resolve("scifact.zip"));
         try (HubFixture site = HubFixture.start()) {
             site.plain.put("/beir/scifact.zip", zip);
             String endpoint = site.endpoint() + "/beir";

@@ -4,11 +4,13 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.CopyOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Arrays;
 import java.util.Set;
 
 /**
@@ -34,15 +36,7 @@ public final class AtomicFiles {
                 writer.write(out);
             }
             keepPermissions(target, temp);
-            try {
-                Files.move(
-                        temp,
-                        target,
-                        StandardCopyOption.ATOMIC_MOVE,
-                        StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
+            rename(temp, target, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             if (temp != null) {
                 try {
@@ -55,6 +49,20 @@ public final class AtomicFiles {
                     WorkbenchException.Kind.IO,
                     "Could not write " + target + ": " + e.getMessage(),
                     e);
+        }
+    }
+
+    /**
+     * Renames {@code from} (a file or a whole folder) to {@code to} in one step where the file
+     * system can, else with a plain move: a reader sees the old name or the complete new one.
+     */
+    public static void rename(Path from, Path to, CopyOption... options) throws IOException {
+        CopyOption[] atomic = Arrays.copyOf(options, options.length + 1);
+        atomic[options.length] = StandardCopyOption.ATOMIC_MOVE;
+        try {
+            Files.move(from, to, atomic);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(from, to, options);
         }
     }
 

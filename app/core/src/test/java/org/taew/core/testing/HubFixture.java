@@ -13,17 +13,17 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.taew.core.util.Hashing;
 
 /**
  * A stand-in for the Hugging Face Hub on the loopback address, for tests: serves repositories the
@@ -254,24 +254,26 @@ public final class HubFixture implements AutoCloseable {
 
     private static synchronized String sha256(Path file) throws IOException {
         String known = SHA.get(file);
-        if (known != null) {
-            return known;
+        if (known == null) {
+            known = Hashing.sha256Hex(file);
+            SHA.put(file, known);
         }
-        try {
-            MessageDigest d = MessageDigest.getInstance("SHA-256");
-            try (InputStream in = Files.newInputStream(file)) {
-                byte[] buf = new byte[1 << 16];
-                int n;
-                while ((n = in.read(buf)) > 0) {
-                    d.update(buf, 0, n);
-                }
+        return known;
+    }
+
+    /**
+     * A zip as the BEIR site publishes it: a BEIR folder's corpus, queries and test judgments under
+     * the top folder {@code name/}.
+     */
+    public static Path beirZip(Path beirFolder, String name, Path zip) throws IOException {
+        try (OutputStream out = Files.newOutputStream(zip);
+                ZipOutputStream z = new ZipOutputStream(out)) {
+            for (String f : new String[] {"corpus.jsonl", "queries.jsonl", "qrels/test.tsv"}) {
+                z.putNextEntry(new ZipEntry(name + "/" + f));
+                z.write(Files.readAllBytes(beirFolder.resolve(f)));
             }
-            String hex = HexFormat.of().formatHex(d.digest());
-            SHA.put(file, hex);
-            return hex;
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
+        return zip;
     }
 
     @Override

@@ -2,13 +2,10 @@ package org.taew.desktop.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -168,15 +165,11 @@ class SessionViewModelTest {
                     .contains("No model org/absent at revision main");
             dialogs.errors.clear();
 
-            Path zip = dir.resolve("scifact.zip");
-            Path src = context.workspace().datasets().resolve("helpdesk-mini");
-            try (OutputStream out = Files.newOutputStream(zip);
-                    ZipOutputStream z = new ZipOutputStream(out)) {
-                for (String f : new String[] {"corpus.jsonl", "queries.jsonl", "qrels/test.tsv"}) {
-                    z.putNextEntry(new ZipEntry("scifact/" + f));
-                    z.write(Files.readAllBytes(src.resolve(f)));
-                }
-            }
+            Path zip =
+                    HubFixture.beirZip(
+                            context.workspace().datasets().resolve("helpdesk-mini"),
+                            "scifact",
+                            dir.resolve("scifact.zip"));
             hub.plain.put("/beir/scifact.zip", zip);
             session.downloadDataset(
                     "scifact", new HubClient(hub.endpoint(), null), hub.endpoint() + "/beir");

@@ -7,11 +7,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.taew.core.model.TextItem;
+import org.taew.core.util.Folders;
 import org.taew.core.util.WorkbenchException;
 
 /**
@@ -95,16 +94,8 @@ final class BeirWriter {
                     e);
         } finally {
             if (tmp != null) {
-                deleteQuietly(tmp);
+                Folders.deleteTreeQuietly(tmp);
             }
-        }
-    }
-
-    private static void deleteQuietly(Path dir) {
-        try (Stream<Path> s = Files.walk(dir)) {
-            s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException | RuntimeException ignored) {
-            // the original error is the one to report
         }
     }
 }

@@ -157,8 +157,12 @@ public enum Precision {
      * draft precision.
      */
     public static String displayName(ModelSpec model) {
-        Precision p = of(model);
-        return p.draft() ? model.name() + " (" + p.label + " draft)" : model.name();
+        return of(model).displayName(model.name());
+    }
+
+    /** A model name as shown for this precision: {@code name (int8 draft)} for a draft. */
+    public String displayName(String name) {
+        return draft() ? name + " (" + label + " draft)" : name;
     }
 
     /**

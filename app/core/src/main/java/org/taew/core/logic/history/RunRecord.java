@@ -89,8 +89,7 @@ public record RunRecord(
 
         /** The name, with "(int8 draft)" for a draft run. */
         public String label() {
-            Precision p = Precision.ofEngine(engine);
-            return p.draft() ? name + " (" + p.label() + " draft)" : name;
+            return Precision.ofEngine(engine).displayName(name);
         }
     }
 

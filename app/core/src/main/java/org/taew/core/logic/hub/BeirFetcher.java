@@ -3,12 +3,10 @@ package org.taew.core.logic.hub;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.ClosedByInterruptException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.LinkedHashMap;
@@ -16,13 +14,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 import org.taew.core.logic.datasets.BeirReader;
+import org.taew.core.logic.datasets.DatasetSettings;
+import org.taew.core.logic.evaluation.Reproduction;
 import org.taew.core.model.RetrievalDataset;
 import org.taew.core.util.AtomicFiles;
+import org.taew.core.util.Folders;
 import org.taew.core.util.Hashing;
 import org.taew.core.util.ProgressListener;
 import org.taew.core.util.WorkbenchException;
@@ -316,10 +316,10 @@ public final class BeirFetcher {
         progress.end();
         Path unpacked = partial.resolve(k.name());
         try {
-            deleteTree(unpacked);
+            Folders.deleteTree(unpacked);
             unzip(zip, k.name(), unpacked);
         } catch (ZipException e) {
-            deleteQuietly(zip);
+            Folders.deleteTreeQuietly(zip);
             throw new WorkbenchException(
                     WorkbenchException.Kind.IO,
                     url
@@ -345,17 +345,10 @@ public final class BeirFetcher {
         } catch (IOException e) {
             throw new WorkbenchException(WorkbenchException.Kind.IO, "Cannot read " + zip, e);
         }
-        AtomicFiles.writeString(unpacked.resolve("dataset.yaml"), settings(k));
+        writeSettings(k, unpacked);
         AtomicFiles.writeString(unpacked.resolve("README.md"), card(k, url, sha, zipBytes, check));
-        if (!k.published().isEmpty() && !k.name().equals("msmarco")) {
-            AtomicFiles.writeString(unpacked.resolve("expected.yaml"), expected(k));
-        }
         try {
-            try {
-                Files.move(unpacked, target, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(unpacked, target);
-            }
+            AtomicFiles.rename(unpacked, target);
             Files.deleteIfExists(zip);
         } catch (IOException e) {
             throw new WorkbenchException(
@@ -401,7 +394,18 @@ public final class BeirFetcher {
      * their instructions (task-aware), MiniLM without (general). Not written for msmarco, whose
      * published figures are of its dev split while the workbench reads its test split.
      */
-    static String expected(Known k) {
+    /**
+     * Writes the collection's {@code dataset.yaml} and, where its published figures apply, its
+     * {@code expected.yaml} into {@code dir}.
+     */
+    static void writeSettings(Known k, Path dir) throws WorkbenchException {
+        AtomicFiles.writeString(dir.resolve(DatasetSettings.FILE_NAME), settings(k));
+        if (!k.published().isEmpty() && !k.name().equals("msmarco")) {
+            AtomicFiles.writeString(dir.resolve(Reproduction.DATASET_FILE), expected(k));
+        }
+    }
+
+    private static String expected(Known k) {
         StringBuilder sb =
                 new StringBuilder(
                         "# Published MTEB nDCG@10 of the bundled models on this collection (`taew"
@@ -429,7 +433,7 @@ public final class BeirFetcher {
         return sb.toString();
     }
 
-    static String settings(Known k) {
+    private static String settings(Known k) {
         return "# How the workbench evaluates this dataset (taew eval, the desktop, taew datasets results).\n"
                 + "task: "
                 + k.task()
@@ -474,26 +478,5 @@ public final class BeirFetcher {
                 + "\nLicence: as its authors publish it; the BEIR benchmark lists each collection's licence"
                 + " (https://github.com/beir-cellar/beir). This card does not restate it: check it before"
                 + " you share results or copies.\n";
-    }
-
-    /** Deletes a folder and all in it (nothing when it is absent). */
-    static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            List<Path> all = new ArrayList<>(walk.toList());
-            for (int i = all.size() - 1; i >= 0; i--) {
-                Files.delete(all.get(i));
-            }
-        }
-    }
-
-    private static void deleteQuietly(Path file) {
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException e) {
-            // the message already says what to do
-        }
     }
 }

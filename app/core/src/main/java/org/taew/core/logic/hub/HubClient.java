@@ -502,7 +502,7 @@ public final class HubClient {
     /** One clear message per refusal of the Hub. */
     private void check(int status, String retryAfter, String repo, String notFound, String url)
             throws WorkbenchException {
-        if (status == 0 || status == 200 || status == 206) {
+        if (status == 200 || status == 206) {
             return;
         }
         String m =

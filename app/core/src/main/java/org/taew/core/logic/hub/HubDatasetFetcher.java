@@ -5,7 +5,6 @@ import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -21,6 +20,7 @@ import org.taew.core.logic.datasets.StsReader;
 import org.taew.core.logic.encoding.FetchedModels;
 import org.taew.core.model.RetrievalDataset;
 import org.taew.core.util.AtomicFiles;
+import org.taew.core.util.Folders;
 import org.taew.core.util.ProgressListener;
 import org.taew.core.util.WorkbenchException;
 
@@ -94,7 +94,7 @@ public final class HubDatasetFetcher {
         progress.end();
         Path unpacked = partial.resolve(folder);
         try {
-            BeirFetcher.deleteTree(unpacked);
+            Folders.deleteTree(unpacked);
             for (HubClient.RepoFile f : files) {
                 Path from = partial.resolve("download").resolve(f.path());
                 String plain =
@@ -122,12 +122,7 @@ public final class HubDatasetFetcher {
         RetrievalDataset check = BeirReader.read(unpacked, null);
         Optional<BeirFetcher.Known> known = BeirFetcher.known(folder);
         if (known.isPresent()) {
-            AtomicFiles.writeString(
-                    unpacked.resolve("dataset.yaml"), BeirFetcher.settings(known.get()));
-            if (!known.get().published().isEmpty() && !folder.equals("msmarco")) {
-                AtomicFiles.writeString(
-                        unpacked.resolve("expected.yaml"), BeirFetcher.expected(known.get()));
-            }
+            BeirFetcher.writeSettings(known.get(), unpacked);
         }
         AtomicFiles.writeString(unpacked.resolve("README.md"), card(hub, info, files, check));
         place(unpacked, target, partial);
@@ -216,12 +211,8 @@ public final class HubDatasetFetcher {
     /** Moves the checked folder into place in one rename and drops the partial one. */
     private static void place(Path unpacked, Path target, Path partial) throws WorkbenchException {
         try {
-            try {
-                Files.move(unpacked, target, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(unpacked, target);
-            }
-            BeirFetcher.deleteTree(partial);
+            AtomicFiles.rename(unpacked, target);
+            Folders.deleteTree(partial);
         } catch (IOException e) {
             throw new WorkbenchException(
                     WorkbenchException.Kind.IO,

@@ -7,7 +7,6 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -22,6 +21,7 @@ import org.taew.core.logic.encoding.FetchedModels;
 import org.taew.core.logic.encoding.ModelFolderReader;
 import org.taew.core.logic.encoding.Precision;
 import org.taew.core.util.AtomicFiles;
+import org.taew.core.util.Folders;
 import org.taew.core.util.ProgressListener;
 import org.taew.core.util.WorkbenchException;
 
@@ -102,7 +102,7 @@ public final class ModelFetcher {
             try {
                 ModelFolderReader.read(partial, precision);
             } catch (WorkbenchException e) {
-                deleteQuietly(partial);
+                Folders.deleteTreeQuietly(partial);
                 throw new WorkbenchException(
                         WorkbenchException.Kind.MODEL,
                         info.repo()
@@ -150,7 +150,7 @@ public final class ModelFetcher {
                 all.add(f);
             }
             writeRecord(target, info, all, precisions);
-            deleteQuietly(partial);
+            Folders.deleteTreeQuietly(partial);
         } catch (IOException | RuntimeException e) {
             throw new WorkbenchException(
                     WorkbenchException.Kind.IO,
@@ -165,14 +165,6 @@ public final class ModelFetcher {
                                     ? HubClient.describe(io)
                                     : "its record is unreadable"),
                     e);
-        }
-    }
-
-    private static void deleteQuietly(Path dir) {
-        try {
-            BeirFetcher.deleteTree(dir);
-        } catch (IOException e) {
-            // a leftover partial folder is resumed or replaced by the next fetch
         }
     }
 
@@ -298,13 +290,9 @@ public final class ModelFetcher {
                 if (Files.exists(target.resolve(FetchedModels.RECORD))) {
                     throw new IOException(target + " exists and holds a fetched model");
                 }
-                BeirFetcher.deleteTree(target);
+                Folders.deleteTree(target);
             }
-            try {
-                Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(partial, target);
-            }
+            AtomicFiles.rename(partial, target);
         } catch (IOException e) {
             throw new WorkbenchException(
                     WorkbenchException.Kind.IO,
