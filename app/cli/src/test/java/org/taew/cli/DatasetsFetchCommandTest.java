@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -123,10 +124,69 @@ class DatasetsFetchCommandTest {
                             tmp.resolve("out2").toString());
             assertThat(evalHub.exitCode()).as(evalHub.err()).isZero();
 
+            // the same collection as MTEB's parquet configurations: the same numbers
+            Path pq = ShippedWorkspace.project().resolve("app/core/src/test/resources/parquet");
+            Map<String, Path> parquet = new LinkedHashMap<>();
+            for (String name :
+                    List.of(
+                            "corpus/test-00000-of-00002.parquet",
+                            "corpus/test-00001-of-00002.parquet",
+                            "queries/test-00000-of-00001.parquet",
+                            "qrels/test-00000-of-00001.parquet")) {
+                parquet.put(name, pq.resolve("mteb-retrieval").resolve(name));
+            }
+            site.serveDataset("mteb/fiqa", "0123456789abcdef0123456789abcdef01234567", parquet);
+            CliRun parquetFetch =
+                    CliRun.of(
+                            "datasets",
+                            "fetch",
+                            "mteb/fiqa",
+                            "--endpoint",
+                            site.endpoint(),
+                            "--workspace",
+                            ws.toString(),
+                            "--no-progress");
+            assertThat(parquetFetch.exitCode()).as(parquetFetch.err()).isZero();
+            assertThat(parquetFetch.out()).contains("64 documents, 40 queries");
+            CliRun evalParquet =
+                    CliRun.of(
+                            "eval",
+                            "-d",
+                            "fiqa",
+                            "--workspace",
+                            ws.toString(),
+                            "--home",
+                            tmp.resolve("home").toString(),
+                            "--no-progress",
+                            "--mode",
+                            "general",
+                            "-o",
+                            tmp.resolve("out3").toString());
+            assertThat(evalParquet.exitCode()).as(evalParquet.err()).isZero();
+            assertThat(measures(evalParquet.out()))
+                    .as("parquet and jsonl of the same collection score the same")
+                    .hasSize(7)
+                    .isEqualTo(measures(evalHub.out()));
+
             CliRun list = CliRun.of("datasets", "fetch", "--list");
             assertThat(list.out()).contains("scifact").contains("5,183").contains("trec-covid");
             CliRun listed = CliRun.of("datasets", "--workspace", ws.toString());
             assertThat(listed.out()).contains("scifact");
         }
+    }
+
+    /** The measure table of an eval report: its header line through P@10. */
+    private static List<String> measures(String report) {
+        List<String> lines = report.lines().toList();
+        int from =
+                lines.indexOf(
+                        lines.stream()
+                                .filter(l -> l.startsWith("measure"))
+                                .findFirst()
+                                .orElseThrow());
+        int to =
+                lines.indexOf(
+                        lines.stream().filter(l -> l.startsWith("P@10")).findFirst().orElseThrow());
+        return lines.subList(from, to + 1);
     }
 }

@@ -25,12 +25,12 @@ import org.taew.core.util.ProgressListener;
 import org.taew.core.util.WorkbenchException;
 
 /**
- * Fetches an MTEB retrieval dataset from the Hugging Face Hub ({@code mteb/scifact} and the like)
- * when it is published in BEIR's layout ({@code corpus.jsonl}, {@code queries.jsonl}, {@code
- * qrels/<split>.tsv}, each possibly gzipped), into the workspace's datasets folder as a dataset
- * with a provenance card. Repositories published as parquet only are refused with the way round
- * (the BEIR zip of the same collection). Like every fetch: downloaded into {@code
- * datasets/.partial/}, checked, then moved into place.
+ * Fetches an MTEB dataset from the Hugging Face Hub ({@code mteb/scifact} and the like) into the
+ * workspace's datasets folder with a provenance card: a retrieval set in BEIR's layout ({@code
+ * corpus.jsonl}, {@code queries.jsonl}, {@code qrels/<split>.tsv}, each possibly gzipped) or as
+ * MTEB's parquet configurations (converted to that layout), or an STS set ({@code <split>.jsonl} or
+ * parquet, converted to pair files). Like every fetch: downloaded into {@code datasets/.partial/},
+ * converted, read as a check, then moved into place.
  */
 public final class HubDatasetFetcher {
     private HubDatasetFetcher() {}
@@ -63,12 +63,21 @@ public final class HubDatasetFetcher {
         }
         HubClient.RepoInfo info = hub.datasetInfo(spec.repo(), spec.revision());
         List<HubClient.RepoFile> files = stsFiles(info);
+        ParquetDatasets.Layout parquet = null;
         if (files.isEmpty()) {
-            files = beirFiles(info, folder);
+            files = beirFiles(info);
+        }
+        if (files.isEmpty()) {
+            parquet = ParquetDatasets.layout(info.files());
+            if (parquet == null || parquet.partial()) {
+                throw refusal(info, folder);
+            }
+            files = parquet.files();
         }
         try (FetchLock lock =
                 FetchLock.take(datasetsDir.resolve(".partial").resolve(folder), spec.repo())) {
-            return fetchLocked(hub, datasetsDir, spec, folder, target, info, files, progress);
+            return fetchLocked(
+                    hub, datasetsDir, spec, folder, target, info, files, parquet, progress);
         }
     }
 
@@ -80,6 +89,7 @@ public final class HubDatasetFetcher {
             Path target,
             HubClient.RepoInfo info,
             List<HubClient.RepoFile> files,
+            ParquetDatasets.Layout parquet,
             ProgressListener progress)
             throws WorkbenchException {
         Path partial =
@@ -93,6 +103,9 @@ public final class HubDatasetFetcher {
         }
         progress.end();
         Path unpacked = partial.resolve(folder);
+        if (parquet != null) {
+            return fromParquet(hub, spec, folder, target, info, parquet, partial, progress);
+        }
         try {
             Folders.deleteTree(unpacked);
             for (HubClient.RepoFile f : files) {
@@ -119,6 +132,57 @@ public final class HubDatasetFetcher {
         if (stsLayout(files)) {
             return sts(hub, target, unpacked, partial, info, files);
         }
+        return placeBeir(hub, folder, target, unpacked, partial, info, files);
+    }
+
+    /** Converts MTEB's parquet files (retrieval or STS) and moves the result into place. */
+    private static Fetched fromParquet(
+            HubClient hub,
+            FetchedModels.Spec spec,
+            String folder,
+            Path target,
+            HubClient.RepoInfo info,
+            ParquetDatasets.Layout parquet,
+            Path partial,
+            ProgressListener progress)
+            throws WorkbenchException {
+        Path unpacked = partial.resolve(folder);
+        Path downloads = partial.resolve("download");
+        try {
+            Folders.deleteTree(unpacked);
+        } catch (IOException e) {
+            throw new WorkbenchException(
+                    WorkbenchException.Kind.IO,
+                    "Cannot clear " + unpacked + ": " + HubClient.describe(e),
+                    e);
+        }
+        if (parquet.retrieval()) {
+            ParquetDatasets.writeBeir(parquet, downloads, unpacked, spec.repo(), progress);
+            return placeBeir(hub, folder, target, unpacked, partial, info, parquet.files());
+        }
+        List<Path> written = ParquetDatasets.writePairs(parquet, downloads, unpacked, spec.repo());
+        List<Path> tsvs = new ArrayList<>();
+        int pairs = 0;
+        for (Path tsv : written) {
+            pairs += StsReader.readAuto(tsv, null).pairs().size();
+            tsvs.add(target.resolve(tsv.getFileName().toString()));
+        }
+        AtomicFiles.writeString(
+                unpacked.resolve("README.md"), card(hub, info, parquet.files(), null));
+        place(unpacked, target, partial);
+        return new Fetched(target, info, null, tsvs, pairs);
+    }
+
+    /** Reads the BEIR folder as a check, adds settings and the card, moves it into place. */
+    private static Fetched placeBeir(
+            HubClient hub,
+            String folder,
+            Path target,
+            Path unpacked,
+            Path partial,
+            HubClient.RepoInfo info,
+            List<HubClient.RepoFile> files)
+            throws WorkbenchException {
         RetrievalDataset check = BeirReader.read(unpacked, null);
         Optional<BeirFetcher.Known> known = BeirFetcher.known(folder);
         if (known.isPresent()) {
@@ -170,9 +234,9 @@ public final class HubDatasetFetcher {
                     }
                     try {
                         JsonObject o = JsonParser.parseString(lines.get(i)).getAsJsonObject();
-                        out.append(cell(o.get("sentence1").getAsString()))
+                        out.append(ParquetDatasets.cell(o.get("sentence1").getAsString()))
                                 .append('\t')
-                                .append(cell(o.get("sentence2").getAsString()))
+                                .append(ParquetDatasets.cell(o.get("sentence2").getAsString()))
                                 .append('\t')
                                 .append(o.get("score").getAsDouble())
                                 .append('\n');
@@ -221,18 +285,11 @@ public final class HubDatasetFetcher {
         }
     }
 
-    /** A sentence as one TSV cell: tabs and line breaks become spaces. */
-    private static String cell(String text) {
-        return text.replace('\t', ' ').replace('\r', ' ').replace('\n', ' ');
-    }
-
-    /** The BEIR files of the repository, or a refusal that says what it holds instead. */
-    static List<HubClient.RepoFile> beirFiles(HubClient.RepoInfo info, String folder)
-            throws WorkbenchException {
+    /** The BEIR jsonl files of the repository (corpus, queries, then qrels), or none. */
+    static List<HubClient.RepoFile> beirFiles(HubClient.RepoInfo info) {
         List<HubClient.RepoFile> out = new ArrayList<>();
         HubClient.RepoFile corpus = null;
         HubClient.RepoFile queries = null;
-        boolean parquet = false;
         for (HubClient.RepoFile f : info.files()) {
             String p = f.path();
             if (p.equals("corpus.jsonl") || p.equals("corpus.jsonl.gz")) {
@@ -242,25 +299,27 @@ public final class HubDatasetFetcher {
             } else if (p.matches("qrels/[A-Za-z0-9_-]+\\.tsv(\\.gz)?")) {
                 out.add(f);
             }
-            parquet |= p.endsWith(".parquet");
         }
         if (corpus == null || queries == null || out.isEmpty()) {
-            throw new WorkbenchException(
-                    WorkbenchException.Kind.BAD_INPUT,
-                    info.repo()
-                            + (parquet
-                                    ? " is published as parquet files, which the workbench does not read yet"
-                                    : " is in neither BEIR's layout (corpus.jsonl, queries.jsonl,"
-                                            + " qrels/<split>.tsv) nor MTEB's STS layout"
-                                            + " (<split>.jsonl with sentence1, sentence2, score)")
-                            + (BeirFetcher.known(folder).isPresent()
-                                    ? "; the same collection comes as BEIR's zip: taew datasets fetch "
-                                            + folder
-                                    : ""));
+            return List.of();
         }
         out.add(0, queries);
         out.add(0, corpus);
         return out;
+    }
+
+    /** Why a repository is in none of the layouts read, with the way round where there is one. */
+    private static WorkbenchException refusal(HubClient.RepoInfo info, String folder) {
+        return WorkbenchException.badInput(
+                info.repo()
+                        + " is in none of the layouts the workbench reads: BEIR's (corpus.jsonl,"
+                        + " queries.jsonl, qrels/<split>.tsv), MTEB's parquet configurations (corpus/,"
+                        + " queries/ and the judgments) or MTEB's STS layout (<split>.jsonl or"
+                        + " <split>.parquet with sentence1, sentence2, score)"
+                        + (BeirFetcher.known(folder).isPresent()
+                                ? "; the same collection comes as BEIR's zip: taew datasets fetch "
+                                        + folder
+                                : ""));
     }
 
     private static String card(

@@ -8,12 +8,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.taew.core.logic.datasets.BeirReader;
 import org.taew.core.logic.datasets.StsReader;
+import org.taew.core.model.RetrievalDataset;
 import org.taew.core.testing.HubFixture;
 import org.taew.core.testing.ShippedWorkspace;
 import org.taew.core.util.ProgressListener;
@@ -60,18 +62,97 @@ class HubDatasetFetcherTest {
                     .as("the partial folder is gone")
                     .doesNotExist();
 
+            // MTEB's parquet configurations: corpus in two shards, queries, judgments
+            Path pq = ShippedWorkspace.project().resolve("app/core/src/test/resources/parquet");
             Map<String, Path> parquet = new LinkedHashMap<>();
-            parquet.put("corpus/test-00000-of-00001.parquet", src.resolve("corpus.jsonl"));
+            for (String name :
+                    List.of(
+                            "corpus/test-00000-of-00002.parquet",
+                            "corpus/test-00001-of-00002.parquet",
+                            "queries/test-00000-of-00001.parquet",
+                            "qrels/test-00000-of-00001.parquet")) {
+                parquet.put(name, pq.resolve("mteb-retrieval").resolve(name));
+            }
+            parquet.put("README.md", src.resolve("README.md"));
             hub.serveDataset("mteb/nfcorpus", COMMIT, parquet);
+            HubDatasetFetcher.Fetched fromParquet =
+                    HubDatasetFetcher.fetch(
+                            new HubClient(hub.endpoint(), null),
+                            datasets,
+                            "mteb/nfcorpus",
+                            ProgressListener.NONE);
+            RetrievalDataset original = BeirReader.read(src, null);
+            RetrievalDataset converted = BeirReader.read(fromParquet.dir(), null);
+            assertThat(converted.documents())
+                    .as("the same documents, titles and texts, in the same order")
+                    .isEqualTo(original.documents());
+            assertThat(converted.queries()).isEqualTo(original.queries());
+            assertThat(converted.qrels().queryIds()).isEqualTo(original.qrels().queryIds());
+            for (String q : original.qrels().queryIds()) {
+                assertThat(converted.qrels().of(q)).isEqualTo(original.qrels().of(q));
+            }
+            assertThat(fromParquet.dir().resolve("expected.yaml")).exists();
+            assertThat(Files.readString(fromParquet.dir().resolve("README.md")))
+                    .contains("corpus/test-00001-of-00002.parquet")
+                    .contains("64 documents, 40 queries");
+            assertThat(fromParquet.dir().resolve("corpus")).doesNotExist();
+
+            // a corpus without queries is in no layout read
+            hub.serveDataset(
+                    "org/corpus-only",
+                    COMMIT,
+                    Map.of(
+                            "corpus/test-00000-of-00001.parquet",
+                            pq.resolve("mteb-retrieval/corpus/test-00000-of-00002.parquet")));
             assertThatThrownBy(
                             () ->
                                     HubDatasetFetcher.fetch(
                                             new HubClient(hub.endpoint(), null),
                                             datasets,
-                                            "mteb/nfcorpus",
+                                            "org/corpus-only",
                                             ProgressListener.NONE))
-                    .hasMessageContaining("published as parquet files")
-                    .hasMessageContaining("taew datasets fetch nfcorpus");
+                    .hasMessageContaining("none of the layouts the workbench reads");
+            // judgments without the expected columns: the file and what it has
+            hub.serveDataset(
+                    "org/odd-qrels",
+                    COMMIT,
+                    Map.of(
+                            "corpus/test-00000-of-00001.parquet",
+                            pq.resolve("mteb-retrieval/corpus/test-00000-of-00002.parquet"),
+                            "queries/test-00000-of-00001.parquet",
+                            pq.resolve("mteb-retrieval/queries/test-00000-of-00001.parquet"),
+                            "default/test-00000-of-00001.parquet",
+                            pq.resolve("mteb-sts/data/test-00000-of-00001.parquet")));
+            assertThatThrownBy(
+                            () ->
+                                    HubDatasetFetcher.fetch(
+                                            new HubClient(hub.endpoint(), null),
+                                            datasets,
+                                            "org/odd-qrels",
+                                            ProgressListener.NONE))
+                    .hasMessageContaining("default/test-00000-of-00001.parquet")
+                    .hasMessageContaining("expected a column query-id or query_id")
+                    .hasMessageContaining("sentence1 (string)");
+            assertThat(datasets.resolve("odd-qrels")).doesNotExist();
+
+            // MTEB's STS layout as parquet
+            hub.serveDataset(
+                    "mteb/sickr-sts",
+                    COMMIT,
+                    Map.of(
+                            "data/test-00000-of-00001.parquet",
+                            pq.resolve("mteb-sts/data/test-00000-of-00001.parquet")));
+            HubDatasetFetcher.Fetched stsParquet =
+                    HubDatasetFetcher.fetch(
+                            new HubClient(hub.endpoint(), null),
+                            datasets,
+                            "mteb/sickr-sts",
+                            ProgressListener.NONE);
+            assertThat(stsParquet.pairs()).isEqualTo(3);
+            Path sick = datasets.resolve("sickr-sts/test.tsv");
+            assertThat(stsParquet.pairFiles()).containsExactly(sick);
+            assertThat(StsReader.readAuto(sick, null).pairs().get(0).gold()).isEqualTo(4.8);
+            assertThat(Files.readString(sick)).contains("A cat sleeps.\tStocks fell today.\t0.2");
             assertThatThrownBy(
                             () ->
                                     HubDatasetFetcher.fetch(
@@ -130,7 +211,6 @@ class HubDatasetFetcherTest {
                     .hasMessageContaining("test.jsonl, line 1")
                     .hasMessageContaining("sentence1, sentence2 and a numeric score");
             assertThat(datasets.resolve("bad-sts")).doesNotExist();
-            assertThat(datasets.resolve("nfcorpus")).doesNotExist();
         }
     }
 }
