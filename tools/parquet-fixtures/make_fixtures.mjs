@@ -151,3 +151,31 @@ write(
   }),
   snappy(),
 );
+
+// ---- edge cases: types refused with a reason, a column of nulls only, an empty table ----
+const edgeRows = 50;
+const edge = new arrow.Table({
+  id: arrow.vectorFromArray(Array.from({ length: edgeRows }, (_, i) => 'e' + i), new arrow.Utf8()),
+  nothing: arrow.vectorFromArray(Array.from({ length: edgeRows }, () => null), new arrow.Utf8()),
+  count32: arrow.vectorFromArray(Array.from({ length: edgeRows }, (_, i) => 4294967295 - i), new arrow.Uint32()),
+  big64: arrow.vectorFromArray(
+    Array.from({ length: edgeRows }, (_, i) => 18446744073709551615n - BigInt(i)),
+    new arrow.Uint64(),
+  ),
+  day: arrow.vectorFromArray(Array.from({ length: edgeRows }, (_, i) => new Date(Date.UTC(2024, 0, 1 + i))), new arrow.DateDay()),
+});
+for (const [name, version] of [['edge-v1', pq.WriterVersion.V1], ['edge-v2', pq.WriterVersion.V2]]) {
+  write(
+    join(out, 'edge', name + '.parquet'),
+    edge,
+    new pq.WriterPropertiesBuilder().setCompression(C.SNAPPY).setWriterVersion(version),
+  );
+}
+write(
+  join(out, 'edge', 'empty.parquet'),
+  new arrow.Table({
+    _id: arrow.vectorFromArray([], new arrow.Utf8()),
+    text: arrow.vectorFromArray([], new arrow.Utf8()),
+  }),
+  new pq.WriterPropertiesBuilder().setCompression(C.SNAPPY),
+);

@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
             ReproduceCommand.class,
             ModelsCommand.class,
             DatasetsCommand.class,
+            CacheCommand.class,
             InstructionsCommand.class,
             CommandLine.HelpCommand.class,
         },

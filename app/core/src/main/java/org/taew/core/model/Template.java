@@ -1,5 +1,6 @@
 package org.taew.core.model;
 
+import java.io.Serializable;
 import java.util.Map;
 import java.util.Objects;
 
@@ -9,7 +10,7 @@ import java.util.Objects;
  * braces. The part before the placeholder is the instruction (prefix); the part after it, if any,
  * is the suffix.
  */
-public record Template(String source, String prefix, String suffix) {
+public record Template(String source, String prefix, String suffix) implements Serializable {
     /** The identity template: the text as it is. General mode uses it on both sides. */
     public static final Template IDENTITY = new Template("{text}", "", "");
 

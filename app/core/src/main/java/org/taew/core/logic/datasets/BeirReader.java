@@ -232,6 +232,15 @@ public final class BeirReader {
     }
 
     /**
+     * The text a BEIR record is embedded as: {@code title + " " + text}, stripped (a query, or a
+     * document without a title, is its text). The one place this rule lives: the reader and the
+     * Spark job both use it.
+     */
+    public static String documentText(String title, String text) {
+        return ((title == null ? "" : title) + " " + text).strip();
+    }
+
+    /**
      * Reads corpus.jsonl or queries.jsonl one line at a time, handing each record to {@code sink}
      * and keeping nothing of its text: each problem goes to {@code problems} and its line is
      * skipped. Returns every kept id with its line (needed for duplicate detection anyway).
@@ -272,7 +281,7 @@ public final class BeirReader {
                 if (text == null || title == null) {
                     continue;
                 }
-                String full = (title + " " + text).strip();
+                String full = documentText(title, text);
                 if (full.isEmpty()) {
                     problems.error(
                             lines.at(

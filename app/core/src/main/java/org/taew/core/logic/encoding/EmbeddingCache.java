@@ -79,6 +79,21 @@ public final class EmbeddingCache implements AutoCloseable {
         void writeTo(ByteBuffer bb) {
             bb.putLong(a).putLong(b).putLong(c).putLong(d);
         }
+
+        /** The key's 32 bytes, as the cache file and the vector exchange files hold them. */
+        public byte[] bytes() {
+            ByteBuffer bb = ByteBuffer.allocate(32).order(ByteOrder.LITTLE_ENDIAN);
+            writeTo(bb);
+            return bb.array();
+        }
+
+        /** The key of 32 bytes written by {@link #bytes()}. */
+        public static Key ofBytes(byte[] bytes) {
+            if (bytes.length != 32) {
+                throw new IllegalArgumentException("a key has 32 bytes, not " + bytes.length);
+            }
+            return of(bytes, 0);
+        }
     }
 
     /**

@@ -65,7 +65,7 @@ public final class EmbeddingService implements AutoCloseable {
      * whose vectors differ from the reference engine's ({@link Encoder#cacheTag}), a hash of both,
      * so that such vectors get their own cache file and never mix with the reference ones.
      */
-    static String cacheIdentity(Encoder encoder) {
+    public static String cacheIdentity(Encoder encoder) {
         String tag = encoder.cacheTag();
         String identity = encoder.model().identity();
         return tag.isEmpty() ? identity : Hashing.sha256Hex(identity + tag);

@@ -35,7 +35,6 @@ import org.taew.core.util.WorkbenchException;
 public final class HubDatasetFetcher {
     private HubDatasetFetcher() {}
 
-    /** What a fetch produced. */
     /**
      * What a fetch produced: a BEIR folder ({@code check} the dataset read), or STS sentence-pair
      * files ({@code pairFiles}, one TSV per split, {@code check} null).
@@ -68,7 +67,7 @@ public final class HubDatasetFetcher {
             files = beirFiles(info);
         }
         if (files.isEmpty()) {
-            parquet = ParquetDatasets.layout(info.files());
+            parquet = ParquetDatasets.layout(info.repo(), info.files());
             if (parquet == null || parquet.partial()) {
                 throw refusal(info, folder);
             }

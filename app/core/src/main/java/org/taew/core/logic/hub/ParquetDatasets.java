@@ -6,6 +6,8 @@ import com.google.gson.JsonObject;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.Writer;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,7 +15,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.taew.core.util.ProgressListener;
@@ -30,7 +34,8 @@ import org.taew.core.util.parquet.ParquetFile;
  */
 final class ParquetDatasets {
     private static final Pattern SHARD =
-            Pattern.compile("(?<split>[A-Za-z0-9_.]+?)(-\\d{5}-of-\\d{5})?\\.parquet");
+            Pattern.compile(
+                    "(?<split>[A-Za-z0-9_.]+?)(-\\d{5}-of-\\d{5}(-[0-9a-f]{8,})?)?\\.parquet");
     private static final Pattern NUMBERED = Pattern.compile("\\d+\\.parquet");
     private static final Gson GSON = new GsonBuilder().disableHtmlEscaping().create();
 
@@ -58,11 +63,20 @@ final class ParquetDatasets {
         }
     }
 
-    /** The parquet layout of the repository's files, or null where it has no parquet files. */
-    static Layout layout(List<HubClient.RepoFile> files) {
+    /**
+     * The parquet layout of the repository's files, or null where it has no parquet files. A layout
+     * the conversion would get wrong is refused here, before anything is downloaded: a file whose
+     * split cannot be told, several corpora (MTEB's multilingual sets), or judgments of one split
+     * in more than one configuration.
+     */
+    static Layout layout(String repo, List<HubClient.RepoFile> files) throws WorkbenchException {
         List<HubClient.RepoFile> corpus = new ArrayList<>();
         List<HubClient.RepoFile> queries = new ArrayList<>();
         Map<String, List<HubClient.RepoFile>> splits = new TreeMap<>();
+        Map<String, String> splitConfig = new TreeMap<>();
+        Set<String> corpusConfigs = new TreeSet<>();
+        Set<String> queryConfigs = new TreeSet<>();
+        List<String> unknown = new ArrayList<>();
         for (HubClient.RepoFile f : files) {
             String[] parts = f.path().split("/");
             String name = parts[parts.length - 1];
@@ -71,27 +85,77 @@ final class ParquetDatasets {
             }
             List<String> folders = List.of(parts).subList(0, parts.length - 1);
             String split;
+            String config;
             Matcher m = SHARD.matcher(name);
-            if (NUMBERED.matcher(name).matches() && !folders.isEmpty()) {
+            if (NUMBERED.matcher(name).matches() && folders.size() >= 2) {
                 split = folders.get(folders.size() - 1);
+                config = folders.get(folders.size() - 2);
             } else if (m.matches()) {
                 split = m.group("split");
+                config = folders.isEmpty() ? "" : folders.get(folders.size() - 1);
             } else {
+                unknown.add(f.path());
                 continue;
             }
-            if (folders.contains("corpus")) {
+            split = split.toLowerCase(Locale.ROOT);
+            if (isRole(config, "corpus") || (defaultConfig(config) && split.equals("corpus"))) {
                 corpus.add(f);
-            } else if (folders.contains("queries")) {
+                corpusConfigs.add(config);
+            } else if (isRole(config, "queries")
+                    || (defaultConfig(config) && split.equals("queries"))) {
                 queries.add(f);
+                queryConfigs.add(config);
             } else {
-                splits.computeIfAbsent(split.toLowerCase(Locale.ROOT), k -> new ArrayList<>())
-                        .add(f);
+                String before = splitConfig.putIfAbsent(split, config);
+                if (before != null && !before.equals(config)) {
+                    throw WorkbenchException.badInput(
+                            repo
+                                    + " has the "
+                                    + split
+                                    + " split in two configurations ("
+                                    + show(before)
+                                    + " and "
+                                    + show(config)
+                                    + "); the workbench cannot tell which holds the judgments");
+                }
+                splits.computeIfAbsent(split, k -> new ArrayList<>()).add(f);
             }
+        }
+        if (!unknown.isEmpty()) {
+            throw WorkbenchException.badInput(
+                    repo
+                            + ": cannot tell the split of "
+                            + String.join(", ", unknown.subList(0, Math.min(3, unknown.size())))
+                            + (unknown.size() > 3 ? " and " + (unknown.size() - 3) + " more" : "")
+                            + " (expected <config>/<split>-NNNNN-of-NNNNN.parquet or"
+                            + " <config>/<split>/NNNN.parquet)");
+        }
+        if (corpusConfigs.size() > 1 || queryConfigs.size() > 1) {
+            throw WorkbenchException.badInput(
+                    repo
+                            + " holds several corpora or query sets ("
+                            + String.join(
+                                    ", ", corpusConfigs.size() > 1 ? corpusConfigs : queryConfigs)
+                            + "), as MTEB's multilingual sets do; the workbench fetches one collection per"
+                            + " folder");
         }
         if (corpus.isEmpty() && queries.isEmpty() && splits.isEmpty()) {
             return null;
         }
         return new Layout(corpus, queries, splits);
+    }
+
+    /** The folder of a repository's default configuration: its root or {@code data/}. */
+    private static boolean defaultConfig(String config) {
+        return config.isEmpty() || config.equals("data");
+    }
+
+    private static boolean isRole(String config, String role) {
+        return config.equals(role) || config.endsWith("-" + role) || config.endsWith("_" + role);
+    }
+
+    private static String show(String config) {
+        return config.isEmpty() ? "the repository's root" : config + "/";
     }
 
     /**
@@ -272,6 +336,13 @@ final class ParquetDatasets {
         }
         if (v instanceof Long l) {
             return Long.toString(l);
+        }
+        if (v instanceof byte[] b) {
+            try {
+                return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(b)).toString();
+            } catch (CharacterCodingException e) {
+                throw rowError(shown, rows, column, "UTF-8 text", v);
+            }
         }
         if (v == null && !required) {
             return null;

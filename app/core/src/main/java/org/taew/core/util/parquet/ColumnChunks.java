@@ -61,7 +61,8 @@ final class ColumnChunks {
         }
     }
 
-    static Object[] decode(ByteBuffer chunk, int codec, long chunkValues, int rows, Leaf leaf)
+    static Object[] decode(
+            ByteBuffer chunk, int codec, long chunkValues, int rows, long unpackedSize, Leaf leaf)
             throws FormatError, Unsupported {
         if (codec < 0 || codec >= CODECS.length || codec == 3 || codec == 4 || codec == 5) {
             throw new Unsupported(
@@ -89,6 +90,10 @@ final class ColumnChunks {
             if (compressedSize < 0 || compressedSize > chunk.remaining() || uncompressedSize < 0) {
                 throw new FormatError("page " + page + " runs past the end of the column");
             }
+            if (unpackedSize > 0 && uncompressedSize > unpackedSize) {
+                throw new FormatError(
+                        "page " + page + " says it unpacks to more bytes than its whole column");
+            }
             ByteBuffer raw =
                     chunk.slice(chunk.position(), compressedSize).order(ByteOrder.LITTLE_ENDIAN);
             chunk.position(chunk.position() + compressedSize);
@@ -107,6 +112,9 @@ final class ColumnChunks {
                     throw new FormatError("data page " + page + " has no header");
                 }
                 int n = checkCount(d.i32(1, -1), rows - filled, page);
+                if (n == 0) {
+                    continue; // a page without values: nothing to place
+                }
                 ByteBuffer data = decompress(raw, codec, uncompressedSize);
                 int[] defined = null;
                 if (leaf.optional) {
@@ -141,6 +149,10 @@ final class ColumnChunks {
                     throw new FormatError("data page " + page + " has no header");
                 }
                 int n = checkCount(d.i32(1, -1), rows - filled, page);
+                if (n == 0) {
+                    continue;
+                }
+                int nulls = d.i32(2, -1);
                 int definitionBytes = d.i32(5, 0);
                 int repetitionBytes = d.i32(6, 0);
                 if (definitionBytes < 0
@@ -162,13 +174,22 @@ final class ColumnChunks {
                                         repetitionBytes + definitionBytes,
                                         raw.remaining() - repetitionBytes - definitionBytes)
                                 .order(ByteOrder.LITTLE_ENDIAN);
+                int valueBytes = uncompressedSize - repetitionBytes - definitionBytes;
+                // parquet-java writes an empty, uncompressed section for a page of nulls only
                 ByteBuffer data =
-                        d.bool(7, true)
-                                ? decompress(
-                                        rest,
-                                        codec,
-                                        uncompressedSize - repetitionBytes - definitionBytes)
+                        d.bool(7, true) && valueBytes > 0 && rest.hasRemaining()
+                                ? decompress(rest, codec, valueBytes)
                                 : rest;
+                int present = defined == null ? n : count(defined);
+                if (nulls >= 0 && present != n - nulls) {
+                    throw new FormatError(
+                            "page "
+                                    + page
+                                    + " says it holds "
+                                    + nulls
+                                    + " nulls, its levels "
+                                    + (n - present));
+                }
                 filled =
                         place(
                                 out,
@@ -192,6 +213,14 @@ final class ColumnChunks {
                     "page " + page + " holds " + n + " values where " + left + " remain");
         }
         return n;
+    }
+
+    private static int count(int[] defined) {
+        int c = 0;
+        for (int d : defined) {
+            c += d == 1 ? 1 : 0;
+        }
+        return c;
     }
 
     /** Puts the page's non-null values into the rows whose definition level says they have one. */
@@ -237,7 +266,7 @@ final class ColumnChunks {
                                     ? bytes(Encodings.deltaByteArray(data, present), leaf)
                                     : null;
                     case BYTE_STREAM_SPLIT ->
-                            width(leaf) > 0
+                            width(leaf) > 0 && sameLength(data, present, width(leaf))
                                     ? plain(
                                             Encodings.byteStreamSplit(data, present, width(leaf)),
                                             present,
@@ -258,12 +287,12 @@ final class ColumnChunks {
 
     private static Object[] dictionary(ByteBuffer data, int present, Object[] dictionary)
             throws FormatError {
-        if (dictionary == null) {
-            throw new FormatError("a dictionary-encoded page comes without a dictionary");
-        }
         Object[] out = new Object[present];
         if (present == 0) {
             return out;
+        }
+        if (dictionary == null) {
+            throw new FormatError("a dictionary-encoded page comes without a dictionary");
         }
         int bitWidth = data.get() & 0xFF;
         int[] indices = Encodings.rleHybrid(data, bitWidth, present);
@@ -304,6 +333,19 @@ final class ColumnChunks {
             out[i] = integer(v[i], leaf);
         }
         return out;
+    }
+
+    /** A BYTE_STREAM_SPLIT page holds exactly its values' bytes. */
+    private static boolean sameLength(ByteBuffer data, int present, int width) throws FormatError {
+        if (data.remaining() != (long) present * width) {
+            throw new FormatError(
+                    "split byte streams of "
+                            + data.remaining()
+                            + " bytes for "
+                            + present
+                            + " values");
+        }
+        return true;
     }
 
     private static int width(Leaf leaf) {

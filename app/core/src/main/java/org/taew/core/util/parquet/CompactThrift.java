@@ -39,7 +39,9 @@ final class CompactThrift {
     static Struct readStruct(ByteBuffer in) throws FormatError {
         try {
             return new CompactThrift(in).struct(0);
-        } catch (BufferUnderflowException | IndexOutOfBoundsException e) {
+        } catch (BufferUnderflowException
+                | IndexOutOfBoundsException
+                | IllegalArgumentException e) {
             throw new FormatError("a Thrift structure runs past its end");
         }
     }

@@ -85,8 +85,10 @@ final class Encodings {
                 || miniblocks <= 0
                 || blockSize % miniblocks != 0
                 || (blockSize / miniblocks) % 32 != 0
+                || blockSize > 1 << 20
+                || miniblocks > 1024
                 || total < 0
-                || total > Integer.MAX_VALUE - 8) {
+                || total > (in.remaining() + 1L) * blockSize) {
             throw new FormatError(
                     "a delta-encoded header with block size "
                             + blockSize

@@ -6,6 +6,8 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
@@ -100,8 +102,15 @@ public final class ParquetFile implements AutoCloseable {
                 throw bad(file, "is not a parquet file (it does not begin and end with PAR1)");
             }
             int footerLength = tail.getInt(0);
-            if (footerLength <= 0 || footerLength > size - 12 || footerLength > FOOTER_LIMIT) {
+            if (footerLength <= 0 || footerLength > size - 12) {
                 throw bad(file, "has a damaged footer (length " + footerLength + ")");
+            }
+            if (footerLength > FOOTER_LIMIT) {
+                throw bad(
+                        file,
+                        "has a footer of "
+                                + footerLength
+                                + " bytes, more than the workbench reads");
             }
             ByteBuffer footer = read(channel, size - 8 - footerLength, footerLength);
             Struct meta;
@@ -110,12 +119,22 @@ public final class ParquetFile implements AutoCloseable {
             } catch (FormatError e) {
                 throw bad(file, "has a damaged footer: " + e.getMessage());
             }
-            ParquetFile opened = fromFooter(file, channel, meta);
+            if (meta.has(8)) {
+                throw bad(file, "is an encrypted parquet file, which the workbench does not read");
+            }
+            ParquetFile opened;
+            try {
+                opened = fromFooter(file, channel, meta);
+            } catch (RuntimeException e) {
+                throw bad(
+                        file,
+                        "has a damaged footer (its schema or row groups are not as the format says)");
+            }
             channel = null;
             return opened;
         } catch (IOException e) {
             throw new WorkbenchException(
-                    WorkbenchException.Kind.IO, "Cannot read " + file + ": " + e.getMessage(), e);
+                    WorkbenchException.Kind.IO, "Cannot read " + file + ": " + reason(e), e);
         } finally {
             if (channel != null) {
                 try {
@@ -142,6 +161,9 @@ public final class ParquetFile implements AutoCloseable {
                 throw bad(file, "has a schema with fewer columns than it announces");
             }
             String name = e.string(4);
+            if (name == null) {
+                throw bad(file, "has a schema column without a name");
+            }
             int nested = e.i32(5, 0);
             int repetition = e.i32(3, 0);
             Leaf leaf = Leaf.of(name, e, nested > 0 || repetition == 2);
@@ -156,6 +178,9 @@ public final class ParquetFile implements AutoCloseable {
             Map<String, Chunk> chunks = new LinkedHashMap<>();
             for (Object c : g.list(1)) {
                 Struct cc = (Struct) c;
+                if (cc.has(8)) {
+                    throw bad(file, "has encrypted columns, which the workbench does not read");
+                }
                 Struct md = cc.struct(3);
                 if (md == null) {
                     throw bad(file, "has a column chunk without its metadata");
@@ -170,7 +195,13 @@ public final class ParquetFile implements AutoCloseable {
                 long start = dictOffset > 0 && dictOffset < dataOffset ? dictOffset : dataOffset;
                 chunks.put(
                         name,
-                        new Chunk(md.i32(4, 0), md.i64(5, 0), start, md.i64(7, 0), cc.string(1)));
+                        new Chunk(
+                                md.i32(4, 0),
+                                md.i64(5, 0),
+                                start,
+                                md.i64(7, 0),
+                                md.i64(6, 0),
+                                cc.string(1)));
             }
             long rows = g.i64(3, 0);
             groups.add(new RowGroup(rows, chunks));
@@ -306,6 +337,9 @@ public final class ParquetFile implements AutoCloseable {
                     throw bad(file, "row group " + (group + 1) + " has too many rows to read");
                 }
                 rowsInGroup = g.rows();
+                if (rowsInGroup == 0) {
+                    continue; // an empty table's row group (pyarrow writes one): nothing to read
+                }
                 for (int i = 0; i < picked.size(); i++) {
                     values[i] = readChunk(g, leaves.get(picked.get(i)), group);
                 }
@@ -333,22 +367,51 @@ public final class ParquetFile implements AutoCloseable {
         if (chunk.externalFile() != null) {
             throw bad(file, where + " is kept in another file (" + chunk.externalFile() + ")");
         }
-        if (chunk.start() < 4 || chunk.size() <= 0 || chunk.size() > Integer.MAX_VALUE - 8) {
+        if (chunk.start() < 4 || chunk.size() <= 0) {
             throw bad(file, where + " has a damaged position or size");
+        }
+        if (chunk.size() > Integer.MAX_VALUE - 8
+                || chunk.size() > Runtime.getRuntime().maxMemory() / 4) {
+            throw bad(
+                    file,
+                    where
+                            + " holds "
+                            + chunk.size()
+                            + " bytes, more than the workbench reads at once with this memory"
+                            + " (rewrite the file with smaller row groups, or give Java more memory)");
         }
         try {
             ByteBuffer bytes = read(channel, chunk.start(), (int) chunk.size());
-            return ColumnChunks.decode(bytes, chunk.codec(), chunk.values(), (int) g.rows(), leaf);
+            return ColumnChunks.decode(
+                    bytes,
+                    chunk.codec(),
+                    chunk.values(),
+                    (int) g.rows(),
+                    chunk.unpackedSize(),
+                    leaf);
         } catch (FormatError e) {
             throw bad(file, where + " is damaged: " + e.getMessage());
         } catch (BufferUnderflowException | IndexOutOfBoundsException e) {
             throw bad(file, where + " is damaged: a page runs past the end of its column");
+        } catch (RuntimeException e) {
+            throw bad(file, where + " is damaged: its pages are not as the format says");
         } catch (ColumnChunks.Unsupported e) {
             throw bad(file, where + " " + e.getMessage());
         } catch (IOException e) {
-            throw new WorkbenchException(
-                    WorkbenchException.Kind.IO, "Cannot read " + file + ": " + e.getMessage(), e);
+            throw bad(file, where + " cannot be read: " + reason(e));
         }
+    }
+
+    /** An I/O failure in words, without a class name. */
+    private static String reason(IOException e) {
+        String m = e.getMessage();
+        if (e instanceof NoSuchFileException) {
+            return "no such file";
+        }
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        return m == null ? "an input/output error" : m;
     }
 
     private static ByteBuffer read(FileChannel channel, long position, int length)
@@ -380,7 +443,13 @@ public final class ParquetFile implements AutoCloseable {
 
     private record RowGroup(long rows, Map<String, Chunk> chunks) {}
 
-    private record Chunk(int codec, long values, long start, long size, String externalFile) {}
+    private record Chunk(
+            int codec,
+            long values,
+            long start,
+            long size,
+            long unpackedSize,
+            String externalFile) {}
 
     /** A top-level column's physical type and how its values become Java values. */
     static final class Leaf {
@@ -444,14 +513,37 @@ public final class ParquetFile implements AutoCloseable {
             boolean decimal = converted == 5 || logical.has(5);
             boolean float16 = logical.has(15);
             Struct integer = logical.structOrEmpty(10);
-            boolean unsigned32 =
-                    physical == INT32
-                            && (converted == 13
-                                    || converted == 12
-                                    || converted == 11
-                                    || !integer.bool(2, true));
+            boolean unsigned =
+                    (converted >= 11 && converted <= 14)
+                            || (integer.has(2) && !integer.bool(2, true));
+            boolean unsigned32 = physical == INT32 && unsigned;
+            boolean temporal =
+                    (converted >= 6 && converted <= 10)
+                            || logical.has(6)
+                            || logical.has(7)
+                            || logical.has(8);
             if (decimal) {
                 return new Leaf(name, physical, 0, optional, false, Kind.UNREADABLE, "a decimal");
+            }
+            if (physical == INT64 && unsigned) {
+                return new Leaf(
+                        name,
+                        physical,
+                        0,
+                        optional,
+                        false,
+                        Kind.UNREADABLE,
+                        "uint64 (values past 2^63 do not fit a Java long)");
+            }
+            if (temporal) {
+                return new Leaf(
+                        name,
+                        physical,
+                        0,
+                        optional,
+                        false,
+                        Kind.UNREADABLE,
+                        "a date, time or timestamp");
             }
             if (float16) {
                 return new Leaf(name, physical, 0, optional, false, Kind.UNREADABLE, "float16");

@@ -155,4 +155,35 @@ class ParquetFileTest {
                     .hasMessageContaining("column 'id' in row group 1 is damaged");
         }
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"edge-v1", "edge-v2"})
+    void aColumnOfNullsReadsAsNullsAndTypesThatWouldReadWrongAreRefusedWithTheReason(String v)
+            throws Exception {
+        try (ParquetFile f = ParquetFile.open(fixture("edge/" + v + ".parquet"))) {
+            ParquetFile.Rows rows = f.rows(List.of("id", "nothing", "count32"));
+            int n = 0;
+            while (rows.next()) {
+                assertThat(rows.get(0)).isEqualTo("e" + n);
+                assertThat(rows.get(1)).isNull();
+                assertThat(rows.get(2)).as("uint32 above 2^31").isEqualTo(4294967295L - n);
+                n++;
+            }
+            assertThat(n).isEqualTo(50);
+            assertThat(f.column("big64").orElseThrow().type()).startsWith("uint64");
+            assertThatThrownBy(() -> f.rows(List.of("big64")))
+                    .hasMessageContaining("column 'big64' is uint64")
+                    .hasMessageContaining("does not read");
+            assertThatThrownBy(() -> f.rows(List.of("day")))
+                    .hasMessageContaining("column 'day' is a date, time or timestamp");
+        }
+    }
+
+    @Test
+    void anEmptyTableHasNoRows() throws Exception {
+        try (ParquetFile f = ParquetFile.open(fixture("edge/empty.parquet"))) {
+            assertThat(f.rowCount()).isZero();
+            assertThat(f.rows(List.of("_id", "text")).next()).isFalse();
+        }
+    }
 }

@@ -1,0 +1,322 @@
+package org.taew.spark;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import org.apache.hadoop.io.LongWritable;
+import org.apache.hadoop.io.Text;
+import org.apache.hadoop.mapred.FileSplit;
+import org.apache.hadoop.mapred.TextInputFormat;
+import org.apache.spark.TaskContext;
+import org.apache.spark.api.java.JavaHadoopRDD;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.util.LongAccumulator;
+import org.taew.core.logic.datasets.BeirReader;
+import org.taew.core.logic.encoding.EmbeddingCache;
+import org.taew.core.logic.encoding.Encoder;
+import org.taew.core.logic.encoding.VectorExchange;
+import org.taew.core.model.InstructionPair;
+import org.taew.core.model.PreparedText;
+import org.taew.core.model.Side;
+import org.taew.core.util.ProgressListener;
+import org.taew.core.util.WorkbenchException;
+import scala.Tuple2;
+
+/**
+ * {@code encode}: texts in, vectors out, on Spark. Reads a BEIR file ({@code corpus.jsonl}, {@code
+ * queries.jsonl}; any path Spark reads) or parquet with id and text columns, applies the side's
+ * template exactly as the workbench does, encodes each partition with core's encoder (one model per
+ * executor JVM, core's length-sorted batches and threads), and writes parquet in the format {@code
+ * taew cache import} takes ({@link VectorExchange}).
+ */
+public final class EncodeJob {
+    private static final int CHUNK = 2048;
+
+    private EncodeJob() {}
+
+    /**
+     * What to encode and how.
+     *
+     * @param input the file or folder (any path Spark reads)
+     * @param parquet the input is parquet (else BEIR JSON lines)
+     * @param idColumn the id's column in parquet ({@code _id} or {@code id} when null)
+     * @param textColumn the text's column in parquet
+     * @param titleColumn a title column in parquet, or null
+     * @param side which side's template, and whether BEIR titles count
+     * @param pair the instructions of the asked mode
+     * @param model what executors open, and the identity they must find
+     * @param output the output folder (must not exist)
+     * @param failPartition a fault to inject for tests: the first attempt of this partition fails
+     *     half-way (-1: none)
+     */
+    public record Spec(
+            String input,
+            boolean parquet,
+            String idColumn,
+            String textColumn,
+            String titleColumn,
+            Side side,
+            InstructionPair pair,
+            ExecutorModels.Wanted model,
+            String output,
+            int failPartition)
+            implements Serializable {}
+
+    /** What the job did. */
+    public record Summary(long texts, long tokens, int partitions, double seconds) {}
+
+    /** One text to encode, and where it came from (for messages). */
+    record Item(String id, String text, String file, long offset) implements Serializable {}
+
+    public static Summary run(SparkSession spark, Spec spec) throws WorkbenchException {
+        long start = System.nanoTime();
+        Outputs.refuseExisting(spark, spec.output());
+        JavaRDD<Item> items = spec.parquet() ? parquet(spark, spec) : jsonLines(spark, spec);
+        LongAccumulator texts = spark.sparkContext().longAccumulator("texts");
+        LongAccumulator tokens = spark.sparkContext().longAccumulator("tokens");
+        JavaRDD<Row> rows = items.mapPartitions(part -> encode(part, spec, texts, tokens));
+        Dataset<Row> frame = spark.createDataFrame(rows, schema());
+        try {
+            frame.write().parquet(spec.output());
+        } catch (Exception e) { // Spark (Scala) throws SparkException undeclared
+            throw Failures.of(e, spark);
+        }
+        return new Summary(
+                texts.value(),
+                tokens.value(),
+                items.getNumPartitions(),
+                (System.nanoTime() - start) / 1e9);
+    }
+
+    static StructType schema() {
+        return new StructType()
+                .add(VectorExchange.KEY, DataTypes.BinaryType, false)
+                .add(VectorExchange.ID, DataTypes.StringType, false)
+                .add(VectorExchange.TEMPLATE, DataTypes.StringType, false)
+                .add(VectorExchange.MODEL, DataTypes.StringType, false)
+                .add(VectorExchange.TOKENS, DataTypes.IntegerType, false)
+                .add(VectorExchange.TRUNCATED, DataTypes.BooleanType, false)
+                .add(VectorExchange.VECTOR, DataTypes.BinaryType, false);
+    }
+
+    private static JavaRDD<Item> jsonLines(SparkSession spark, Spec spec) {
+        JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        boolean withTitle = spec.side() == Side.DOCUMENT;
+        JavaHadoopRDD<LongWritable, Text> lines =
+                (JavaHadoopRDD<LongWritable, Text>)
+                        sc.hadoopFile(
+                                spec.input(),
+                                TextInputFormat.class,
+                                LongWritable.class,
+                                Text.class);
+        return lines.mapPartitionsWithInputSplit(
+                (split, records) -> {
+                    String file = ((FileSplit) split).getPath().toString();
+                    List<Item> out = new ArrayList<>();
+                    while (records.hasNext()) {
+                        Tuple2<LongWritable, Text> t = records.next();
+                        String line = t._2().toString();
+                        if (!line.isBlank()) {
+                            out.add(parseLine(line, withTitle, file, t._1().get()));
+                        }
+                    }
+                    return out.iterator();
+                },
+                false);
+    }
+
+    /** One BEIR record; a line that is not one fails the job naming the file and line. */
+    static Item parseLine(String line, boolean withTitle, String file, long offset) {
+        JsonObject o;
+        try {
+            JsonElement e = JsonParser.parseString(line);
+            if (!e.isJsonObject()) {
+                throw new JobFailure(
+                        "expected a JSON object like {\"_id\": …, \"text\": …}", file, offset);
+            }
+            o = e.getAsJsonObject();
+        } catch (JsonParseException e) {
+            throw new JobFailure("is not valid JSON", file, offset);
+        }
+        String id = string(o, "_id", file, offset, true);
+        String text = string(o, "text", file, offset, true);
+        String title = withTitle ? string(o, "title", file, offset, false) : "";
+        String full = BeirReader.documentText(title, text);
+        if (id.isBlank() || full.isEmpty()) {
+            throw new JobFailure("has an empty \"_id\" or no text", file, offset);
+        }
+        return new Item(id, full, file, offset);
+    }
+
+    private static String string(
+            JsonObject o, String name, String file, long offset, boolean required) {
+        JsonElement e = o.get(name);
+        if (e == null || e.isJsonNull()) {
+            if (required) {
+                throw new JobFailure("has no \"" + name + "\"", file, offset);
+            }
+            return "";
+        }
+        if (!e.isJsonPrimitive()) {
+            throw new JobFailure("\"" + name + "\" is not a string", file, offset);
+        }
+        return e.getAsString();
+    }
+
+    private static JavaRDD<Item> parquet(SparkSession spark, Spec spec) throws WorkbenchException {
+        Dataset<Row> frame;
+        try {
+            frame = spark.read().parquet(spec.input());
+        } catch (Exception e) { // Spark (Scala) throws SparkException undeclared
+            throw Failures.of(e, spark);
+        }
+        List<String> columns = List.of(frame.columns());
+        String id =
+                spec.idColumn() != null ? spec.idColumn() : columns.contains("_id") ? "_id" : "id";
+        String text = spec.textColumn() == null ? "text" : spec.textColumn();
+        String title =
+                spec.titleColumn() != null
+                        ? spec.titleColumn()
+                        : spec.side() == Side.DOCUMENT && columns.contains("title")
+                                ? "title"
+                                : null;
+        for (String c : title == null ? List.of(id, text) : List.of(id, text, title)) {
+            if (!columns.contains(c)) {
+                throw WorkbenchException.badInput(
+                        spec.input()
+                                + ": no column "
+                                + c
+                                + "; it has "
+                                + String.join(", ", columns)
+                                + " (name them with --id-column, --text-column, --title-column)");
+            }
+        }
+        Dataset<Row> picked =
+                title == null ? frame.select(id, text) : frame.select(id, text, title);
+        String shown = spec.input();
+        return picked.javaRDD()
+                .map(
+                        r -> {
+                            if (r.isNullAt(0) || r.isNullAt(1)) {
+                                throw new JobFailure(
+                                        shown + ": a row without " + (r.isNullAt(0) ? id : text));
+                            }
+                            String t =
+                                    BeirReader.documentText(
+                                            r.size() > 2 && !r.isNullAt(2) ? r.getString(2) : "",
+                                            r.getString(1));
+                            return new Item(String.valueOf(r.get(0)), t, shown, -1);
+                        });
+    }
+
+    /** Encodes one partition in chunks, each text once (a repeat reuses its vector). */
+    private static Iterator<Row> encode(
+            Iterator<Item> part, Spec spec, LongAccumulator texts, LongAccumulator tokens)
+            throws WorkbenchException {
+        Encoder encoder = ExecutorModels.encoder(spec.model());
+        String identity = VectorExchange.cacheIdentity(encoder);
+        String template = spec.pair().template(spec.side()).source();
+        TaskContext ctx = TaskContext.get();
+        boolean fail =
+                ctx != null
+                        && spec.failPartition() == ctx.partitionId()
+                        && ctx.attemptNumber() == 0;
+        List<Row> out = new ArrayList<>();
+        List<Item> chunk = new ArrayList<>(CHUNK);
+        int done = 0;
+        while (part.hasNext()) {
+            chunk.add(part.next());
+            if (chunk.size() == CHUNK || !part.hasNext()) {
+                encodeChunk(chunk, spec, encoder, identity, template, out, tokens);
+                texts.add(chunk.size());
+                done += chunk.size();
+                chunk.clear();
+                if (fail && done > 0) {
+                    // the fault test: this attempt dies after some rows have been handed on
+                    return failingAfter(out);
+                }
+            }
+        }
+        return out.iterator();
+    }
+
+    private static Iterator<Row> failingAfter(List<Row> rows) {
+        Iterator<Row> it = rows.subList(0, rows.size() / 2).iterator();
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                if (!it.hasNext()) {
+                    throw new IllegalStateException("injected fault (first attempt of a task)");
+                }
+                return true;
+            }
+
+            @Override
+            public Row next() {
+                return it.next();
+            }
+        };
+    }
+
+    private static void encodeChunk(
+            List<Item> chunk,
+            Spec spec,
+            Encoder encoder,
+            String identity,
+            String template,
+            List<Row> out,
+            LongAccumulator tokens)
+            throws WorkbenchException {
+        List<PreparedText> distinct = new ArrayList<>();
+        Map<EmbeddingCache.Key, Integer> at = new HashMap<>();
+        int[] slot = new int[chunk.size()];
+        EmbeddingCache.Key[] keys = new EmbeddingCache.Key[chunk.size()];
+        for (int i = 0; i < chunk.size(); i++) {
+            PreparedText p = spec.pair().prepare(spec.side(), chunk.get(i).text());
+            keys[i] = EmbeddingCache.key(p);
+            Integer j = at.get(keys[i]);
+            if (j == null) {
+                j = distinct.size();
+                at.put(keys[i], j);
+                distinct.add(p);
+            }
+            slot[i] = j;
+        }
+        Encoder.Encoded encoded;
+        synchronized (encoder) {
+            encoded = encoder.encode(distinct, ProgressListener.NONE);
+        }
+        int dim = encoded.vectors().dim();
+        float[] v = encoded.vectors().data();
+        for (Encoder.TokenCount tc : encoded.tokens()) {
+            tokens.add(tc.tokens());
+        }
+        for (int i = 0; i < chunk.size(); i++) {
+            int j = slot[i];
+            Encoder.TokenCount tc = encoded.tokens().get(j);
+            out.add(
+                    RowFactory.create(
+                            keys[i].bytes(),
+                            chunk.get(i).id(),
+                            template,
+                            identity,
+                            tc.tokens(),
+                            tc.truncated(),
+                            VectorExchange.toBytes(v, j * dim, dim)));
+        }
+    }
+}

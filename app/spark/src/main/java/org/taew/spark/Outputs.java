@@ -1,0 +1,69 @@
+package org.taew.spark;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Paths;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.SparkSession;
+import org.taew.core.util.WorkbenchException;
+
+/** Paths as Spark sees them (any file system Hadoop reads), and local lines for messages. */
+final class Outputs {
+    private Outputs() {}
+
+    /** An output that exists is refused before anything runs: never merged, never overwritten. */
+    static void refuseExisting(SparkSession spark, String output) throws WorkbenchException {
+        try {
+            Configuration conf = spark.sparkContext().hadoopConfiguration();
+            Path p = new Path(output);
+            FileSystem fs = p.getFileSystem(conf);
+            if (fs.exists(p)) {
+                throw WorkbenchException.badInput(
+                        output + " exists already; give a new output path (nothing was written)");
+            }
+        } catch (IOException e) {
+            throw new WorkbenchException(
+                    WorkbenchException.Kind.IO,
+                    "Cannot check " + output + ": " + e.getMessage(),
+                    e);
+        }
+    }
+
+    /** The line number of byte {@code offset} in a local file, or -1 when it cannot be read. */
+    static long lineOf(String file, long offset) {
+        try {
+            URI uri = URI.create(file);
+            var p =
+                    uri.getScheme() == null
+                            ? Paths.get(file)
+                            : "file".equals(uri.getScheme()) ? Paths.get(uri) : null;
+            if (p == null) {
+                return -1;
+            }
+            long line = 1;
+            try (InputStream in = Files.newInputStream(p)) {
+                byte[] buf = new byte[1 << 16];
+                long read = 0;
+                while (read < offset) {
+                    int n = in.read(buf, 0, (int) Math.min(buf.length, offset - read));
+                    if (n < 0) {
+                        return -1;
+                    }
+                    for (int i = 0; i < n; i++) {
+                        if (buf[i] == '\n') {
+                            line++;
+                        }
+                    }
+                    read += n;
+                }
+            }
+            return line;
+        } catch (IOException | IllegalArgumentException e) {
+            return -1;
+        }
+    }
+}
