@@ -3,10 +3,14 @@ package org.taew.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.taew.core.logic.encoding.Precision;
 import org.taew.core.logic.evaluation.RetrievalEvaluation;
+import org.taew.core.logic.evaluation.RunFiles;
 import org.taew.core.logic.evaluation.StsEvaluation;
 import org.taew.core.logic.history.RunRecord;
 import org.taew.core.logic.session.EvaluationSession;
@@ -14,6 +18,7 @@ import org.taew.core.logic.session.SessionDefaults;
 import org.taew.core.logic.session.SessionRequest;
 import org.taew.core.logic.session.SessionSetup;
 import org.taew.core.model.MetricId;
+import org.taew.core.model.Mode;
 import org.taew.core.util.WorkbenchException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -111,10 +116,23 @@ final class EvalCommand implements Callable<Integer> {
             description = "Documents kept per query in the run files (default: ${DEFAULT-VALUE}).")
     int depth;
 
+    @Option(
+            names = "--run",
+            paramLabel = "NAME=FILE",
+            description =
+                    "Score a TREC run file made elsewhere (taew-spark search, another toolkit) against the dataset's"
+                            + " judgments instead of encoding: no model is loaded. Give two to compare the second"
+                            + " with the first (deltas, intervals, paired test), e.g. --run general=a.run --run"
+                            + " task-aware=b.run.")
+    Map<String, Path> runs = new LinkedHashMap<>();
+
     @Override
     public Integer call() throws WorkbenchException {
         List<MetricId> metrics = metrics();
         MetricId main = parseMetric("--main-metric", mainMetric);
+        if (!runs.isEmpty()) {
+            return scoreRuns(metrics, main);
+        }
         SessionRequest.Builder b =
                 SessionRequest.builder()
                         .optModes(mode.modes)
@@ -157,6 +175,36 @@ final class EvalCommand implements Callable<Integer> {
                 HistoryOption.report(w, session, session.lastRecorded());
             }
         }
+        w.flush();
+        return ExitCodes.OK;
+    }
+
+    /** {@code --run}: the run files scored and compared, without a model. */
+    private int scoreRuns(List<MetricId> metrics, MetricId main) throws WorkbenchException {
+        if (runs.size() > 2) {
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(), "--run: give one run file to score, or two to compare");
+        }
+        SessionRequest.Builder b =
+                SessionRequest.builder()
+                        .optModes(EnumSet.of(Mode.GENERAL))
+                        .optIgnoreIdenticalIds(ignoreIdenticalIds);
+        datasetOptions.apply(b);
+        SessionSetup setup = common.resolver().resolve(b.build());
+        if (setup.isSts()) {
+            throw WorkbenchException.badInput(
+                    setup.dataset().path()
+                            + " holds sentence pairs; run files are scored on retrieval datasets");
+        }
+        List<RunFiles.Named> named = new ArrayList<>();
+        runs.forEach((name, file) -> named.add(new RunFiles.Named(name, file)));
+        boolean ignore = setup.identicalIds().ignore();
+        RunFiles.Result r =
+                RunFiles.score(
+                        setup.retrieval(), named, metrics, main, ignore, significance.settings());
+        PrintWriter w = spec.commandLine().getOut();
+        Reports.printRuns(w, r, metrics);
+        w.println(Reports.capitalized(setup.identicalIds().describe()) + ".");
         w.flush();
         return ExitCodes.OK;
     }

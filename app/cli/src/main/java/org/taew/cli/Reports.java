@@ -10,6 +10,7 @@ import org.taew.core.logic.compare.ModeComparison;
 import org.taew.core.logic.encoding.EmbeddingService;
 import org.taew.core.logic.encoding.Precision;
 import org.taew.core.logic.evaluation.RetrievalEvaluation;
+import org.taew.core.logic.evaluation.RunFiles;
 import org.taew.core.logic.evaluation.StsEvaluation;
 import org.taew.core.logic.export.ResultsWriter;
 import org.taew.core.logic.metrics.QueryScores;
@@ -75,6 +76,61 @@ final class Reports {
                     m.mode().label(),
                     encoding("queries", m.queryEncoding()),
                     encoding("documents", m.documentEncoding()));
+        }
+    }
+
+    /** Run files scored ({@code eval --run}): one column, or two compared as the modes are. */
+    static void printRuns(PrintWriter w, RunFiles.Result r, List<MetricId> metrics) {
+        var ds = r.dataset();
+        w.printf(
+                Locale.ROOT,
+                "Run files on %s (%s split: %d queries, %d documents)%n",
+                ds.name(),
+                ds.split(),
+                ds.queries().size(),
+                ds.documents().size());
+        for (RunFiles.Scored s : r.runs()) {
+            w.printf(
+                    Locale.ROOT,
+                    "  %-11s %s (%d queries ranked%s)%n",
+                    s.source().name() + ":",
+                    s.source().file(),
+                    s.run().rankings().size(),
+                    s.unknownQueries() == 0
+                            ? ""
+                            : "; " + s.unknownQueries() + " queries not in this split left out");
+        }
+        QueryScores any = r.runs().get(0).scores();
+        w.printf(
+                Locale.ROOT,
+                "Rankings as read (ties by document id, as trec_eval).%s Measures follow trec_eval 10.0. %d of %d"
+                        + " queries evaluated%s.%n%n",
+                r.ignoreIdenticalIds() ? " A document with the query's own id is left out." : "",
+                any.queryIds().size(),
+                ds.queries().size(),
+                any.dropped().isEmpty() ? "" : " (" + droppedSummary(any) + ")");
+        ModeComparison c = r.comparison();
+        if (c != null) {
+            String a = r.runs().get(0).source().name();
+            String b = r.runs().get(1).source().name();
+            printDeltas(w, c.metrics(), a, b);
+            w.printf(
+                    Locale.ROOT,
+                    "%nPer query on %s: %d better in %s, %d worse, %d tied."
+                            + " p: paired randomization test (%d permutations, seed %d); * p < 0.05.%n",
+                    c.mainMetric().label(),
+                    c.wins(),
+                    b,
+                    c.losses(),
+                    c.ties(),
+                    c.settings().permutations(),
+                    c.settings().seed());
+        } else {
+            RunFiles.Scored s = r.runs().get(0);
+            w.printf(Locale.ROOT, "%-12s %11s%n", "measure", s.source().name());
+            for (MetricId metric : metrics) {
+                w.printf(Locale.ROOT, "%-12s %11.4f%n", metric.label(), s.scores().mean(metric));
+            }
         }
     }
 
