@@ -9,7 +9,8 @@
 #       --side document --model e5-small-v2 -o /tmp/helpdesk-docs
 #
 # On a real cluster use the cluster's spark-submit instead (docs/spark.md). TAEW_SPARK_MEMORY sets the heap
-# (default 4g); in local mode the driver JVM is also the executor.
+# (default 4g); in local mode the driver JVM is also the executor. TAEW_SPARK_CLASS runs another main class of
+# the job jar (org.taew.spark.SparkBenchmark: docs/benchmarks.md).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 target="$root/app/spark/target"
@@ -31,5 +32,5 @@ done
 exec java "${opens[@]}" -Djdk.reflect.useDirectMethodHandle=false -Dio.netty.tryReflectionSetAccessible=true \
   -Xmx"${TAEW_SPARK_MEMORY:-4g}" -Dai.djl.offline=true -Dlog4j2.configurationFile="$root/tools/spark-log4j2.properties" \
   -cp "$(cat "$target/spark-classpath.txt"):$(cat "$target/job-classpath.txt")" org.apache.spark.deploy.SparkSubmit \
-  --master "$master" --conf spark.ui.enabled=false --class org.taew.spark.TaewSpark \
+  --master "$master" --conf spark.ui.enabled=false --class "${TAEW_SPARK_CLASS:-org.taew.spark.TaewSpark}" \
   "$target/taew-spark.jar" "$@"

@@ -67,7 +67,7 @@ final class CacheCommand implements Callable<Integer> {
                         VectorExchange.importInto(dir, session.embedder(), common.progress());
                 w.printf(
                         "Imported %,d vectors of %s from %d files of %s (%,d rows; %,d were cached"
-                                + " already) into %s%n",
+                                + " already or repeated) into %s%n",
                         r.added(),
                         setup.model().name(),
                         r.files(),

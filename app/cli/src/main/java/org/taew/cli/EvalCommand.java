@@ -4,9 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.taew.core.logic.encoding.Precision;
 import org.taew.core.logic.evaluation.RetrievalEvaluation;
@@ -124,7 +122,7 @@ final class EvalCommand implements Callable<Integer> {
                             + " judgments instead of encoding: no model is loaded. Give two to compare the second"
                             + " with the first (deltas, intervals, paired test), e.g. --run general=a.run --run"
                             + " task-aware=b.run.")
-    Map<String, Path> runs = new LinkedHashMap<>();
+    List<String> runs = new ArrayList<>();
 
     @Override
     public Integer call() throws WorkbenchException {
@@ -197,7 +195,19 @@ final class EvalCommand implements Callable<Integer> {
                             + " holds sentence pairs; run files are scored on retrieval datasets");
         }
         List<RunFiles.Named> named = new ArrayList<>();
-        runs.forEach((name, file) -> named.add(new RunFiles.Named(name, file)));
+        for (String r : runs) {
+            int eq = r.indexOf('=');
+            if (eq <= 0 || eq == r.length() - 1) {
+                throw new CommandLine.ParameterException(
+                        spec.commandLine(), "--run takes NAME=FILE, not '" + r + "'");
+            }
+            String name = r.substring(0, eq);
+            if (named.stream().anyMatch(n -> n.name().equals(name))) {
+                throw new CommandLine.ParameterException(
+                        spec.commandLine(), "--run: the name " + name + " is given twice");
+            }
+            named.add(new RunFiles.Named(name, Path.of(r.substring(eq + 1))));
+        }
         boolean ignore = setup.identicalIds().ignore();
         RunFiles.Result r =
                 RunFiles.score(

@@ -96,9 +96,18 @@ final class Reports {
                     s.source().name() + ":",
                     s.source().file(),
                     s.run().rankings().size(),
-                    s.unknownQueries() == 0
-                            ? ""
-                            : "; " + s.unknownQueries() + " queries not in this split left out");
+                    (s.unknownQueries() == 0
+                                    ? ""
+                                    : "; "
+                                            + s.unknownQueries()
+                                            + " queries not in this split left out")
+                            + (s.selfMatchesDropped() == 0
+                                    ? ""
+                                    : "; "
+                                            + s.selfMatchesDropped()
+                                            + " documents with their query's own id dropped, as the dataset"
+                                            + " says: such a query keeps one document fewer than the run's"
+                                            + " depth (make the run with --ignore-identical-ids)"));
         }
         QueryScores any = r.runs().get(0).scores();
         w.printf(

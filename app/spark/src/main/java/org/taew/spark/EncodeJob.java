@@ -5,11 +5,17 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import java.io.Serializable;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import org.apache.hadoop.io.LongWritable;
 import org.apache.hadoop.io.Text;
 import org.apache.hadoop.mapred.FileSplit;
@@ -18,10 +24,13 @@ import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.JavaHadoopRDD;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.util.LongAccumulator;
@@ -107,6 +116,7 @@ public final class EncodeJob {
                 .add(VectorExchange.KEY, DataTypes.BinaryType, false)
                 .add(VectorExchange.ID, DataTypes.StringType, false)
                 .add(VectorExchange.TEMPLATE, DataTypes.StringType, false)
+                .add(VectorExchange.SIDE, DataTypes.StringType, false)
                 .add(VectorExchange.MODEL, DataTypes.StringType, false)
                 .add(VectorExchange.TOKENS, DataTypes.IntegerType, false)
                 .add(VectorExchange.TRUNCATED, DataTypes.BooleanType, false)
@@ -126,17 +136,58 @@ public final class EncodeJob {
         return lines.mapPartitionsWithInputSplit(
                 (split, records) -> {
                     String file = ((FileSplit) split).getPath().toString();
-                    List<Item> out = new ArrayList<>();
-                    while (records.hasNext()) {
-                        Tuple2<LongWritable, Text> t = records.next();
-                        String line = t._2().toString();
-                        if (!line.isBlank()) {
-                            out.add(parseLine(line, withTitle, file, t._1().get()));
-                        }
-                    }
-                    return out.iterator();
+                    return new Lines(records, withTitle, file);
                 },
                 false);
+    }
+
+    /** A partition's BEIR records, parsed one line at a time as Spark pulls them. */
+    private static final class Lines implements Iterator<Item> {
+        private final Iterator<Tuple2<LongWritable, Text>> records;
+        private final boolean withTitle;
+        private final String file;
+        private final CharsetDecoder utf8 =
+                StandardCharsets.UTF_8
+                        .newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT);
+        private Item next;
+
+        Lines(Iterator<Tuple2<LongWritable, Text>> records, boolean withTitle, String file) {
+            this.records = records;
+            this.withTitle = withTitle;
+            this.file = file;
+        }
+
+        @Override
+        public boolean hasNext() {
+            while (next == null && records.hasNext()) {
+                Tuple2<LongWritable, Text> t = records.next();
+                long offset = t._1().get();
+                String line;
+                try {
+                    line =
+                            utf8.decode(ByteBuffer.wrap(t._2().getBytes(), 0, t._2().getLength()))
+                                    .toString();
+                } catch (CharacterCodingException e) {
+                    throw new JobFailure("is not UTF-8 text", file, offset);
+                }
+                if (!line.isBlank()) {
+                    next = parseLine(line, withTitle, file, offset);
+                }
+            }
+            return next != null;
+        }
+
+        @Override
+        public Item next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            Item i = next;
+            next = null;
+            return i;
+        }
     }
 
     /** One BEIR record; a line that is not one fails the job naming the file and line. */
@@ -153,11 +204,21 @@ public final class EncodeJob {
             throw new JobFailure("is not valid JSON", file, offset);
         }
         String id = string(o, "_id", file, offset, true);
-        String text = string(o, "text", file, offset, true);
+        // as BeirReader: a document may have its words in the title alone
+        String text = string(o, "text", file, offset, !withTitle);
         String title = withTitle ? string(o, "title", file, offset, false) : "";
         String full = BeirReader.documentText(title, text);
-        if (id.isBlank() || full.isEmpty()) {
-            throw new JobFailure("has an empty \"_id\" or no text", file, offset);
+        if (id.isBlank()) {
+            throw new JobFailure("\"_id\" is empty", file, offset);
+        }
+        if (full.isEmpty()) {
+            throw new JobFailure(
+                    "\""
+                            + id
+                            + "\" has no text"
+                            + (withTitle ? " (title and text are both empty)" : ""),
+                    file,
+                    offset);
         }
         return new Item(id, full, file, offset);
     }
@@ -205,71 +266,129 @@ public final class EncodeJob {
                                 + " (name them with --id-column, --text-column, --title-column)");
             }
         }
-        Dataset<Row> picked =
-                title == null ? frame.select(id, text) : frame.select(id, text, title);
+        List<Column> picked = new ArrayList<>();
+        for (String c : title == null ? List.of(id, text) : List.of(id, text, title)) {
+            DataType type = frame.schema().apply(c).dataType();
+            boolean textual =
+                    type.equals(DataTypes.StringType)
+                            || type.equals(DataTypes.BinaryType)
+                            || (!c.equals(text)
+                                    && (type.equals(DataTypes.IntegerType)
+                                            || type.equals(DataTypes.LongType)));
+            if (!textual) {
+                throw WorkbenchException.badInput(
+                        spec.input()
+                                + ": column "
+                                + c
+                                + " is "
+                                + type.simpleString()
+                                + "; expected text"
+                                + (c.equals(text) ? "" : " or whole numbers"));
+            }
+            // binary strings (older Hive/Spark writers) and integer ids become text, as core reads
+            // them
+            picked.add(functions.col(c).cast(DataTypes.StringType));
+        }
         String shown = spec.input();
-        return picked.javaRDD()
+        return frame.select(picked.toArray(Column[]::new))
+                .javaRDD()
                 .map(
                         r -> {
-                            if (r.isNullAt(0) || r.isNullAt(1)) {
-                                throw new JobFailure(
-                                        shown + ": a row without " + (r.isNullAt(0) ? id : text));
-                            }
+                            String rowId = r.isNullAt(0) ? "" : r.getString(0);
                             String t =
                                     BeirReader.documentText(
                                             r.size() > 2 && !r.isNullAt(2) ? r.getString(2) : "",
-                                            r.getString(1));
-                            return new Item(String.valueOf(r.get(0)), t, shown, -1);
+                                            r.isNullAt(1) ? "" : r.getString(1));
+                            if (rowId.isBlank() || t.isEmpty()) {
+                                throw new JobFailure(
+                                        shown
+                                                + ": a row with "
+                                                + (rowId.isBlank()
+                                                        ? "no " + id
+                                                        : "no text (id " + rowId + ")"));
+                            }
+                            return new Item(rowId, t, shown, -1);
                         });
     }
 
-    /** Encodes one partition in chunks, each text once (a repeat reuses its vector). */
+    /** Encodes one partition in chunks, each text once (a repeat reuses its vector), lazily. */
     private static Iterator<Row> encode(
-            Iterator<Item> part, Spec spec, LongAccumulator texts, LongAccumulator tokens)
-            throws WorkbenchException {
+            Iterator<Item> part, Spec spec, LongAccumulator texts, LongAccumulator tokens) {
         Encoder encoder = ExecutorModels.encoder(spec.model());
-        String identity = VectorExchange.cacheIdentity(encoder);
-        String template = spec.pair().template(spec.side()).source();
         TaskContext ctx = TaskContext.get();
         boolean fail =
                 ctx != null
                         && spec.failPartition() == ctx.partitionId()
                         && ctx.attemptNumber() == 0;
-        List<Row> out = new ArrayList<>();
-        List<Item> chunk = new ArrayList<>(CHUNK);
-        int done = 0;
-        while (part.hasNext()) {
-            chunk.add(part.next());
-            if (chunk.size() == CHUNK || !part.hasNext()) {
-                encodeChunk(chunk, spec, encoder, identity, template, out, tokens);
-                texts.add(chunk.size());
-                done += chunk.size();
-                chunk.clear();
-                if (fail && done > 0) {
-                    // the fault test: this attempt dies after some rows have been handed on
-                    return failingAfter(out);
-                }
-            }
-        }
-        return out.iterator();
+        return new Chunks(part, spec, encoder, texts, tokens, fail);
     }
 
-    private static Iterator<Row> failingAfter(List<Row> rows) {
-        Iterator<Row> it = rows.subList(0, rows.size() / 2).iterator();
-        return new Iterator<>() {
-            @Override
-            public boolean hasNext() {
-                if (!it.hasNext()) {
-                    throw new IllegalStateException("injected fault (first attempt of a task)");
-                }
+    /** The rows of a partition, one encoded chunk of {@value #CHUNK} texts held at a time. */
+    private static final class Chunks implements Iterator<Row> {
+        private final Iterator<Item> part;
+        private final Spec spec;
+        private final Encoder encoder;
+        private final String identity;
+        private final String template;
+        private final LongAccumulator texts;
+        private final LongAccumulator tokens;
+        private final boolean fail;
+        private final List<Row> rows = new ArrayList<>();
+        private int at;
+        private int handed;
+
+        Chunks(
+                Iterator<Item> part,
+                Spec spec,
+                Encoder encoder,
+                LongAccumulator texts,
+                LongAccumulator tokens,
+                boolean fail) {
+            this.part = part;
+            this.spec = spec;
+            this.encoder = encoder;
+            this.identity = VectorExchange.cacheIdentity(encoder);
+            this.template = spec.pair().template(spec.side()).source();
+            this.texts = texts;
+            this.tokens = tokens;
+            this.fail = fail;
+        }
+
+        @Override
+        public boolean hasNext() {
+            if (fail && handed > 0 && handed >= rows.size() / 2) {
+                // the fault test: this attempt dies after some rows have been handed on
+                throw new IllegalStateException("injected fault (first attempt of a task)");
+            }
+            if (at < rows.size()) {
                 return true;
             }
-
-            @Override
-            public Row next() {
-                return it.next();
+            rows.clear();
+            at = 0;
+            List<Item> chunk = new ArrayList<>(CHUNK);
+            while (chunk.size() < CHUNK && part.hasNext()) {
+                chunk.add(part.next());
             }
-        };
+            if (chunk.isEmpty()) {
+                return false;
+            }
+            try {
+                encodeChunk(chunk, spec, encoder, identity, template, rows, tokens);
+            } catch (WorkbenchException e) {
+                throw new JobFailure(e.getMessage(), JobFailure.Kind.of(e));
+            }
+            texts.add(chunk.size());
+            return true;
+        }
+
+        @Override
+        public Row next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            handed++;
+            return rows.get(at++);
+        }
     }
 
     private static void encodeChunk(
@@ -313,6 +432,7 @@ public final class EncodeJob {
                             keys[i].bytes(),
                             chunk.get(i).id(),
                             template,
+                            spec.side() == Side.QUERY ? "query" : "document",
                             identity,
                             tc.tokens(),
                             tc.truncated(),

@@ -23,7 +23,11 @@ final class Failures {
                                         : f.offset() >= 0 ? ", byte " + f.offset() : "")
                                 + ": ";
             }
-            return WorkbenchException.badInput(where + f.getMessage());
+            return new WorkbenchException(
+                    f.kind() == JobFailure.Kind.MODEL
+                            ? WorkbenchException.Kind.MODEL
+                            : WorkbenchException.Kind.BAD_INPUT,
+                    where + f.getMessage());
         }
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {

@@ -1,5 +1,7 @@
 package org.taew.spark;
 
+import org.taew.core.util.WorkbenchException;
+
 /**
  * A task's failure with a sentence for the user (a bad input line, a model missing on an executor):
  * thrown on an executor, found again on the driver in the exception Spark hands back, and printed
@@ -9,18 +11,41 @@ package org.taew.spark;
 public final class JobFailure extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    /** What failed, for the exit code: the input, or the model. */
+    public enum Kind {
+        BAD_INPUT,
+        MODEL;
+
+        static Kind of(WorkbenchException e) {
+            return e.kind() == WorkbenchException.Kind.MODEL ? MODEL : BAD_INPUT;
+        }
+    }
+
+    private final Kind kind;
     private final String file;
     private final long offset;
 
     public JobFailure(String message) {
-        this(message, null, -1);
+        this(message, Kind.BAD_INPUT);
+    }
+
+    public JobFailure(String message, Kind kind) {
+        super(message);
+        this.kind = kind;
+        this.file = null;
+        this.offset = -1;
     }
 
     /** A problem at byte {@code offset} of {@code file} (a line's start). */
     public JobFailure(String message, String file, long offset) {
         super(message);
+        this.kind = Kind.BAD_INPUT;
         this.file = file;
         this.offset = offset;
+    }
+
+    public Kind kind() {
+        return kind;
     }
 
     /** The file the problem is in, or null. */

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Paths;
+import java.util.zip.GZIPInputStream;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -33,6 +34,27 @@ final class Outputs {
         }
     }
 
+    /**
+     * A finished output of {@code encode}: Spark writes {@code _SUCCESS} after committing every
+     * part. An unfinished one (a failed job, one still running) is refused: read, it would look
+     * complete.
+     */
+    static void requireFinished(SparkSession spark, String dir) throws WorkbenchException {
+        try {
+            Path p = new Path(dir);
+            FileSystem fs = p.getFileSystem(spark.sparkContext().hadoopConfiguration());
+            if (!fs.exists(new Path(p, "_SUCCESS"))) {
+                throw WorkbenchException.badInput(
+                        dir
+                                + " has no _SUCCESS marker: the encode that wrote it did not finish (or it is not"
+                                + " an encode output)");
+            }
+        } catch (IOException e) {
+            throw new WorkbenchException(
+                    WorkbenchException.Kind.IO, "Cannot check " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
     /** The line number of byte {@code offset} in a local file, or -1 when it cannot be read. */
     static long lineOf(String file, long offset) {
         try {
@@ -45,7 +67,10 @@ final class Outputs {
                 return -1;
             }
             long line = 1;
-            try (InputStream in = Files.newInputStream(p)) {
+            try (InputStream in =
+                    file.endsWith(".gz")
+                            ? new GZIPInputStream(Files.newInputStream(p))
+                            : Files.newInputStream(p)) {
                 byte[] buf = new byte[1 << 16];
                 long read = 0;
                 while (read < offset) {

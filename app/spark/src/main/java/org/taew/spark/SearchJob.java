@@ -12,8 +12,11 @@ import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 import org.apache.spark.storage.StorageLevel;
 import org.taew.core.logic.encoding.VectorExchange;
 import org.taew.core.logic.engine.Engines;
@@ -69,6 +72,9 @@ public final class SearchJob {
     public record Summary(
             int queries, long documents, int blocks, int partitions, double seconds) {}
 
+    /** One partition's documents, normalised once and kept for every query block. */
+    record Block(List<String> ids, float[] data, int dim) implements Serializable {}
+
     public static Summary run(
             SparkSession spark,
             String queriesDir,
@@ -80,25 +86,21 @@ public final class SearchJob {
             throws WorkbenchException {
         long start = System.nanoTime();
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        Outputs.requireFinished(spark, queriesDir);
+        Outputs.requireFinished(spark, documentsDir);
         try {
-            List<Row> queryRows =
-                    spark.read()
-                            .parquet(queriesDir)
-                            .select(VectorExchange.ID, VectorExchange.MODEL, VectorExchange.VECTOR)
-                            .collectAsList();
+            List<Row> queryRows = columns(spark.read().parquet(queriesDir)).collectAsList();
             if (queryRows.isEmpty()) {
                 throw WorkbenchException.badInput(queriesDir + " holds no query vectors");
             }
             String identity = queryRows.get(0).getString(1);
             int dim = ((byte[]) queryRows.get(0).get(2)).length / 4;
-            JavaRDD<Row> docs =
-                    spark.read()
-                            .parquet(documentsDir)
-                            .select(VectorExchange.ID, VectorExchange.MODEL, VectorExchange.VECTOR)
-                            .javaRDD()
+            JavaRDD<Row> raw = columns(spark.read().parquet(documentsDir)).javaRDD();
+            checkInputs(queriesDir, queryRows, documentsDir, raw, identity, dim);
+            JavaRDD<Block> docs =
+                    raw.mapPartitions(part -> List.of(block(part, dim)).iterator())
                             .persist(StorageLevel.MEMORY_AND_DISK());
-            checkSameModel(queriesDir, queryRows, documentsDir, docs, identity, dim);
-            long documents = docs.count();
+            long documents = docs.map(b -> (long) b.ids().size()).fold(0L, Long::sum);
             Map<String, Top> merged = new LinkedHashMap<>();
             List<String> order = new ArrayList<>();
             int blocks = 0;
@@ -109,10 +111,8 @@ public final class SearchJob {
                 order.addAll(q.ids());
                 Broadcast<Queries> shared = sc.broadcast(q);
                 JavaPairRDD<String, Top> partial =
-                        docs.mapPartitionsToPair(
-                                part ->
-                                        searchPartition(
-                                                part, shared.value(), depth, ignoreIdenticalIds));
+                        docs.flatMapToPair(
+                                b -> searchBlock(b, shared.value(), depth, ignoreIdenticalIds));
                 merged.putAll(partial.reduceByKey((a, b) -> Top.merge(a, b, depth)).collectAsMap());
                 shared.destroy();
                 blocks++;
@@ -122,9 +122,9 @@ public final class SearchJob {
                 Top t = merged.get(id);
                 rankings.put(id, t == null ? List.of() : t.list());
             }
-            sink.accept(new Run(rankings));
             int partitions = docs.getNumPartitions();
             docs.unpersist();
+            sink.accept(new Run(rankings));
             return new Summary(
                     queryRows.size(),
                     documents,
@@ -141,7 +141,24 @@ public final class SearchJob {
         void accept(Run run) throws WorkbenchException;
     }
 
-    private static void checkSameModel(
+    /** id, model, vector, side (an output written before sides were recorded: "" for side). */
+    private static Dataset<Row> columns(Dataset<Row> frame) {
+        Column side =
+                List.of(frame.columns()).contains(VectorExchange.SIDE)
+                        ? functions.col(VectorExchange.SIDE)
+                        : functions.lit("");
+        return frame.select(
+                functions.col(VectorExchange.ID),
+                functions.col(VectorExchange.MODEL),
+                functions.col(VectorExchange.VECTOR),
+                side);
+    }
+
+    /**
+     * Both inputs of one model and dimension, each on its side, the queries and documents each
+     * once: a mix-up here would give a plausible run of the wrong thing.
+     */
+    private static void checkInputs(
             String queriesDir,
             List<Row> queryRows,
             String documentsDir,
@@ -155,21 +172,58 @@ public final class SearchJob {
                 throw WorkbenchException.badInput(
                         queriesDir + " mixes vectors of more than one model or dimension");
             }
+            if (r.getString(3).equals("document")) {
+                throw WorkbenchException.badInput(
+                        queriesDir
+                                + " holds documents (encoded with --side document), not queries");
+            }
             if (!ids.add(r.getString(0))) {
                 throw WorkbenchException.badInput(
                         queriesDir + " holds query " + r.getString(0) + " twice");
             }
         }
-        List<String> models = docs.map(r -> r.getString(1)).distinct().collect();
-        if (models.size() != 1 || !models.get(0).equals(identity)) {
-            throw WorkbenchException.badInput(
-                    documentsDir
-                            + " holds vectors of "
-                            + (models.size() == 1 ? "another model" : models.size() + " models")
-                            + " than the queries in "
-                            + queriesDir
-                            + "; encode both with the same model");
+        List<String> kinds =
+                docs.map(r -> r.getString(1) + "\t" + r.getString(3)).distinct().collect();
+        for (String k : kinds) {
+            String[] f = k.split("\t", -1);
+            if (!f[0].equals(identity)) {
+                throw WorkbenchException.badInput(
+                        documentsDir
+                                + " holds vectors of another model than the queries in "
+                                + queriesDir
+                                + "; encode both with the same model");
+            }
+            if (f[1].equals("query")) {
+                throw WorkbenchException.badInput(
+                        documentsDir + " holds queries (encoded with --side query), not documents");
+            }
         }
+        List<String> twice =
+                docs.mapToPair(r -> new Tuple2<>(r.getString(0), 1))
+                        .reduceByKey(Integer::sum)
+                        .filter(t -> t._2() > 1)
+                        .keys()
+                        .take(1);
+        if (!twice.isEmpty()) {
+            throw WorkbenchException.badInput(
+                    documentsDir + " holds document " + twice.get(0) + " more than once");
+        }
+    }
+
+    private static Block block(Iterator<Row> part, int dim) {
+        List<String> ids = new ArrayList<>();
+        List<byte[]> vectors = new ArrayList<>();
+        while (part.hasNext()) {
+            Row r = part.next();
+            ids.add(r.getString(0));
+            vectors.add((byte[]) r.get(2));
+        }
+        float[] data = new float[ids.size() * dim];
+        for (int i = 0; i < ids.size(); i++) {
+            VectorExchange.fromBytes(vectors.get(i), data, i * dim);
+        }
+        Embeddings e = Vectors.normalized(new Embeddings(data, ids.size(), dim));
+        return new Block(ids, e.data(), dim);
     }
 
     private static Queries queries(List<Row> rows, int dim) {
@@ -183,32 +237,19 @@ public final class SearchJob {
         return new Queries(ids, e.data(), dim);
     }
 
-    private static Iterator<Tuple2<String, Top>> searchPartition(
-            Iterator<Row> part, Queries q, int depth, boolean ignoreIdenticalIds)
-            throws WorkbenchException {
-        List<String> ids = new ArrayList<>();
-        List<byte[]> vectors = new ArrayList<>();
-        while (part.hasNext()) {
-            Row r = part.next();
-            ids.add(r.getString(0));
-            vectors.add((byte[]) r.get(2));
-        }
+    private static Iterator<Tuple2<String, Top>> searchBlock(
+            Block b, Queries q, int depth, boolean ignoreIdenticalIds) throws WorkbenchException {
         List<Tuple2<String, Top>> out = new ArrayList<>();
-        if (ids.isEmpty()) {
+        if (b.ids().isEmpty()) {
             return out.iterator();
         }
-        float[] data = new float[ids.size() * q.dim()];
-        for (int i = 0; i < ids.size(); i++) {
-            VectorExchange.fromBytes(vectors.get(i), data, i * q.dim());
-        }
-        Embeddings docs = Vectors.normalized(new Embeddings(data, ids.size(), q.dim()));
         Run run =
                 Engines.vectorSearch()
                         .search(
                                 q.ids(),
                                 new Embeddings(q.data(), q.ids().size(), q.dim()),
-                                ids,
-                                docs,
+                                b.ids(),
+                                new Embeddings(b.data(), b.ids().size(), b.dim()),
                                 depth,
                                 ignoreIdenticalIds);
         for (Map.Entry<String, List<ScoredDoc>> e : run.rankings().entrySet()) {

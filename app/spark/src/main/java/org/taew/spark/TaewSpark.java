@@ -1,12 +1,14 @@
 package org.taew.spark;
 
 import java.io.PrintWriter;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
+import org.taew.core.logic.datasets.DatasetSettings;
 import org.taew.core.logic.encoding.Precision;
 import org.taew.core.logic.encoding.VectorExchange;
 import org.taew.core.logic.export.TrecRunWriter;
@@ -61,7 +63,16 @@ public final class TaewSpark implements Callable<Integer> {
                             default -> 5;
                         };
                     }
-                    throw ex;
+                    // a Spark or JVM failure outside the job's own checks: one line, never a stack
+                    // trace
+                    String m =
+                            ex.getMessage() == null
+                                    ? ex.getClass().getSimpleName()
+                                    : ex.getMessage();
+                    int nl = m.indexOf('\n');
+                    line.getErr().println("The job failed: " + (nl < 0 ? m : m.substring(0, nl)));
+                    line.getErr().flush();
+                    return 5;
                 });
         return cl.execute(args);
     }
@@ -75,6 +86,23 @@ public final class TaewSpark implements Callable<Integer> {
                         "Spark master when not run through spark-submit (e.g. local[2]); spark-submit's --master"
                                 + " otherwise.")
         String master;
+
+        /**
+         * The cores of one executor, which its encoder's workers use: {@code spark.executor.cores}
+         * when set, else the thread count of a {@code local[N]} master, else Spark's default (every
+         * core of a standalone worker: 0; one on YARN and Kubernetes).
+         */
+        static int executorCores(SparkSession spark) {
+            String cores = spark.conf().get("spark.executor.cores", "");
+            if (!cores.isBlank()) {
+                return Integer.parseInt(cores.trim());
+            }
+            if (spark.sparkContext().isLocal()) {
+                return spark.sparkContext().defaultParallelism();
+            }
+            // Spark's own defaults: all of a standalone worker's cores, one on YARN and Kubernetes
+            return spark.sparkContext().master().startsWith("spark://") ? 0 : 1;
+        }
 
         SparkSession session(String name) {
             SparkSession.Builder b = SparkSession.builder().appName(name);
@@ -234,12 +262,15 @@ public final class TaewSpark implements Callable<Integer> {
                 WorkbenchHome.set(home);
             }
             Path h = WorkbenchHome.resolve();
-            Workspace ws = workspace != null ? Workspace.at(workspace) : Workspace.locate();
+            // executors resolve their own home ($TAEW_HOME, else the default) unless --home names
+            // one
+            String executorHome = home == null ? null : h.toString();
+            Workspace ws = workspace != null ? Workspace.at(workspace) : workspaceOrHere();
             SessionRequest.Builder b =
                     SessionRequest.builder()
                             .optModes(EnumSet.of(m))
                             .optModel(model)
-                            .optTask(task)
+                            .optTask(taskFor(input, task))
                             .optInstructions(instructions)
                             .optPrecision(Precision.parse(precision));
             if (dim > 0) {
@@ -248,13 +279,14 @@ public final class TaewSpark implements Callable<Integer> {
             SessionSetup setup = new SessionResolver(ws, h).resolveWithoutDataset(b.build());
             InstructionPair pair = setup.modes().get(m);
             String modelArg = model == null ? setup.model().name() : model;
-            ExecutorModels.Wanted probe =
-                    new ExecutorModels.Wanted(modelArg, h.toString(), precision, dim, null);
-            String identity = VectorExchange.cacheIdentity(ExecutorModels.encoder(probe));
-            ExecutorModels.Wanted wanted =
-                    new ExecutorModels.Wanted(modelArg, h.toString(), precision, dim, identity);
             PrintWriter w = spec.commandLine().getOut();
             SparkSession spark = session("taew-spark encode");
+            int workers = executorCores(spark);
+            ExecutorModels.Wanted probe =
+                    new ExecutorModels.Wanted(
+                            modelArg, executorHome, precision, dim, workers, null);
+            String identity = VectorExchange.cacheIdentity(ExecutorModels.opened(probe));
+            ExecutorModels.Wanted wanted = probe.expecting(identity);
             EncodeJob.Summary r =
                     EncodeJob.run(
                             spark,
@@ -271,18 +303,58 @@ public final class TaewSpark implements Callable<Integer> {
                                     failPartition));
             w.printf(
                     Locale.ROOT,
-                    "Encoded %,d texts (%,d tokens) with %s, %s side, template \"%s\", in %d partitions in"
-                            + " %.1f s: %s%n",
+                    "Encoded %,d texts (%,d tokens) with %s, %s side, %s, template \"%s\", in %d"
+                            + " partitions in %.1f s: %s%n",
                     r.texts(),
                     r.tokens(),
                     setup.model().name(),
                     s == Side.QUERY ? "query" : "document",
+                    m == Mode.GENERAL ? "general mode" : "task " + setup.task(),
                     pair.template(s).source().replace("\n", "\\n"),
                     r.partitions(),
                     r.seconds(),
                     output);
             w.flush();
             return 0;
+        }
+    }
+
+    /**
+     * The task: asked for, else the one of the input's dataset (its folder's dataset.yaml, as
+     * {@code taew eval -d} takes it, so that the vectors are the ones eval looks up), else null
+     * (the default task).
+     */
+    static String taskFor(String input, String asked) throws WorkbenchException {
+        if (asked != null) {
+            return asked;
+        }
+        Path p;
+        try {
+            URI uri = URI.create(input);
+            p =
+                    uri.getScheme() == null
+                            ? Path.of(input)
+                            : "file".equals(uri.getScheme()) ? Path.of(uri) : null;
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+        Path folder = p == null ? null : Files.isDirectory(p) ? p : p.toAbsolutePath().getParent();
+        if (folder == null || !Files.isRegularFile(folder.resolve("dataset.yaml"))) {
+            return null;
+        }
+        return DatasetSettings.of(folder).task(null, null);
+    }
+
+    /**
+     * The workspace found from the working directory as the CLI finds it; on a cluster node there
+     * is usually none, and general mode or {@code --instructions FILE} need none: the working
+     * directory then.
+     */
+    static Workspace workspaceOrHere() {
+        try {
+            return Workspace.locate();
+        } catch (WorkbenchException e) {
+            return Workspace.at(Path.of("").toAbsolutePath());
         }
     }
 
@@ -350,6 +422,10 @@ public final class TaewSpark implements Callable<Integer> {
             }
             if (Files.exists(output)) {
                 throw WorkbenchException.badInput(output + " exists already; give a new run file");
+            }
+            if (tag.isBlank() || tag.chars().anyMatch(Character::isWhitespace)) {
+                throw new CommandLine.ParameterException(
+                        spec.commandLine(), "--tag must be one word, not '" + tag + "'");
             }
             SparkSession spark = session("taew-spark search");
             SearchJob.Summary r =

@@ -204,14 +204,19 @@ class SparkJobsTest {
         assertThat(q[0]).as(q[2]).isEqualTo("0");
 
         RetrievalDataset data = BeirReader.read(dataset(), null);
-        Map<String, float[]> spark = vectors(docs);
-        Map<String, float[]> single =
-                reference(data.documents(), InstructionPair.GENERAL, Side.DOCUMENT);
-        assertThat(spark.keySet()).isEqualTo(single.keySet());
-        for (String id : single.keySet()) {
-            assertThat(cosine(spark.get(id), single.get(id)))
-                    .as(id)
-                    .isGreaterThanOrEqualTo(0.99999);
+        for (boolean documents : new boolean[] {true, false}) {
+            Map<String, float[]> spark = vectors(documents ? docs : queries);
+            Map<String, float[]> single =
+                    reference(
+                            documents ? data.documents() : data.queries(),
+                            InstructionPair.GENERAL,
+                            documents ? Side.DOCUMENT : Side.QUERY);
+            assertThat(spark.keySet()).isEqualTo(single.keySet());
+            for (String id : single.keySet()) {
+                assertThat(cosine(spark.get(id), single.get(id)))
+                        .as(id)
+                        .isGreaterThanOrEqualTo(0.99999);
+            }
         }
 
         // into an empty cache; then an evaluation encodes nothing and scores as one without a cache
@@ -393,7 +398,7 @@ class SparkJobsTest {
         Path out = tmp.resolve("bad-out");
         String[] r = encode(bad.toString(), "document", "general", out);
         assertThat(r[0]).isEqualTo("3");
-        assertThat(r[2]).contains("bad-corpus.jsonl, line 3: has no \"text\"");
+        assertThat(r[2]).contains("bad-corpus.jsonl, line 3: \"c\" has no text");
         assertThat(r[2]).doesNotContain("Exception").doesNotContain("\tat ");
         assertThat(out.resolve(VectorExchange.SUCCESS)).doesNotExist();
         if (Files.exists(out)) {
@@ -433,6 +438,7 @@ class SparkJobsTest {
                         WorkbenchHome.resolve().toString(),
                         "fp32",
                         0,
+                        1,
                         null);
         assertThatThrownBy(() -> ExecutorModels.encoder(missing))
                 .isInstanceOf(JobFailure.class)
@@ -464,5 +470,113 @@ class SparkJobsTest {
                     .hasMessageContaining("e5-small-v2 (as opened here)");
             assertThat(service.cache().size()).isZero();
         }
+    }
+
+    @Test
+    void theSearchRefusesInputsThatWouldGiveAPlausibleRunOfTheWrongThing() throws Exception {
+        Path docs = tmp.resolve("search-docs");
+        Path queries = tmp.resolve("search-queries");
+        assertThat(
+                        encode(
+                                dataset().resolve("corpus.jsonl").toString(),
+                                "document",
+                                "general",
+                                docs)[0])
+                .isEqualTo("0");
+        assertThat(
+                        encode(
+                                dataset().resolve("queries.jsonl").toString(),
+                                "query",
+                                "general",
+                                queries)[0])
+                .isEqualTo("0");
+        String[] swapped =
+                taewSpark(
+                        "search",
+                        "--queries",
+                        docs.toString(),
+                        "--documents",
+                        queries.toString(),
+                        "-o",
+                        tmp.resolve("swapped.run").toString());
+        assertThat(swapped[0]).isEqualTo("3");
+        assertThat(swapped[2])
+                .contains("holds documents (encoded with --side document), not queries");
+        assertThat(tmp.resolve("swapped.run")).doesNotExist();
+
+        Path unfinished = tmp.resolve("unfinished-docs");
+        Files.createDirectories(unfinished);
+        try (var parts = Files.list(docs)) {
+            for (Path p :
+                    parts.filter(p -> p.getFileName().toString().startsWith("part-")).toList()) {
+                Files.copy(p, unfinished.resolve(p.getFileName()));
+            }
+        }
+        String[] partial =
+                taewSpark(
+                        "search",
+                        "--queries",
+                        queries.toString(),
+                        "--documents",
+                        unfinished.toString(),
+                        "-o",
+                        tmp.resolve("partial.run").toString());
+        assertThat(partial[0]).isEqualTo("3");
+        assertThat(partial[2]).contains("has no _SUCCESS marker");
+
+        Path twice = tmp.resolve("twice-corpus.jsonl");
+        Files.writeString(
+                twice,
+                "{\"_id\": \"a\", \"text\": \"one\"}\n{\"_id\": \"a\", \"text\": \"another\"}\n");
+        Path twiceDocs = tmp.resolve("twice-docs");
+        assertThat(encode(twice.toString(), "document", "general", twiceDocs)[0]).isEqualTo("0");
+        String[] dup =
+                taewSpark(
+                        "search",
+                        "--queries",
+                        queries.toString(),
+                        "--documents",
+                        twiceDocs.toString(),
+                        "-o",
+                        tmp.resolve("dup.run").toString());
+        assertThat(dup[0]).isEqualTo("3");
+        assertThat(dup[2]).contains("holds document a more than once");
+
+        String[] tag =
+                taewSpark(
+                        "search",
+                        "--queries",
+                        queries.toString(),
+                        "--documents",
+                        docs.toString(),
+                        "--tag",
+                        "two words",
+                        "-o",
+                        tmp.resolve("tag.run").toString());
+        assertThat(tag[0]).isEqualTo("2");
+        assertThat(tag[2]).contains("--tag must be one word");
+    }
+
+    @Test
+    void theTaskIsTheDatasetsAsEvalTakesItAndAModelThatCannotOpenOnTheDriverIsOneSentence()
+            throws Exception {
+        Path faq = TestPaths.workspace().resolve("datasets/query-to-faq/queries.jsonl");
+        Path out = tmp.resolve("faq-queries");
+        String[] r = encode(faq.toString(), "query", "task-aware", out);
+        assertThat(r[0]).as(r[2]).isEqualTo("0");
+        assertThat(r[1]).contains("task faq-search");
+
+        String[] cut =
+                encode(
+                        dataset().resolve("queries.jsonl").toString(),
+                        "query",
+                        "general",
+                        tmp.resolve("too-long"),
+                        "--dim",
+                        "9999");
+        assertThat(cut[0])
+                .as("a bad --dim is the user's input, said before any Spark work")
+                .isEqualTo("3");
+        assertThat(cut[2]).contains("9999").doesNotContain("\tat ").doesNotContain("Exception");
     }
 }

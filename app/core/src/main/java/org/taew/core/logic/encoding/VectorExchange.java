@@ -23,6 +23,7 @@ import org.taew.core.util.parquet.ParquetFile;
  *       applied, and of the part left out of pooling: {@link EmbeddingCache#key})
  *   <li>{@value #ID}: the query or document id
  *   <li>{@value #TEMPLATE}: the template applied ({@code "query: {text}"}, {@code "{text}"})
+ *   <li>{@value #SIDE}: {@code query} or {@code document}
  *   <li>{@value #MODEL}: the identity the cache files vectors under ({@link
  *       EmbeddingService#cacheIdentity})
  *   <li>{@value #TOKENS}, {@value #TRUNCATED}: what the encoder counted
@@ -36,6 +37,10 @@ public final class VectorExchange {
     public static final String KEY = "key";
     public static final String ID = "id";
     public static final String TEMPLATE = "template";
+
+    /** {@code query} or {@code document}: which side's template was applied. */
+    public static final String SIDE = "side";
+
     public static final String MODEL = "model";
     public static final String TOKENS = "tokens";
     public static final String TRUNCATED = "truncated";

@@ -2,8 +2,10 @@ package org.taew.core.logic.evaluation;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -33,7 +35,12 @@ public final class RunFiles {
     public record Named(String name, Path file) {}
 
     /** One run scored: its ranking (as read) and the per-query measures. */
-    public record Scored(Named source, Run run, QueryScores scores, int unknownQueries) {}
+    public record Scored(
+            Named source,
+            Run run,
+            QueryScores scores,
+            int unknownQueries,
+            int selfMatchesDropped) {}
 
     /** Runs scored, and the second compared with the first when there are two. */
     public record Result(
@@ -92,6 +99,10 @@ public final class RunFiles {
                 rankings.computeIfAbsent(f[0], k -> new ArrayList<>())
                         .add(new ScoredDoc(f[2], score));
             }
+        } catch (CharacterCodingException e) {
+            throw WorkbenchException.badInput(file + " is not UTF-8 text");
+        } catch (NoSuchFileException e) {
+            throw WorkbenchException.badInput(file + ": no such file");
         } catch (IOException e) {
             throw new WorkbenchException(
                     WorkbenchException.Kind.IO, "Cannot read " + file + ": " + e.getMessage(), e);
@@ -129,6 +140,7 @@ public final class RunFiles {
         for (Named f : files) {
             Run run = read(f.file());
             int unknown = 0;
+            int self = 0;
             Map<String, List<ScoredDoc>> kept = new LinkedHashMap<>();
             for (Map.Entry<String, List<ScoredDoc>> e : run.rankings().entrySet()) {
                 if (!known.contains(e.getKey())) {
@@ -137,7 +149,9 @@ public final class RunFiles {
                 }
                 List<ScoredDoc> docs = new ArrayList<>(e.getValue());
                 if (ignoreIdenticalIds) {
+                    int before = docs.size();
                     docs.removeIf(d -> d.docId().equals(e.getKey()));
+                    self += before - docs.size();
                 }
                 kept.put(e.getKey(), docs);
             }
@@ -158,7 +172,7 @@ public final class RunFiles {
                 all.add(mainMetric);
             }
             QueryScores s = RetrievalEvaluator.evaluate(queryIds, filtered, dataset.qrels(), all);
-            scored.add(new Scored(f, filtered, s, unknown));
+            scored.add(new Scored(f, filtered, s, unknown, self));
         }
         ModeComparison c =
                 scored.size() == 2
