@@ -188,6 +188,7 @@ final class EvalCommand implements Callable<Integer> {
                         .optModes(EnumSet.of(Mode.GENERAL))
                         .optIgnoreIdenticalIds(ignoreIdenticalIds);
         datasetOptions.apply(b);
+        history.apply(b, RunRecord.Origin.RUN_FILE);
         SessionSetup setup = common.resolver().resolve(b.build());
         if (setup.isSts()) {
             throw WorkbenchException.badInput(
@@ -215,6 +216,16 @@ final class EvalCommand implements Callable<Integer> {
         PrintWriter w = spec.commandLine().getOut();
         Reports.printRuns(w, r, metrics);
         w.println(Reports.capitalized(setup.identicalIds().describe()) + ".");
+        if (setup.recording() != null) {
+            List<Long> ids = RunFiles.record(r, setup.recording().file(), setup.task(), main);
+            w.println(
+                    "Recorded as run"
+                            + (ids.size() == 1 ? " " : "s ")
+                            + ids.stream().map(String::valueOf).reduce((x, y) -> x + ", " + y).get()
+                            + " in "
+                            + setup.recording().file()
+                            + " (taew runs list; taew runs compare sets them beside any other run).");
+        }
         w.flush();
         return ExitCodes.OK;
     }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -71,6 +73,17 @@ class EvalRunFilesTest {
         assertThat(table(both.out()))
                 .as("the same deltas, intervals and p-values as the evaluation that made the runs")
                 .isEqualTo(table(eval.out()));
+        assertThat(both.out()).containsPattern("Recorded as runs \\d+, \\d+ in ");
+        CliRun list = CliRun.of("runs", "list", "--home", home);
+        assertThat(list.exitCode()).as(list.err()).isZero();
+        assertThat(list.out())
+                .containsPattern("run file +task-aware +helpdesk-mini/test +run-task-aware.trec");
+        // a scored run file sits beside the workbench's own runs: compared as any two runs
+        Matcher m = Pattern.compile("Recorded as runs (\\d+), (\\d+) in ").matcher(both.out());
+        assertThat(m.find()).isTrue();
+        CliRun compare = CliRun.of("runs", "compare", "1", m.group(2), "--home", home);
+        assertThat(compare.exitCode()).as(compare.err()).isZero();
+        assertThat(compare.out()).contains("nDCG@10");
 
         CliRun one =
                 CliRun.of(

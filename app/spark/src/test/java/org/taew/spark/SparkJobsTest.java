@@ -32,6 +32,7 @@ import org.taew.core.logic.encoding.EmbeddingCache;
 import org.taew.core.logic.encoding.EmbeddingService;
 import org.taew.core.logic.encoding.VectorExchange;
 import org.taew.core.logic.evaluation.RetrievalEvaluation;
+import org.taew.core.logic.evaluation.RunFiles;
 import org.taew.core.logic.session.EvaluationSession;
 import org.taew.core.logic.session.SessionDefaults;
 import org.taew.core.logic.session.SessionRequest;
@@ -307,6 +308,23 @@ class SparkJobsTest {
                     for (int i = 0; i < got.size(); i++) {
                         assertThat((double) got.get(i).score())
                                 .isCloseTo(expected.get(i).score(), within(2e-6));
+                    }
+                }
+                // and scored as a run file (taew eval --run): the numbers of the in-memory
+                // evaluation
+                RunFiles.Result asFile =
+                        RunFiles.score(
+                                data,
+                                List.of(new RunFiles.Named("spark", runFile)),
+                                SessionDefaults.metrics(),
+                                SessionDefaults.mainMetric(10),
+                                false,
+                                ModeComparison.Settings.DEFAULT);
+                for (MetricId m : SessionDefaults.metrics()) {
+                    if (m.k() <= 10) {
+                        assertThat(asFile.runs().get(0).scores().mean(m))
+                                .as(m.toString())
+                                .isEqualTo(general.scores().mean(m));
                     }
                 }
             }

@@ -26,8 +26,10 @@ import org.taew.desktop.session.SessionViewModel;
 
 /**
  * The History tab: every run recorded for the open dataset and model (each evaluated draft, each
- * experiment variant, the command line's), newest first; any two compared side by side; any one
- * restored into the editor. The database is read on {@code io}; the lists change on {@code ui}.
+ * experiment variant, the command line's) and every run file scored on that dataset ({@code taew
+ * eval --run}: a cluster's run, another toolkit's), newest first; any two compared side by side;
+ * any one made here restored into the editor. The database is read on {@code io}; the lists change
+ * on {@code ui}.
  */
 public final class HistoryViewModel {
     /** Runs listed at most. */
@@ -187,13 +189,35 @@ public final class HistoryViewModel {
                                                     dataset, model, null, null, null, LIMIT))) {
                                 rows.add(Row.of(r));
                             }
+                            int own = rows.size();
+                            for (RunRecord r :
+                                    h.list(
+                                            new RunHistory.Filter(
+                                                    dataset,
+                                                    null,
+                                                    null,
+                                                    null,
+                                                    RunRecord.Origin.RUN_FILE,
+                                                    LIMIT))) {
+                                rows.add(Row.of(r));
+                            }
+                            int files = rows.size() - own;
+                            rows.sort(Comparator.comparingLong(Row::id).reversed());
                             message =
-                                    rows.size()
-                                            + (rows.size() == LIMIT ? "+" : "")
+                                    own
+                                            + (own == LIMIT ? "+" : "")
                                             + " runs of "
                                             + dataset
                                             + " with "
                                             + model
+                                            + (files == 0
+                                                    ? ""
+                                                    : " and "
+                                                            + files
+                                                            + (files == 1
+                                                                    ? " run file"
+                                                                    : " run files")
+                                                            + " scored on it")
                                             + " in "
                                             + file;
                         } catch (WorkbenchException e) {
@@ -291,6 +315,16 @@ public final class HistoryViewModel {
                         r = h.get(id);
                     } catch (WorkbenchException e) {
                         String m = e.getMessage();
+                        ui.execute(() -> status.set(m));
+                        return;
+                    }
+                    if (RunRecord.Origin.RUN_FILE.equals(r.origin().source())) {
+                        String m =
+                                "Run "
+                                        + id
+                                        + " was scored from a run file made elsewhere ("
+                                        + r.model().name()
+                                        + "): it has no templates to restore";
                         ui.execute(() -> status.set(m));
                         return;
                     }

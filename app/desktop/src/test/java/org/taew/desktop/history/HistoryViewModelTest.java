@@ -5,10 +5,17 @@ import static org.assertj.core.api.Assertions.offset;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.taew.core.logic.compare.ModeComparison;
+import org.taew.core.logic.datasets.BeirReader;
+import org.taew.core.logic.evaluation.RunFiles;
+import org.taew.core.logic.session.SessionDefaults;
+import org.taew.core.model.RetrievalDataset;
+import org.taew.core.model.TextItem;
 import org.taew.core.util.WorkbenchHome;
 import org.taew.desktop.DirectTaskRunner;
 import org.taew.desktop.RecordingDialogs;
@@ -86,6 +93,51 @@ class HistoryViewModelTest {
         // the same draft again: the same run, evaluated twice
         assertThat(vm.runs()).hasSize(3);
         assertThat(vm.runs().get(0).times()).isEqualTo(2);
+    }
+
+    @Test
+    void aRunFileScoredOnTheDatasetIsListedBesideTheModelsRunsAndComparesButDoesNotRestore()
+            throws Exception {
+        WorkbenchContext context = TestWorkspace.create(dir);
+        // a run file made elsewhere (here: the ranking of general mode, written as TREC), scored
+        // on helpdesk-mini and recorded as `taew eval --run` records it
+        RetrievalDataset data =
+                BeirReader.read(context.workspace().datasets().resolve("helpdesk-mini"), null);
+        StringBuilder trec = new StringBuilder();
+        for (TextItem q : data.queries()) {
+            trec.append(q.id()).append(" Q0 D001 1 0.5 elsewhere\n");
+        }
+        Path run = dir.resolve("cluster.run");
+        Files.writeString(run, trec);
+        RunFiles.Result scored =
+                RunFiles.score(
+                        data,
+                        List.of(new RunFiles.Named("spark", run)),
+                        SessionDefaults.metrics(),
+                        SessionDefaults.mainMetric(10),
+                        false,
+                        ModeComparison.Settings.DEFAULT);
+        long id =
+                RunFiles.record(
+                                scored,
+                                WorkbenchHome.history(context.home()),
+                                "retrieval",
+                                SessionDefaults.mainMetric(10))
+                        .get(0);
+        start(context);
+        assertThat(vm.runs())
+                .extracting(HistoryViewModel.Row::source)
+                .containsExactlyInAnyOrder("desktop", "desktop", "run file");
+        assertThat(vm.statusProperty().get()).contains("and 1 run file scored on it");
+        long general =
+                vm.runs().stream().filter(r -> r.arm().equals("general")).findFirst().get().id();
+        vm.compare(general, id);
+        assertThat(vm.comparison()).isNotEmpty();
+        assertThat(vm.comparison().get(0).b()).isLessThan(vm.comparison().get(0).a());
+        String before = session.editor().form().queryTemplateProperty().get();
+        vm.restore(id);
+        assertThat(vm.statusProperty().get()).contains("scored from a run file made elsewhere");
+        assertThat(session.editor().form().queryTemplateProperty().get()).isEqualTo(before);
     }
 
     @Test

@@ -14,6 +14,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.taew.core.logic.compare.ModeComparison;
+import org.taew.core.logic.datasets.DatasetFingerprint;
+import org.taew.core.logic.history.RunHistory;
+import org.taew.core.logic.history.RunRecord;
 import org.taew.core.logic.metrics.QueryScores;
 import org.taew.core.logic.metrics.RetrievalEvaluator;
 import org.taew.core.model.MetricId;
@@ -21,6 +24,8 @@ import org.taew.core.model.RetrievalDataset;
 import org.taew.core.model.Run;
 import org.taew.core.model.ScoredDoc;
 import org.taew.core.model.TextItem;
+import org.taew.core.util.Hashing;
+import org.taew.core.util.Versions;
 import org.taew.core.util.WorkbenchException;
 
 /**
@@ -48,6 +53,61 @@ public final class RunFiles {
             List<Scored> runs,
             ModeComparison comparison,
             boolean ignoreIdenticalIds) {}
+
+    /**
+     * Records each scored run in the run history, so that {@code taew runs compare} and the
+     * desktop's History view set it beside the workbench's own runs. A run file says nothing of the
+     * model or templates that made it: the record names the file (its SHA-256 as the identity), and
+     * "made elsewhere" as the engine and templates.
+     *
+     * @return the ids recorded, in the order of the runs
+     */
+    public static List<Long> record(Result r, Path historyFile, String task, MetricId mainMetric)
+            throws WorkbenchException {
+        List<Long> ids = new ArrayList<>();
+        String fingerprint = DatasetFingerprint.of(r.dataset());
+        try (RunHistory h = RunHistory.open(historyFile)) {
+            for (Scored s : r.runs()) {
+                int depth = 0;
+                for (List<ScoredDoc> docs : s.run().rankings().values()) {
+                    depth = Math.max(depth, docs.size());
+                }
+                String unknown = "(made elsewhere)";
+                String identity;
+                try {
+                    identity = Hashing.sha256Hex(s.source().file());
+                } catch (IOException e) {
+                    throw new WorkbenchException(
+                            WorkbenchException.Kind.IO,
+                            "Cannot read " + s.source().file() + ": " + e.getMessage(),
+                            e);
+                }
+                RunRecord rec =
+                        RunRecord.of(
+                                new RunRecord.Origin(
+                                        RunRecord.Origin.RUN_FILE, s.source().name(), null),
+                                new RunRecord.Data(
+                                        r.dataset().name(),
+                                        r.dataset().source().toString(),
+                                        r.dataset().split(),
+                                        fingerprint,
+                                        r.dataset().queries().size(),
+                                        r.dataset().documents().size(),
+                                        task),
+                                new RunRecord.Model(
+                                        s.source().file().getFileName().toString(),
+                                        identity,
+                                        "external run file",
+                                        Versions.workbench()),
+                                new RunRecord.Templates(unknown, unknown, false),
+                                new RunRecord.Settings(
+                                        mainMetric.name(), depth, r.ignoreIdenticalIds()),
+                                RunRecord.Scores.of(s.scores(), s.run()));
+                ids.add(h.record(rec));
+            }
+        }
+        return ids;
+    }
 
     /**
      * Reads a TREC run ({@code qid Q0 docid rank score tag}, whitespace-separated). Like trec_eval,

@@ -58,6 +58,9 @@ public record RunRecord(
 
         /** A live evaluation of the desktop's editor. */
         public static final String DESKTOP = "desktop";
+
+        /** A TREC run file made elsewhere, scored with {@code taew eval --run}. */
+        public static final String RUN_FILE = "run file";
     }
 
     /**
