@@ -3,9 +3,12 @@ package org.taew.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.taew.core.logic.datasets.BeirReader;
+import org.taew.core.logic.datasets.DatasetCatalog;
+import org.taew.core.logic.datasets.DatasetSettings;
+import org.taew.core.logic.datasets.IdenticalIds;
 import org.taew.core.logic.encoding.Precision;
 import org.taew.core.logic.evaluation.RetrievalEvaluation;
 import org.taew.core.logic.evaluation.RunFiles;
@@ -14,10 +17,12 @@ import org.taew.core.logic.history.RunRecord;
 import org.taew.core.logic.session.EvaluationSession;
 import org.taew.core.logic.session.SessionDefaults;
 import org.taew.core.logic.session.SessionRequest;
+import org.taew.core.logic.session.SessionResolver;
 import org.taew.core.logic.session.SessionSetup;
 import org.taew.core.model.MetricId;
-import org.taew.core.model.Mode;
+import org.taew.core.model.RetrievalDataset;
 import org.taew.core.util.WorkbenchException;
+import org.taew.core.util.WorkbenchHome;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -183,18 +188,6 @@ final class EvalCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(
                     spec.commandLine(), "--run: give one run file to score, or two to compare");
         }
-        SessionRequest.Builder b =
-                SessionRequest.builder()
-                        .optModes(EnumSet.of(Mode.GENERAL))
-                        .optIgnoreIdenticalIds(ignoreIdenticalIds);
-        datasetOptions.apply(b);
-        history.apply(b, RunRecord.Origin.RUN_FILE);
-        SessionSetup setup = common.resolver().resolve(b.build());
-        if (setup.isSts()) {
-            throw WorkbenchException.badInput(
-                    setup.dataset().path()
-                            + " holds sentence pairs; run files are scored on retrieval datasets");
-        }
         List<RunFiles.Named> named = new ArrayList<>();
         for (String r : runs) {
             int eq = r.indexOf('=');
@@ -209,22 +202,46 @@ final class EvalCommand implements Callable<Integer> {
             }
             named.add(new RunFiles.Named(name, Path.of(r.substring(eq + 1))));
         }
-        boolean ignore = setup.identicalIds().ignore();
+        // the dataset only, as eval resolves it: no model is resolved or unpacked for run files
+        SessionResolver resolver = common.resolver();
+        DatasetCatalog.Entry entry =
+                resolver.datasets()
+                        .resolve(
+                                datasetOptions.dataset == null
+                                        ? SessionDefaults.DATASET
+                                        : datasetOptions.dataset);
+        if (entry.kind() == DatasetCatalog.Kind.STS) {
+            throw WorkbenchException.badInput(
+                    entry.path()
+                            + " holds sentence pairs; run files are scored on retrieval datasets");
+        }
+        DatasetSettings settings = DatasetSettings.of(entry.path());
+        RetrievalDataset data = BeirReader.read(entry.path(), datasetOptions.split);
+        IdenticalIds.Decision identical = IdenticalIds.decide(ignoreIdenticalIds, settings, data);
+        String task = SessionResolver.task(instructionOptions.task, settings, false);
         RunFiles.Result r =
                 RunFiles.score(
-                        setup.retrieval(), named, metrics, main, ignore, significance.settings());
+                        data, named, metrics, main, identical.ignore(), significance.settings());
         PrintWriter w = spec.commandLine().getOut();
         Reports.printRuns(w, r, metrics);
-        w.println(Reports.capitalized(setup.identicalIds().describe()) + ".");
-        if (setup.recording() != null) {
-            List<Long> ids = RunFiles.record(r, setup.recording().file(), setup.task(), main);
-            w.println(
-                    "Recorded as run"
-                            + (ids.size() == 1 ? " " : "s ")
-                            + ids.stream().map(String::valueOf).reduce((x, y) -> x + ", " + y).get()
-                            + " in "
-                            + setup.recording().file()
-                            + " (taew runs list; taew runs compare sets them beside any other run).");
+        w.println(Reports.capitalized(identical.describe()) + ".");
+        if (!history.noHistory) {
+            Path file = WorkbenchHome.history(resolver.home());
+            try {
+                List<Long> ids = RunFiles.record(r, file, task, main);
+                w.println(
+                        "Recorded as run"
+                                + (ids.size() == 1 ? " " : "s ")
+                                + ids.stream()
+                                        .map(String::valueOf)
+                                        .reduce((x, y) -> x + ", " + y)
+                                        .get()
+                                + " in "
+                                + file
+                                + " (taew runs list; taew runs compare sets them beside any other run).");
+            } catch (WorkbenchException e) {
+                w.println("Warning: " + e.getMessage() + "; the scored runs are not recorded.");
+            }
         }
         w.flush();
         return ExitCodes.OK;

@@ -232,7 +232,8 @@ public final class EncodeJob {
             }
             return "";
         }
-        if (!e.isJsonPrimitive()) {
+        if (!e.isJsonPrimitive() || e.getAsJsonPrimitive().isBoolean()) {
+            // as BeirReader: a string, or a number taken as its text
             throw new JobFailure("\"" + name + "\" is not a string", file, offset);
         }
         return e.getAsString();
@@ -283,7 +284,10 @@ public final class EncodeJob {
                                 + " is "
                                 + type.simpleString()
                                 + "; expected text"
-                                + (c.equals(text) ? "" : " or whole numbers"));
+                                + (c.equals(text) ? "" : " or whole numbers")
+                                + " (its columns: "
+                                + frame.schema().simpleString()
+                                + ")");
             }
             // binary strings (older Hive/Spark writers) and integer ids become text, as core reads
             // them

@@ -1,10 +1,10 @@
 package org.taew.spark;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.file.Files;
-import java.nio.file.Paths;
 import java.util.zip.GZIPInputStream;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
@@ -55,14 +55,27 @@ final class Outputs {
         }
     }
 
+    /**
+     * The file a Spark path names on this machine's file system, or null when it is on another
+     * (HDFS, S3, …). Read as Hadoop reads paths, so spaces and {@code %} need no escaping.
+     */
+    static File localFile(String path) {
+        try {
+            URI uri = new Path(path).toUri();
+            if (uri.getScheme() == null || "file".equals(uri.getScheme())) {
+                return new File(uri.getPath());
+            }
+            return null;
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
     /** The line number of byte {@code offset} in a local file, or -1 when it cannot be read. */
     static long lineOf(String file, long offset) {
         try {
-            URI uri = URI.create(file);
-            var p =
-                    uri.getScheme() == null
-                            ? Paths.get(file)
-                            : "file".equals(uri.getScheme()) ? Paths.get(uri) : null;
+            File local = localFile(file);
+            var p = local == null ? null : local.toPath();
             if (p == null) {
                 return -1;
             }

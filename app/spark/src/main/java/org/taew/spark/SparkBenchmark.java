@@ -38,7 +38,7 @@ import org.taew.core.util.WorkbenchHome;
  *
  * <pre>
  * TAEW_SPARK_CLASS=org.taew.spark.SparkBenchmark tools/spark-submit.sh \
- *     [--docs N] [--search-docs N] [--queries N] [--sts DIR] [--write-corpus FILE]
+ *     [--docs N] [--search-docs N] [--queries N] [--sts DIR] [--write-corpus FILE] [--only search]
  * </pre>
  */
 public final class SparkBenchmark {
@@ -50,6 +50,7 @@ public final class SparkBenchmark {
         int queries = 1_000;
         Path sts = Path.of("../shared/reference-data/stsbenchmark");
         Path writeOnly = null;
+        String only = "";
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--docs" -> docs = Integer.parseInt(args[i + 1]);
@@ -57,6 +58,7 @@ public final class SparkBenchmark {
                 case "--queries" -> queries = Integer.parseInt(args[i + 1]);
                 case "--sts" -> sts = Path.of(args[i + 1]);
                 case "--write-corpus" -> writeOnly = Path.of(args[i + 1]);
+                case "--only" -> only = args[i + 1];
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -70,6 +72,10 @@ public final class SparkBenchmark {
         System.out.println("CPU: " + cpu());
         System.out.println("cores: " + Runtime.getRuntime().availableProcessors());
         Path dir = Files.createTempDirectory("taew-spark-bench");
+        if (only.equals("search")) {
+            search(dir, searchDocs, queries);
+            return;
+        }
         Path corpus = dir.resolve("corpus.jsonl");
         List<String> texts = syntheticDocuments(sts, docs, 7);
         writeCorpus(corpus, texts);
@@ -134,8 +140,8 @@ public final class SparkBenchmark {
         float[] docs = randomUnit(random, n, dim);
         float[] queries = randomUnit(random, q, dim);
         SparkSession spark = session("local[2]");
-        write(spark, dir.resolve("search-docs"), "d", docs, n, dim);
-        write(spark, dir.resolve("search-queries"), "q", queries, q, dim);
+        write(spark, dir.resolve("search-docs"), "d", "document", docs, n, dim);
+        write(spark, dir.resolve("search-queries"), "q", "query", queries, q, dim);
         List<String> docIds = ids("d", n);
         List<String> queryIds = ids("q", q);
         long c0 = System.nanoTime();
@@ -185,7 +191,7 @@ public final class SparkBenchmark {
     }
 
     private static void write(
-            SparkSession spark, Path out, String prefix, float[] v, int n, int dim) {
+            SparkSession spark, Path out, String prefix, String side, float[] v, int n, int dim) {
         List<Row> rows = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             rows.add(
@@ -193,7 +199,7 @@ public final class SparkBenchmark {
                             new EmbeddingCache.Key(i, 0, 0, 0).bytes(),
                             prefix + i,
                             "{text}",
-                            "document",
+                            side,
                             "synthetic",
                             0,
                             false,

@@ -1,12 +1,14 @@
 package org.taew.spark;
 
+import java.io.File;
 import java.io.PrintWriter;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.spark.sql.SparkSession;
 import org.taew.core.logic.datasets.DatasetSettings;
 import org.taew.core.logic.encoding.Precision;
@@ -98,10 +100,24 @@ public final class TaewSpark implements Callable<Integer> {
                 return Integer.parseInt(cores.trim());
             }
             if (spark.sparkContext().isLocal()) {
-                return spark.sparkContext().defaultParallelism();
+                return localThreads(spark.sparkContext().master());
             }
             // Spark's own defaults: all of a standalone worker's cores, one on YARN and Kubernetes
             return spark.sparkContext().master().startsWith("spark://") ? 0 : 1;
+        }
+
+        /**
+         * N of {@code local[N]} or {@code local[N,F]}; every core for {@code local[*]}; 1 for
+         * {@code local}.
+         */
+        static int localThreads(String master) {
+            Matcher m = Pattern.compile("local\\[(\\*|\\d+)(,\\d+)?]").matcher(master);
+            if (!m.matches()) {
+                return 1;
+            }
+            return m.group(1).equals("*")
+                    ? Runtime.getRuntime().availableProcessors()
+                    : Integer.parseInt(m.group(1));
         }
 
         SparkSession session(String name) {
@@ -328,16 +344,8 @@ public final class TaewSpark implements Callable<Integer> {
         if (asked != null) {
             return asked;
         }
-        Path p;
-        try {
-            URI uri = URI.create(input);
-            p =
-                    uri.getScheme() == null
-                            ? Path.of(input)
-                            : "file".equals(uri.getScheme()) ? Path.of(uri) : null;
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
+        File local = Outputs.localFile(input);
+        Path p = local == null ? null : local.toPath();
         Path folder = p == null ? null : Files.isDirectory(p) ? p : p.toAbsolutePath().getParent();
         if (folder == null || !Files.isRegularFile(folder.resolve("dataset.yaml"))) {
             return null;

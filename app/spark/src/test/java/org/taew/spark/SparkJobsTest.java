@@ -597,4 +597,13 @@ class SparkJobsTest {
                 .isEqualTo("3");
         assertThat(cut[2]).contains("9999").doesNotContain("\tat ").doesNotContain("Exception");
     }
+
+    @Test
+    void theEncodersWorkersAreTheThreadsOfALocalMaster() {
+        assertThat(TaewSpark.Common.localThreads("local[3]")).isEqualTo(3);
+        assertThat(TaewSpark.Common.localThreads("local[2,4]")).isEqualTo(2);
+        assertThat(TaewSpark.Common.localThreads("local[*]"))
+                .isEqualTo(Runtime.getRuntime().availableProcessors());
+        assertThat(TaewSpark.Common.localThreads("local")).isEqualTo(1);
+    }
 }

@@ -6,8 +6,10 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Executor;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -183,13 +185,13 @@ public final class HistoryViewModel {
                         message = "No runs recorded yet (" + file + ")";
                     } else {
                         try (RunHistory h = RunHistory.openForReading(file)) {
-                            for (RunRecord r :
+                            List<RunRecord> own =
                                     h.list(
                                             new RunHistory.Filter(
-                                                    dataset, model, null, null, null, LIMIT))) {
-                                rows.add(Row.of(r));
-                            }
-                            int own = rows.size();
+                                                    dataset, model, null, null, null, LIMIT));
+                            Map<Long, RunRecord> all = new LinkedHashMap<>();
+                            own.forEach(r -> all.put(r.id(), r));
+                            int files = 0;
                             for (RunRecord r :
                                     h.list(
                                             new RunHistory.Filter(
@@ -199,13 +201,21 @@ public final class HistoryViewModel {
                                                     null,
                                                     RunRecord.Origin.RUN_FILE,
                                                     LIMIT))) {
-                                rows.add(Row.of(r));
+                                if (all.putIfAbsent(r.id(), r) == null) {
+                                    files++;
+                                }
                             }
-                            int files = rows.size() - own;
-                            rows.sort(Comparator.comparingLong(Row::id).reversed());
+                            // as the history lists them: last evaluated first
+                            all.values().stream()
+                                    .sorted(
+                                            Comparator.comparing(RunRecord::evaluated)
+                                                    .thenComparingLong(RunRecord::id)
+                                                    .reversed())
+                                    .map(Row::of)
+                                    .forEach(rows::add);
                             message =
-                                    own
-                                            + (own == LIMIT ? "+" : "")
+                                    own.size()
+                                            + (own.size() == LIMIT ? "+" : "")
                                             + " runs of "
                                             + dataset
                                             + " with "
