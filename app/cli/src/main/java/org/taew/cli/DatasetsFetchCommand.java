@@ -34,8 +34,9 @@ final class DatasetsFetchCommand implements Callable<Integer> {
             paramLabel = "NAME",
             arity = "0..1",
             description =
-                    "A BEIR name (e.g. scifact), or a Hub dataset in BEIR's layout, ORG/NAME[@REVISION]"
-                            + " (e.g. mteb/scifact).")
+                    "A BEIR name (e.g. scifact), or a Hub dataset ORG/NAME[@REVISION] (e.g. mteb/scifact):"
+                            + " BEIR's jsonl layout, MTEB's parquet configurations, or MTEB's STS layout"
+                            + " (jsonl or parquet).")
     String name;
 
     @Option(names = "--list", description = "List the collections that can be fetched.")

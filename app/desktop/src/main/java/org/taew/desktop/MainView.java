@@ -161,13 +161,13 @@ public final class MainView extends BorderPane {
                                         "Hub name, ORG/NAME or ORG/NAME@REVISION (gated models need HF_TOKEN):",
                                         "BAAI/bge-small-en-v1.5")
                                 .ifPresent(session::downloadModel));
-        MenuItem downloadDataset = new MenuItem("Download BEIR dataset…");
+        MenuItem downloadDataset = new MenuItem("Download dataset (BEIR or Hugging Face Hub)…");
         downloadDataset.setOnAction(
                 e ->
                         dialogs.askText(
-                                        "Download a BEIR dataset",
+                                        "Download a dataset",
                                         "BEIR name (scifact, nfcorpus, arguana, fiqa, scidocs, trec-covid,"
-                                                + " quora, …):",
+                                                + " quora, …) or a Hub dataset ORG/NAME (e.g. mteb/scifact):",
                                         "scifact")
                                 .ifPresent(session::downloadDataset));
         MenuItem exportResults = new MenuItem("Export results (JSON, CSV, TREC runs)…");

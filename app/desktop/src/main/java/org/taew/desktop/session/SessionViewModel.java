@@ -33,6 +33,7 @@ import org.taew.core.logic.experiments.ExperimentRunner;
 import org.taew.core.logic.experiments.ExperimentSpec;
 import org.taew.core.logic.hub.BeirFetcher;
 import org.taew.core.logic.hub.HubClient;
+import org.taew.core.logic.hub.HubDatasetFetcher;
 import org.taew.core.logic.hub.ModelFetcher;
 import org.taew.core.logic.session.EvaluationSession;
 import org.taew.core.logic.session.SessionDefaults;
@@ -375,12 +376,49 @@ public final class SessionViewModel implements AutoCloseable {
                 e -> fail("Cannot download " + spec.repo(), e));
     }
 
-    /** Fetches a BEIR collection by name from the BEIR benchmark's site, then opens it. */
+    /**
+     * Fetches a BEIR collection by name from the BEIR benchmark's site, or with a slash ({@code
+     * ORG/NAME[@REVISION]}) a dataset repository of the Hugging Face Hub (BEIR jsonl, MTEB's
+     * parquet or STS layout; {@code HF_TOKEN} and {@code HF_ENDPOINT} honoured), then opens it.
+     */
     public void downloadDataset(String name) {
+        if (name.contains("/")) {
+            downloadHubDataset(name, HubClient.fromEnvironment(System.getenv()));
+            return;
+        }
         downloadDataset(
                 name,
                 new HubClient(BeirFetcher.DEFAULT_ENDPOINT, null),
                 BeirFetcher.DEFAULT_ENDPOINT);
+    }
+
+    /**
+     * {@link #downloadDataset(String)} for a Hub repository, from the Hub {@code hub} talks to: a
+     * retrieval set opens as a dataset, an STS set as its test pairs (else its first split).
+     */
+    public void downloadHubDataset(String name, HubClient hub) {
+        cancel();
+        state.set(SessionState.OPENING);
+        status.set("Downloading " + name + " from " + hub.endpoint());
+        Path datasets = context.workspace().datasets();
+        track(
+                p -> HubDatasetFetcher.fetch(hub, datasets, name, p),
+                progress,
+                f -> {
+                    state.set(SessionState.IDLE);
+                    openDataset(
+                            f.check() != null
+                                    ? f.dir()
+                                    : f.pairFiles().stream()
+                                            .filter(
+                                                    t ->
+                                                            t.getFileName()
+                                                                    .toString()
+                                                                    .equals("test.tsv"))
+                                            .findFirst()
+                                            .orElse(f.pairFiles().get(0)));
+                },
+                e -> fail("Cannot download " + name, e));
     }
 
     /** {@link #downloadDataset(String)} from {@code endpoint}. */

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -178,6 +180,23 @@ class SessionViewModelTest {
             assertThat(context.workspace().datasets().resolve("scifact/README.md")).exists();
             assertThat(session.snapshotProperty().get().result().dataset().name())
                     .isEqualTo("scifact");
+
+            // a Hub repository in MTEB's parquet layout: fetched, converted, opened, evaluated
+            Path pq = ShippedWorkspace.project().resolve("app/core/src/test/resources/parquet");
+            Map<String, Path> parquet = new LinkedHashMap<>();
+            for (String f :
+                    List.of(
+                            "corpus/test-00000-of-00002.parquet",
+                            "corpus/test-00001-of-00002.parquet",
+                            "queries/test-00000-of-00001.parquet",
+                            "qrels/test-00000-of-00001.parquet")) {
+                parquet.put(f, pq.resolve("mteb-retrieval").resolve(f));
+            }
+            hub.serveDataset("mteb/fiqa", "0123456789abcdef0123456789abcdef01234567", parquet);
+            session.downloadHubDataset("mteb/fiqa", new HubClient(hub.endpoint(), null));
+            assertThat(dialogs.errors).isEmpty();
+            assertThat(session.selectedDatasetProperty().get().name()).isEqualTo("fiqa");
+            assertThat(session.snapshotProperty().get().result().dataset().documents()).hasSize(64);
         }
     }
 
