@@ -95,6 +95,7 @@ public final class EncodeJob {
         long start = System.nanoTime();
         Outputs.refuseExisting(spark, spec.output());
         JavaRDD<Item> items = spec.parquet() ? parquet(spark, spec) : jsonLines(spark, spec);
+        refuseRepeatedIds(spark, spec, items);
         LongAccumulator texts = spark.sparkContext().longAccumulator("texts");
         LongAccumulator tokens = spark.sparkContext().longAccumulator("tokens");
         JavaRDD<Row> rows = items.mapPartitions(part -> encode(part, spec, texts, tokens));
@@ -109,6 +110,34 @@ public final class EncodeJob {
                 tokens.value(),
                 items.getNumPartitions(),
                 (System.nanoTime() - start) / 1e9);
+    }
+
+    /**
+     * Each id once, as BeirReader reads a dataset: checked over the whole input before anything is
+     * encoded (one pass that parses the input; encoding costs far more), so that no output holds a
+     * query or document twice.
+     */
+    private static void refuseRepeatedIds(SparkSession spark, Spec spec, JavaRDD<Item> items)
+            throws WorkbenchException {
+        List<String> twice;
+        try {
+            twice =
+                    items.mapToPair(i -> new Tuple2<>(i.id(), 1))
+                            .reduceByKey(Integer::sum)
+                            .filter(t -> t._2() > 1)
+                            .keys()
+                            .take(1);
+        } catch (Exception e) { // Spark (Scala) throws SparkException undeclared
+            throw Failures.of(e, spark);
+        }
+        if (!twice.isEmpty()) {
+            throw WorkbenchException.badInput(
+                    spec.input()
+                            + ": the id \""
+                            + twice.get(0)
+                            + "\" is there more than once (each query or document once, as a dataset is"
+                            + " read); nothing was written");
+        }
     }
 
     static StructType schema() {

@@ -9,6 +9,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -547,18 +548,38 @@ class SparkJobsTest {
                 twice,
                 "{\"_id\": \"a\", \"text\": \"one\"}\n{\"_id\": \"a\", \"text\": \"another\"}\n");
         Path twiceDocs = tmp.resolve("twice-docs");
-        assertThat(encode(twice.toString(), "document", "general", twiceDocs)[0]).isEqualTo("0");
+        String[] repeated = encode(twice.toString(), "document", "general", twiceDocs);
+        assertThat(repeated[0]).isEqualTo("3");
+        assertThat(repeated[2])
+                .contains("the id \"a\" is there more than once")
+                .contains("nothing was written");
+        assertThat(twiceDocs).doesNotExist();
+
+        // an output with a part copied in (two outputs merged by hand): a document twice
+        Path merged = tmp.resolve("merged-docs");
+        Files.createDirectories(merged);
+        try (var parts = Files.list(docs)) {
+            for (Path p : parts.filter(p -> !p.getFileName().toString().startsWith(".")).toList()) {
+                Files.copy(p, merged.resolve(p.getFileName()));
+                if (p.getFileName().toString().startsWith("part-")) {
+                    Files.copy(
+                            p,
+                            merged.resolve("part-99999-copy.parquet"),
+                            StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
         String[] dup =
                 taewSpark(
                         "search",
                         "--queries",
                         queries.toString(),
                         "--documents",
-                        twiceDocs.toString(),
+                        merged.toString(),
                         "-o",
                         tmp.resolve("dup.run").toString());
         assertThat(dup[0]).isEqualTo("3");
-        assertThat(dup[2]).contains("holds document a more than once");
+        assertThat(dup[2]).containsPattern("holds document D\\d+ more than once");
 
         String[] tag =
                 taewSpark(
