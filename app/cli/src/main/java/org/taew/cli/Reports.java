@@ -51,23 +51,10 @@ final class Reports {
                 any.dropped().isEmpty() ? "" : " (" + droppedSummary(any) + ")");
         ModeComparison c = r.comparison();
         if (c != null) {
-            printDeltas(w, c.metrics(), "general", "task-aware");
-            w.printf(
-                    Locale.ROOT,
-                    "%nPer query on %s: %d better with instructions, %d worse, %d tied."
-                            + " p: paired randomization test (%d permutations, seed %d); * p < 0.05.%n",
-                    c.mainMetric().label(),
-                    c.wins(),
-                    c.losses(),
-                    c.ties(),
-                    c.settings().permutations(),
-                    c.settings().seed());
+            printComparison(w, c, "general", "task-aware", "with instructions");
         } else {
             RetrievalEvaluation.ModeResult m = r.modes().values().iterator().next();
-            w.printf(Locale.ROOT, "%-12s %11s%n", "measure", m.mode().label());
-            for (MetricId metric : r.settings().metrics()) {
-                w.printf(Locale.ROOT, "%-12s %11.4f%n", metric.label(), m.scores().mean(metric));
-            }
+            printColumn(w, m.mode().label(), m.scores(), r.settings().metrics());
         }
         for (RetrievalEvaluation.ModeResult m : r.modes().values()) {
             w.printf(
@@ -120,26 +107,37 @@ final class Reports {
                 any.dropped().isEmpty() ? "" : " (" + droppedSummary(any) + ")");
         ModeComparison c = r.comparison();
         if (c != null) {
-            String a = r.runs().get(0).source().name();
             String b = r.runs().get(1).source().name();
-            printDeltas(w, c.metrics(), a, b);
-            w.printf(
-                    Locale.ROOT,
-                    "%nPer query on %s: %d better in %s, %d worse, %d tied."
-                            + " p: paired randomization test (%d permutations, seed %d); * p < 0.05.%n",
-                    c.mainMetric().label(),
-                    c.wins(),
-                    b,
-                    c.losses(),
-                    c.ties(),
-                    c.settings().permutations(),
-                    c.settings().seed());
+            printComparison(w, c, r.runs().get(0).source().name(), b, "in " + b);
         } else {
             RunFiles.Scored s = r.runs().get(0);
-            w.printf(Locale.ROOT, "%-12s %11s%n", "measure", s.source().name());
-            for (MetricId metric : metrics) {
-                w.printf(Locale.ROOT, "%-12s %11.4f%n", metric.label(), s.scores().mean(metric));
-            }
+            printColumn(w, s.source().name(), s.scores(), metrics);
+        }
+    }
+
+    /** Two columns compared: the deltas table, then wins and losses on the main measure. */
+    private static void printComparison(
+            PrintWriter w, ModeComparison c, String a, String b, String better) {
+        printDeltas(w, c.metrics(), a, b);
+        w.printf(
+                Locale.ROOT,
+                "%nPer query on %s: %d better %s, %d worse, %d tied."
+                        + " p: paired randomization test (%d permutations, seed %d); * p < 0.05.%n",
+                c.mainMetric().label(),
+                c.wins(),
+                better,
+                c.losses(),
+                c.ties(),
+                c.settings().permutations(),
+                c.settings().seed());
+    }
+
+    /** One column of means. */
+    private static void printColumn(
+            PrintWriter w, String label, QueryScores scores, List<MetricId> metrics) {
+        w.printf(Locale.ROOT, "%-12s %11s%n", "measure", label);
+        for (MetricId metric : metrics) {
+            w.printf(Locale.ROOT, "%-12s %11.4f%n", metric.label(), scores.mean(metric));
         }
     }
 

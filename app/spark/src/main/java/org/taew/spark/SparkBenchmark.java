@@ -27,6 +27,7 @@ import org.taew.core.model.Run;
 import org.taew.core.model.ScoredDoc;
 import org.taew.core.model.Side;
 import org.taew.core.model.StsPair;
+import org.taew.core.util.CpuInfo;
 import org.taew.core.util.ProgressListener;
 import org.taew.core.util.WorkbenchHome;
 
@@ -69,7 +70,7 @@ public final class SparkBenchmark {
                     Locale.ROOT, "wrote %,d synthetic documents to %s%n", docs, writeOnly);
             return;
         }
-        System.out.println("CPU: " + cpu());
+        System.out.println("CPU: " + CpuInfo.describe());
         System.out.println("cores: " + Runtime.getRuntime().availableProcessors());
         Path dir = Files.createTempDirectory("taew-spark-bench");
         if (only.equals("search")) {
@@ -268,30 +269,6 @@ public final class SparkBenchmark {
                 w.write(o.toString());
                 w.write('\n');
             }
-        }
-    }
-
-    private static String cpu() {
-        try {
-            String model = "?";
-            String flags = "";
-            for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
-                if (line.startsWith("model name") && model.equals("?")) {
-                    model = line.substring(line.indexOf(':') + 1).trim();
-                }
-                if (line.startsWith("flags") && flags.isEmpty()) {
-                    List<String> vec = new ArrayList<>();
-                    for (String f : line.substring(line.indexOf(':') + 1).trim().split(" ")) {
-                        if (f.startsWith("avx") || f.startsWith("fma") || f.equals("amx_tile")) {
-                            vec.add(f);
-                        }
-                    }
-                    flags = String.join(" ", vec);
-                }
-            }
-            return model + " [" + flags + "]";
-        } catch (Exception e) {
-            return "unknown";
         }
     }
 }

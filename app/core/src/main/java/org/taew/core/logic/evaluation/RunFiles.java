@@ -86,14 +86,7 @@ public final class RunFiles {
                         RunRecord.of(
                                 new RunRecord.Origin(
                                         RunRecord.Origin.RUN_FILE, s.source().name(), null),
-                                new RunRecord.Data(
-                                        r.dataset().name(),
-                                        r.dataset().source().toString(),
-                                        r.dataset().split(),
-                                        fingerprint,
-                                        r.dataset().queries().size(),
-                                        r.dataset().documents().size(),
-                                        task),
+                                RunRecord.Data.of(r.dataset(), fingerprint, task),
                                 new RunRecord.Model(
                                         s.source().file().getFileName().toString(),
                                         identity,

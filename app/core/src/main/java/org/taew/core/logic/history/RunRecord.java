@@ -12,6 +12,7 @@ import org.taew.core.logic.encoding.Precision;
 import org.taew.core.logic.metrics.QueryScores;
 import org.taew.core.model.InstructionPair;
 import org.taew.core.model.MetricId;
+import org.taew.core.model.RetrievalDataset;
 import org.taew.core.model.Run;
 import org.taew.core.model.ScoredDoc;
 import org.taew.core.util.Hashing;
@@ -75,7 +76,19 @@ public record RunRecord(
             String fingerprint,
             int queries,
             int documents,
-            String task) {}
+            String task) {
+        /** The data of an evaluation of {@code d} on {@code task}. */
+        public static Data of(RetrievalDataset d, String fingerprint, String task) {
+            return new Data(
+                    d.name(),
+                    d.source().toString(),
+                    d.split(),
+                    fingerprint,
+                    d.queries().size(),
+                    d.documents().size(),
+                    task);
+        }
+    }
 
     /**
      * The model.

@@ -160,14 +160,29 @@ public final class HubDatasetFetcher {
             return placeBeir(hub, folder, target, unpacked, partial, info, parquet.files());
         }
         List<Path> written = ParquetDatasets.writePairs(parquet, downloads, unpacked, spec.repo());
+        return placePairs(hub, target, unpacked, partial, info, parquet.files(), written);
+    }
+
+    /**
+     * Reads each written pair file as a check, adds the card, moves the folder into place: the pair
+     * files' end, from jsonl or parquet alike.
+     */
+    private static Fetched placePairs(
+            HubClient hub,
+            Path target,
+            Path unpacked,
+            Path partial,
+            HubClient.RepoInfo info,
+            List<HubClient.RepoFile> files,
+            List<Path> written)
+            throws WorkbenchException {
         List<Path> tsvs = new ArrayList<>();
         int pairs = 0;
         for (Path tsv : written) {
             pairs += StsReader.readAuto(tsv, null).pairs().size();
             tsvs.add(target.resolve(tsv.getFileName().toString()));
         }
-        AtomicFiles.writeString(
-                unpacked.resolve("README.md"), card(hub, info, parquet.files(), null));
+        AtomicFiles.writeString(unpacked.resolve("README.md"), card(hub, info, files, null));
         place(unpacked, target, partial);
         return new Fetched(target, info, null, tsvs, pairs);
     }
@@ -218,13 +233,12 @@ public final class HubDatasetFetcher {
             HubClient.RepoInfo info,
             List<HubClient.RepoFile> files)
             throws WorkbenchException {
-        List<Path> tsvs = new ArrayList<>();
-        int pairs = 0;
+        List<Path> written = new ArrayList<>();
         for (HubClient.RepoFile f : files) {
             String split = f.path().substring(0, f.path().indexOf('.'));
             Path jsonl = unpacked.resolve(split + ".jsonl");
             Path tsv = unpacked.resolve(split + ".tsv");
-            StringBuilder out = new StringBuilder("sentence1\tsentence2\tscore\n");
+            StringBuilder out = new StringBuilder(ParquetDatasets.PAIRS_HEADER);
             try {
                 List<String> lines = Files.readAllLines(jsonl, StandardCharsets.UTF_8);
                 for (int i = 0; i < lines.size(); i++) {
@@ -263,12 +277,9 @@ public final class HubDatasetFetcher {
                                 + HubClient.describe(e),
                         e);
             }
-            pairs += StsReader.readAuto(tsv, null).pairs().size();
-            tsvs.add(target.resolve(split + ".tsv"));
+            written.add(tsv);
         }
-        AtomicFiles.writeString(unpacked.resolve("README.md"), card(hub, info, files, null));
-        place(unpacked, target, partial);
-        return new Fetched(target, info, null, tsvs, pairs);
+        return placePairs(hub, target, unpacked, partial, info, files, written);
     }
 
     /** Moves the checked folder into place in one rename and drops the partial one. */

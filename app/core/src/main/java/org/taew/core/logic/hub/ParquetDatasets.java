@@ -39,6 +39,9 @@ final class ParquetDatasets {
     private static final Pattern NUMBERED = Pattern.compile("\\d+\\.parquet");
     private static final Gson GSON = new GsonBuilder().disableHtmlEscaping().create();
 
+    /** The header of the pair files STS sets become, as {@code eval -d FILE} reads them. */
+    static final String PAIRS_HEADER = "sentence1\tsentence2\tscore\n";
+
     private ParquetDatasets() {}
 
     /** What each parquet file of a repository is: corpus, queries, or a split of the rest. */
@@ -217,7 +220,7 @@ final class ParquetDatasets {
             for (Map.Entry<String, List<HubClient.RepoFile>> e : layout.splits().entrySet()) {
                 Path tsv = out.resolve(e.getKey() + ".tsv");
                 try (BufferedWriter w = Files.newBufferedWriter(tsv, StandardCharsets.UTF_8)) {
-                    w.write("sentence1\tsentence2\tscore\n");
+                    w.write(PAIRS_HEADER);
                     for (HubClient.RepoFile f : e.getValue()) {
                         pairs(downloads.resolve(f.path()), f.path(), w);
                     }

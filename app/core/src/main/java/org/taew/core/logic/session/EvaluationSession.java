@@ -238,14 +238,7 @@ public final class EvaluationSession implements AutoCloseable {
                                 experiment == null ? rec.source() : RunRecord.Origin.EXPERIMENT,
                                 label,
                                 experiment),
-                        new RunRecord.Data(
-                                data.name(),
-                                data.source().toString(),
-                                data.split(),
-                                fingerprint(data),
-                                data.queries().size(),
-                                data.documents().size(),
-                                setup.task()),
+                        RunRecord.Data.of(data, fingerprint(data), setup.task()),
                         new RunRecord.Model(
                                 setup.model().name(),
                                 setup.model().identity(),
