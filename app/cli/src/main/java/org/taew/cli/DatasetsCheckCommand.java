@@ -13,6 +13,7 @@ import org.taew.core.logic.datasets.DatasetSettings;
 import org.taew.core.logic.session.EvaluationSession;
 import org.taew.core.logic.session.SessionRequest;
 import org.taew.core.logic.session.SessionSetup;
+import org.taew.core.model.LengthLimit;
 import org.taew.core.model.Mode;
 import org.taew.core.util.WorkbenchException;
 import picocli.CommandLine;
@@ -107,7 +108,11 @@ final class DatasetsCheckCommand implements Callable<Integer> {
             w.printf(Locale.ROOT, "  %-15s %s%n", "ids and texts", r.identicalIds().describe());
         }
         if (r.documentTokens() != null) {
-            w.printf(Locale.ROOT, "Tokens (%s, limit %d):%n", modelName, r.maxLength());
+            w.printf(
+                    Locale.ROOT,
+                    "Tokens (%s, limit %s):%n",
+                    modelName,
+                    r.maxLength() == LengthLimit.NONE ? "none" : Integer.toString(r.maxLength()));
             lengths(w, "documents", r.documentTokens());
             lengths(w, "queries", r.queryTokens());
         }

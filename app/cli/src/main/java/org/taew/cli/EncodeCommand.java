@@ -13,6 +13,7 @@ import org.taew.core.logic.session.EvaluationSession;
 import org.taew.core.logic.session.SessionRequest;
 import org.taew.core.logic.session.SessionSetup;
 import org.taew.core.model.InstructionPair;
+import org.taew.core.model.Mode;
 import org.taew.core.model.PreparedText;
 import org.taew.core.model.Side;
 import org.taew.core.model.TextItem;
@@ -51,6 +52,13 @@ final class EncodeCommand implements Callable<Integer> {
             description =
                     "A UTF-8 text file, one text per line (ids are line numbers), instead of --dataset.")
     Path input;
+
+    @Option(
+            names = TextLinesReader.ALLOW_EMPTY,
+            description =
+                    "With --input: an empty or blank line is a text (encoded as it stands, as"
+                            + " sentence-transformers encodes \"\"), not a mistake to refuse.")
+    boolean allowEmpty;
 
     @Option(
             names = "--side",
@@ -94,7 +102,7 @@ final class EncodeCommand implements Callable<Integer> {
         SessionSetup setup;
         List<TextItem> items;
         if (input != null) {
-            items = TextLinesReader.read(input);
+            items = TextLinesReader.read(input, allowEmpty);
             setup = common.resolver().resolveWithoutDataset(b.build());
         } else {
             setup = common.resolver().resolve(b.build());
@@ -123,6 +131,8 @@ final class EncodeCommand implements Callable<Integer> {
             Path idsFile = idsFile(output);
             AtomicFiles.writeString(idsFile, ids.toString());
             w.println(Reports.encoding("texts", result.report()));
+            Reports.printTemplateSource(
+                    w, setup.modes().containsKey(Mode.TASK_AWARE), setup.templateSource());
             w.printf(
                     "Wrote %s (%d x %d float32) and %s%n",
                     output, result.vectors().rows(), result.vectors().dim(), idsFile);

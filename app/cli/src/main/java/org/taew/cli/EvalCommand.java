@@ -160,7 +160,7 @@ final class EvalCommand implements Callable<Integer> {
         try (EvaluationSession session = EvaluationSession.open(setup, false)) {
             if (setup.isSts()) {
                 StsEvaluation.Result result = session.evaluateSts(common.progress());
-                Reports.printSts(w, result, setup.model(), setup.instructionSource());
+                Reports.printSts(w, result, setup.model(), setup.templateSource());
                 w.println("Wrote " + describe(session.write(out, result)));
             } else {
                 RetrievalEvaluation.Result result =
@@ -168,7 +168,7 @@ final class EvalCommand implements Callable<Integer> {
                                 session.retrievalSettings(
                                         metrics, main, depth, significance.settings()),
                                 common.progress());
-                Reports.printRetrieval(w, result, setup.model(), setup.instructionSource());
+                Reports.printRetrieval(w, result, setup.model(), setup.templateSource());
                 boolean ignored = result.settings().ignoreIdenticalIds();
                 w.println(Reports.capitalized(session.identicalIds(ignored).describe()) + ".");
                 for (String warning : session.warnings(ignored)) {

@@ -79,12 +79,19 @@ final class ModelsCommand implements Callable<Integer> {
                                         : has.get(0));
                 w.printf(
                         Locale.ROOT,
-                        "  %-20s %-8s %-8s %-7d %s%n",
+                        "  %-20s %-8s %-8s %-7s %s%n",
                         m.name(),
                         m.family(),
                         m.pooling().label(),
-                        m.maxLength(),
+                        m.lengthLimit().shortLabel(),
                         p);
+                w.printf(
+                        Locale.ROOT,
+                        "      length limit: %s%s%n",
+                        m.lengthLimit().describe(),
+                        m.familyGuessed()
+                                ? "; family \"" + m.family() + "\" guessed from the folder's name"
+                                : "");
                 FetchedModels.origin(p)
                         .ifPresent(
                                 o ->

@@ -1,7 +1,6 @@
 package org.taew.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -18,13 +17,17 @@ import org.taew.core.model.InstructionPair;
 import org.taew.core.model.MetricId;
 import org.taew.core.model.Mode;
 import org.taew.core.model.ModelSpec;
+import org.taew.core.model.TemplateSource;
 
 /** Human-readable tables for the console. */
 final class Reports {
     private Reports() {}
 
     static void printRetrieval(
-            PrintWriter w, RetrievalEvaluation.Result r, ModelSpec model, Path instructionsFile) {
+            PrintWriter w,
+            RetrievalEvaluation.Result r,
+            ModelSpec model,
+            TemplateSource templates) {
         var ds = r.dataset();
         w.printf(
                 Locale.ROOT,
@@ -36,8 +39,9 @@ final class Reports {
                 ds.documents().size(),
                 r.task());
         for (RetrievalEvaluation.ModeResult m : r.modes().values()) {
-            printInstructions(w, m.mode(), m.instructions(), instructionsFile);
+            printInstructions(w, m.mode(), m.instructions());
         }
+        printTemplateSource(w, r.modes().containsKey(Mode.TASK_AWARE), templates);
         QueryScores any = r.modes().values().iterator().next().scores();
         w.printf(
                 Locale.ROOT,
@@ -156,15 +160,21 @@ final class Reports {
         return sb.toString();
     }
 
-    static void printInstructions(PrintWriter w, Mode mode, InstructionPair p, Path source) {
+    static void printInstructions(PrintWriter w, Mode mode, InstructionPair p) {
         w.printf(
                 Locale.ROOT,
-                "  %-11s query %s, document %s%s%s%n",
+                "  %-11s query %s, document %s%s%n",
                 mode.label() + ":",
                 quote(p.query().source()),
                 quote(p.document().source()),
-                p.excludeInstructionFromPooling() ? ", instruction tokens not pooled" : "",
-                mode == Mode.TASK_AWARE && source != null ? "  (" + source + ")" : "");
+                p.excludeInstructionFromPooling() ? ", instruction tokens not pooled" : "");
+    }
+
+    /** The one line saying where task-aware mode's templates came from, when it was evaluated. */
+    static void printTemplateSource(PrintWriter w, boolean taskAware, TemplateSource templates) {
+        if (taskAware && templates != null) {
+            w.println(templates.line());
+        }
     }
 
     /**
@@ -218,7 +228,7 @@ final class Reports {
     }
 
     static void printSts(
-            PrintWriter w, StsEvaluation.Result r, ModelSpec model, Path instructionsFile) {
+            PrintWriter w, StsEvaluation.Result r, ModelSpec model, TemplateSource templates) {
         w.printf(
                 Locale.ROOT,
                 "%s on %s (%d sentence pairs), task \"%s\"%n",
@@ -227,8 +237,9 @@ final class Reports {
                 r.dataset().pairs().size(),
                 r.task());
         for (StsEvaluation.ModeResult m : r.modes().values()) {
-            printInstructions(w, m.mode(), m.instructions(), instructionsFile);
+            printInstructions(w, m.mode(), m.instructions());
         }
+        printTemplateSource(w, r.modes().containsKey(Mode.TASK_AWARE), templates);
         w.printf(Locale.ROOT, "Similarity: %s.%n%n", ResultsWriter.SIMILARITY);
         w.printf(Locale.ROOT, "%-11s %9s %9s %10s%n", "mode", "Spearman", "Pearson", "truncated");
         for (StsEvaluation.ModeResult m : r.modes().values()) {

@@ -24,6 +24,7 @@ import org.taew.core.logic.session.SessionResolver;
 import org.taew.core.logic.session.SessionSetup;
 import org.taew.core.model.MetricId;
 import org.taew.core.model.Mode;
+import org.taew.core.model.TemplateSource;
 import org.taew.core.util.WorkbenchException;
 import org.taew.core.util.Workspace;
 import picocli.CommandLine;
@@ -177,8 +178,9 @@ final class ReproduceCommand implements Callable<Integer> {
                 BigDecimal.valueOf(r.tolerance()).toPlainString(),
                 r.file());
         List<Reproduction.Row> rows = new ArrayList<>();
+        Map<String, TemplateSource> templates = new LinkedHashMap<>();
         for (String model : r.models()) {
-            Map<Mode, Double> ours = measure(r, model, dataPath, resolver);
+            Map<Mode, Double> ours = measure(r, model, dataPath, resolver, templates);
             for (Reproduction.Expected e : r.expected()) {
                 if (e.model().equals(model)) {
                     rows.add(new Reproduction.Row(model, e.mode(), ours.get(e.mode()), e.value()));
@@ -208,14 +210,22 @@ final class ReproduceCommand implements Callable<Integer> {
                     ok ? "yes" : "NO",
                     row.mode().label());
         }
+        templates.forEach((model, t) -> w.printf(Locale.ROOT, "%s: %s%n", model, t.line()));
         w.println();
         w.flush();
         return all;
     }
 
-    /** A model's score in each mode the spec expects. */
+    /**
+     * A model's score in each mode the spec expects; where its task-aware templates came from goes
+     * into {@code templates}.
+     */
     private Map<Mode, Double> measure(
-            Reproduction r, String model, Path dataPath, SessionResolver resolver)
+            Reproduction r,
+            String model,
+            Path dataPath,
+            SessionResolver resolver,
+            Map<String, TemplateSource> templates)
             throws WorkbenchException {
         if (compute.dimension != 0) {
             throw WorkbenchException.badInput(
@@ -234,6 +244,9 @@ final class ReproduceCommand implements Callable<Integer> {
                         .optModel(model)
                         .optModes(r.modes(model));
         SessionSetup setup = resolver.resolve(compute.apply(b).build());
+        if (setup.templateSource() != null) {
+            templates.put(model, setup.templateSource());
+        }
         Map<Mode, Double> ours = new LinkedHashMap<>();
         try (EvaluationSession session = EvaluationSession.open(setup, false)) {
             if (r.sts()) {
@@ -281,8 +294,10 @@ final class ReproduceCommand implements Callable<Integer> {
                                 List.of(
                                         new Reproduction.Expected(m.name(), Mode.GENERAL, 0),
                                         new Reproduction.Expected(m.name(), Mode.TASK_AWARE, 0)));
-                measure(both, m.name(), e.path(), resolver)
+                Map<String, TemplateSource> templates = new LinkedHashMap<>();
+                measure(both, m.name(), e.path(), resolver, templates)
                         .forEach((mode, v) -> rows.add(new Reproduction.Row(m.name(), mode, v, v)));
+                templates.forEach((model, t) -> w.printf(Locale.ROOT, "%s: %s%n", model, t.line()));
             }
             Reproduction.record(
                     e.path(),

@@ -73,6 +73,57 @@ class EvalCommandTest {
     }
 
     @Test
+    void aFolderNamedLikeAFamilyUsesItsOwnPromptsUnlessTheFamilyFileIsNamed() throws Exception {
+        // the folder's name (tiny-st6-qwen3) suggests the qwen3 family, and instructions/ has
+        // qwen3.yaml with another wording; the folder's own prompts are the model author's
+        Path model = TinyModels.copy("st6-qwen3", tmp);
+        Path prompts = model.resolve("config_sentence_transformers.json");
+        Path own = tmp.resolve("own");
+        CliRun run = CliRun.of(eval(own, "--model", model.toString()));
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out())
+                .contains(
+                        "task-aware: query \"Instruct: Given a web search query, retrieve relevant"
+                                + " passages that answer the query\\nQuery:{text}\", document"
+                                + " \"{text}\"")
+                .contains(
+                        "Task-aware templates: model prompts "
+                                + prompts
+                                + " (the model folder's own; qwen3.yaml matches the folder's name"
+                                + " but applies only when chosen)");
+        JsonObject taskAware =
+                json(own.resolve("results.json"))
+                        .getAsJsonObject("instructions")
+                        .getAsJsonObject("task_aware");
+        assertThat(taskAware.get("source").getAsString()).isEqualTo(prompts.toString());
+        assertThat(taskAware.get("from").getAsString()).startsWith("model prompts " + prompts);
+
+        Path file = CliRun.workspace().resolve("instructions/qwen3.yaml");
+        Path named = tmp.resolve("named");
+        CliRun chosen =
+                CliRun.of(
+                        eval(
+                                named,
+                                "--model",
+                                model.toString(),
+                                "--instructions",
+                                file.toString()));
+        assertThat(chosen.exitCode()).as(chosen.err()).isZero();
+        assertThat(chosen.out())
+                .contains(
+                        "Task-aware templates: instruction file "
+                                + file
+                                + " (named with --instructions)");
+        assertThat(
+                        json(named.resolve("results.json"))
+                                .getAsJsonObject("instructions")
+                                .getAsJsonObject("task_aware")
+                                .get("source")
+                                .getAsString())
+                .isEqualTo(file.toString());
+    }
+
+    @Test
     void evalPrintsTheComparisonAndWritesResultsRunsAndPerQueryRows() throws Exception {
         Path out = tmp.resolve("out");
         CliRun run = CliRun.of(eval(out));
@@ -164,7 +215,19 @@ class EvalCommandTest {
                 .contains("task \"similarity\"")
                 .contains("Spearman")
                 .contains("general")
-                .contains("task-aware");
+                .contains("task-aware")
+                .contains(
+                        "Task-aware templates: instruction file "
+                                + CliRun.workspace().resolve("instructions/e5.yaml")
+                                + " (it lists model \"e5-small-v2\")");
+        assertThat(
+                        json(out.resolve("results.json"))
+                                .getAsJsonObject("instructions")
+                                .getAsJsonObject("task_aware")
+                                .get("from")
+                                .getAsString())
+                .startsWith("instruction file ")
+                .endsWith("e5.yaml (it lists model \"e5-small-v2\")");
         assertThat(
                         json(out.resolve("results.json"))
                                 .getAsJsonObject("scores")

@@ -8,9 +8,12 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.taew.core.TestPaths;
+import org.taew.core.testing.TinyModels;
 
 class OtherCommandsTest {
     @TempDir Path tmp;
@@ -19,17 +22,26 @@ class OtherCommandsTest {
         return CliRun.workspace().toString();
     }
 
+    /** {@code taew encode} in the shipped workspace with a home of its own, then {@code args}. */
+    private CliRun encode(String... args) {
+        List<String> all =
+                new ArrayList<>(
+                        List.of(
+                                "encode",
+                                "--workspace",
+                                ws(),
+                                "--home",
+                                tmp.resolve("home").toString(),
+                                "--no-progress"));
+        all.addAll(List.of(args));
+        return CliRun.of(all.toArray(new String[0]));
+    }
+
     @Test
     void encodeWritesANumpyFileAndTheIds() throws Exception {
         Path npy = tmp.resolve("docs.npy");
         CliRun run =
-                CliRun.of(
-                        "encode",
-                        "--workspace",
-                        ws(),
-                        "--home",
-                        tmp.resolve("home").toString(),
-                        "--no-progress",
+                encode(
                         "-d",
                         "helpdesk-mini",
                         "--side",
@@ -55,6 +67,35 @@ class OtherCommandsTest {
         }
         assertThat(norm).isBetween(0.9999, 1.0001);
         assertThat(Files.readAllLines(tmp.resolve("docs.ids.txt"))).hasSize(64).startsWith("D001");
+        assertThat(run.out())
+                .contains(
+                        "Task-aware templates: instruction file "
+                                + CliRun.workspace().resolve("instructions/e5.yaml"));
+    }
+
+    @Test
+    void anEmptyInputLineIsRefusedWithTheWayToKeepItAndKeptWhenAllowed() throws Exception {
+        Path input = tmp.resolve("texts.txt");
+        Files.writeString(input, "reset my password\n\nprinter jam\n", StandardCharsets.UTF_8);
+        Path npy = tmp.resolve("texts.npy");
+        CliRun refused = encode("--input", input.toString(), "-o", npy.toString());
+        assertThat(refused.exitCode()).isNotZero();
+        assertThat(refused.err())
+                .contains(
+                        input
+                                + ":2: empty line; expected one text per line (to encode empty lines"
+                                + " as empty texts, as sentence-transformers does, pass"
+                                + " --allow-empty)")
+                .doesNotContain("Exception");
+        assertThat(npy).doesNotExist();
+
+        CliRun run = encode("--input", input.toString(), "-o", npy.toString(), "--allow-empty");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(Files.readAllLines(tmp.resolve("texts.ids.txt"))).containsExactly("1", "2", "3");
+        byte[] bytes = Files.readAllBytes(npy);
+        int headerLen = (bytes[8] & 0xFF) | (bytes[9] & 0xFF) << 8;
+        assertThat(new String(bytes, 10, headerLen, StandardCharsets.US_ASCII))
+                .contains("'shape': (3, 384)");
     }
 
     @Test
@@ -72,6 +113,18 @@ class OtherCommandsTest {
         assertThat(instructions.out())
                 .contains("\"query: {text}\"")
                 .contains("\"passage: {text}\"");
+    }
+
+    @Test
+    void modelsListsAFoldersLengthLimitWithWhereItCameFrom() throws Exception {
+        TinyModels.copy("st6-qwen3", tmp.resolve("models"));
+        CliRun models = CliRun.of("models", "--home", tmp.toString());
+        assertThat(models.exitCode()).as(models.err()).isZero();
+        assertThat(models.out())
+                .containsPattern("tiny-st6-qwen3 +qwen3 +lasttoken +24 ")
+                .contains(
+                        "length limit: 24 tokens (tokenizer_config.json model_max_length); family"
+                                + " \"qwen3\" guessed from the folder's name");
     }
 
     @Test

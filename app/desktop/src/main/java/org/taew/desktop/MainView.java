@@ -363,6 +363,14 @@ public final class MainView extends BorderPane {
         Label update = new Label();
         update.textProperty().bind(session.lastUpdateProperty());
         update.setId("last-update");
+        Label templates = new Label();
+        templates.textProperty().bind(session.editor().templateSourceBriefProperty());
+        templates.setId("template-source");
+        templates.setMinWidth(0);
+        templates.setStyle("-fx-text-fill: #333;");
+        Tooltip templatesWhole = new Tooltip();
+        templatesWhole.textProperty().bind(session.editor().templateSourceProperty());
+        templates.setTooltip(templatesWhole);
         Label engine = new Label();
         engine.textProperty().bind(session.engineProperty());
         engine.setStyle("-fx-text-fill: #555;");
@@ -375,9 +383,11 @@ public final class MainView extends BorderPane {
         HBox.setHgrow(update, Priority.SOMETIMES);
         HBox box = new HBox(10, bar, progress, cancel, status, update, grow, engine);
         box.setAlignment(Pos.CENTER_LEFT);
-        box.setPadding(new Insets(4, 8, 4, 8));
-        box.setStyle("-fx-border-color: #ccc transparent transparent transparent;");
-        return box;
+        // where the task-aware templates come from: a line of its own, so it is never cut short
+        VBox both = new VBox(2, box, templates);
+        both.setPadding(new Insets(4, 8, 4, 8));
+        both.setStyle("-fx-border-color: #ccc transparent transparent transparent;");
+        return both;
     }
 
     private void openDataset() {

@@ -11,8 +11,12 @@ import java.util.Map;
  * @param weights the model file ({@code .onnx}, TorchScript {@code .pt} or {@code
  *     model.safetensors} for the native encoder)
  * @param tokenizer the Hugging Face {@code tokenizer.json}
+ * @param lengthLimit how many tokens of a text the model reads, and where that was found
  * @param family instruction family ({@code e5}, {@code bge}, …), which names the file in {@code
  *     instructions/}
+ * @param familyGuessed whether the family was guessed from the folder's name rather than declared
+ *     (a bundled model, or {@code family} in {@code taew-model.json}): a guessed family's file does
+ *     not override the folder's own prompts
  * @param prompts sentence-transformers prompts from {@code config_sentence_transformers.json}, name
  *     → prefix
  * @param identity a stable hash of the weights and of every setting that changes vectors; embedding
@@ -29,8 +33,9 @@ public record ModelSpec(
         Path tokenizer,
         Pooling pooling,
         boolean normalize,
-        int maxLength,
+        LengthLimit lengthLimit,
         String family,
+        boolean familyGuessed,
         Map<String, String> prompts,
         String identity,
         List<String> dense,
@@ -40,7 +45,12 @@ public record ModelSpec(
         dense = List.copyOf(dense);
     }
 
-    /** A model without Dense modules. */
+    /** The limit in tokens ({@link LengthLimit#NONE} when texts are not cut). */
+    public int maxLength() {
+        return lengthLimit.tokens();
+    }
+
+    /** A model without Dense modules, with a declared limit and family. */
     public ModelSpec(
             String name,
             Path dir,
@@ -53,8 +63,19 @@ public record ModelSpec(
             Map<String, String> prompts,
             String identity) {
         this(
-                name, dir, weights, tokenizer, pooling, normalize, maxLength, family, prompts,
-                identity, List.of(), true);
+                name,
+                dir,
+                weights,
+                tokenizer,
+                pooling,
+                normalize,
+                LengthLimit.of(maxLength),
+                family,
+                false,
+                prompts,
+                identity,
+                List.of(),
+                true);
     }
 
     /** The kind of model file: {@code onnx}, {@code torchscript} or {@code safetensors}. */

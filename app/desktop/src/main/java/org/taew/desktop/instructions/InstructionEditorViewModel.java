@@ -22,6 +22,7 @@ import javafx.collections.ObservableList;
 import org.taew.core.logic.instructions.InstructionLibrary;
 import org.taew.core.model.InstructionSet;
 import org.taew.core.model.TaskTemplates;
+import org.taew.core.model.TemplateSource;
 import org.taew.core.util.WorkbenchException;
 import org.taew.desktop.util.Debouncer;
 import org.taew.desktop.util.DialogService;
@@ -38,6 +39,7 @@ public final class InstructionEditorViewModel {
     private final Debouncer debouncer;
     private final LongSupplier clock;
     private final InstructionDraft draft;
+    private final TemplateSourceLine templates = new TemplateSourceLine();
 
     private final ObservableList<InstructionSet> sets = FXCollections.observableArrayList();
     private final ObjectProperty<InstructionSet> selectedSet = new SimpleObjectProperty<>();
@@ -67,6 +69,8 @@ public final class InstructionEditorViewModel {
         this.draft = new InstructionDraft(instructionsDir, autosaveFallbackDir, clock);
         selectedTask.addListener((o, a, b) -> showTask());
         selectedSet.addListener((o, a, b) -> openSet(a, b));
+        selectedSet.addListener((o, a, b) -> templates.show(b, dirty.get()));
+        dirty.addListener((o, a, b) -> templates.show(selectedSet.get(), b));
     }
 
     // ---- state for the view ----
@@ -89,6 +93,21 @@ public final class InstructionEditorViewModel {
 
     public ReadOnlyStringProperty statusProperty() {
         return status.getReadOnlyProperty();
+    }
+
+    /** "Task-aware templates: …": where the templates on screen come from, one line. */
+    public ReadOnlyStringProperty templateSourceProperty() {
+        return templates.lineProperty();
+    }
+
+    /** The same line with each file as folder/name, for the status bar. */
+    public ReadOnlyStringProperty templateSourceBriefProperty() {
+        return templates.briefProperty();
+    }
+
+    /** Where the templates on screen come from (null with no set open). */
+    public TemplateSource templateSource() {
+        return templates.current();
     }
 
     /** Whether the file has unsaved edits (any task). */
@@ -134,6 +153,15 @@ public final class InstructionEditorViewModel {
      * @param task the task to show when the set has it
      */
     public void load(InstructionSet chosen, String task) {
+        load(chosen, null, task);
+    }
+
+    /**
+     * As {@link #load(InstructionSet, String)}, with core's reason for the choice ({@link
+     * org.taew.core.logic.session.SessionSetup#templateSource}) for the status line.
+     */
+    public void load(InstructionSet chosen, TemplateSource source, String task) {
+        templates.opened(chosen, source);
         InstructionLibrary library;
         try {
             library = InstructionLibrary.load(dir);
@@ -230,6 +258,7 @@ public final class InstructionEditorViewModel {
         draft.edit(task, null, form.current());
         editedAt.set(clock.getAsLong());
         afterDraftsChanged(true);
+        templates.applied(from);
         status.set("Loaded " + from + " into " + task);
         return true;
     }

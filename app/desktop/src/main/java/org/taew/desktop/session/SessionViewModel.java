@@ -450,13 +450,14 @@ public final class SessionViewModel implements AutoCloseable {
     /** Writes the CLI's result files for the current evaluation into {@code dir}. */
     public List<Path> export(Path dir) throws WorkbenchException {
         if (session != null && session.setup().isSts() && evaluator.stsProperty().get() != null) {
-            return session.write(dir, evaluator.stsProperty().get().result());
+            return session.write(
+                    dir, evaluator.stsProperty().get().result(), editor.templateSource());
         }
         LiveEvaluation.Snapshot s = evaluator.snapshotProperty().get();
         if (s == null || session == null || session.setup().isSts()) {
             throw WorkbenchException.badInput("Nothing to export yet: no evaluation has finished");
         }
-        return session.write(dir, s.result());
+        return session.write(dir, s.result(), editor.templateSource());
     }
 
     @Override
@@ -569,7 +570,7 @@ public final class SessionViewModel implements AutoCloseable {
         String note = s.draftNote();
         draft.set(note == null ? "" : note);
         status.set(setup.describe());
-        editor.load(setup.instructionSet(), setup.task());
+        editor.load(setup.instructionSet(), setup.templateSource(), setup.task());
         requestEvaluation();
     }
 

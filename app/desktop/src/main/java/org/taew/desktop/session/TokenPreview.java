@@ -8,6 +8,7 @@ import java.util.Map;
 import org.taew.core.logic.encoding.Encoder;
 import org.taew.core.logic.encoding.InstructionCost;
 import org.taew.core.model.InstructionPair;
+import org.taew.core.model.LengthLimit;
 import org.taew.core.model.Side;
 import org.taew.core.model.Template;
 import org.taew.core.model.TextItem;
@@ -70,19 +71,27 @@ final class TokenPreview {
     }
 
     static String describe(InstructionCost c, String texts) {
+        LengthLimit limit = c.limit();
         String s =
-                String.format(
-                        Locale.ROOT,
-                        "%d instruction tokens · %d of %d %s truncated at %d tokens (%.1f%%)",
-                        c.instructionTokens(),
-                        c.truncated(),
-                        c.texts(),
-                        texts,
-                        c.maxLength(),
-                        100 * c.truncatedShare());
+                limit.cuts()
+                        ? String.format(
+                                Locale.ROOT,
+                                "%d instruction tokens · %d of %d %s truncated at %d tokens (%.1f%%)",
+                                c.instructionTokens(),
+                                c.truncated(),
+                                c.texts(),
+                                texts,
+                                c.maxLength(),
+                                100 * c.truncatedShare())
+                        : String.format(
+                                Locale.ROOT,
+                                "%d instruction tokens · %d %s, none truncated",
+                                c.instructionTokens(),
+                                c.texts(),
+                                texts);
         if (c.truncated() != c.truncatedWithout()) {
             s += String.format(Locale.ROOT, "; %d without the instruction", c.truncatedWithout());
         }
-        return s;
+        return s + (limit.cuts() ? " · limit from " : " · no length limit: ") + limit.source();
     }
 }

@@ -17,6 +17,8 @@ import org.taew.core.logic.instructions.InstructionSources;
 import org.taew.core.model.InstructionSet;
 import org.taew.core.model.ModelSpec;
 import org.taew.core.model.Pooling;
+import org.taew.core.model.TaskTemplates;
+import org.taew.core.model.TemplateSource;
 import org.taew.core.testing.ShippedWorkspace;
 import org.taew.core.util.WorkbenchException;
 import org.taew.desktop.RecordingDialogs;
@@ -51,14 +53,17 @@ class InstructionEditorViewModelTest {
         clock = new AtomicLong(1_000_000_000L);
     }
 
+    InstructionEditorViewModel newViewModel() {
+        return new InstructionEditorViewModel(
+                instructions,
+                dir.resolve("home/autosave"),
+                dialogs,
+                Debouncer.IMMEDIATE,
+                clock::get);
+    }
+
     InstructionEditorViewModel open() {
-        InstructionEditorViewModel vm =
-                new InstructionEditorViewModel(
-                        instructions,
-                        dir.resolve("home/autosave"),
-                        dialogs,
-                        Debouncer.IMMEDIATE,
-                        clock::get);
+        InstructionEditorViewModel vm = newViewModel();
         // core's rule picks the set (the file listing the model), the editor opens it
         try {
             vm.load(
@@ -69,6 +74,49 @@ class InstructionEditorViewModelTest {
             throw new IllegalStateException(e);
         }
         return vm;
+    }
+
+    @Test
+    void theStatusSaysWhereTheTemplatesComeFromAsTheyChange() throws Exception {
+        InstructionEditorViewModel vm = newViewModel();
+        InstructionSources.Chosen chosen =
+                InstructionSources.choose(
+                        E5, null, InstructionLibrary.load(instructions), List.of());
+        vm.load(chosen.set(), chosen.source(), null);
+        String core =
+                "Task-aware templates: instruction file " + e5 + " (it lists model \"e5-small-v2\"";
+        assertThat(vm.templateSourceProperty().get()).isEqualTo(core + ")");
+
+        vm.form().queryTemplateProperty().set("query: zq {text}");
+        assertThat(vm.templateSourceProperty().get()).isEqualTo(core + "; with unsaved edits)");
+        vm.revert();
+        assertThat(vm.templateSourceProperty().get()).isEqualTo(core + ")");
+
+        InstructionSet bge =
+                vm.sets().stream()
+                        .filter(x -> x.source().getFileName().toString().equals("bge.yaml"))
+                        .findFirst()
+                        .orElseThrow();
+        vm.selectedSetProperty().set(bge);
+        String chosenInBox = "instruction file " + bge.source() + " (chosen in the Set box)";
+        assertThat(vm.templateSourceProperty().get())
+                .isEqualTo("Task-aware templates: " + chosenInBox);
+
+        assertThat(vm.apply(new TaskTemplates("query: v {text}", "{text}", "", false), "variant v"))
+                .isTrue();
+        assertThat(vm.templateSource().kind()).isEqualTo(TemplateSource.Kind.EXPERIMENT_VARIANT);
+        assertThat(vm.templateSourceProperty().get())
+                .isEqualTo(
+                        "Task-aware templates: experiment variant v (loaded into the editor, unsaved;"
+                                + " over instruction file instructions/bge.yaml (chosen in the Set"
+                                + " box))");
+        assertThat(vm.templateSourceBriefProperty().get())
+                .isEqualTo(vm.templateSourceProperty().get());
+        vm.revert();
+        assertThat(vm.templateSourceBriefProperty().get())
+                .isEqualTo(
+                        "Task-aware templates: instruction file instructions/bge.yaml (chosen in"
+                                + " the Set box)");
     }
 
     @Test

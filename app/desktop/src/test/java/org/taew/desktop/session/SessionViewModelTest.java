@@ -59,7 +59,11 @@ class SessionViewModelTest {
         assertThat(session.engineProperty().get())
                 .startsWith("OnnxRuntime 1.21.1 on CPU · similarity search on PyTorch");
         assertThat(session.editor().form().queryCostProperty().get())
-                .startsWith("2 instruction tokens · 0 of 40 queries truncated at 512 tokens");
+                .startsWith("2 instruction tokens · 0 of 40 queries truncated at 512 tokens")
+                .endsWith(" · limit from taew-model.json max_length");
+        assertThat(session.editor().templateSourceProperty().get())
+                .startsWith("Task-aware templates: instruction file ")
+                .endsWith("e5.yaml (it lists model \"e5-small-v2\")");
         MetricsViewModel metrics = new MetricsViewModel(session.snapshotProperty());
         assertThat(metrics.rows())
                 .extracting(MetricsViewModel.Row::metric)
@@ -77,6 +81,21 @@ class SessionViewModelTest {
                     .contains("encoder) on CPU");
             LiveEvaluation.Snapshot s = session.snapshotProperty().get();
             assertThat(s.result().modes()).containsOnlyKeys(Mode.GENERAL, Mode.TASK_AWARE);
+            // each fixture's folder has prompts of its own: they win over the family its name
+            // suggests (t5 has no family file; qwen3 and gemma have one)
+            assertThat(session.editor().templateSourceProperty().get())
+                    .as(arch)
+                    .isEqualTo(
+                            "Task-aware templates: model prompts "
+                                    + folder.resolve("config_sentence_transformers.json")
+                                    + " (the model folder's own"
+                                    + (arch.equals("t5")
+                                            ? ""
+                                            : "; "
+                                                    + (arch.equals("qwen3") ? "qwen3" : "gemma")
+                                                    + ".yaml matches the folder's name but applies"
+                                                    + " only when chosen")
+                                    + ")");
             assertThat(session.selectedDimensionProperty().get()).isZero();
             assertThat(session.dimensions()).startsWith(0, 16);
 

@@ -2,6 +2,7 @@ package org.taew.core.logic.encoding;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.taew.core.model.LengthLimit;
 import org.taew.core.model.Template;
 import org.taew.core.model.TextItem;
 import org.taew.core.util.WorkbenchException;
@@ -15,10 +16,15 @@ import org.taew.core.util.WorkbenchException;
  * @param texts texts measured
  * @param truncated texts that exceed the limit with the template applied
  * @param truncatedWithout texts that exceed it as they are
- * @param maxLength the model's limit in tokens
+ * @param limit the model's limit in tokens, and where it was found
  */
 public record InstructionCost(
-        int instructionTokens, int texts, int truncated, int truncatedWithout, int maxLength) {
+        int instructionTokens, int texts, int truncated, int truncatedWithout, LengthLimit limit) {
+
+    /** The limit in tokens ({@link LengthLimit#NONE}: texts are not cut). */
+    public int maxLength() {
+        return limit.tokens();
+    }
 
     public double truncatedShare() {
         return texts == 0 ? 0 : (double) truncated / texts;
@@ -36,7 +42,8 @@ public record InstructionCost(
         }
         int without = count(encoder.countTokens(raw));
         int with = template.isIdentity() ? without : count(encoder.countTokens(applied));
-        return new InstructionCost(added, items.size(), with, without, encoder.model().maxLength());
+        return new InstructionCost(
+                added, items.size(), with, without, encoder.model().lengthLimit());
     }
 
     private static int count(List<Encoder.TokenCount> counts) {

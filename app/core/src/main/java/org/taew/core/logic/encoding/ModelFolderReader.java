@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
 import java.util.zip.ZipFile;
 import org.taew.core.logic.weights.DenseLayer;
 import org.taew.core.logic.weights.MalformedWeightsException;
+import org.taew.core.model.LengthLimit;
 import org.taew.core.model.ModelSpec;
 import org.taew.core.model.Pooling;
 import org.taew.core.util.AtomicFiles;
@@ -72,8 +73,9 @@ public final class ModelFolderReader {
         boolean includePrompt = includePrompt(dir, modules);
         List<String> dense = denseModules(dir, modules);
         boolean normalize = normalize(dir, descriptor, modules);
-        int maxLength = maxLength(dir, descriptor);
-        String family = string(descriptor, "family", guessFamily(name));
+        LengthLimit limit = LengthLimits.read(dir, descriptor);
+        boolean familyGuessed = string(descriptor, "family", null) == null;
+        String family = familyGuessed ? guessFamily(name) : string(descriptor, "family", null);
         Map<String, String> prompts = prompts(dir);
 
         String weightsSha = precision == Precision.FP32 ? string(descriptor, "sha256", null) : null;
@@ -91,7 +93,7 @@ public final class ModelFolderReader {
                                 + ";normalize="
                                 + normalize
                                 + ";max_length="
-                                + maxLength
+                                + limit.tokens()
                                 + denseIdentity(dir, dense)
                                 + (includePrompt ? "" : ";include_prompt=false"));
         return new ModelSpec(
@@ -101,8 +103,9 @@ public final class ModelFolderReader {
                 tokenizer,
                 pooling,
                 normalize,
-                maxLength,
+                limit,
                 family,
+                familyGuessed,
                 prompts,
                 identity,
                 dense,
@@ -284,21 +287,6 @@ public final class ModelFolderReader {
         return n == null || n.getAsBoolean();
     }
 
-    private static int maxLength(Path dir, JsonObject descriptor) throws WorkbenchException {
-        JsonObject sbert = json(dir.resolve("sentence_bert_config.json"));
-        if (sbert != null && sbert.has("max_seq_length")) {
-            return sbert.get("max_seq_length").getAsInt();
-        }
-        if (descriptor != null && descriptor.has("max_length")) {
-            return descriptor.get("max_length").getAsInt();
-        }
-        JsonObject config = json(dir.resolve("config.json"));
-        if (config != null && config.has("max_position_embeddings")) {
-            return Math.min(512, config.get("max_position_embeddings").getAsInt());
-        }
-        return 512;
-    }
-
     private static Map<String, String> prompts(Path dir) throws WorkbenchException {
         JsonObject cfg = json(dir.resolve("config_sentence_transformers.json"));
         Map<String, String> prompts = new LinkedHashMap<>();
@@ -455,7 +443,7 @@ public final class ModelFolderReader {
         return "generic";
     }
 
-    private static JsonObject json(Path file) throws WorkbenchException {
+    static JsonObject json(Path file) throws WorkbenchException {
         if (!Files.isRegularFile(file)) {
             return null;
         }

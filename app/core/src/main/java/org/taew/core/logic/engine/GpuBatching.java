@@ -23,7 +23,9 @@ final class GpuBatching {
      * how much memory it has.
      */
     static EncoderOptions options(
-            EncoderOptions options, NativeModel model, Device device, int maxLength) {
+            EncoderOptions options, NativeModel model, Device device, int modelLimit) {
+        // a model without a length limit is budgeted as if its texts were MAX_TOKENS long
+        int maxLength = Math.min(modelLimit, MAX_TOKENS);
         if (!device.isGpu()) {
             return options;
         }

@@ -79,6 +79,7 @@ public final class ExperimentReport {
                             m.split(),
                             m.queryIds().size(),
                             m.baselineName()));
+            sb.append(m.templates()).append(".\n\n");
             for (String w : m.warnings()) {
                 sb.append("**Warning:** ").append(w).append(".\n\n");
             }
@@ -333,6 +334,7 @@ public final class ExperimentReport {
             String modelIdentity,
             String engine,
             String baseline,
+            String templates,
             List<String> warnings,
             List<JsonVariant> leaderboard,
             ExperimentResult.Sensitivity sensitivity,
@@ -388,6 +390,7 @@ public final class ExperimentReport {
                             m.model().identity(),
                             m.engine(),
                             m.baselineName(),
+                            m.templates(),
                             m.warnings(),
                             vs,
                             m.sensitivity(),
@@ -432,7 +435,7 @@ public final class ExperimentReport {
             meta.put("revision", m.model().identity().substring(0, 12));
             meta.put("similarity_fn_name", "cosine");
             meta.put("use_instructions", true);
-            meta.put("max_tokens", m.model().maxLength());
+            meta.put("max_tokens", m.model().lengthLimit().cuts() ? m.model().maxLength() : null);
             files.add(write(revision.resolve("model_meta.json"), MTEB_GSON.toJson(meta) + "\n"));
             for (ExperimentResult.VariantResult v : m.variants()) {
                 Map<String, Object> score = new LinkedHashMap<>();

@@ -162,6 +162,8 @@ public record ExperimentResult(
      * @param queryIds the evaluated queries, in the order of each variant's per-query values
      * @param warnings what a report must warn about (identical ids, a judged-only corpus), each a
      *     sentence without the stop
+     * @param templates where the variants' templates came from: the card's (the instruction file or
+     *     model prompts that eval would use) and the experiment's own variants, one line
      */
     public record ModelResult(
             String dataset,
@@ -172,6 +174,7 @@ public record ExperimentResult(
             ExperimentSpec.Baseline baseline,
             List<String> queryIds,
             List<String> warnings,
+            String templates,
             List<VariantResult> variants,
             Sensitivity sensitivity,
             Selection selection) {

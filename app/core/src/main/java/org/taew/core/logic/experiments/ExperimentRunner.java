@@ -34,6 +34,7 @@ import org.taew.core.model.Run;
 import org.taew.core.model.ScoredDoc;
 import org.taew.core.model.Side;
 import org.taew.core.model.Template;
+import org.taew.core.model.TemplateSource;
 import org.taew.core.model.TextItem;
 import org.taew.core.util.ProgressListener;
 import org.taew.core.util.WorkbenchException;
@@ -225,6 +226,21 @@ public final class ExperimentRunner {
                         .build());
     }
 
+    /**
+     * The report's line on where templates came from: the card's default from the source eval uses,
+     * every other variant (but general) from the experiment.
+     */
+    static String templates(ExperimentSpec spec, SessionSetup setup) {
+        return "Task-aware templates: "
+                + ExperimentSpec.CARD
+                + " — "
+                + setup.templateSource().describe()
+                + "; the other variants — "
+                + TemplateSource.Kind.EXPERIMENT_VARIANT.label()
+                + "s of "
+                + (spec.file() == null ? "the experiment \"" + spec.name() + "\"" : spec.file());
+    }
+
     /** The variants of a model: general, the card's default, then the file's for its family. */
     static List<ExperimentSpec.Variant> variants(ExperimentSpec spec, SessionSetup setup) {
         List<ExperimentSpec.Variant> v = new ArrayList<>();
@@ -352,6 +368,7 @@ public final class ExperimentRunner {
                 spec.baseline(),
                 test.queryIds,
                 session.warnings(ignore),
+                templates(spec, setup),
                 rows,
                 ExperimentResult.Sensitivity.of(rows),
                 selection);

@@ -1,12 +1,12 @@
 package org.taew.core.logic.export;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.taew.core.logic.encoding.EmbeddingService;
 import org.taew.core.logic.encoding.Precision;
 import org.taew.core.model.InstructionPair;
 import org.taew.core.model.ModelSpec;
+import org.taew.core.model.TemplateSource;
 
 /**
  * results.json as records, one naming policy: snake_case keys (Gson turns the components' names),
@@ -26,7 +26,8 @@ final class ResultsJson {
             boolean draft,
             String pooling,
             boolean normalize,
-            int maxLength) {
+            Integer maxLength,
+            String maxLengthSource) {
         static Model of(ModelSpec m, String engine, int dimension) {
             Precision p = Precision.of(m);
             return new Model(
@@ -39,7 +40,8 @@ final class ResultsJson {
                     p.draft(),
                     m.pooling().label(),
                     m.normalize(),
-                    m.maxLength());
+                    m.lengthLimit().cuts() ? m.maxLength() : null,
+                    m.lengthLimit().source());
         }
     }
 
@@ -48,14 +50,28 @@ final class ResultsJson {
 
     record StsDataset(String name, String path, int pairs) {}
 
+    /**
+     * A mode's templates; for task-aware mode also the file they came from ({@code source}: an
+     * instruction file or the model's prompts file) and the report's line saying where and why
+     * ({@code from}).
+     */
     record Instructions(
-            String query, String document, boolean excludeInstructionFromPooling, String source) {
-        static Instructions of(InstructionPair p, Path source) {
+            String query,
+            String document,
+            boolean excludeInstructionFromPooling,
+            String source,
+            String from) {
+        static Instructions of(InstructionPair p, TemplateSource templates) {
+            boolean file =
+                    templates != null
+                            && (templates.kind() == TemplateSource.Kind.INSTRUCTION_FILE
+                                    || templates.kind() == TemplateSource.Kind.MODEL_PROMPTS);
             return new Instructions(
                     p.query().source(),
                     p.document().source(),
                     p.excludeInstructionFromPooling(),
-                    source == null ? null : source.toString());
+                    file ? templates.where() : null,
+                    templates == null ? null : templates.describe());
         }
     }
 

@@ -22,6 +22,7 @@ import org.taew.core.logic.metrics.QueryScores;
 import org.taew.core.model.MetricId;
 import org.taew.core.model.Mode;
 import org.taew.core.model.ModelSpec;
+import org.taew.core.model.TemplateSource;
 import org.taew.core.model.TextItem;
 import org.taew.core.util.AtomicFiles;
 import org.taew.core.util.WorkbenchException;
@@ -72,7 +73,7 @@ public final class ResultsWriter {
             ModelSpec model,
             String engine,
             int dimension,
-            Path instructionsFile,
+            TemplateSource templates,
             String identicalIds,
             List<String> warnings)
             throws WorkbenchException {
@@ -86,7 +87,7 @@ public final class ResultsWriter {
                                 model,
                                 engine,
                                 dimension,
-                                instructionsFile,
+                                templates,
                                 identicalIds,
                                 warnings,
                                 Instant.now())));
@@ -116,7 +117,7 @@ public final class ResultsWriter {
             ModelSpec model,
             String engine,
             int dimension,
-            Path instructionsFile,
+            TemplateSource templates,
             String identicalIds,
             List<String> warnings,
             Instant created) {
@@ -128,8 +129,7 @@ public final class ResultsWriter {
             instructions.put(
                     key(m.mode()),
                     ResultsJson.Instructions.of(
-                            m.instructions(),
-                            m.mode() == Mode.TASK_AWARE ? instructionsFile : null));
+                            m.instructions(), m.mode() == Mode.TASK_AWARE ? templates : null));
             Map<String, Double> measures = new LinkedHashMap<>();
             for (MetricId metric : result.settings().metrics()) {
                 measures.put(metric.name(), m.scores().mean(metric));
@@ -256,9 +256,14 @@ public final class ResultsWriter {
 
     /** Writes results.json and per-pair.csv for an STS evaluation. */
     public static List<Path> writeSts(
-            Path dir, StsEvaluation.Result result, ModelSpec model, String engine, int dimension)
+            Path dir,
+            StsEvaluation.Result result,
+            ModelSpec model,
+            String engine,
+            int dimension,
+            TemplateSource templates)
             throws WorkbenchException {
-        ResultsJson.Sts root = sts(result, model, engine, dimension, Instant.now());
+        ResultsJson.Sts root = sts(result, model, engine, dimension, templates, Instant.now());
         Path json = dir.resolve("results.json");
         AtomicFiles.writeString(json, toJson(root));
         Path csv = dir.resolve("per-pair.csv");
@@ -290,12 +295,16 @@ public final class ResultsWriter {
             ModelSpec model,
             String engine,
             int dimension,
+            TemplateSource templates,
             Instant created) {
         Map<String, ResultsJson.Instructions> instructions = new LinkedHashMap<>();
         Map<String, ResultsJson.StsScores> scores = new LinkedHashMap<>();
         Map<String, ResultsJson.StsEncoding> encoding = new LinkedHashMap<>();
         for (StsEvaluation.ModeResult m : result.modes().values()) {
-            instructions.put(key(m.mode()), ResultsJson.Instructions.of(m.instructions(), null));
+            instructions.put(
+                    key(m.mode()),
+                    ResultsJson.Instructions.of(
+                            m.instructions(), m.mode() == Mode.TASK_AWARE ? templates : null));
             scores.put(
                     key(m.mode()),
                     new ResultsJson.StsScores(

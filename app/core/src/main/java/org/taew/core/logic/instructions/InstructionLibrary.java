@@ -61,15 +61,20 @@ public final class InstructionLibrary {
         return sets;
     }
 
-    /** The set that lists the model by name, else the set of the model's family. */
-    public Optional<InstructionSet> forModel(ModelSpec model) {
+    /** The set that lists the model by name. */
+    public Optional<InstructionSet> listing(ModelSpec model) {
         for (InstructionSet s : sets) {
             if (s.models().contains(model.name())) {
                 return Optional.of(s);
             }
         }
+        return Optional.empty();
+    }
+
+    /** The set of a family. */
+    public Optional<InstructionSet> ofFamily(String family) {
         for (InstructionSet s : sets) {
-            if (s.family().equals(model.family())) {
+            if (s.family().equals(family)) {
                 return Optional.of(s);
             }
         }

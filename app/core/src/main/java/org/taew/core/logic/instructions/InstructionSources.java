@@ -4,26 +4,46 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import org.taew.core.logic.encoding.ModelFolderReader;
 import org.taew.core.model.InstructionPair;
 import org.taew.core.model.InstructionSet;
 import org.taew.core.model.ModelSpec;
 import org.taew.core.model.TaskInstructions;
 import org.taew.core.model.Template;
+import org.taew.core.model.TemplateSource;
 import org.taew.core.util.WorkbenchException;
 
 /**
  * Which instructions a model's task-aware mode uses — one rule for the command line and the
- * desktop: an instruction file the user names; else the file of {@code instructions/} that lists
- * the model, or its family; else the model folder's sentence-transformers prompts ({@code
- * config_sentence_transformers.json}); else none, which is an error unless only general mode is
- * evaluated.
+ * desktop, in this order:
+ *
+ * <ol>
+ *   <li>an instruction file the user names ({@code --instructions}; the desktop's Set box);
+ *   <li>for a model whose family is declared (a bundled model, {@code family} in {@code
+ *       taew-model.json}): the file of {@code instructions/} that lists the model, else its
+ *       family's file;
+ *   <li>the model folder's own sentence-transformers prompts ({@code
+ *       config_sentence_transformers.json}): the model author's statement of how it was trained;
+ *   <li>the file that lists the folder's name, else the file of the family guessed from it;
+ *   <li>else none, which is an error unless only general mode is evaluated.
+ * </ol>
+ *
+ * A guess from a folder's name never overrides the folder's own prompts. Each choice comes with its
+ * {@link TemplateSource}, which every report prints.
  */
 public final class InstructionSources {
     static final String PROMPTS_FILE = "config_sentence_transformers.json";
     private static final Set<String> SIDE_PROMPTS = Set.of("query", "passage", "document");
 
     private InstructionSources() {}
+
+    /** A set and where it came from. */
+    public record Chosen(InstructionSet set, TemplateSource source) {}
+
+    /** Why a file the user named applies. */
+    public static final String NAMED = "named with --instructions";
 
     /**
      * The set for {@code model}; {@code wantedTasks} are tasks a set made from prompts must have
@@ -35,14 +55,82 @@ public final class InstructionSources {
     public static InstructionSet forModel(
             ModelSpec model, Path file, InstructionLibrary library, List<String> wantedTasks)
             throws WorkbenchException {
+        Chosen c = choose(model, file, library, wantedTasks);
+        return c == null ? null : c.set();
+    }
+
+    /** The set for {@code model} and why it applies (the rule above), or null when none does. */
+    public static Chosen choose(
+            ModelSpec model, Path file, InstructionLibrary library, List<String> wantedTasks)
+            throws WorkbenchException {
         if (file != null) {
-            return InstructionFileReader.read(file);
+            return new Chosen(InstructionFileReader.read(file), fileSource(file, NAMED));
         }
-        InstructionSet set = library.forModel(model).orElse(null);
-        if (set != null) {
-            return set;
+        Optional<InstructionSet> listing = library.listing(model);
+        Optional<InstructionSet> family = library.ofFamily(model.family());
+        if (!model.familyGuessed()) {
+            if (listing.isPresent()) {
+                return fileChoice(listing.get(), "it lists model \"" + model.name() + "\"");
+            }
+            if (family.isPresent()) {
+                return fileChoice(
+                        family.get(),
+                        "family \""
+                                + model.family()
+                                + "\" declared in the model's "
+                                + ModelFolderReader.DESCRIPTOR);
+            }
         }
-        return model.prompts().isEmpty() ? null : fromPrompts(model, wantedTasks);
+        if (!model.prompts().isEmpty()) {
+            Optional<InstructionSet> passedOver = listing.or(() -> family);
+            return new Chosen(
+                    fromPrompts(model, wantedTasks),
+                    new TemplateSource(
+                            TemplateSource.Kind.MODEL_PROMPTS,
+                            model.dir().resolve(PROMPTS_FILE).toString(),
+                            "the model folder's own"
+                                    + passedOver
+                                            .map(
+                                                    s ->
+                                                            "; "
+                                                                    + s.source().getFileName()
+                                                                    + " matches the folder's name"
+                                                                    + " but applies only when chosen")
+                                            .orElse("")));
+        }
+        if (listing.isPresent()) {
+            return fileChoice(
+                    listing.get(),
+                    "it lists model \""
+                            + model.name()
+                            + "\"; the model folder has no prompts of its own");
+        }
+        if (family.isPresent()) {
+            return fileChoice(
+                    family.get(),
+                    "family \""
+                            + model.family()
+                            + "\" guessed from the folder's name; the folder has no prompts of its"
+                            + " own");
+        }
+        return null;
+    }
+
+    /** An instruction file as a source, with the reason it applies. */
+    public static TemplateSource fileSource(Path file, String why) {
+        return new TemplateSource(TemplateSource.Kind.INSTRUCTION_FILE, file.toString(), why);
+    }
+
+    private static Chosen fileChoice(InstructionSet set, String why) {
+        return new Chosen(set, fileSource(set.source(), why));
+    }
+
+    /** The source of the set made for a model with neither a file nor prompts. */
+    public static TemplateSource emptySource() {
+        return new TemplateSource(
+                TemplateSource.Kind.NONE,
+                "",
+                "no instruction file nor model prompts: task-aware mode starts equal to general");
     }
 
     /**

@@ -28,6 +28,7 @@ import org.taew.core.model.Mode;
 import org.taew.core.model.ModelSpec;
 import org.taew.core.model.RetrievalDataset;
 import org.taew.core.model.Run;
+import org.taew.core.model.TemplateSource;
 import org.taew.core.util.ProgressListener;
 import org.taew.core.util.Versions;
 import org.taew.core.util.WorkbenchException;
@@ -344,6 +345,12 @@ public final class EvaluationSession implements AutoCloseable {
 
     /** results.json, per-query.csv and the run files of a retrieval evaluation. */
     public List<Path> write(Path dir, RetrievalEvaluation.Result result) throws WorkbenchException {
+        return write(dir, result, setup.templateSource());
+    }
+
+    /** As {@link #write(Path, RetrievalEvaluation.Result)}, templates from {@code templates}. */
+    public List<Path> write(Path dir, RetrievalEvaluation.Result result, TemplateSource templates)
+            throws WorkbenchException {
         boolean ignored = result.settings().ignoreIdenticalIds();
         return ResultsWriter.writeRetrieval(
                 dir,
@@ -351,15 +358,21 @@ public final class EvaluationSession implements AutoCloseable {
                 setup.model(),
                 encoder.engine(),
                 encoder.dimension(),
-                setup.instructionSource(),
+                templates,
                 identicalIds(ignored).describe(),
                 warnings(ignored));
     }
 
     /** results.json and per-pair.csv of an STS evaluation. */
     public List<Path> write(Path dir, StsEvaluation.Result result) throws WorkbenchException {
+        return write(dir, result, setup.templateSource());
+    }
+
+    /** As {@link #write(Path, StsEvaluation.Result)}, templates from {@code templates}. */
+    public List<Path> write(Path dir, StsEvaluation.Result result, TemplateSource templates)
+            throws WorkbenchException {
         return ResultsWriter.writeSts(
-                dir, result, setup.model(), encoder.engine(), encoder.dimension());
+                dir, result, setup.model(), encoder.engine(), encoder.dimension(), templates);
     }
 
     @Override

@@ -20,6 +20,7 @@ import org.taew.core.model.ModelSpec;
 import org.taew.core.model.RetrievalDataset;
 import org.taew.core.model.StsDataset;
 import org.taew.core.model.TaskInstructions;
+import org.taew.core.model.TemplateSource;
 import org.taew.core.util.WorkbenchException;
 import org.taew.core.util.WorkbenchHome;
 import org.taew.core.util.Workspace;
@@ -112,6 +113,7 @@ public final class SessionResolver {
                 model,
                 modes.set,
                 modes.task,
+                modes.source,
                 modes.pairs,
                 identical,
                 r.compute(),
@@ -138,6 +140,7 @@ public final class SessionResolver {
                 model,
                 modes.set,
                 modes.task,
+                modes.source,
                 modes.pairs,
                 null,
                 r.compute(),
@@ -158,28 +161,38 @@ public final class SessionResolver {
     }
 
     private record Modes(
-            InstructionSet set, TaskInstructions task, Map<Mode, InstructionPair> pairs) {}
+            InstructionSet set,
+            TaskInstructions task,
+            TemplateSource source,
+            Map<Mode, InstructionPair> pairs) {}
 
     /** The instructions of each asked mode; task-aware needs a set with the task. */
     private Modes modes(SessionRequest r, ModelSpec model, String task) throws WorkbenchException {
         InstructionSet set = null;
         TaskInstructions taskInstructions = null;
+        TemplateSource source = null;
         Map<Mode, InstructionPair> pairs = new EnumMap<>(Mode.class);
         if (r.modes().contains(Mode.GENERAL)) {
             pairs.put(Mode.GENERAL, InstructionPair.GENERAL);
         }
         if (r.modes().contains(Mode.TASK_AWARE)) {
             InstructionLibrary library = instructions();
-            set = InstructionSources.forModel(model, r.instructions(), library, List.of(task));
-            if (set == null && r.emptyWhenNoInstructions()) {
-                set = InstructionSources.empty(model, task, workspace.instructions());
+            InstructionSources.Chosen chosen =
+                    InstructionSources.choose(model, r.instructions(), library, List.of(task));
+            if (chosen == null && r.emptyWhenNoInstructions()) {
+                chosen =
+                        new InstructionSources.Chosen(
+                                InstructionSources.empty(model, task, workspace.instructions()),
+                                InstructionSources.emptySource());
             }
-            if (set == null) {
+            if (chosen == null) {
                 throw WorkbenchException.badInput(InstructionSources.noSetMessage(model, library));
             }
+            set = chosen.set();
+            source = chosen.source();
             taskInstructions = InstructionSources.task(set, task);
             pairs.put(Mode.TASK_AWARE, taskInstructions.instructions());
         }
-        return new Modes(set, taskInstructions, pairs);
+        return new Modes(set, taskInstructions, source, pairs);
     }
 }

@@ -17,6 +17,7 @@ import org.taew.core.model.ModelSpec;
 import org.taew.core.model.RetrievalDataset;
 import org.taew.core.model.StsDataset;
 import org.taew.core.model.TaskInstructions;
+import org.taew.core.model.TemplateSource;
 
 /**
  * A request resolved completely, before any model is loaded: every default applied, every input
@@ -31,6 +32,7 @@ import org.taew.core.model.TaskInstructions;
  * @param model the model
  * @param instructionSet the instruction set of task-aware mode, or null when only general mode runs
  * @param taskInstructions its task, or null likewise
+ * @param templateSource where task-aware mode's templates come from and why, or null likewise
  * @param modes the modes with their instructions, general first
  * @param identicalIds whether to ignore identical ids and why (null without a retrieval dataset)
  * @param compute device and engine
@@ -48,6 +50,7 @@ public record SessionSetup(
         ModelSpec model,
         InstructionSet instructionSet,
         TaskInstructions taskInstructions,
+        TemplateSource templateSource,
         Map<Mode, InstructionPair> modes,
         IdenticalIds.Decision identicalIds,
         ComputeChoice compute,

@@ -26,11 +26,27 @@ class TextLinesReaderTest {
         Path f = dir.resolve("t.txt");
         Files.writeString(f, "a\n\nb\n");
         assertThatThrownBy(() -> TextLinesReader.read(f))
-                .hasMessage(f + ":2: empty line; expected one text per line");
+                .hasMessage(
+                        f
+                                + ":2: empty line; expected one text per line (to encode empty"
+                                + " lines as empty texts, as sentence-transformers does, pass"
+                                + " --allow-empty)");
         Files.write(f, "ok\ncaf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1));
         assertThatThrownBy(() -> TextLinesReader.read(f))
                 .hasMessage(f + ":2: is not valid UTF-8 text (save the file as UTF-8)");
         Files.writeString(f, "");
         assertThatThrownBy(() -> TextLinesReader.read(f)).hasMessage(f + ": no texts");
+    }
+
+    @Test
+    void emptyAndBlankLinesAreTextsWhenAllowed() throws Exception {
+        Path f = dir.resolve("t.txt");
+        Files.writeString(f, "a\n\n  \nb\n");
+        assertThat(TextLinesReader.read(f, true))
+                .containsExactly(
+                        new TextItem("1", "a"),
+                        new TextItem("2", ""),
+                        new TextItem("3", "  "),
+                        new TextItem("4", "b"));
     }
 }

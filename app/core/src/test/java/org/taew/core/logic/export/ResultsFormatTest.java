@@ -29,6 +29,7 @@ import org.taew.core.model.Run;
 import org.taew.core.model.StsDataset;
 import org.taew.core.model.StsPair;
 import org.taew.core.model.Template;
+import org.taew.core.model.TemplateSource;
 import org.taew.core.model.TextItem;
 
 /**
@@ -151,7 +152,10 @@ class ResultsFormatTest {
                                 MODEL,
                                 "OnnxRuntime 1.21.1 on CPU",
                                 384,
-                                Path.of("instructions/e5.yaml"),
+                                new TemplateSource(
+                                        TemplateSource.Kind.INSTRUCTION_FILE,
+                                        "instructions/e5.yaml",
+                                        "family \"e5\" declared in the model's taew-model.json"),
                                 "ignore identical ids: no (no query id is a document id)",
                                 List.of(),
                                 CREATED));
@@ -183,6 +187,7 @@ class ResultsFormatTest {
                                 MODEL,
                                 "OnnxRuntime 1.21.1 on CPU",
                                 384,
+                                null,
                                 CREATED));
         assertGolden(json, "results-sts.json");
     }
