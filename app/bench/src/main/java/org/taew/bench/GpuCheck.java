@@ -111,12 +111,12 @@ final class GpuCheck {
             ModelSpec spec = new ModelCatalog(WorkbenchHome.models(home)).resolve(modelName);
             System.out.printf(
                     Locale.ROOT,
-                    "Model: %s (%s), %s pooling, normalised %s, max length %d%n",
+                    "Model: %s (%s), %s pooling, normalised %s, max length %s%n",
                     spec.name(),
                     spec.weights(),
                     spec.pooling().label(),
                     spec.normalize(),
-                    spec.maxLength());
+                    spec.lengthLimit().describe());
             Sentences sentences = stsTest(sts.resolve("sts-test.csv"));
             List<PreparedText> stsTexts =
                     sentences.texts().stream().map(PreparedText::plain).toList();

@@ -58,6 +58,7 @@ final class DatasetsCheckCommand implements Callable<Integer> {
         }
         DatasetCheck.Report r;
         String modelName = null;
+        LengthLimit limit = null;
         if (noTokens) {
             r = DatasetCheck.check(dir, null, 0);
         } else {
@@ -65,6 +66,7 @@ final class DatasetsCheckCommand implements Callable<Integer> {
             modelOption.apply(b);
             SessionSetup setup = common.resolver().resolveWithoutDataset(compute.apply(b).build());
             modelName = setup.model().name();
+            limit = setup.model().lengthLimit();
             try (EvaluationSession session = EvaluationSession.open(setup, false)) {
                 r =
                         DatasetCheck.check(
@@ -108,11 +110,8 @@ final class DatasetsCheckCommand implements Callable<Integer> {
             w.printf(Locale.ROOT, "  %-15s %s%n", "ids and texts", r.identicalIds().describe());
         }
         if (r.documentTokens() != null) {
-            w.printf(
-                    Locale.ROOT,
-                    "Tokens (%s, limit %s):%n",
-                    modelName,
-                    r.maxLength() == LengthLimit.NONE ? "none" : Integer.toString(r.maxLength()));
+            w.printf(Locale.ROOT, "Tokens (%s, limit %s):%n", modelName, limit.shortLabel());
+            w.printf(Locale.ROOT, "  limit from %s%n", limit.source());
             lengths(w, "documents", r.documentTokens());
             lengths(w, "queries", r.queryTokens());
         }

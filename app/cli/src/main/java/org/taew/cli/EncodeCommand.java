@@ -94,6 +94,13 @@ final class EncodeCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(
                     spec.commandLine(), "give either --dataset or --input");
         }
+        if (allowEmpty && input == null) {
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(),
+                    TextLinesReader.ALLOW_EMPTY
+                            + " applies to --input (a dataset's texts are"
+                            + " checked by its reader)");
+        }
         SessionRequest.Builder b = SessionRequest.builder().optModes(mode.modes);
         datasetOptions.apply(b);
         modelOption.apply(b);

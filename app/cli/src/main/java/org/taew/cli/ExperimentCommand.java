@@ -141,6 +141,7 @@ final class ExperimentCommand implements Callable<Integer> {
                         m.queryIds().size(),
                         r.spec().measure().label(),
                         m.baselineName());
+                w.println(m.templates() + ".");
                 for (String warning : m.warnings()) {
                     w.println("WARNING: " + warning + ".");
                 }

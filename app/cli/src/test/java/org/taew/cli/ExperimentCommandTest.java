@@ -61,6 +61,12 @@ class ExperimentCommandTest {
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out())
                 .contains("helpdesk-mini · e5-small-v2 (task retrieval, test split, 40 queries)")
+                .contains(
+                        "Task-aware templates: card — instruction file "
+                                + CliRun.workspace().resolve("instructions/e5.yaml")
+                                + " (it lists model \"e5-small-v2\"); the other variants —"
+                                + " experiment variants of "
+                                + a)
                 .contains("Δ against general")
                 .contains("Δ against card")
                 .containsPattern(

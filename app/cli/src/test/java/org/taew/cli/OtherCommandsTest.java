@@ -96,6 +96,11 @@ class OtherCommandsTest {
         int headerLen = (bytes[8] & 0xFF) | (bytes[9] & 0xFF) << 8;
         assertThat(new String(bytes, 10, headerLen, StandardCharsets.US_ASCII))
                 .contains("'shape': (3, 384)");
+
+        CliRun notForADataset =
+                encode("-d", "helpdesk-mini", "-o", npy.toString(), "--allow-empty");
+        assertThat(notForADataset.exitCode()).isEqualTo(2);
+        assertThat(notForADataset.err()).contains("--allow-empty applies to --input");
     }
 
     @Test

@@ -4,6 +4,7 @@ import ai.djl.Device;
 import ai.djl.util.cuda.CudaUtils;
 import java.lang.management.MemoryUsage;
 import org.taew.core.logic.encoding.EncoderOptions;
+import org.taew.core.model.LengthLimit;
 
 /**
  * Batches of the native encoder on a GPU, sized from the device's free memory: a batch may hold as
@@ -15,6 +16,9 @@ final class GpuBatching {
     /** Never more tokens in one batch than this, whatever the memory. */
     static final int MAX_TOKENS = 65_536;
 
+    /** The text length a model without a length limit is budgeted for. */
+    static final int NOMINAL_LENGTH = 512;
+
     private GpuBatching() {}
 
     /**
@@ -24,8 +28,9 @@ final class GpuBatching {
      */
     static EncoderOptions options(
             EncoderOptions options, NativeModel model, Device device, int modelLimit) {
-        // a model without a length limit is budgeted as if its texts were MAX_TOKENS long
-        int maxLength = Math.min(modelLimit, MAX_TOKENS);
+        // a model without a length limit is budgeted for texts of a nominal length (a longer text
+        // gets a batch of its own, as with any limit)
+        int maxLength = modelLimit == LengthLimit.NONE ? NOMINAL_LENGTH : modelLimit;
         if (!device.isGpu()) {
             return options;
         }

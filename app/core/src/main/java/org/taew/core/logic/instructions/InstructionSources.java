@@ -81,7 +81,8 @@ public final class InstructionSources {
                                 + ModelFolderReader.DESCRIPTOR);
             }
         }
-        if (!model.prompts().isEmpty()) {
+        String promptsGap = promptsGap(model, wantedTasks);
+        if (promptsGap == null) {
             Optional<InstructionSet> passedOver = listing.or(() -> family);
             return new Chosen(
                     fromPrompts(model, wantedTasks),
@@ -100,18 +101,48 @@ public final class InstructionSources {
         }
         if (listing.isPresent()) {
             return fileChoice(
-                    listing.get(),
-                    "it lists model \""
-                            + model.name()
-                            + "\"; the model folder has no prompts of its own");
+                    listing.get(), "it lists model \"" + model.name() + "\"; " + promptsGap);
         }
         if (family.isPresent()) {
             return fileChoice(
                     family.get(),
                     "family \""
                             + model.family()
-                            + "\" guessed from the folder's name; the folder has no prompts of its"
-                            + " own");
+                            + "\" guessed from the folder's name; "
+                            + promptsGap);
+        }
+        if (!model.prompts().isEmpty()) {
+            // prompts that say nothing for the task: promptTask names what is missing
+            return new Chosen(
+                    fromPrompts(model, wantedTasks),
+                    new TemplateSource(
+                            TemplateSource.Kind.MODEL_PROMPTS,
+                            model.dir().resolve(PROMPTS_FILE).toString(),
+                            "the model folder's own; " + promptsGap));
+        }
+        return null;
+    }
+
+    /**
+     * Null when the folder's prompts speak for every wanted task (a prompt named like the task, or
+     * a {@code query} prompt) and are not all empty; else what they lack, as a reason. All-empty
+     * prompts are what sentence-transformers saves when none were set ({@code {"query": "",
+     * "document": ""}}), not a statement of the model's author.
+     */
+    static String promptsGap(ModelSpec model, List<String> wantedTasks) {
+        Map<String, String> p = model.prompts();
+        if (p.isEmpty()) {
+            return "the model folder has no prompts of its own";
+        }
+        if (p.values().stream().allMatch(String::isEmpty)) {
+            return "the model folder's prompts are all empty (sentence-transformers' default)";
+        }
+        for (String t : wantedTasks) {
+            if (!p.containsKey(t) && !p.containsKey("query")) {
+                return "the model folder's prompts have none for task \""
+                        + t
+                        + "\" nor a query prompt";
+            }
         }
         return null;
     }

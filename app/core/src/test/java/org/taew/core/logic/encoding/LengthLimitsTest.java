@@ -110,6 +110,46 @@ class LengthLimitsTest {
     }
 
     @Test
+    void theModuleConfigsKwargsAndOlderNamesAreReadAsSentenceTransformersReadsThem()
+            throws Exception {
+        Path m = TinyModels.copy("st6-bert", dir);
+        Path sbert = m.resolve("sentence_bert_config.json");
+        Files.writeString(
+                sbert,
+                "{\"max_seq_length\": 20, \"processor_kwargs\": {\"model_max_length\": 12}}");
+        assertThat(ModelFolderReader.read(m).lengthLimit())
+                .isEqualTo(
+                        new LengthLimit(
+                                12, "sentence_bert_config.json processor_kwargs.model_max_length"));
+        Files.writeString(sbert, "{\"tokenizer_args\": {\"model_max_length\": 10}}");
+        assertThat(ModelFolderReader.read(m).maxLength()).isEqualTo(10);
+        // an older module config name, as sentence-transformers 2 wrote for XLM-R models
+        Files.delete(sbert);
+        Files.writeString(
+                m.resolve("sentence_xlm-roberta_config.json"), "{\"max_seq_length\": 18}");
+        assertThat(ModelFolderReader.read(m).lengthLimit())
+                .isEqualTo(new LengthLimit(18, "sentence_xlm-roberta_config.json max_seq_length"));
+    }
+
+    @Test
+    void positionsOfMinusOneAndHugeLimitsMeanNone() throws Exception {
+        Path m = TinyModels.copy("st6-bert", dir);
+        // a limit too large to be one is none, so the position embeddings bound it
+        set(m.resolve("tokenizer_config.json"), "model_max_length", number("1000000000000000000"));
+        assertThat(ModelFolderReader.read(m).lengthLimit())
+                .isEqualTo(
+                        new LengthLimit(
+                                64,
+                                "tokenizer_config.json model_max_length (none), so config.json"
+                                        + " max_position_embeddings"));
+        // XLNet's -1: no position limit
+        set(m.resolve("config.json"), "max_position_embeddings", number("-1"));
+        assertThat(ModelFolderReader.read(m).lengthLimit().cuts()).isFalse();
+        set(m.resolve("tokenizer_config.json"), "model_max_length", number("24"));
+        assertThat(ModelFolderReader.read(m).maxLength()).isEqualTo(24);
+    }
+
+    @Test
     void aLimitThatIsNoWholeNumberIsRefusedWithTheFile() throws Exception {
         Path m = TinyModels.copy("st6-qwen3", dir);
         Path tok = m.resolve("tokenizer_config.json");

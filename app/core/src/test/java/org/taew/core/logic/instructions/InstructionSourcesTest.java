@@ -91,8 +91,32 @@ class InstructionSourcesTest {
         assertThat(c.set().source()).isEqualTo(qwen3File);
         assertThat(c.source().why())
                 .isEqualTo(
-                        "family \"qwen3\" guessed from the folder's name; the folder has no prompts"
-                                + " of its own");
+                        "family \"qwen3\" guessed from the folder's name; the model folder has no"
+                                + " prompts of its own");
+    }
+
+    @Test
+    void promptsLeftEmptyAsSentenceTransformersSavesThemByDefaultAreNoStatement() throws Exception {
+        // what SentenceTransformer.save writes when no prompts were set
+        Files.writeString(
+                model.resolve("config_sentence_transformers.json"),
+                "{\"prompts\": {\"document\": \"\", \"query\": \"\"}, \"default_prompt_name\": null}");
+        InstructionSources.Chosen c = choose(null);
+        assertThat(c.set().source()).isEqualTo(qwen3File);
+        assertThat(c.source().why())
+                .isEqualTo(
+                        "family \"qwen3\" guessed from the folder's name; the model folder's prompts"
+                                + " are all empty (sentence-transformers' default)");
+        // prompts with nothing for the task give way to the family's file too
+        Files.writeString(
+                model.resolve("config_sentence_transformers.json"),
+                "{\"prompts\": {\"clustering\": \"Identify the topic: \"}}");
+        c = choose(null);
+        assertThat(c.set().source()).isEqualTo(qwen3File);
+        assertThat(c.source().why())
+                .endsWith(
+                        "the model folder's prompts have none for task \"retrieval\" nor a query"
+                                + " prompt");
     }
 
     @Test
