@@ -78,7 +78,7 @@ final class DatasetsFetchCommand implements Callable<Integer> {
             w.flush();
             return name == null && !list ? ExitCodes.USAGE : ExitCodes.OK;
         }
-        if (name.contains("/")) {
+        if (HubDatasetFetcher.isHubName(name)) {
             HubClient hub =
                     endpoint == null
                             ? HubClient.fromEnvironment(System.getenv())
@@ -94,9 +94,7 @@ final class DatasetsFetchCommand implements Callable<Integer> {
                         f.dir(),
                         f.pairs(),
                         f.pairFiles().size());
-                w.println(
-                        "Evaluate a split with: taew eval -d "
-                                + f.pairFiles().get(f.pairFiles().size() - 1));
+                w.println("Evaluate a split with: taew eval -d " + f.opens());
                 w.flush();
                 return ExitCodes.OK;
             }

@@ -181,7 +181,10 @@ final class ExperimentCommand implements Callable<Integer> {
                 w.println(ExperimentReport.sensitivity(m.sensitivity()));
                 w.println(ExperimentReport.selection(m.selection()));
             }
-            w.println("* differs from the baseline after Holm's adjustment (p < 0.05).");
+            w.println(
+                    "* differs from the baseline after Holm's adjustment ("
+                            + Significance.BELOW_ALPHA
+                            + ").");
             for (String warning : r.warnings()) {
                 w.println("WARNING: " + warning + ".");
             }

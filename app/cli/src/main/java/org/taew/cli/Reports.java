@@ -13,6 +13,7 @@ import org.taew.core.logic.evaluation.RunFiles;
 import org.taew.core.logic.evaluation.StsEvaluation;
 import org.taew.core.logic.export.ResultsWriter;
 import org.taew.core.logic.metrics.QueryScores;
+import org.taew.core.logic.metrics.Significance;
 import org.taew.core.model.InstructionPair;
 import org.taew.core.model.MetricId;
 import org.taew.core.model.Mode;
@@ -126,14 +127,15 @@ final class Reports {
         w.printf(
                 Locale.ROOT,
                 "%nPer query on %s: %d better %s, %d worse, %d tied."
-                        + " p: paired randomization test (%d permutations, seed %d); * p < 0.05.%n",
+                        + " p: paired randomization test (%d permutations, seed %d); * %s.%n",
                 c.mainMetric().label(),
                 c.wins(),
                 better,
                 c.losses(),
                 c.ties(),
                 c.settings().permutations(),
-                c.settings().seed());
+                c.settings().seed(),
+                Significance.BELOW_ALPHA);
     }
 
     /** One column of means. */
@@ -178,7 +180,8 @@ final class Reports {
     }
 
     /**
-     * Each measure of two compared arms: both means, the delta, its interval and p (* below 0.05).
+     * Each measure of two compared arms: both means, the delta, its interval and p (* below the
+     * significance level).
      */
     static void printDeltas(
             PrintWriter w, List<ModeComparison.MetricDelta> metrics, String a, String b) {
@@ -202,7 +205,7 @@ final class Reports {
                     d.ciLow(),
                     d.ciHigh(),
                     d.pValue(),
-                    d.pValue() < 0.05 ? " *" : "");
+                    d.pBelowAlpha() ? " *" : "");
         }
     }
 

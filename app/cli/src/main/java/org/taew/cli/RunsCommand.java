@@ -20,6 +20,7 @@ import org.taew.core.logic.export.Csv;
 import org.taew.core.logic.history.RunComparison;
 import org.taew.core.logic.history.RunHistory;
 import org.taew.core.logic.history.RunRecord;
+import org.taew.core.logic.metrics.Significance;
 import org.taew.core.model.MetricId;
 import org.taew.core.util.AtomicFiles;
 import org.taew.core.util.WorkbenchException;
@@ -418,7 +419,10 @@ final class RunsCommand implements Callable<Integer> {
                             how);
                 }
             }
-            w.println("* p < 0.05 (not adjusted for the number of measures).");
+            w.println(
+                    "* "
+                            + Significance.BELOW_ALPHA
+                            + " (not adjusted for the number of measures).");
         }
     }
 

@@ -13,7 +13,7 @@ import javafx.scene.control.TextArea;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.taew.desktop.metrics.MetricsViewModel;
+import org.taew.core.logic.compare.ModeComparison;
 import org.taew.desktop.session.WorkbenchContext;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -117,7 +117,8 @@ class WorkbenchSmokeTest {
                 120, TimeUnit.SECONDS, () -> workbench.session().snapshotProperty().get() != null);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(dialogs.errors).isEmpty();
-        TableView<MetricsViewModel.Row> table = robot.lookup("#metrics-table").queryTableView();
+        TableView<ModeComparison.MetricDelta> table =
+                robot.lookup("#metrics-table").queryTableView();
         assertThat(table.getItems()).hasSize(5);
         double before = table.getItems().get(0).taskAware();
         double general = table.getItems().get(0).general();

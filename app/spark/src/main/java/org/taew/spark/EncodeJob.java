@@ -1,9 +1,5 @@
 package org.taew.spark;
 
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
 import java.io.Serializable;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -35,12 +31,14 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.util.LongAccumulator;
 import org.taew.core.logic.datasets.BeirReader;
+import org.taew.core.logic.datasets.BeirRecord;
 import org.taew.core.logic.encoding.EmbeddingCache;
 import org.taew.core.logic.encoding.Encoder;
 import org.taew.core.logic.encoding.VectorExchange;
 import org.taew.core.model.InstructionPair;
 import org.taew.core.model.PreparedText;
 import org.taew.core.model.Side;
+import org.taew.core.model.TextItem;
 import org.taew.core.util.ProgressListener;
 import org.taew.core.util.WorkbenchException;
 import scala.Tuple2;
@@ -219,53 +217,17 @@ public final class EncodeJob {
         }
     }
 
-    /** One BEIR record; a line that is not one fails the job naming the file and line. */
+    /**
+     * One BEIR record, by core's rules ({@link BeirRecord}); a line that is not one fails the job
+     * naming the file and line.
+     */
     static Item parseLine(String line, boolean withTitle, String file, long offset) {
-        JsonObject o;
         try {
-            JsonElement e = JsonParser.parseString(line);
-            if (!e.isJsonObject()) {
-                throw new JobFailure(
-                        "expected a JSON object like {\"_id\": …, \"text\": …}", file, offset);
-            }
-            o = e.getAsJsonObject();
-        } catch (JsonParseException e) {
-            throw new JobFailure("is not valid JSON", file, offset);
+            TextItem t = BeirRecord.parse(line, withTitle);
+            return new Item(t.id(), t.text(), file, offset);
+        } catch (BeirRecord.Malformed e) {
+            throw new JobFailure(e.getMessage(), file, offset);
         }
-        String id = string(o, "_id", file, offset, true);
-        // as BeirReader: a document may have its words in the title alone
-        String text = string(o, "text", file, offset, !withTitle);
-        String title = withTitle ? string(o, "title", file, offset, false) : "";
-        String full = BeirReader.documentText(title, text);
-        if (id.isBlank()) {
-            throw new JobFailure("\"_id\" is empty", file, offset);
-        }
-        if (full.isEmpty()) {
-            throw new JobFailure(
-                    "\""
-                            + id
-                            + "\" has no text"
-                            + (withTitle ? " (title and text are both empty)" : ""),
-                    file,
-                    offset);
-        }
-        return new Item(id, full, file, offset);
-    }
-
-    private static String string(
-            JsonObject o, String name, String file, long offset, boolean required) {
-        JsonElement e = o.get(name);
-        if (e == null || e.isJsonNull()) {
-            if (required) {
-                throw new JobFailure("has no \"" + name + "\"", file, offset);
-            }
-            return "";
-        }
-        if (!e.isJsonPrimitive() || e.getAsJsonPrimitive().isBoolean()) {
-            // as BeirReader: a string, or a number taken as its text
-            throw new JobFailure("\"" + name + "\" is not a string", file, offset);
-        }
-        return e.getAsString();
     }
 
     private static JavaRDD<Item> parquet(SparkSession spark, Spec spec) throws WorkbenchException {

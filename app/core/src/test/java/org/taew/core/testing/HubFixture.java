@@ -262,6 +262,26 @@ public final class HubFixture implements AutoCloseable {
     }
 
     /**
+     * helpdesk-mini in MTEB's parquet layout, written by arrow-rs ({@code tools/parquet-fixtures}):
+     * the corpus in two shards, the queries and the test judgments, by their repository paths.
+     */
+    public static Map<String, Path> mtebRetrievalParquet() {
+        Path dir =
+                ShippedWorkspace.project()
+                        .resolve("app/core/src/test/resources/parquet/mteb-retrieval");
+        Map<String, Path> files = new LinkedHashMap<>();
+        for (String name :
+                List.of(
+                        "corpus/test-00000-of-00002.parquet",
+                        "corpus/test-00001-of-00002.parquet",
+                        "queries/test-00000-of-00001.parquet",
+                        "qrels/test-00000-of-00001.parquet")) {
+            files.put(name, dir.resolve(name));
+        }
+        return files;
+    }
+
+    /**
      * A zip as the BEIR site publishes it: a BEIR folder's corpus, queries and test judgments under
      * the top folder {@code name/}.
      */

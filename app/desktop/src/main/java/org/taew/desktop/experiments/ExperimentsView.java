@@ -29,6 +29,7 @@ import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import org.jfree.chart.JFreeChart;
 import org.taew.core.logic.experiments.ExperimentSpec;
+import org.taew.core.logic.metrics.Significance;
 import org.taew.desktop.util.ChartPane;
 import org.taew.desktop.util.Controls;
 import org.taew.desktop.util.DialogService;
@@ -132,7 +133,11 @@ public final class ExperimentsView extends BorderPane {
         use.setOnAction(e -> vm.use(board.getSelectionModel().getSelectedItem().name()));
         Label boardTitle = new Label("Leaderboard (best first)");
         boardTitle.setStyle("-fx-font-weight: bold;");
-        Label note = new Label("* differs from the baseline after Holm's adjustment (p < 0.05)");
+        Label note =
+                new Label(
+                        "* differs from the baseline after Holm's adjustment ("
+                                + Significance.BELOW_ALPHA
+                                + ")");
         note.setStyle("-fx-font-size: 11px; -fx-text-fill: #555;");
         HBox under = new HBox(10, use, note);
         under.setAlignment(Pos.CENTER_LEFT);

@@ -12,6 +12,7 @@ import org.jfree.chart.renderer.category.BarRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.data.category.CategoryDataset;
 import org.jfree.data.category.DefaultCategoryDataset;
+import org.taew.core.logic.compare.ModeComparison;
 
 /** The grouped bar chart of the metrics view: one group per measure, one bar per mode. */
 public final class MetricsCharts {
@@ -20,11 +21,11 @@ public final class MetricsCharts {
 
     private MetricsCharts() {}
 
-    public static CategoryDataset createDataset(List<MetricsViewModel.Row> rows) {
+    public static CategoryDataset createDataset(List<ModeComparison.MetricDelta> rows) {
         DefaultCategoryDataset d = new DefaultCategoryDataset();
-        for (MetricsViewModel.Row r : rows) {
-            d.addValue(r.general(), "general", r.metric());
-            d.addValue(r.taskAware(), "task-aware", r.metric());
+        for (ModeComparison.MetricDelta r : rows) {
+            d.addValue(r.general(), "general", r.label());
+            d.addValue(r.taskAware(), "task-aware", r.label());
         }
         return d;
     }

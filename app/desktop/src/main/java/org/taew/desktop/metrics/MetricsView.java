@@ -15,6 +15,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.jfree.chart.JFreeChart;
+import org.taew.core.logic.compare.ModeComparison;
 import org.taew.core.logic.session.SessionDefaults;
 import org.taew.desktop.util.ChartPane;
 import org.taew.desktop.util.Controls;
@@ -45,19 +46,19 @@ public final class MetricsView extends BorderPane {
         top.setPadding(new Insets(6));
         HBox.setHgrow(summary, Priority.ALWAYS);
 
-        TableView<MetricsViewModel.Row> table = new TableView<>(vm.rows());
+        TableView<ModeComparison.MetricDelta> table = new TableView<>(vm.rows());
         table.setId("metrics-table");
-        table.getColumns().add(Controls.column("Measure", MetricsViewModel.Row::metric));
-        table.getColumns().add(number("General", MetricsViewModel.Row::general));
-        table.getColumns().add(number("Task-aware", MetricsViewModel.Row::taskAware));
+        table.getColumns().add(Controls.column("Measure", ModeComparison.MetricDelta::label));
+        table.getColumns().add(number("General", ModeComparison.MetricDelta::general));
+        table.getColumns().add(number("Task-aware", ModeComparison.MetricDelta::taskAware));
         table.getColumns()
                 .add(
                         Controls.deltaColumn(
-                                MetricsViewModel.Row::delta,
-                                MetricsViewModel.Row::deltaText,
-                                MetricsViewModel.Row::significant));
-        table.getColumns().add(Controls.column("95% CI of Δ", MetricsViewModel.Row::ciText));
-        table.getColumns().add(Controls.column("p", MetricsViewModel.Row::pText));
+                                ModeComparison.MetricDelta::delta,
+                                ModeComparison.MetricDelta::deltaText,
+                                ModeComparison.MetricDelta::ciExcludesZero));
+        table.getColumns().add(Controls.column("95% CI of Δ", ModeComparison.MetricDelta::ciText));
+        table.getColumns().add(Controls.column("p", ModeComparison.MetricDelta::pText));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
         table.setPrefHeight(180);
         table.setPlaceholder(new Label("No results yet"));
@@ -79,12 +80,12 @@ public final class MetricsView extends BorderPane {
         return viewer.getChart();
     }
 
-    private void showChart(List<MetricsViewModel.Row> rows) {
+    private void showChart(List<ModeComparison.MetricDelta> rows) {
         viewer.setChart(MetricsCharts.createChart(MetricsCharts.createDataset(rows)));
     }
 
-    private static TableColumn<MetricsViewModel.Row, String> number(
-            String title, Function<MetricsViewModel.Row, Double> f) {
+    private static TableColumn<ModeComparison.MetricDelta, String> number(
+            String title, Function<ModeComparison.MetricDelta, Double> f) {
         return Controls.column(title, r -> String.format(Locale.ROOT, "%.4f", f.apply(r)));
     }
 }

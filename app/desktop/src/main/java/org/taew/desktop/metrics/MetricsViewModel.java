@@ -1,6 +1,5 @@
 package org.taew.desktop.metrics;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -11,43 +10,17 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.taew.core.logic.compare.ModeComparison;
 import org.taew.core.logic.evaluation.LiveEvaluation;
-import org.taew.core.logic.metrics.Significance;
 
 /**
  * General vs task-aware per measure: both means, the delta with its confidence interval and the
- * randomization-test p-value; and a one-line summary of wins, losses and ties.
+ * randomization-test p-value (core's comparison rows, {@link ModeComparison.MetricDelta}, as every
+ * report has them); and a one-line summary of wins, losses and ties.
  */
 public final class MetricsViewModel {
-    /** One row of the table (and one group of the bar chart). */
-    public record Row(
-            String metric,
-            double general,
-            double taskAware,
-            double delta,
-            double ciLow,
-            double ciHigh,
-            double pValue) {
-        public String deltaText() {
-            return String.format(Locale.ROOT, "%+.4f", delta);
-        }
-
-        public String ciText() {
-            return String.format(Locale.ROOT, "[%+.4f, %+.4f]", ciLow, ciHigh);
-        }
-
-        public String pText() {
-            return Significance.format(pValue);
-        }
-
-        /** The interval excludes zero: the difference is unlikely to be chance. */
-        public boolean significant() {
-            return ciLow > 0 || ciHigh < 0;
-        }
-    }
-
-    private final ObservableList<Row> rows = FXCollections.observableArrayList();
+    private final ObservableList<ModeComparison.MetricDelta> rows =
+            FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("No evaluation yet");
-    private final ReadOnlyObjectWrapper<List<Row>> chartRows =
+    private final ReadOnlyObjectWrapper<List<ModeComparison.MetricDelta>> chartRows =
             new ReadOnlyObjectWrapper<>(List.of());
 
     public MetricsViewModel(ReadOnlyObjectProperty<LiveEvaluation.Snapshot> snapshot) {
@@ -55,7 +28,7 @@ public final class MetricsViewModel {
         show(snapshot.get());
     }
 
-    public ObservableList<Row> rows() {
+    public ObservableList<ModeComparison.MetricDelta> rows() {
         return rows;
     }
 
@@ -64,7 +37,7 @@ public final class MetricsViewModel {
     }
 
     /** The rows as one value, replaced at once, for the chart. */
-    public ReadOnlyObjectProperty<List<Row>> chartRowsProperty() {
+    public ReadOnlyObjectProperty<List<ModeComparison.MetricDelta>> chartRowsProperty() {
         return chartRows.getReadOnlyProperty();
     }
 
@@ -76,20 +49,8 @@ public final class MetricsViewModel {
             return;
         }
         ModeComparison c = s.result().comparison();
-        List<Row> list = new ArrayList<>();
-        for (ModeComparison.MetricDelta d : c.metrics()) {
-            list.add(
-                    new Row(
-                            d.metric().label(),
-                            d.general(),
-                            d.taskAware(),
-                            d.delta(),
-                            d.ciLow(),
-                            d.ciHigh(),
-                            d.pValue()));
-        }
-        rows.setAll(list);
-        chartRows.set(List.copyOf(list));
+        rows.setAll(c.metrics());
+        chartRows.set(List.copyOf(c.metrics()));
         int n = c.wins() + c.losses() + c.ties();
         summary.set(
                 String.format(

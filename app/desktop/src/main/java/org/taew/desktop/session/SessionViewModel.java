@@ -382,7 +382,7 @@ public final class SessionViewModel implements AutoCloseable {
      * parquet or STS layout; {@code HF_TOKEN} and {@code HF_ENDPOINT} honoured), then opens it.
      */
     public void downloadDataset(String name) {
-        if (name.contains("/")) {
+        if (HubDatasetFetcher.isHubName(name)) {
             downloadHubDataset(name, HubClient.fromEnvironment(System.getenv()));
             return;
         }
@@ -406,17 +406,7 @@ public final class SessionViewModel implements AutoCloseable {
                 progress,
                 f -> {
                     state.set(SessionState.IDLE);
-                    openDataset(
-                            f.check() != null
-                                    ? f.dir()
-                                    : f.pairFiles().stream()
-                                            .filter(
-                                                    t ->
-                                                            t.getFileName()
-                                                                    .toString()
-                                                                    .equals("test.tsv"))
-                                            .findFirst()
-                                            .orElse(f.pairFiles().get(0)));
+                    openDataset(f.opens());
                 },
                 e -> fail("Cannot download " + name, e));
     }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -12,6 +11,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.taew.core.logic.compare.ModeComparison;
 import org.taew.core.logic.evaluation.LiveEvaluation;
 import org.taew.core.logic.hub.HubClient;
 import org.taew.core.model.InstructionSet;
@@ -66,7 +66,7 @@ class SessionViewModelTest {
                 .endsWith("e5.yaml (it lists model \"e5-small-v2\")");
         MetricsViewModel metrics = new MetricsViewModel(session.snapshotProperty());
         assertThat(metrics.rows())
-                .extracting(MetricsViewModel.Row::metric)
+                .extracting(ModeComparison.MetricDelta::label)
                 .containsExactly("nDCG@10", "MAP@10", "MRR@10", "Recall@10", "P@10");
     }
 
@@ -201,16 +201,7 @@ class SessionViewModelTest {
                     .isEqualTo("scifact");
 
             // a Hub repository in MTEB's parquet layout: fetched, converted, opened, evaluated
-            Path pq = ShippedWorkspace.project().resolve("app/core/src/test/resources/parquet");
-            Map<String, Path> parquet = new LinkedHashMap<>();
-            for (String f :
-                    List.of(
-                            "corpus/test-00000-of-00002.parquet",
-                            "corpus/test-00001-of-00002.parquet",
-                            "queries/test-00000-of-00001.parquet",
-                            "qrels/test-00000-of-00001.parquet")) {
-                parquet.put(f, pq.resolve("mteb-retrieval").resolve(f));
-            }
+            Map<String, Path> parquet = HubFixture.mtebRetrievalParquet();
             hub.serveDataset("mteb/fiqa", "0123456789abcdef0123456789abcdef01234567", parquet);
             session.downloadHubDataset("mteb/fiqa", new HubClient(hub.endpoint(), null));
             assertThat(dialogs.errors).isEmpty();
@@ -466,7 +457,7 @@ class SessionViewModelTest {
         MetricsViewModel metrics = new MetricsViewModel(session.snapshotProperty());
         session.cutoffProperty().set(3);
         assertThat(metrics.rows())
-                .extracting(MetricsViewModel.Row::metric)
+                .extracting(ModeComparison.MetricDelta::label)
                 .containsExactly("nDCG@3", "MAP@3", "MRR@3", "Recall@3", "P@3");
         assertThat(session.lastUpdateProperty().get()).contains("nothing re-encoded");
     }

@@ -2,6 +2,7 @@ package org.taew.core.logic.compare;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.taew.core.logic.metrics.QueryScores;
 import org.taew.core.logic.metrics.Significance;
 import org.taew.core.model.MetricId;
@@ -39,7 +40,10 @@ public record ModeComparison(
                         0.95);
     }
 
-    /** One measure compared. */
+    /**
+     * One measure compared: the one row of a comparison, which every report, results.json and the
+     * desktop's table show.
+     */
     public record MetricDelta(
             MetricId metric,
             double general,
@@ -47,7 +51,36 @@ public record ModeComparison(
             double delta,
             double ciLow,
             double ciHigh,
-            double pValue) {}
+            double pValue) {
+        /** The measure as reports name it, e.g. {@code nDCG@10}. */
+        public String label() {
+            return metric.label();
+        }
+
+        /** E.g. {@code +0.0099}. */
+        public String deltaText() {
+            return String.format(Locale.ROOT, "%+.4f", delta);
+        }
+
+        /** E.g. {@code [+0.0000, +0.0290]}. */
+        public String ciText() {
+            return String.format(Locale.ROOT, "[%+.4f, %+.4f]", ciLow, ciHigh);
+        }
+
+        public String pText() {
+            return Significance.format(pValue);
+        }
+
+        /** The interval excludes zero: the difference is unlikely to be chance. */
+        public boolean ciExcludesZero() {
+            return ciLow > 0 || ciHigh < 0;
+        }
+
+        /** The randomization test's p is below {@link Significance#ALPHA}. */
+        public boolean pBelowAlpha() {
+            return Significance.belowAlpha(pValue);
+        }
+    }
 
     /** One query's main-measure values in both modes. */
     public record QueryDelta(String queryId, double general, double taskAware) {

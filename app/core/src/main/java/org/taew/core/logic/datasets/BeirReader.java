@@ -1,10 +1,5 @@
 package org.taew.core.logic.datasets;
 
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
-import com.google.gson.JsonPrimitive;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -255,44 +250,14 @@ public final class BeirReader {
                 if (line.isBlank()) {
                     continue; // a blank line carries no record; JSON Lines readers skip it too
                 }
-                JsonObject obj;
+                TextItem item;
                 try {
-                    JsonElement e = JsonParser.parseString(line);
-                    if (!e.isJsonObject()) {
-                        problems.error(
-                                lines.at("expected a JSON object like {\"_id\": …, \"text\": …}"));
-                        continue;
-                    }
-                    obj = e.getAsJsonObject();
-                } catch (JsonParseException e) {
-                    problems.error(lines.at("is not valid JSON: " + conciseJsonError(e)));
+                    item = BeirRecord.parse(line, withTitle);
+                } catch (BeirRecord.Malformed e) {
+                    problems.error(lines.at(e.getMessage()));
                     continue;
                 }
-                String id = stringField(obj, "_id", lines, true, problems);
-                if (id == null) {
-                    continue;
-                }
-                if (id.isBlank()) {
-                    problems.error(lines.at("\"_id\" is empty"));
-                    continue;
-                }
-                String text = stringField(obj, "text", lines, !withTitle, problems);
-                String title = withTitle ? stringField(obj, "title", lines, false, problems) : "";
-                if (text == null || title == null) {
-                    continue;
-                }
-                String full = documentText(title, text);
-                if (full.isEmpty()) {
-                    problems.error(
-                            lines.at(
-                                    "\""
-                                            + id
-                                            + "\" has no text"
-                                            + (withTitle
-                                                    ? " (title and text are both empty)"
-                                                    : "")));
-                    continue;
-                }
+                String id = item.id();
                 Integer previous = seen.putIfAbsent(id, lines.lineNumber());
                 if (previous != null) {
                     problems.error(
@@ -304,7 +269,7 @@ public final class BeirReader {
                                             + ")"));
                     continue;
                 }
-                sink.accept(new TextItem(id, full), lines.lineNumber());
+                sink.accept(item, lines.lineNumber());
             }
         } catch (IOException e) {
             throw new WorkbenchException(WorkbenchException.Kind.IO, "Cannot read " + file, e);
@@ -321,37 +286,6 @@ public final class BeirReader {
                 problems.error(e.getMessage());
             }
         }
-    }
-
-    private static String conciseJsonError(JsonParseException e) {
-        Throwable t = e.getCause() != null ? e.getCause() : e;
-        String m = t.getMessage() == null ? t.toString() : t.getMessage();
-        int see = m.indexOf("\nSee ");
-        return see > 0 ? m.substring(0, see) : m;
-    }
-
-    /**
-     * The field as a string; null (after reporting) when it is missing but required, or not a
-     * string.
-     */
-    private static String stringField(
-            JsonObject obj, String name, StrictLines lines, boolean required, Problems problems)
-            throws WorkbenchException {
-        JsonElement e = obj.get(name);
-        if (e == null || e.isJsonNull()) {
-            if (required) {
-                problems.error(lines.at("missing field \"" + name + "\""));
-                return null;
-            }
-            return "";
-        }
-        if (!e.isJsonPrimitive()
-                || !(e.getAsJsonPrimitive().isString() || e.getAsJsonPrimitive().isNumber())) {
-            problems.error(lines.at("field \"" + name + "\" must be a string"));
-            return null;
-        }
-        JsonPrimitive p = e.getAsJsonPrimitive();
-        return p.getAsString();
     }
 
     /**

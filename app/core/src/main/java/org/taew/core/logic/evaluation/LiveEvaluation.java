@@ -11,7 +11,6 @@ import org.taew.core.model.InstructionPair;
 import org.taew.core.model.Mode;
 import org.taew.core.model.RetrievalDataset;
 import org.taew.core.model.Side;
-import org.taew.core.model.Template;
 import org.taew.core.util.ProgressListener;
 import org.taew.core.util.WorkbenchException;
 
@@ -27,18 +26,6 @@ import org.taew.core.util.WorkbenchException;
 public final class LiveEvaluation {
     /** How many encoded sides are kept in memory (each is texts × dimension floats). */
     static final int KEPT_SIDES = 6;
-
-    /** What identifies the vectors of one side: the text around the input and the pooling rule. */
-    record SideKey(Side side, String prefix, String suffix, boolean poolOutPrefix) {
-        static SideKey of(Side side, InstructionPair pair) {
-            Template t = pair.template(side);
-            return new SideKey(
-                    side,
-                    t.prefix(),
-                    t.suffix(),
-                    pair.excludeInstructionFromPooling() && !t.prefix().isEmpty());
-        }
-    }
 
     /** Unit-length vectors of one side and how they were obtained this time. */
     public record SideVectors(Embeddings vectors, EmbeddingService.Report report, boolean reused) {}
@@ -68,10 +55,10 @@ public final class LiveEvaluation {
     private final String task;
     private final EmbeddingService embedder;
     private final VectorSearch search;
-    private final Map<SideKey, SideVectors> kept =
+    private final Map<SideTemplate, SideVectors> kept =
             new LinkedHashMap<>(16, 0.75f, true) {
                 @Override
-                protected boolean removeEldestEntry(Map.Entry<SideKey, SideVectors> eldest) {
+                protected boolean removeEldestEntry(Map.Entry<SideTemplate, SideVectors> eldest) {
                     return size() > KEPT_SIDES;
                 }
             };
@@ -79,12 +66,12 @@ public final class LiveEvaluation {
 
     /** A mode's last ranking and what it was made from. */
     private record RankedMode(
-            SideKey query,
-            SideKey document,
+            SideTemplate query,
+            SideTemplate document,
             int depth,
             boolean ignoreIdenticalIds,
             RetrievalEvaluation.ModeResult result) {
-        boolean serves(SideKey q, SideKey d, RetrievalEvaluation.Settings s) {
+        boolean serves(SideTemplate q, SideTemplate d, RetrievalEvaluation.Settings s) {
             return query.equals(q)
                     && document.equals(d)
                     && depth >= s.depth()
@@ -134,8 +121,8 @@ public final class LiveEvaluation {
             SideVectors q = vectors(Side.QUERY, pair, mode, progress);
             queries.put(mode, q);
             documents.put(mode, d);
-            SideKey qk = SideKey.of(Side.QUERY, pair);
-            SideKey dk = SideKey.of(Side.DOCUMENT, pair);
+            SideTemplate qk = SideTemplate.of(Side.QUERY, pair);
+            SideTemplate dk = SideTemplate.of(Side.DOCUMENT, pair);
             RankedMode before = ranked.get(mode);
             RetrievalEvaluation.ModeResult result;
             if (before != null && before.serves(qk, dk, settings)) {
@@ -184,7 +171,7 @@ public final class LiveEvaluation {
     private SideVectors vectors(
             Side side, InstructionPair pair, Mode mode, ProgressListener progress)
             throws WorkbenchException {
-        SideKey key = SideKey.of(side, pair);
+        SideTemplate key = SideTemplate.of(side, pair);
         SideVectors have = kept.get(key);
         int n = side == Side.QUERY ? dataset.queries().size() : dataset.documents().size();
         if (have != null) {
@@ -201,8 +188,7 @@ public final class LiveEvaluation {
                                 side),
                         mode.label() + " " + side.label() + "s",
                         progress);
-        Embeddings unit =
-                embedder.model().normalize() ? r.vectors() : Vectors.normalized(r.vectors());
+        Embeddings unit = Vectors.unit(embedder.model(), r.vectors());
         SideVectors v = new SideVectors(unit, r.report(), false);
         kept.put(key, v);
         return v;

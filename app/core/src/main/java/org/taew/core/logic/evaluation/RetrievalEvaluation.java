@@ -131,11 +131,8 @@ public final class RetrievalEvaluation {
                         prepare(dataset.queries(), instructions, Side.QUERY),
                         mode.label() + " queries",
                         progress);
-        boolean unit = embedder.model().normalize();
-        // Cosine needs unit vectors; models that normalise already deliver them, so no copy is made
-        // then.
-        Embeddings q = unit ? queries.vectors() : Vectors.normalized(queries.vectors());
-        Embeddings d = unit ? docs.vectors() : Vectors.normalized(docs.vectors());
+        Embeddings q = Vectors.unit(embedder.model(), queries.vectors());
+        Embeddings d = Vectors.unit(embedder.model(), docs.vectors());
         return score(
                 dataset,
                 mode,

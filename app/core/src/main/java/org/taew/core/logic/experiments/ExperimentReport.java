@@ -25,6 +25,9 @@ import org.taew.core.util.WorkbenchException;
  * MTEB's result tooling can read the variants.
  */
 public final class ExperimentReport {
+    /** The version of experiment.json's layout (docs/formats.md); raised on any change. */
+    public static final int SCHEMA_VERSION = 2;
+
     /** MTEB's files keep their null fields. */
     private static final Gson MTEB_GSON =
             new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeNulls().create();
@@ -56,7 +59,9 @@ public final class ExperimentReport {
                         Locale.ROOT,
                         "%s; %.0f%% percentile-bootstrap intervals (%d resamples), paired randomization"
                                 + " test against the baseline (%d permutations, seed %d), Holm-adjusted"
-                                + " across the variants; † significant after Holm (p < 0.05).\n",
+                                + " across the variants; † significant after Holm ("
+                                + Significance.BELOW_ALPHA
+                                + ").\n",
                         r.spec().measure().label(),
                         100 * r.significance().confidence(),
                         r.significance().resamples(),
@@ -292,7 +297,9 @@ public final class ExperimentReport {
                     .append(tex(m.dataset() + ", " + Precision.displayName(m.model())))
                     .append(": instruction variants; $\\dagger$ differs from ")
                     .append(tex(m.baselineName()))
-                    .append(" after Holm's adjustment ($p < 0.05$).}\n\\end{table}\n\n");
+                    .append(" after Holm's adjustment ($")
+                    .append(Significance.BELOW_ALPHA)
+                    .append("$).}\n\\end{table}\n\n");
         }
         return sb.toString();
     }
@@ -398,7 +405,7 @@ public final class ExperimentReport {
         }
         var s = r.significance();
         return new JsonExperiment(
-                1,
+                SCHEMA_VERSION,
                 r.spec().name(),
                 r.spec().file() == null ? null : r.spec().file().toString(),
                 r.spec().measure().name(),

@@ -64,9 +64,9 @@ public record ExperimentResult(
             return !instructions.query().isIdentity() || !instructions.document().isIdentity();
         }
 
-        /** Whether the difference from the baseline survives Holm's adjustment at 0.05. */
+        /** Whether the difference from the baseline survives Holm's adjustment at the level. */
         public boolean significant() {
-            return holm < 0.05;
+            return Significance.belowAlpha(holm);
         }
 
         /**

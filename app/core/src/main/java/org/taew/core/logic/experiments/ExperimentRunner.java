@@ -17,6 +17,7 @@ import org.taew.core.logic.encoding.Dimensions;
 import org.taew.core.logic.encoding.EmbeddingService;
 import org.taew.core.logic.engine.Engines;
 import org.taew.core.logic.evaluation.RetrievalEvaluation;
+import org.taew.core.logic.evaluation.SideTemplate;
 import org.taew.core.logic.metrics.QueryScores;
 import org.taew.core.logic.metrics.RetrievalEvaluator;
 import org.taew.core.logic.metrics.Significance;
@@ -33,7 +34,6 @@ import org.taew.core.model.RetrievalDataset;
 import org.taew.core.model.Run;
 import org.taew.core.model.ScoredDoc;
 import org.taew.core.model.Side;
-import org.taew.core.model.Template;
 import org.taew.core.model.TemplateSource;
 import org.taew.core.model.TextItem;
 import org.taew.core.util.ProgressListener;
@@ -53,17 +53,6 @@ public final class ExperimentRunner {
     private static final int OVERLAP_K = 10;
 
     private ExperimentRunner() {}
-
-    /** One side of one variant's templates: what decides its vectors. */
-    private record SideKey(String prefix, String suffix, boolean poolOut) {
-        static SideKey of(InstructionPair p, Side side) {
-            Template t = p.template(side);
-            return new SideKey(
-                    t.prefix(),
-                    t.suffix(),
-                    p.excludeInstructionFromPooling() && !t.prefix().isEmpty());
-        }
-    }
 
     /**
      * Runs the experiment.
@@ -292,7 +281,7 @@ public final class ExperimentRunner {
             }
         }
         boolean ignore = setup.identicalIds().ignore();
-        Map<SideKey, Embeddings> docs =
+        Map<SideTemplate, Embeddings> docs =
                 encodeSide(
                         session.embedder(),
                         data.documents(),
@@ -386,11 +375,11 @@ public final class ExperimentRunner {
             EvaluationSession session,
             RetrievalDataset data,
             List<ExperimentSpec.Variant> variants,
-            Map<SideKey, Embeddings> docs,
+            Map<SideTemplate, Embeddings> docs,
             boolean ignoreIdenticalIds,
             ProgressListener progress)
             throws WorkbenchException {
-        Map<SideKey, Embeddings> queries =
+        Map<SideTemplate, Embeddings> queries =
                 encodeSide(
                         session.embedder(),
                         data.queries(),
@@ -488,15 +477,15 @@ public final class ExperimentRunner {
      * unit length again, as all vectors of an experiment are.
      */
     private static final class Cut {
-        private final Map<SideKey, Embeddings> full;
-        private final Map<SideKey, Map<Integer, Embeddings>> cut = new HashMap<>();
+        private final Map<SideTemplate, Embeddings> full;
+        private final Map<SideTemplate, Map<Integer, Embeddings>> cut = new HashMap<>();
 
-        Cut(Map<SideKey, Embeddings> full) {
+        Cut(Map<SideTemplate, Embeddings> full) {
             this.full = full;
         }
 
         Embeddings of(ExperimentSpec.Variant v, Side side) {
-            SideKey key = SideKey.of(v.instructions(), side);
+            SideTemplate key = SideTemplate.of(side, v.instructions());
             Embeddings e = full.get(key);
             if (v.dimension() == 0) {
                 return e;
@@ -510,7 +499,7 @@ public final class ExperimentRunner {
      * Encodes each distinct template of one side once, all of them in one call (the embedding cache
      * serves what was encoded before), unit length.
      */
-    private static Map<SideKey, Embeddings> encodeSide(
+    private static Map<SideTemplate, Embeddings> encodeSide(
             EmbeddingService embedder,
             List<TextItem> items,
             List<ExperimentSpec.Variant> variants,
@@ -518,9 +507,9 @@ public final class ExperimentRunner {
             String what,
             ProgressListener progress)
             throws WorkbenchException {
-        Map<SideKey, InstructionPair> distinct = new LinkedHashMap<>();
+        Map<SideTemplate, InstructionPair> distinct = new LinkedHashMap<>();
         for (ExperimentSpec.Variant v : variants) {
-            distinct.putIfAbsent(SideKey.of(v.instructions(), side), v.instructions());
+            distinct.putIfAbsent(SideTemplate.of(side, v.instructions()), v.instructions());
         }
         List<PreparedText> all = new ArrayList<>(items.size() * distinct.size());
         for (InstructionPair p : distinct.values()) {
@@ -530,12 +519,11 @@ public final class ExperimentRunner {
         }
         EmbeddingService.Result r =
                 embedder.encode(all, distinct.size() + " " + what + " templates", progress);
-        Embeddings vectors =
-                embedder.model().normalize() ? r.vectors() : Vectors.normalized(r.vectors());
-        Map<SideKey, Embeddings> out = new LinkedHashMap<>();
+        Embeddings vectors = Vectors.unit(embedder.model(), r.vectors());
+        Map<SideTemplate, Embeddings> out = new LinkedHashMap<>();
         int dim = vectors.dim();
         int k = 0;
-        for (SideKey key : distinct.keySet()) {
+        for (SideTemplate key : distinct.keySet()) {
             float[] part =
                     Arrays.copyOfRange(
                             vectors.data(), k * items.size() * dim, (k + 1) * items.size() * dim);
@@ -637,7 +625,7 @@ public final class ExperimentRunner {
             EvaluationSession session,
             SessionSetup dev,
             List<ExperimentSpec.Variant> variants,
-            Map<SideKey, Embeddings> docs,
+            Map<SideTemplate, Embeddings> docs,
             List<double[]> testPerQuery,
             ProgressListener progress)
             throws WorkbenchException {

@@ -2,6 +2,7 @@ package org.taew.core.logic.export;
 
 import java.util.List;
 import java.util.Map;
+import org.taew.core.logic.compare.ModeComparison;
 import org.taew.core.logic.encoding.EmbeddingService;
 import org.taew.core.logic.encoding.Precision;
 import org.taew.core.model.InstructionPair;
@@ -103,15 +104,6 @@ final class ResultsJson {
 
     record RetrievalEncoding(Encoding queries, Encoding documents, double searchSeconds) {}
 
-    record MeasureDelta(
-            String metric,
-            double general,
-            double taskAware,
-            double delta,
-            double ciLow,
-            double ciHigh,
-            double pValue) {}
-
     record Comparison(
             String delta,
             String mainMetric,
@@ -124,7 +116,7 @@ final class ResultsJson {
             int bootstrapResamples,
             double confidence,
             long seed,
-            List<MeasureDelta> metrics) {}
+            List<ModeComparison.MetricDelta> metrics) {}
 
     record Retrieval(
             int schemaVersion,

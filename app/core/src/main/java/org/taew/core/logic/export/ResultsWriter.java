@@ -3,6 +3,8 @@ package org.taew.core.logic.export;
 import com.google.gson.FieldNamingPolicy;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
+import com.google.gson.JsonPrimitive;
+import com.google.gson.JsonSerializer;
 import java.io.BufferedWriter;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
@@ -42,7 +44,7 @@ public final class ResultsWriter {
     public static final String SIMILARITY = "cosine on L2-normalised vectors";
 
     /** The version of results.json's layout (docs/formats.md, "Results"); raised on any change. */
-    public static final int SCHEMA_VERSION = 1;
+    public static final int SCHEMA_VERSION = 2;
 
     /** The workbench's JSON: snake_case keys from record components, NaN kept, pretty-printed. */
     public static final Gson GSON =
@@ -51,6 +53,11 @@ public final class ResultsWriter {
                     .disableHtmlEscaping()
                     .serializeSpecialFloatingPointValues()
                     .setFieldNamingPolicy(FieldNamingPolicy.LOWER_CASE_WITH_UNDERSCORES)
+                    // a measure by its trec_eval name, e.g. "ndcg_cut.10"
+                    .registerTypeAdapter(
+                            MetricId.class,
+                            (JsonSerializer<MetricId>)
+                                    (m, type, ctx) -> new JsonPrimitive(m.name()))
                     .create();
 
     /** A mode's key in results.json: {@code general}, {@code task_aware}. */
@@ -179,18 +186,6 @@ public final class ResultsWriter {
     }
 
     static ResultsJson.Comparison comparison(ModeComparison c) {
-        List<ResultsJson.MeasureDelta> metrics = new ArrayList<>();
-        for (ModeComparison.MetricDelta d : c.metrics()) {
-            metrics.add(
-                    new ResultsJson.MeasureDelta(
-                            d.metric().name(),
-                            d.general(),
-                            d.taskAware(),
-                            d.delta(),
-                            d.ciLow(),
-                            d.ciHigh(),
-                            d.pValue()));
-        }
         return new ResultsJson.Comparison(
                 "task-aware minus general",
                 c.mainMetric().name(),
@@ -203,7 +198,7 @@ public final class ResultsWriter {
                 c.settings().resamples(),
                 c.settings().confidence(),
                 c.settings().seed(),
-                metrics);
+                c.metrics());
     }
 
     /**

@@ -44,7 +44,32 @@ public final class HubDatasetFetcher {
             HubClient.RepoInfo info,
             RetrievalDataset check,
             List<Path> pairFiles,
-            int pairs) {}
+            int pairs) {
+        /** The pair file an STS set is evaluated on first. */
+        public static final String STS_TEST_FILE = "test.tsv";
+
+        /**
+         * What to open or evaluate: a retrieval set's folder; an STS set's test pairs ({@value
+         * #STS_TEST_FILE}), else its first split's.
+         */
+        public Path opens() {
+            if (check != null) {
+                return dir;
+            }
+            return pairFiles.stream()
+                    .filter(t -> t.getFileName().toString().equals(STS_TEST_FILE))
+                    .findFirst()
+                    .orElse(pairFiles.get(0));
+        }
+    }
+
+    /**
+     * Whether a dataset name means a repository of the Hugging Face Hub ({@code ORG/NAME}, with a
+     * slash) rather than a BEIR collection by name.
+     */
+    public static boolean isHubName(String name) {
+        return name.contains("/");
+    }
 
     @SuppressWarnings("try") // the lock is held for the block, not used in it
     public static Fetched fetch(

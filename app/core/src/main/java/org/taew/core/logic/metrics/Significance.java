@@ -16,6 +16,17 @@ public final class Significance {
 
     public static final long DEFAULT_SEED = 42L;
 
+    /** The significance level of every test and adjusted p-value the workbench marks. */
+    public static final double ALPHA = 0.05;
+
+    /** How reports state the level: {@code p < 0.05}. */
+    public static final String BELOW_ALPHA = "p < " + ALPHA;
+
+    /** Whether {@code p} is below {@link #ALPHA}. */
+    public static boolean belowAlpha(double p) {
+        return p < ALPHA;
+    }
+
     private Significance() {}
 
     /** A confidence interval. */

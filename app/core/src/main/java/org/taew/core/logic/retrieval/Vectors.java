@@ -1,10 +1,20 @@
 package org.taew.core.logic.retrieval;
 
 import org.taew.core.model.Embeddings;
+import org.taew.core.model.ModelSpec;
 
 /** Small vector helpers. */
 public final class Vectors {
     private Vectors() {}
+
+    /**
+     * {@code vectors} of {@code model} at unit length, as cosine needs them — the one rule every
+     * evaluation, the live editor and experiments use: a model that normalises already delivers
+     * them (no copy is made), else a normalised copy.
+     */
+    public static Embeddings unit(ModelSpec model, Embeddings vectors) {
+        return model.normalize() ? vectors : normalized(vectors);
+    }
 
     /** A copy with every row scaled to unit length (a zero row stays zero). */
     public static Embeddings normalized(Embeddings e) {
