@@ -85,10 +85,16 @@ fi
 DISPLAY="$display" xdotool windowfocus --sync "$window"
 DISPLAY="$display" xdotool key ctrl+q
 rc=""
-for _ in $(seq 1 300); do # up to 30 s
+for i in $(seq 1 300); do # up to 30 s
     if ! kill -0 "$gui_pid" 2>/dev/null; then
         set +e; wait "$gui_pid"; rc=$?; set -e
         break
+    fi
+    if [ "$i" = 100 ]; then
+        # without a window manager a key can reach a window that is not yet focused (seen once
+        # in CI, not reproduced in four runs after): focus and press it once more
+        echo "no exit 10 s after Ctrl+Q: pressing it again"
+        DISPLAY="$display" xdotool windowfocus --sync "$window" key ctrl+q || true
     fi
     sleep 0.1
 done

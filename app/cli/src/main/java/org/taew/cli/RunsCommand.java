@@ -9,14 +9,12 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import org.taew.core.logic.compare.ModeComparison;
-import org.taew.core.logic.export.Csv;
+import org.taew.core.logic.export.RunsCsv;
 import org.taew.core.logic.history.RunComparison;
 import org.taew.core.logic.history.RunHistory;
 import org.taew.core.logic.history.RunRecord;
@@ -461,95 +459,19 @@ final class RunsCommand implements Callable<Integer> {
                 List<RunRecord> runs = h.list(filter.filter(0));
                 n = runs.size();
                 if (perQuery) {
-                    sb.append("run_id,measure,query_id,value\n");
+                    List<RunRecord> full = new ArrayList<>();
                     for (RunRecord listed : runs) {
-                        RunRecord r = h.get(listed.id());
-                        for (Map.Entry<String, double[]> e : r.scores().perQuery().entrySet()) {
-                            for (int i = 0; i < e.getValue().length; i++) {
-                                sb.append(r.id())
-                                        .append(',')
-                                        .append(Csv.field(e.getKey()))
-                                        .append(',')
-                                        .append(Csv.field(r.scores().queryIds().get(i)))
-                                        .append(',')
-                                        .append(e.getValue()[i])
-                                        .append('\n');
-                            }
-                        }
+                        full.add(h.get(listed.id()));
                     }
+                    sb.append(RunsCsv.perQuery(full));
                 } else {
-                    runsCsv(sb, runs);
+                    sb.append(RunsCsv.runs(runs));
                 }
             }
             AtomicFiles.writeString(output, sb.toString());
             w.println("Wrote " + n + " runs to " + output);
             w.flush();
             return ExitCodes.OK;
-        }
-
-        static void runsCsv(StringBuilder sb, List<RunRecord> runs) {
-            Set<String> measures = new LinkedHashSet<>();
-            runs.forEach(r -> measures.addAll(r.scores().means().keySet()));
-            List<String> header =
-                    new ArrayList<>(
-                            List.of(
-                                    "id",
-                                    "created",
-                                    "evaluated",
-                                    "times",
-                                    "source",
-                                    "label",
-                                    "experiment",
-                                    "dataset",
-                                    "split",
-                                    "dataset_fingerprint",
-                                    "task",
-                                    "model",
-                                    "model_identity",
-                                    "engine",
-                                    "workbench_version",
-                                    "query_template",
-                                    "document_template",
-                                    "exclude_instruction_from_pooling",
-                                    "main_measure",
-                                    "depth",
-                                    "ignore_identical_ids"));
-            header.addAll(measures);
-            sb.append(String.join(",", header.stream().map(Csv::field).toList())).append('\n');
-            for (RunRecord r : runs) {
-                List<String> f =
-                        new ArrayList<>(
-                                List.of(
-                                        Long.toString(r.id()),
-                                        r.created().toString(),
-                                        r.evaluated().toString(),
-                                        Integer.toString(r.times()),
-                                        r.origin().source(),
-                                        r.origin().label(),
-                                        r.origin().experiment() == null
-                                                ? ""
-                                                : r.origin().experiment(),
-                                        r.data().name(),
-                                        r.data().split(),
-                                        r.data().fingerprint(),
-                                        r.data().task(),
-                                        r.model().name(),
-                                        r.model().identity(),
-                                        r.model().engine(),
-                                        r.model().version(),
-                                        r.templates().query(),
-                                        r.templates().document(),
-                                        Boolean.toString(
-                                                r.templates().excludeInstructionFromPooling()),
-                                        r.settings().mainMeasure(),
-                                        Integer.toString(r.settings().depth()),
-                                        Boolean.toString(r.settings().ignoreIdenticalIds())));
-                for (String m : measures) {
-                    Double v = r.scores().means().get(m);
-                    f.add(v == null || v.isNaN() ? "" : String.format(Locale.ROOT, "%.6f", v));
-                }
-                sb.append(String.join(",", f.stream().map(Csv::field).toList())).append('\n');
-            }
         }
     }
 

@@ -101,7 +101,7 @@ public final class MainView extends BorderPane {
         experiments =
                 new ExperimentsView(experimentsVm, dialogs, session.context().workspace().root());
         historyVm = new HistoryViewModel(session, session.io(), Platform::runLater);
-        history = new HistoryView(historyVm);
+        history = new HistoryView(historyVm, dialogs);
         retrievalTabs =
                 List.of(
                         tab("Metrics", metrics),

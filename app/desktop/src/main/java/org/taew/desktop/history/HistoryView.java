@@ -18,13 +18,14 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.taew.desktop.util.Controls;
+import org.taew.desktop.util.DialogService;
 
 /**
  * The History tab: the runs of the open dataset and model, newest first; select one to restore it
  * into the editor, two to compare them.
  */
 public final class HistoryView extends BorderPane {
-    public HistoryView(HistoryViewModel vm) {
+    public HistoryView(HistoryViewModel vm, DialogService dialogs) {
         setId("history-view");
         TableView<HistoryViewModel.Row> runs = new TableView<>(vm.runs());
         runs.setId("history-runs");
@@ -66,10 +67,17 @@ public final class HistoryView extends BorderPane {
                 });
         Button refresh = new Button("Refresh");
         refresh.setOnAction(e -> vm.refresh());
+        Button export = new Button("Export CSV…");
+        export.setId("history-export");
+        export.disableProperty().bind(Bindings.isEmpty(vm.runs()));
+        export.setOnAction(
+                e ->
+                        dialogs.chooseSaveFile("Export the runs as CSV", null, "runs.csv", "csv")
+                                .ifPresent(vm::exportCsv));
         Label status = new Label();
         status.textProperty().bind(vm.statusProperty());
         status.setStyle("-fx-text-fill: #555;");
-        HBox bar = new HBox(6, restore, compare, refresh, status);
+        HBox bar = new HBox(6, restore, compare, refresh, export, status);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(6, 0, 6, 0));
 

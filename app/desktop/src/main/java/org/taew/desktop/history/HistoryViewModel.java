@@ -16,6 +16,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.taew.core.logic.compare.ModeComparison;
+import org.taew.core.logic.export.RunsCsv;
 import org.taew.core.logic.history.RunComparison;
 import org.taew.core.logic.history.RunHistory;
 import org.taew.core.logic.history.RunRecord;
@@ -23,6 +24,7 @@ import org.taew.core.logic.metrics.Significance;
 import org.taew.core.logic.session.SessionSetup;
 import org.taew.core.model.MetricId;
 import org.taew.core.model.TaskTemplates;
+import org.taew.core.util.AtomicFiles;
 import org.taew.core.util.WorkbenchException;
 import org.taew.desktop.session.SessionViewModel;
 
@@ -101,6 +103,7 @@ public final class HistoryViewModel {
     private final Executor io;
     private final Executor ui;
     private final ObservableList<Row> runs = FXCollections.observableArrayList();
+    private List<RunRecord> listed = List.of();
     private final ObservableList<CompareRow> comparison = FXCollections.observableArrayList();
     private final ObservableList<QueryRow> queries = FXCollections.observableArrayList();
     private final ObservableList<MoveRow> movement = FXCollections.observableArrayList();
@@ -180,6 +183,7 @@ public final class HistoryViewModel {
         io.execute(
                 () -> {
                     List<Row> rows = new ArrayList<>();
+                    List<RunRecord> records = new ArrayList<>();
                     String message;
                     if (!Files.exists(file)) {
                         message = "No runs recorded yet (" + file + ")";
@@ -211,8 +215,8 @@ public final class HistoryViewModel {
                                             Comparator.comparing(RunRecord::evaluated)
                                                     .thenComparingLong(RunRecord::id)
                                                     .reversed())
-                                    .map(Row::of)
-                                    .forEach(rows::add);
+                                    .forEach(records::add);
+                            records.stream().map(Row::of).forEach(rows::add);
                             message =
                                     own.size()
                                             + (own.size() == LIMIT ? "+" : "")
@@ -238,8 +242,29 @@ public final class HistoryViewModel {
                     ui.execute(
                             () -> {
                                 runs.setAll(rows);
+                                listed = List.copyOf(records);
                                 status.set(said);
                             });
+                });
+    }
+
+    /**
+     * Writes the runs on the list as CSV, in the format of {@code taew runs export} (core's {@link
+     * RunsCsv}), replacing {@code target} atomically.
+     */
+    public void exportCsv(Path target) {
+        List<RunRecord> records = listed;
+        io.execute(
+                () -> {
+                    String said;
+                    try {
+                        AtomicFiles.writeString(target, RunsCsv.runs(records));
+                        said = "Wrote " + records.size() + " runs to " + target;
+                    } catch (WorkbenchException e) {
+                        said = e.getMessage();
+                    }
+                    String message = said;
+                    ui.execute(() -> status.set(message));
                 });
     }
 

@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.taew.cli.Main;
 import org.taew.core.logic.compare.ModeComparison;
 import org.taew.core.logic.datasets.BeirReader;
 import org.taew.core.logic.evaluation.RunFiles;
@@ -43,6 +44,37 @@ class HistoryViewModelTest {
     @AfterEach
     void close() {
         session.close();
+    }
+
+    @Test
+    void theListedRunsExportAsTheCommandLineExportsThem() throws Exception {
+        WorkbenchContext context = TestWorkspace.create(dir);
+        start(context);
+        session.editor().form().queryTemplateProperty().set("query: which article answers {text}");
+        assertThat(vm.runs()).hasSize(3);
+        Path desktop = dir.resolve("desktop.csv");
+        vm.exportCsv(desktop);
+        assertThat(vm.statusProperty().get()).isEqualTo("Wrote 3 runs to " + desktop);
+        Path cli = dir.resolve("cli.csv");
+        assertThat(
+                        Main.run(
+                                "runs",
+                                "export",
+                                "--home",
+                                context.home().toString(),
+                                "-d",
+                                "helpdesk-mini",
+                                "-m",
+                                "e5-small-v2",
+                                "-o",
+                                cli.toString()))
+                .isZero();
+        assertThat(Files.readAllLines(desktop))
+                .hasSize(1 + 3)
+                .first()
+                .asString()
+                .startsWith("id,created,evaluated,times,source,label,experiment,dataset,");
+        assertThat(Files.readString(desktop)).isEqualTo(Files.readString(cli));
     }
 
     @Test

@@ -162,6 +162,32 @@ public final class RetrievalEvaluation {
             VectorSearch search,
             Settings settings)
             throws WorkbenchException {
+        Ranked r = rank(dataset, queries, documents, search, settings);
+        return new ModeResult(
+                mode,
+                instructions,
+                r.run(),
+                r.scores(),
+                queryEncoding,
+                documentEncoding,
+                r.searchSeconds());
+    }
+
+    /** A ranking of every query's documents and its measures. */
+    public record Ranked(Run run, QueryScores scores, double searchSeconds) {}
+
+    /**
+     * Ranks the documents for each query by cosine of unit vectors and measures the ranking — the
+     * one path from vectors to numbers of eval, the desktop's live evaluation and every experiment
+     * variant.
+     */
+    public static Ranked rank(
+            RetrievalDataset dataset,
+            Embeddings queries,
+            Embeddings documents,
+            VectorSearch search,
+            Settings settings)
+            throws WorkbenchException {
         long start = System.nanoTime();
         List<String> queryIds = ids(dataset.queries());
         Run run =
@@ -173,17 +199,9 @@ public final class RetrievalEvaluation {
                         settings.depth(),
                         settings.ignoreIdenticalIds());
         double searchSeconds = (System.nanoTime() - start) / 1e9;
-        return rescore(
-                dataset,
-                new ModeResult(
-                        mode,
-                        instructions,
-                        run,
-                        null,
-                        queryEncoding,
-                        documentEncoding,
-                        searchSeconds),
-                settings);
+        QueryScores scores =
+                RetrievalEvaluator.evaluate(queryIds, run, dataset.qrels(), settings.metrics());
+        return new Ranked(run, scores, searchSeconds);
     }
 
     /** The same ranking measured again, e.g. with other cut-offs (no more than its depth). */

@@ -15,11 +15,9 @@ import org.taew.core.logic.compare.ModeComparison;
 import org.taew.core.logic.datasets.BeirReader;
 import org.taew.core.logic.encoding.Dimensions;
 import org.taew.core.logic.encoding.EmbeddingService;
-import org.taew.core.logic.engine.Engines;
 import org.taew.core.logic.evaluation.RetrievalEvaluation;
 import org.taew.core.logic.evaluation.SideTemplate;
 import org.taew.core.logic.metrics.QueryScores;
-import org.taew.core.logic.metrics.RetrievalEvaluator;
 import org.taew.core.logic.metrics.Significance;
 import org.taew.core.logic.retrieval.Vectors;
 import org.taew.core.logic.session.EvaluationSession;
@@ -387,8 +385,6 @@ public final class ExperimentRunner {
                         Side.QUERY,
                         "queries",
                         progress);
-        List<String> qids = ids(data.queries());
-        List<String> dids = ids(data.documents());
         // every evaluation's measures (so that the history compares a variant with any run) and
         // depth, deeper when the main measure cuts deeper
         RetrievalEvaluation.Settings settings =
@@ -409,17 +405,15 @@ public final class ExperimentRunner {
             if (Thread.currentThread().isInterrupted()) {
                 throw new WorkbenchException(WorkbenchException.Kind.CANCELLED, "Cancelled", null);
             }
-            Run run =
-                    Engines.vectorSearch()
-                            .search(
-                                    qids,
-                                    q.of(v, Side.QUERY),
-                                    dids,
-                                    d.of(v, Side.DOCUMENT),
-                                    settings.depth(),
-                                    ignoreIdenticalIds);
-            QueryScores s =
-                    RetrievalEvaluator.evaluate(qids, run, data.qrels(), settings.metrics());
+            RetrievalEvaluation.Ranked ranked =
+                    RetrievalEvaluation.rank(
+                            data,
+                            q.of(v, Side.QUERY),
+                            d.of(v, Side.DOCUMENT),
+                            session.search(),
+                            settings);
+            Run run = ranked.run();
+            QueryScores s = ranked.scores();
             // recorded as each variant finishes: a cancelled experiment keeps what it measured
             runIds.add(
                     session.record(
@@ -680,13 +674,5 @@ public final class ExperimentRunner {
             s += x;
         }
         return v.length == 0 ? Double.NaN : s / v.length;
-    }
-
-    private static List<String> ids(List<TextItem> items) {
-        List<String> ids = new ArrayList<>(items.size());
-        for (TextItem t : items) {
-            ids.add(t.id());
-        }
-        return ids;
     }
 }

@@ -22,6 +22,7 @@ import org.taew.core.logic.export.ResultsWriter;
 import org.taew.core.logic.history.RunHistory;
 import org.taew.core.logic.history.RunRecord;
 import org.taew.core.logic.metrics.QueryScores;
+import org.taew.core.logic.retrieval.VectorSearch;
 import org.taew.core.model.InstructionPair;
 import org.taew.core.model.MetricId;
 import org.taew.core.model.Mode;
@@ -55,8 +56,12 @@ public final class EvaluationSession implements AutoCloseable {
         this.live =
                 setup.retrieval() == null
                         ? null
-                        : new LiveEvaluation(
-                                setup.retrieval(), setup.task(), embedder, Engines.vectorSearch());
+                        : new LiveEvaluation(setup.retrieval(), setup.task(), embedder, search());
+    }
+
+    /** The similarity search of every ranking of this session (eval, live, experiments). */
+    public VectorSearch search() {
+        return Engines.vectorSearch();
     }
 
     /**
@@ -143,7 +148,7 @@ public final class EvaluationSession implements AutoCloseable {
                         setup.task(),
                         setup.modes(),
                         embedder,
-                        Engines.vectorSearch(),
+                        search(),
                         settings,
                         progress);
         record(result);
