@@ -81,9 +81,18 @@ public final class Workbench {
         Thread.setDefaultUncaughtExceptionHandler(
                 (t, e) ->
                         Platform.runLater(
-                                () ->
+                                () -> {
+                                    if (stage.isShowing()) {
                                         d.showError(
-                                                "Unexpected error", ErrorMessages.message(e), e)));
+                                                "Unexpected error", ErrorMessages.message(e), e);
+                                    } else {
+                                        // the window is closed: a dialog now would keep the
+                                        // application from exiting
+                                        System.err.println(
+                                                "Unexpected error after closing: "
+                                                        + ErrorMessages.message(e));
+                                    }
+                                }));
         if (stage.getIcons().isEmpty()) {
             var icon = Workbench.class.getResource("taew.png");
             if (icon != null) {

@@ -3,7 +3,8 @@ package org.taew.desktop.util;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import javafx.application.Platform;
@@ -18,12 +19,26 @@ import org.taew.core.util.ThreadPriority;
  */
 public final class FxTaskRunner implements TaskRunner, AutoCloseable {
     /** Encoding and tokenizing run here: below the UI's priority. */
-    private final ExecutorService worker =
-            Executors.newSingleThreadExecutor(ThreadPriority.daemonThreads("taew-worker", true));
+    private final ExecutorService worker = oneThread("taew-worker");
 
     /** The run history's reads and writes. */
-    private final ExecutorService io =
-            Executors.newSingleThreadExecutor(ThreadPriority.daemonThreads("taew-io", true));
+    private final ExecutorService io = oneThread("taew-io");
+
+    /**
+     * One daemon thread; work handed to it once it is closed is dropped, not refused: the window is
+     * gone, and an exception there (a history refresh after the last evaluation, say) would show an
+     * error dialog that keeps the application from exiting.
+     */
+    private static ExecutorService oneThread(String name) {
+        return new ThreadPoolExecutor(
+                1,
+                1,
+                0L,
+                TimeUnit.MILLISECONDS,
+                new LinkedBlockingQueue<>(),
+                ThreadPriority.daemonThreads(name, true),
+                new ThreadPoolExecutor.DiscardPolicy());
+    }
 
     @Override
     public <T> Handle submit(
