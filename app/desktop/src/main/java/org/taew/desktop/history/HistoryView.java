@@ -77,6 +77,11 @@ public final class HistoryView extends BorderPane {
         Label status = new Label();
         status.textProperty().bind(vm.statusProperty());
         status.setStyle("-fx-text-fill: #555;");
+        // the buttons keep their words; the status line gives way
+        for (Button b : List.of(restore, compare, refresh, export)) {
+            Controls.unsqueezed(b);
+        }
+        status.setMinWidth(0);
         HBox bar = new HBox(6, restore, compare, refresh, export, status);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(6, 0, 6, 0));
