@@ -7,6 +7,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import org.taew.core.testing.ClassCycles;
 
 /**
  * The core stays a library: no UI toolkit, no CLI framework, DJL only inside the engine package,
@@ -44,4 +45,7 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule noPackageCycles =
             slices().matching("org.taew.(**)").should().beFreeOfCycles();
+
+    /** Each top-level class a slice: no two files depend on each other, however indirectly. */
+    @ArchTest static final ArchRule noClassCycles = ClassCycles.rule();
 }
