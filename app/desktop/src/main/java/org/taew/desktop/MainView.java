@@ -5,41 +5,22 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import javafx.application.Platform;
-import javafx.beans.binding.Bindings;
-import javafx.geometry.Insets;
-import javafx.geometry.Pos;
 import javafx.scene.Node;
-import javafx.scene.control.Button;
-import javafx.scene.control.CheckBox;
-import javafx.scene.control.ComboBox;
-import javafx.scene.control.Control;
-import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
-import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.control.Separator;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
-import javafx.scene.control.ToolBar;
-import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.util.StringConverter;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
-import org.taew.core.logic.datasets.DatasetCatalog;
-import org.taew.core.logic.evaluation.SimilarityMap;
 import org.taew.core.util.AtomicFiles;
 import org.taew.core.util.Installation;
 import org.taew.core.util.WorkbenchException;
@@ -51,20 +32,17 @@ import org.taew.desktop.history.HistoryView;
 import org.taew.desktop.history.HistoryViewModel;
 import org.taew.desktop.instructions.InstructionEditorView;
 import org.taew.desktop.metrics.MetricsView;
-import org.taew.desktop.metrics.MetricsViewModel;
 import org.taew.desktop.queries.PerQueryView;
-import org.taew.desktop.queries.PerQueryViewModel;
-import org.taew.desktop.session.DeviceChoice;
+import org.taew.desktop.session.Downloads;
 import org.taew.desktop.session.SessionViewModel;
 import org.taew.desktop.sts.StsView;
-import org.taew.desktop.sts.StsViewModel;
-import org.taew.desktop.util.Controls;
 import org.taew.desktop.util.DialogService;
 import org.taew.desktop.util.Images;
 
 /** The main window's content: menu, choices, the editor on the left, the result tabs, status. */
 public final class MainView extends BorderPane {
     private final SessionViewModel session;
+    private final Downloads downloads;
     private final DialogService dialogs;
     private final TabPane tabs = new TabPane();
     private final MetricsView metrics;
@@ -78,29 +56,19 @@ public final class MainView extends BorderPane {
     private final List<Tab> retrievalTabs;
     private final Tab stsTab;
 
-    public MainView(SessionViewModel session, DialogService dialogs) {
-        this.session = session;
+    public MainView(DesktopViewModels vms, DialogService dialogs) {
+        this.session = vms.session();
+        this.downloads = vms.downloads();
         this.dialogs = dialogs;
         setId("main-view");
-        metrics =
-                new MetricsView(
-                        new MetricsViewModel(session.snapshotProperty()), session.cutoffProperty());
-        HeatmapViewModel heatmapVm =
-                new HeatmapViewModel(
-                        session.snapshotProperty(),
-                        SimilarityMap.DEFAULT_MAX_QUERIES,
-                        SimilarityMap.DEFAULT_NEGATIVES_PER_QUERY);
-        PerQueryViewModel perQueryVm =
-                new PerQueryViewModel(session.snapshotProperty(), session.cutoffProperty());
-        // a click on a heatmap cell also selects its query for the side-by-side view
-        heatmapVm.selectedQueryProperty().addListener((o, a, b) -> perQueryVm.select(b));
-        heatmaps = new HeatmapView(heatmapVm);
-        perQuery = new PerQueryView(perQueryVm);
-        sts = new StsView(new StsViewModel(session.stsSnapshotProperty()));
-        experimentsVm = new ExperimentsViewModel(session);
+        metrics = new MetricsView(vms.metrics(), session.cutoffProperty());
+        heatmaps = new HeatmapView(vms.heatmaps());
+        perQuery = new PerQueryView(vms.perQuery());
+        sts = new StsView(vms.sts());
+        experimentsVm = vms.experiments();
         experiments =
                 new ExperimentsView(experimentsVm, dialogs, session.context().workspace().root());
-        historyVm = new HistoryViewModel(session, session.io(), Platform::runLater);
+        historyVm = vms.history();
         history = new HistoryView(historyVm, dialogs);
         retrievalTabs =
                 List.of(
@@ -123,9 +91,9 @@ public final class MainView extends BorderPane {
         split.setDividerPositions(0.28);
         SplitPane.setResizableWithParent(editor, false);
 
-        setTop(new VBox(menu(), toolbar()));
+        setTop(new VBox(menu(), new SessionToolbar(session, this::openDataset, this::openModel)));
         setCenter(split);
-        setBottom(statusBar());
+        setBottom(new StatusBar(vms.work(), session));
     }
 
     public TabPane tabs() {
@@ -160,7 +128,7 @@ public final class MainView extends BorderPane {
                                         "Download a model",
                                         "Hub name, ORG/NAME or ORG/NAME@REVISION (gated models need HF_TOKEN):",
                                         "BAAI/bge-small-en-v1.5")
-                                .ifPresent(session::downloadModel));
+                                .ifPresent(downloads::downloadModel));
         MenuItem downloadDataset = new MenuItem("Download dataset (BEIR or Hugging Face Hub)…");
         downloadDataset.setOnAction(
                 e ->
@@ -169,7 +137,7 @@ public final class MainView extends BorderPane {
                                         "BEIR name (scifact, nfcorpus, arguana, fiqa, scidocs, trec-covid,"
                                                 + " quora, …) or a Hub dataset ORG/NAME (e.g. mteb/scifact):",
                                         "scifact")
-                                .ifPresent(session::downloadDataset));
+                                .ifPresent(downloads::downloadDataset));
         MenuItem exportResults = new MenuItem("Export results (JSON, CSV, TREC runs)…");
         exportResults.setOnAction(e -> exportResults());
         MenuItem exportChart = new MenuItem("Export chart of this tab as PNG…");
@@ -221,173 +189,6 @@ public final class MainView extends BorderPane {
         String v = MainView.class.getPackage().getImplementationVersion();
         String installed = Installation.folder().map(p -> " (installed in " + p + ")").orElse("");
         return (v == null ? "development build" : v) + installed;
-    }
-
-    private ToolBar toolbar() {
-        ComboBox<DatasetCatalog.Entry> dataset = new ComboBox<>(session.datasets());
-        dataset.setId("dataset");
-        dataset.valueProperty().bindBidirectional(session.selectedDatasetProperty());
-        dataset.setConverter(
-                new StringConverter<>() {
-                    @Override
-                    public String toString(DatasetCatalog.Entry e) {
-                        return e == null ? "" : e.name();
-                    }
-
-                    @Override
-                    public DatasetCatalog.Entry fromString(String s) {
-                        return null;
-                    }
-                });
-        ComboBox<String> split = new ComboBox<>(session.splits());
-        split.setId("split");
-        split.valueProperty().bindBidirectional(session.selectedSplitProperty());
-        split.setPromptText("split");
-        split.setTooltip(new Tooltip("The qrels split to evaluate (qrels/<split>.tsv or .txt)."));
-        split.visibleProperty().bind(Bindings.size(session.splits()).greaterThan(1));
-        split.managedProperty().bind(split.visibleProperty());
-        Button openDataset = new Button("Open…");
-        openDataset.setOnAction(e -> openDataset());
-        ComboBox<SessionViewModel.ModelChoice> model = new ComboBox<>(session.models());
-        model.setId("model");
-        model.valueProperty().bindBidirectional(session.selectedModelProperty());
-        Button openModel = new Button("Open…");
-        openModel.setOnAction(e -> openModel());
-        ComboBox<DeviceChoice> device = new ComboBox<>(session.devices());
-        device.setId("device");
-        device.valueProperty().bindBidirectional(session.selectedDeviceProperty());
-        device.setTooltip(
-                new Tooltip(
-                        "Devices DJL reports; GPUs appear when DJL's PyTorch engine sees CUDA."));
-        ComboBox<Integer> dims = new ComboBox<>(session.dimensions());
-        dims.setId("dimension");
-        dims.valueProperty().bindBidirectional(session.selectedDimensionProperty());
-        dims.setConverter(
-                new StringConverter<>() {
-                    @Override
-                    public String toString(Integer d) {
-                        return d == null || d == 0 ? "all" : Integer.toString(d);
-                    }
-
-                    @Override
-                    public Integer fromString(String s) {
-                        return s.equals("all") ? 0 : Integer.valueOf(s);
-                    }
-                });
-        dims.setTooltip(
-                new Tooltip(
-                        "Matryoshka: keep the first dimensions of each vector, normalised again."
-                                + " Models trained for it (EmbeddingGemma, Qwen3-Embedding) lose"
-                                + " little; others may lose much."));
-        Label dimsWarning = new Label("⚠ not trained for it");
-        dimsWarning.setId("dimension-warning");
-        dimsWarning.setStyle("-fx-text-fill: #b35900;");
-        dimsWarning.visibleProperty().bind(session.dimensionCautionProperty().isNotEmpty());
-        dimsWarning.managedProperty().bind(dimsWarning.visibleProperty());
-        Tooltip dimsWhy = new Tooltip();
-        dimsWhy.textProperty().bind(session.dimensionCautionProperty());
-        dimsWarning.setTooltip(dimsWhy);
-        Label draftMark = new Label("DRAFT (int8)");
-        draftMark.setId("draft-mark");
-        draftMark.setStyle(
-                "-fx-text-fill: white; -fx-background-color: #b35900; -fx-padding: 1 6 1 6;"
-                        + " -fx-font-weight: bold;");
-        Tooltip draftWhy = new Tooltip();
-        draftWhy.textProperty().bind(session.draftProperty());
-        draftMark.setTooltip(draftWhy);
-        Button confirm = new Button("Confirm in fp32");
-        confirm.setId("confirm-fp32");
-        confirm.setOnAction(e -> session.confirmInFp32());
-        for (Node n : List.of(draftMark, confirm)) {
-            n.visibleProperty().bind(session.draftProperty().isNotEmpty());
-            n.managedProperty().bind(n.visibleProperty());
-        }
-        CheckBox ignore = new CheckBox("Ignore identical ids");
-        ignore.selectedProperty().bindBidirectional(session.ignoreIdenticalIdsProperty());
-        Tooltip why = new Tooltip();
-        why.textProperty()
-                .bind(
-                        Bindings.concat(
-                                "Drop a result whose id equals the query's (when queries are also"
-                                        + " documents).\n",
-                                session.identicalIdsNoteProperty()));
-        ignore.setTooltip(why);
-        // sentence pairs have no rankings, so no identical ids to leave out
-        ignore.visibleProperty().bind(session.stsProperty().not());
-        ignore.managedProperty().bind(ignore.visibleProperty());
-        Label selfWarning = new Label("⚠ relevant documents dropped");
-        selfWarning.setId("identical-ids-warning");
-        selfWarning.setStyle("-fx-text-fill: #b35900;");
-        selfWarning.visibleProperty().bind(session.identicalIdsWarningProperty().isNotEmpty());
-        selfWarning.managedProperty().bind(selfWarning.visibleProperty());
-        Tooltip warned = new Tooltip();
-        warned.textProperty().bind(session.identicalIdsWarningProperty());
-        selfWarning.setTooltip(warned);
-        return new ToolBar(
-                new Label("Dataset"),
-                dataset,
-                split,
-                openDataset,
-                new Separator(),
-                new Label("Model"),
-                model,
-                openModel,
-                new Separator(),
-                new Label("Device"),
-                device,
-                new Label("Dims"),
-                dims,
-                dimsWarning,
-                draftMark,
-                confirm,
-                new Separator(),
-                ignore,
-                selfWarning);
-    }
-
-    private Node statusBar() {
-        ProgressBar bar = new ProgressBar(0);
-        bar.setPrefWidth(180);
-        bar.progressProperty().bind(session.progress().fractionProperty());
-        bar.visibleProperty().bind(session.busyProperty());
-        Label progress = new Label();
-        progress.textProperty().bind(session.progress().textProperty());
-        progress.setId("progress-text");
-        Button cancel = new Button("Cancel");
-        cancel.setId("cancel");
-        cancel.setOnAction(e -> session.cancel());
-        cancel.disableProperty().bind(session.busyProperty().not());
-        Label status = new Label();
-        status.textProperty().bind(session.statusProperty());
-        status.setId("status");
-        Label update = new Label();
-        update.textProperty().bind(session.lastUpdateProperty());
-        update.setId("last-update");
-        Label templates = new Label();
-        templates.textProperty().bind(session.editor().templateSourceBriefProperty());
-        templates.setId("template-source");
-        templates.setMinWidth(0);
-        templates.setStyle("-fx-text-fill: #333;");
-        Tooltip templatesWhole = new Tooltip();
-        templatesWhole.textProperty().bind(session.editor().templateSourceProperty());
-        templates.setTooltip(templatesWhole);
-        Label engine = new Label();
-        engine.textProperty().bind(session.engineProperty());
-        engine.setStyle("-fx-text-fill: #555;");
-        Region grow = new Region();
-        HBox.setHgrow(grow, Priority.ALWAYS);
-        for (Control c : List.of(cancel, status, engine)) {
-            Controls.unsqueezed(c);
-        }
-        update.setMinWidth(0);
-        HBox.setHgrow(update, Priority.SOMETIMES);
-        HBox box = new HBox(10, bar, progress, cancel, status, update, grow, engine);
-        box.setAlignment(Pos.CENTER_LEFT);
-        // where the task-aware templates come from: a line of its own, so it is never cut short
-        VBox both = new VBox(2, box, templates);
-        both.setPadding(new Insets(4, 8, 4, 8));
-        both.setStyle("-fx-border-color: #ccc transparent transparent transparent;");
-        return both;
     }
 
     private void openDataset() {

@@ -20,21 +20,26 @@ public final class Workbench {
     /** Pause after the last keystroke before evaluating or autosaving. */
     public static final Duration DEBOUNCE = Duration.millis(300);
 
-    private final SessionViewModel session;
+    private final DesktopViewModels vms;
     private final MainView view;
     private final FxTaskRunner runner;
     private final Stage stage;
     private boolean closed;
 
-    private Workbench(Stage stage, SessionViewModel session, MainView view, FxTaskRunner runner) {
+    private Workbench(Stage stage, DesktopViewModels vms, MainView view, FxTaskRunner runner) {
         this.stage = stage;
-        this.session = session;
+        this.vms = vms;
         this.view = view;
         this.runner = runner;
     }
 
     public SessionViewModel session() {
-        return session;
+        return vms.session();
+    }
+
+    /** Every view model of the window. */
+    public DesktopViewModels viewModels() {
+        return vms;
     }
 
     public MainView view() {
@@ -62,10 +67,11 @@ public final class Workbench {
         stage.titleProperty().unbind();
         FxTaskRunner runner = new FxTaskRunner();
         DialogService d = dialogs.apply(stage);
-        SessionViewModel session =
-                new SessionViewModel(
+        DesktopViewModels vms =
+                DesktopViewModels.create(
                         context, runner, d, new FxDebouncer(DEBOUNCE), System::nanoTime);
-        MainView view = new MainView(session, d);
+        SessionViewModel session = vms.session();
+        MainView view = new MainView(vms, d);
         Scene scene = new Scene(view, 1440, 900);
         stage.setScene(scene);
         stage.titleProperty()
@@ -75,7 +81,7 @@ public final class Workbench {
                                         (session.editor().dirtyProperty().get() ? "● " : "")
                                                 + "Task-Aware Embedding Workbench",
                                 session.editor().dirtyProperty()));
-        Workbench wb = new Workbench(stage, session, view, runner);
+        Workbench wb = new Workbench(stage, vms, view, runner);
         stage.getProperties().put(Workbench.class, wb);
         stage.setOnHidden(e -> wb.close());
         Thread.setDefaultUncaughtExceptionHandler(
@@ -109,7 +115,7 @@ public final class Workbench {
             return;
         }
         closed = true;
-        session.close();
+        vms.session().close();
         runner.close();
     }
 }

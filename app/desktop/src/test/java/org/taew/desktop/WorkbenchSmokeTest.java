@@ -79,18 +79,19 @@ class WorkbenchSmokeTest {
                 60,
                 TimeUnit.SECONDS,
                 () ->
-                        workbench.session().busyProperty().get()
+                        workbench.viewModels().work().busyProperty().get()
                                 && workbench
-                                        .session()
+                                        .viewModels()
+                                        .work()
                                         .progress()
                                         .textProperty()
                                         .get()
                                         .contains("documents"));
         robot.clickOn("#cancel");
         WaitForAsyncUtils.waitFor(
-                30, TimeUnit.SECONDS, () -> !workbench.session().busyProperty().get());
+                30, TimeUnit.SECONDS, () -> !workbench.viewModels().work().busyProperty().get());
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(workbench.session().statusProperty().get()).isEqualTo("Cancelled");
+        assertThat(workbench.viewModels().work().statusProperty().get()).isEqualTo("Cancelled");
         assertThat(dialogs.errors).isEmpty();
 
         // back to the small set: it evaluates as before
@@ -104,8 +105,13 @@ class WorkbenchSmokeTest {
                 60,
                 TimeUnit.SECONDS,
                 () ->
-                        !workbench.session().busyProperty().get()
-                                && workbench.session().statusProperty().get().equals("Ready"));
+                        !workbench.viewModels().work().busyProperty().get()
+                                && workbench
+                                        .viewModels()
+                                        .work()
+                                        .statusProperty()
+                                        .get()
+                                        .equals("Ready"));
         assertThat(workbench.session().snapshotProperty().get().result().dataset().name())
                 .isEqualTo("helpdesk-mini");
         assertThat(dialogs.errors).isEmpty();
@@ -137,7 +143,7 @@ class WorkbenchSmokeTest {
                 TimeUnit.SECONDS,
                 () ->
                         workbench.session().lastUpdateProperty().get().contains("after the edit")
-                                && !workbench.session().busyProperty().get());
+                                && !workbench.viewModels().work().busyProperty().get());
         WaitForAsyncUtils.waitForFxEvents();
         double after = table.getItems().get(0).taskAware();
         assertThat(after).isNotEqualTo(before);

@@ -27,13 +27,12 @@ public final class ExperimentCharts {
     private ExperimentCharts() {}
 
     /** Three series: not significant, significant (Holm), the baseline itself. */
-    public static XYIntervalSeriesCollection createDataset(
-            List<ExperimentsViewModel.LeaderRow> rows) {
+    public static XYIntervalSeriesCollection createDataset(List<LeaderRow> rows) {
         XYIntervalSeries plain = new XYIntervalSeries("Δ (95% interval)");
         XYIntervalSeries significant = new XYIntervalSeries("differs after Holm");
         XYIntervalSeries baseline = new XYIntervalSeries("baseline");
         for (int i = 0; i < rows.size(); i++) {
-            ExperimentsViewModel.LeaderRow r = rows.get(i);
+            LeaderRow r = rows.get(i);
             XYIntervalSeries s = r.baseline() ? baseline : r.significant() ? significant : plain;
             s.add(i, i, i, r.baseline() ? 0 : r.delta(), r.deltaLow(), r.deltaHigh());
         }

@@ -126,7 +126,7 @@ public final class ExperimentsView extends BorderPane {
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(6));
 
-        TableView<ExperimentsViewModel.LeaderRow> board = leaderboard(vm);
+        TableView<LeaderRow> board = leaderboard(vm);
         Button use = new Button("Use this variant in the editor");
         use.setId("experiment-use");
         use.disableProperty().bind(board.getSelectionModel().selectedItemProperty().isNull());
@@ -146,8 +146,7 @@ public final class ExperimentsView extends BorderPane {
 
         forest.setId("experiment-forest");
         forest.activeProperty().bind(visibleProperty());
-        vm.leaderboard()
-                .addListener((ListChangeListener<ExperimentsViewModel.LeaderRow>) c -> draw(vm));
+        vm.leaderboard().addListener((ListChangeListener<LeaderRow>) c -> draw(vm));
         SplitPane results = new SplitPane(left, forest);
         results.setDividerPositions(0.7);
 
@@ -179,9 +178,7 @@ public final class ExperimentsView extends BorderPane {
         forest.setChart(
                 ExperimentCharts.createChart(
                         ExperimentCharts.createDataset(vm.leaderboard()),
-                        vm.leaderboard().stream()
-                                .map(ExperimentsViewModel.LeaderRow::name)
-                                .toList(),
+                        vm.leaderboard().stream().map(LeaderRow::name).toList(),
                         vm.resultProperty().get().spec().measure().label()));
     }
 
@@ -271,45 +268,21 @@ public final class ExperimentsView extends BorderPane {
         return c;
     }
 
-    private static TableView<ExperimentsViewModel.LeaderRow> leaderboard(ExperimentsViewModel vm) {
-        TableView<ExperimentsViewModel.LeaderRow> t = new TableView<>(vm.leaderboard());
+    private static TableView<LeaderRow> leaderboard(ExperimentsViewModel vm) {
+        TableView<LeaderRow> t = new TableView<>(vm.leaderboard());
         t.setId("experiment-leaderboard");
-        t.getColumns().add(width(Controls.column("#", ExperimentsViewModel.LeaderRow::rank), 32));
-        t.getColumns()
-                .add(width(Controls.column("Variant", ExperimentsViewModel.LeaderRow::name), 95));
-        t.getColumns()
-                .add(
-                        width(
-                                Controls.column(
-                                        "Mean [95% CI]", ExperimentsViewModel.LeaderRow::meanText),
-                                150));
-        TableColumn<ExperimentsViewModel.LeaderRow, ExperimentsViewModel.LeaderRow> delta =
+        t.getColumns().add(width(Controls.column("#", LeaderRow::rank), 32));
+        t.getColumns().add(width(Controls.column("Variant", LeaderRow::name), 95));
+        t.getColumns().add(width(Controls.column("Mean [95% CI]", LeaderRow::meanText), 150));
+        TableColumn<LeaderRow, LeaderRow> delta =
                 Controls.deltaColumn(
-                        ExperimentsViewModel.LeaderRow::delta,
-                        ExperimentsViewModel.LeaderRow::deltaText,
-                        ExperimentsViewModel.LeaderRow::significant);
+                        LeaderRow::delta, LeaderRow::deltaText, LeaderRow::significant);
         delta.setText("Δ [95% CI]");
         t.getColumns().add(width(delta, 198));
-        t.getColumns()
-                .add(width(Controls.column("p (Holm)", ExperimentsViewModel.LeaderRow::holm), 65));
-        t.getColumns()
-                .add(
-                        width(
-                                Controls.column(
-                                        "W / L", ExperimentsViewModel.LeaderRow::winsLosses),
-                                55));
-        t.getColumns()
-                .add(
-                        width(
-                                Controls.column(
-                                        "cos q / d", ExperimentsViewModel.LeaderRow::cosines),
-                                90));
-        t.getColumns()
-                .add(
-                        width(
-                                Controls.column(
-                                        "top-10 ∩", ExperimentsViewModel.LeaderRow::overlap),
-                                60));
+        t.getColumns().add(width(Controls.column("p (Holm)", LeaderRow::holm), 65));
+        t.getColumns().add(width(Controls.column("W / L", LeaderRow::winsLosses), 55));
+        t.getColumns().add(width(Controls.column("cos q / d", LeaderRow::cosines), 90));
+        t.getColumns().add(width(Controls.column("top-10 ∩", LeaderRow::overlap), 60));
         t.getColumns()
                 .add(
                         width(
@@ -321,8 +294,7 @@ public final class ExperimentsView extends BorderPane {
                 tv ->
                         new TableRow<>() {
                             @Override
-                            protected void updateItem(
-                                    ExperimentsViewModel.LeaderRow r, boolean empty) {
+                            protected void updateItem(LeaderRow r, boolean empty) {
                                 super.updateItem(r, empty);
                                 setStyle(
                                         !empty && r != null && r.baseline()

@@ -4,7 +4,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -13,26 +12,31 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import org.taew.core.logic.encoding.Precision;
+import org.taew.core.logic.compare.ModeComparison;
 import org.taew.core.logic.experiments.ExperimentReader;
-import org.taew.core.logic.experiments.ExperimentReport;
 import org.taew.core.logic.experiments.ExperimentResult;
+import org.taew.core.logic.experiments.ExperimentRunner;
 import org.taew.core.logic.experiments.ExperimentSpec;
 import org.taew.core.logic.experiments.ExperimentWriter;
-import org.taew.core.logic.metrics.Significance;
+import org.taew.core.logic.session.EvaluationSession;
 import org.taew.core.logic.session.SessionDefaults;
+import org.taew.core.logic.session.SessionResolver;
 import org.taew.core.logic.session.SessionSetup;
 import org.taew.core.model.InstructionPair;
 import org.taew.core.model.TaskTemplates;
 import org.taew.core.util.WorkbenchException;
+import org.taew.desktop.session.RunRecorder;
+import org.taew.desktop.session.SessionState;
 import org.taew.desktop.session.SessionViewModel;
+import org.taew.desktop.session.WorkStatus;
+import org.taew.desktop.util.BackgroundTask;
 
 /**
  * The Experiments tab: a list of instruction variants for the open dataset and model (add the
  * editor's draft, duplicate, edit, remove, import or export an experiment file), run through core's
- * {@link org.taew.core.logic.experiments.ExperimentRunner} on the open session, and its result: the
- * leaderboard, the forest plot's data, the sensitivity to wording and the honest choice; a variant
- * goes back into the editor with "use".
+ * {@link ExperimentRunner} on the open session, and its result: the leaderboard, the forest plot's
+ * data, the sensitivity to wording and the honest choice; a variant goes back into the editor with
+ * "use".
  */
 public final class ExperimentsViewModel {
     /** A variant as the table shows and edits it: templates as sources. */
@@ -60,26 +64,10 @@ public final class ExperimentsViewModel {
         }
     }
 
-    /** One leaderboard line, formatted. */
-    public record LeaderRow(
-            int rank,
-            String name,
-            String query,
-            String document,
-            double mean,
-            String meanText,
-            double delta,
-            double deltaLow,
-            double deltaHigh,
-            String deltaText,
-            String holm,
-            String winsLosses,
-            String cosines,
-            String overlap,
-            boolean baseline,
-            boolean significant) {}
-
     private final SessionViewModel session;
+    private final SessionResolver resolver;
+    private final WorkStatus work;
+    private final RunRecorder recorder;
     private final ObservableList<VariantRow> variants = FXCollections.observableArrayList();
     private final ObjectProperty<ExperimentSpec.Baseline> baseline =
             new SimpleObjectProperty<>(ExperimentSpec.Baseline.GENERAL);
@@ -93,8 +81,15 @@ public final class ExperimentsViewModel {
     /** Matryoshka dimensions of the last imported file: each variant runs at them too. */
     private List<Integer> dimensions = List.of();
 
-    public ExperimentsViewModel(SessionViewModel session) {
+    public ExperimentsViewModel(
+            SessionViewModel session,
+            SessionResolver resolver,
+            WorkStatus work,
+            RunRecorder recorder) {
         this.session = session;
+        this.resolver = resolver;
+        this.work = work;
+        this.recorder = recorder;
         session.setupProperty().addListener((o, a, b) -> opened(b));
         opened(session.setupProperty().get());
     }
@@ -324,67 +319,65 @@ public final class ExperimentsViewModel {
             return;
         }
         message.set("Running " + spec.variants().size() + " variants…");
-        session.runExperiment(spec, this::show);
+        runOnSession(spec);
+    }
+
+    /**
+     * Runs the experiment's variants on the open dataset and model, beside general mode and the
+     * card's default, as one piece of the window's work: the status bar shows its progress and
+     * Cancel stops it (the variants that finished are in the history). Edits made meanwhile are
+     * evaluated after it.
+     */
+    private void runOnSession(ExperimentSpec spec) {
+        SessionViewModel.Open open = session.openProperty().get();
+        if (open == null || open.session().setup().isSts()) {
+            work.say("Open a retrieval dataset to run an experiment");
+            return;
+        }
+        if (work.isRunning()) {
+            work.say("Busy: wait for the running work, or cancel it, then run the experiment");
+            return;
+        }
+        EvaluationSession s = open.session();
+        work.begin(
+                SessionState.EVALUATING,
+                "Running experiment "
+                        + spec.name()
+                        + ": "
+                        + spec.variants().size()
+                        + " variants, general mode and the card's default");
+        work.run(
+                BackgroundTask.of(
+                                p ->
+                                        ExperimentRunner.runOn(
+                                                spec,
+                                                s,
+                                                resolver,
+                                                open.request(),
+                                                ModeComparison.Settings.DEFAULT,
+                                                p))
+                        .showingProgressIn(work.progress())
+                        .onSuccess(
+                                r -> {
+                                    work.ready();
+                                    recorder.recorded(s);
+                                    work.say("Experiment " + spec.name() + " done");
+                                    show(r);
+                                    session.resumeEvaluations();
+                                })
+                        .onFailure(
+                                e -> {
+                                    work.fail("The experiment failed", e);
+                                    session.resumeEvaluations();
+                                }));
     }
 
     /** Shows a result. */
     void show(ExperimentResult r) {
         result.set(r);
-        ExperimentResult.ModelResult m = r.results().get(0);
-        List<LeaderRow> rows = new ArrayList<>();
-        int rank = 0;
-        for (ExperimentResult.VariantResult v : m.leaderboard()) {
-            rank++;
-            boolean base = v.name().equals(m.baselineName());
-            rows.add(
-                    new LeaderRow(
-                            rank,
-                            v.name(),
-                            v.instructions().query().standalone(),
-                            v.instructions().document().standalone(),
-                            v.mean(),
-                            String.format(
-                                    Locale.ROOT,
-                                    "%.4f [%.3f, %.3f]",
-                                    v.mean(),
-                                    v.ci().low(),
-                                    v.ci().high()),
-                            v.delta(),
-                            base ? 0 : v.deltaCi().low(),
-                            base ? 0 : v.deltaCi().high(),
-                            base ? "baseline" : v.deltaWithCi(),
-                            base ? "" : Significance.format(v.holm()),
-                            base ? "" : v.wins() + " / " + v.losses(),
-                            String.format(
-                                    Locale.ROOT,
-                                    "%.3f / %.3f",
-                                    v.diagnostics().queryCosine(),
-                                    v.diagnostics().documentCosine()),
-                            String.format(Locale.ROOT, "%.2f", v.diagnostics().top10Overlap()),
-                            base,
-                            !base && v.significant()));
-        }
+        List<LeaderRow> rows = LeaderRows.of(r.results().get(0));
         leaderboard.setAll(rows);
-        StringBuilder sb = new StringBuilder();
-        sb.append(
-                String.format(
-                        Locale.ROOT,
-                        "%s on %s (%s split, %d queries) with %s; Δ against %s, Holm-adjusted p. ",
-                        r.spec().measure().label(),
-                        m.dataset(),
-                        m.split(),
-                        m.queryIds().size(),
-                        Precision.displayName(m.model()),
-                        m.baselineName()));
-        sb.append(ExperimentReport.sensitivity(m.sensitivity())).append(' ');
-        sb.append(ExperimentReport.selection(m.selection()));
-        for (String w : r.warnings()) {
-            sb.append("\nWarning: ").append(w).append('.');
-        }
-        for (String w : m.warnings()) {
-            sb.append("\nWarning: ").append(w).append('.');
-        }
-        summary.set(sb.toString());
+        summary.set(LeaderRows.summary(r));
         message.set("Done: " + rows.size() + " on the leaderboard");
     }
 

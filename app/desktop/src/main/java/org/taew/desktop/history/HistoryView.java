@@ -17,6 +17,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import org.taew.core.logic.compare.ModeComparison;
 import org.taew.desktop.util.Controls;
 import org.taew.desktop.util.DialogService;
 
@@ -86,21 +87,21 @@ public final class HistoryView extends BorderPane {
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(6, 0, 6, 0));
 
-        TableView<HistoryViewModel.CompareRow> table = new TableView<>(vm.comparison());
+        TableView<ModeComparison.MetricDelta> table = new TableView<>(vm.comparison());
         table.setId("history-comparison");
-        table.getColumns().add(Controls.column("Measure", HistoryViewModel.CompareRow::measure));
+        table.getColumns().add(Controls.column("Measure", ModeComparison.MetricDelta::label));
         addPairColumns(
                 table,
-                HistoryViewModel.CompareRow::a,
-                HistoryViewModel.CompareRow::b,
+                ModeComparison.MetricDelta::general,
+                ModeComparison.MetricDelta::taskAware,
                 Controls.deltaColumn(
-                        HistoryViewModel.CompareRow::delta,
-                        HistoryViewModel.CompareRow::deltaText,
-                        HistoryViewModel.CompareRow::significant));
+                        ModeComparison.MetricDelta::delta,
+                        ModeComparison.MetricDelta::deltaText,
+                        ModeComparison.MetricDelta::ciExcludesZero));
         table.getColumns()
-                .add(width(Controls.column("95% CI", HistoryViewModel.CompareRow::ci), 125));
-        table.getColumns().add(Controls.column("p", HistoryViewModel.CompareRow::p));
-        double[] widths = {88, 60, 60, 68, 125, 52};
+                .add(width(Controls.column("95% CI", ModeComparison.MetricDelta::ciText), 140));
+        table.getColumns().add(Controls.column("p", ModeComparison.MetricDelta::pText));
+        double[] widths = {88, 60, 60, 68, 140, 52};
         for (int i = 0; i < widths.length; i++) {
             table.getColumns().get(i).setPrefWidth(widths[i]);
         }

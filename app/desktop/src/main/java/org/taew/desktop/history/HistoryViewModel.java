@@ -20,12 +20,12 @@ import org.taew.core.logic.export.RunsCsv;
 import org.taew.core.logic.history.RunComparison;
 import org.taew.core.logic.history.RunHistory;
 import org.taew.core.logic.history.RunRecord;
-import org.taew.core.logic.metrics.Significance;
 import org.taew.core.logic.session.SessionSetup;
 import org.taew.core.model.MetricId;
 import org.taew.core.model.TaskTemplates;
 import org.taew.core.util.AtomicFiles;
 import org.taew.core.util.WorkbenchException;
+import org.taew.desktop.session.RunRecorder;
 import org.taew.desktop.session.SessionViewModel;
 
 /**
@@ -75,17 +75,6 @@ public final class HistoryViewModel {
         }
     }
 
-    /** One measure of two compared runs. */
-    public record CompareRow(
-            String measure,
-            double a,
-            double b,
-            double delta,
-            String deltaText,
-            String ci,
-            String p,
-            boolean significant) {}
-
     /** One query of two compared runs, on the main measure. */
     public record QueryRow(String queryId, double a, double b, double delta) {
         public String deltaText() {
@@ -100,22 +89,25 @@ public final class HistoryViewModel {
     public record MoveRow(String docId, String rankA, String rankB, String change) {}
 
     private final SessionViewModel session;
+    private final RunRecorder recorder;
     private final Executor io;
     private final Executor ui;
     private final ObservableList<Row> runs = FXCollections.observableArrayList();
     private List<RunRecord> listed = List.of();
-    private final ObservableList<CompareRow> comparison = FXCollections.observableArrayList();
+    private final ObservableList<ModeComparison.MetricDelta> comparison =
+            FXCollections.observableArrayList();
     private final ObservableList<QueryRow> queries = FXCollections.observableArrayList();
     private final ObservableList<MoveRow> movement = FXCollections.observableArrayList();
     private RunComparison current;
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper compared = new ReadOnlyStringWrapper("");
 
-    public HistoryViewModel(SessionViewModel session, Executor io, Executor ui) {
+    public HistoryViewModel(SessionViewModel session, RunRecorder recorder, Executor ui) {
         this.session = session;
-        this.io = io;
+        this.recorder = recorder;
+        this.io = recorder.io();
         this.ui = ui;
-        session.recordedProperty().addListener((o, a, b) -> refresh());
+        recorder.recordedProperty().addListener((o, a, b) -> refresh());
         session.setupProperty().addListener((o, a, b) -> refresh());
     }
 
@@ -123,7 +115,7 @@ public final class HistoryViewModel {
         return runs;
     }
 
-    public ObservableList<CompareRow> comparison() {
+    public ObservableList<ModeComparison.MetricDelta> comparison() {
         return comparison;
     }
 
@@ -177,7 +169,7 @@ public final class HistoryViewModel {
         if (s == null || s.dataset() == null) {
             return;
         }
-        Path file = session.historyFile();
+        Path file = recorder.historyFile();
         String dataset = s.dataset().name();
         String model = s.model().name();
         io.execute(
@@ -270,7 +262,7 @@ public final class HistoryViewModel {
 
     /** Compares two runs (A, B) on the queries both evaluated. */
     public void compare(long a, long b) {
-        Path file = session.historyFile();
+        Path file = recorder.historyFile();
         io.execute(
                 () -> {
                     RunComparison c;
@@ -304,20 +296,7 @@ public final class HistoryViewModel {
                 Comparator.comparingDouble((QueryRow q) -> -Math.abs(q.delta()))
                         .thenComparing(QueryRow::queryId));
         queries.setAll(perQuery);
-        List<CompareRow> rows = new ArrayList<>();
-        for (ModeComparison.MetricDelta d : c.comparison().metrics()) {
-            rows.add(
-                    new CompareRow(
-                            d.metric().label(),
-                            d.general(),
-                            d.taskAware(),
-                            d.delta(),
-                            String.format(Locale.ROOT, "%+.4f", d.delta()),
-                            String.format(Locale.ROOT, "[%+.3f, %+.3f]", d.ciLow(), d.ciHigh()),
-                            Significance.format(d.pValue()),
-                            d.ciLow() > 0 || d.ciHigh() < 0));
-        }
-        comparison.setAll(rows);
+        comparison.setAll(c.comparison().metrics());
         ModeComparison m = c.comparison();
         StringBuilder sb =
                 new StringBuilder(
@@ -342,7 +321,7 @@ public final class HistoryViewModel {
 
     /** Loads a run's templates into the editor (undoable). */
     public void restore(long id) {
-        Path file = session.historyFile();
+        Path file = recorder.historyFile();
         io.execute(
                 () -> {
                     RunRecord r;

@@ -2,11 +2,8 @@ package org.taew.desktop.instructions;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.function.LongSupplier;
 import javafx.beans.property.ObjectProperty;
@@ -295,20 +292,8 @@ public final class InstructionEditorViewModel {
         if (set == null) {
             return false;
         }
-        Optional<String> name =
-                dialogs.askText(
-                        "Save as new instruction set",
-                        "Name of the new set (letters, digits, '-', '_', '.'):",
-                        set.family() + "-tuned");
+        Optional<String> name = EditorDialogs.askNewName(draft, dialogs, set.family());
         if (name.isEmpty()) {
-            return false;
-        }
-        String problem = draft.checkNewName(name.get());
-        if (problem != null) {
-            dialogs.showError(
-                    problem.startsWith("\"") ? "Not a valid name" : "The set exists",
-                    problem,
-                    null);
             return false;
         }
         try {
@@ -385,38 +370,8 @@ public final class InstructionEditorViewModel {
     }
 
     private void offerAutosave(InstructionSet set) {
-        Optional<AutosaveStore.Drafts> found;
-        try {
-            found = draft.autosaved();
-        } catch (WorkbenchException e) {
-            dialogs.showError("Autosaved edits cannot be read", e.getMessage(), null);
-            return;
-        }
-        if (found.isEmpty()) {
-            return;
-        }
-        String when =
-                DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT)
-                        .withZone(ZoneId.systemDefault())
-                        .format(found.get().savedAt());
-        boolean restore =
-                dialogs.confirm(
-                        "Restore unsaved edits?",
-                        "Edits of "
-                                + set.source().getFileName()
-                                + " that were not saved were found (tasks: "
-                                + String.join(", ", found.get().tasks().keySet())
-                                + "; autosaved "
-                                + when
-                                + "). Restore them? If you discard them, the file stays as it is.",
-                        "Restore",
-                        "Discard");
-        if (!restore) {
-            draft.discardAutosave();
-            return;
-        }
-        List<String> restored = draft.restore(found.get());
-        status.set("Restored unsaved edits of " + String.join(", ", restored));
+        EditorDialogs.offerAutosave(draft, dialogs, set)
+                .ifPresent(r -> status.set("Restored unsaved edits of " + String.join(", ", r)));
     }
 
     private void show(InstructionDraft.State s) {

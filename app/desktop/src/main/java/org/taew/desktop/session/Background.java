@@ -2,6 +2,7 @@ package org.taew.desktop.session;
 
 import java.util.function.Consumer;
 import org.taew.core.util.ProgressListener;
+import org.taew.desktop.util.BackgroundTask;
 import org.taew.desktop.util.TaskRunner;
 
 /**
@@ -32,17 +33,15 @@ final class Background {
      * Submits work and remembers it as the running work until a callback runs. A runner that calls
      * back before {@code submit} returns (tests) leaves nothing running.
      */
-    <T> void submit(
-            TaskRunner.Work<T> work,
-            ProgressListener listener,
-            Consumer<T> onSuccess,
-            Consumer<Throwable> onFailure) {
+    <T> void submit(BackgroundTask<T> task) {
         Object token = new Object();
         runningToken = token;
+        Consumer<T> onSuccess = task.success();
+        Consumer<Throwable> onFailure = task.failure();
         TaskRunner.Handle h =
                 runner.submit(
-                        work,
-                        listener,
+                        task.work(),
+                        task.progress(),
                         v -> {
                             done(token);
                             onSuccess.accept(v);

@@ -11,6 +11,7 @@ import org.taew.core.logic.datasets.DatasetCatalog;
 import org.taew.core.logic.encoding.Dimensions;
 import org.taew.core.logic.encoding.EncoderOptions;
 import org.taew.core.logic.encoding.ModelCatalog;
+import org.taew.core.logic.encoding.Precision;
 import org.taew.core.logic.history.RunRecord;
 import org.taew.core.logic.session.SessionDefaults;
 import org.taew.core.logic.session.SessionRequest;
@@ -27,8 +28,8 @@ import org.taew.desktop.util.DialogService;
 final class Choices {
     final ObservableList<DatasetCatalog.Entry> datasets = FXCollections.observableArrayList();
     final ObjectProperty<DatasetCatalog.Entry> dataset = new SimpleObjectProperty<>();
-    final ObservableList<SessionViewModel.ModelChoice> models = FXCollections.observableArrayList();
-    final ObjectProperty<SessionViewModel.ModelChoice> model = new SimpleObjectProperty<>();
+    final ObservableList<ModelChoice> models = FXCollections.observableArrayList();
+    final ObjectProperty<ModelChoice> model = new SimpleObjectProperty<>();
     final ObservableList<String> splits = FXCollections.observableArrayList();
     final ObjectProperty<String> split = new SimpleObjectProperty<>();
     final ObservableList<DeviceChoice> devices =
@@ -61,13 +62,13 @@ final class Choices {
         ModelCatalog mc = resolver.models();
         for (ModelCatalog.BundledModel b : mc.bundled()) {
             if (b.available()) {
-                models.add(new SessionViewModel.ModelChoice(b.name(), b.name()));
+                models.add(new ModelChoice(b.name(), b.name()));
             }
         }
         for (Path p : mc.localFolders()) {
             String n = p.getFileName().toString();
             if (models.stream().noneMatch(m -> m.nameOrPath().equals(n))) {
-                models.add(new SessionViewModel.ModelChoice(n + " (folder)", p.toString()));
+                models.add(new ModelChoice(n + " (folder)", p.toString()));
             }
         }
     }
@@ -89,7 +90,7 @@ final class Choices {
             dialogs.showError("Cannot open the dataset " + datasetNameOrPath, e.getMessage(), null);
             d = firstDataset();
         }
-        SessionViewModel.ModelChoice m;
+        ModelChoice m;
         try {
             m = model(modelNameOrPath);
         } catch (WorkbenchException e) {
@@ -113,14 +114,14 @@ final class Choices {
     }
 
     /** Lists a model the user opened and chooses it. */
-    void addModel(SessionViewModel.ModelChoice c) {
+    void addModel(ModelChoice c) {
         models.removeIf(m -> m.nameOrPath().equals(c.nameOrPath()));
         models.add(c);
         model.set(c);
     }
 
     /** Chooses without opening: the caller opens once both are set. */
-    void choose(DatasetCatalog.Entry d, SessionViewModel.ModelChoice m) {
+    void choose(DatasetCatalog.Entry d, ModelChoice m) {
         updating = true;
         try {
             dataset.set(d);
@@ -145,19 +146,17 @@ final class Choices {
     }
 
     /** A model by name or folder (null: the first), listed if it was not. */
-    SessionViewModel.ModelChoice model(String nameOrPath) throws WorkbenchException {
+    ModelChoice model(String nameOrPath) throws WorkbenchException {
         if (nameOrPath == null) {
             return first();
         }
-        for (SessionViewModel.ModelChoice m : models) {
+        for (ModelChoice m : models) {
             if (m.nameOrPath().equals(nameOrPath)) {
                 return m;
             }
         }
         ModelSpec spec = resolver.models().resolve(nameOrPath);
-        SessionViewModel.ModelChoice c =
-                new SessionViewModel.ModelChoice(
-                        spec.dir().getFileName() + " (folder)", nameOrPath);
+        ModelChoice c = new ModelChoice(spec.dir().getFileName() + " (folder)", nameOrPath);
         models.add(c);
         return c;
     }
@@ -166,7 +165,7 @@ final class Choices {
         return datasets.isEmpty() ? null : datasets.get(0);
     }
 
-    SessionViewModel.ModelChoice first() {
+    ModelChoice first() {
         return models.isEmpty() ? null : models.get(0);
     }
 
@@ -235,6 +234,37 @@ final class Choices {
         } finally {
             updating = false;
         }
+    }
+
+    /** The device a model opens on, and whether it has int8 weights. */
+    record Weights(DeviceChoice device, boolean int8) {}
+
+    /**
+     * The weights {@code mc} has decide before anything is loaded: a draft device on a model
+     * without int8 weights opens fp32, a folder with only int8 weights opens as a draft; the user
+     * is told when the chosen device changes.
+     */
+    Weights weightsFor(ModelChoice mc, DialogService dialogs) {
+        DeviceChoice chosen = device.get() == null ? DeviceChoice.CPU : device.get();
+        List<Precision> has = resolver.models().precisions(mc.nameOrPath());
+        boolean int8 = has.contains(Precision.INT8);
+        DeviceChoice opening = chosen;
+        if (chosen.precision().draft() && !int8) {
+            opening = DeviceChoice.CPU;
+        } else if (chosen == DeviceChoice.CPU && int8 && !has.contains(Precision.FP32)) {
+            opening = DeviceChoice.CPU_INT8;
+        }
+        if (opening != chosen) {
+            devices(devices.contains(DeviceChoice.GPU) ? 1 : 0, int8, opening);
+            dialogs.showInformation(
+                    "Precision",
+                    opening == DeviceChoice.CPU
+                            ? mc.label() + " has no int8 weights: it opens with its fp32 weights."
+                            : mc.label()
+                                    + " has only int8 weights: it opens as an int8 draft (its"
+                                    + " numbers are marked as drafts).");
+        }
+        return new Weights(opening, int8);
     }
 
     /** The CPU, and the GPUs once the engine has said how many there are. */

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -23,8 +24,8 @@ import org.taew.core.model.Mode;
 import org.taew.core.model.Side;
 import org.taew.core.model.StsPair;
 import org.taew.core.model.TextItem;
-import org.taew.core.util.ProgressListener;
 import org.taew.desktop.instructions.InstructionEditorViewModel;
+import org.taew.desktop.util.BackgroundTask;
 import org.taew.desktop.util.Debouncer;
 import org.taew.desktop.util.ErrorMessages;
 import org.taew.desktop.util.TaskRunner;
@@ -34,7 +35,8 @@ import org.taew.desktop.util.TaskRunner;
  * editor's templates ({@link LiveEvaluation} re-encodes only the side that changed; sentence pairs
  * are encoded through the cache, so only changed texts run through the model); requests made while
  * work runs are coalesced ({@link EvaluationQueue}); after the numbers are shown, the token preview
- * of the templates is measured.
+ * of the templates is measured. It is given what it needs: the editor, the current settings, the
+ * window's {@link WorkStatus} to run in and the {@link RunRecorder} to record what it shows.
  */
 final class Evaluator {
     /** Sentence pairs: bootstrap resamples and permutations (fewer than retrieval's, per edit). */
@@ -44,8 +46,10 @@ final class Evaluator {
     /** How many of the pairs whose rank moved most are shown. */
     static final int MOVED_PAIRS = 25;
 
-    private final SessionViewModel session;
     private final InstructionEditorViewModel editor;
+    private final Supplier<RetrievalEvaluation.Settings> settings;
+    private final WorkStatus work;
+    private final RunRecorder recorder;
     private final Debouncer debouncer;
     private final LongSupplier clock;
     private final EvaluationQueue queue = new EvaluationQueue();
@@ -59,12 +63,16 @@ final class Evaluator {
     private long pendingEditAt;
 
     Evaluator(
-            SessionViewModel session,
             InstructionEditorViewModel editor,
+            Supplier<RetrievalEvaluation.Settings> settings,
+            WorkStatus work,
+            RunRecorder recorder,
             Debouncer debouncer,
             LongSupplier clock) {
-        this.session = session;
         this.editor = editor;
+        this.settings = settings;
+        this.work = work;
+        this.recorder = recorder;
         this.debouncer = debouncer;
         this.clock = clock;
         editor.form().compiledProperty().addListener((o, a, b) -> onInstructionsChanged());
@@ -121,10 +129,10 @@ final class Evaluator {
         if (target == null || pair == null) {
             return;
         }
-        RetrievalEvaluation.Settings settings = session.settings();
+        RetrievalEvaluation.Settings settings = this.settings.get();
         boolean shown = (live == null ? sts.get() : snapshot.get()) != null;
         EvaluationQueue.Request request = new EvaluationQueue.Request(target, pair, settings);
-        if (queue.offer(request, session.isRunning(), shown) != EvaluationQueue.Decision.RUN) {
+        if (queue.offer(request, work.isRunning(), shown) != EvaluationQueue.Decision.RUN) {
             return;
         }
         EvaluationSession s = target;
@@ -139,7 +147,7 @@ final class Evaluator {
                     result -> {
                         snapshot.set(result);
                         describeUpdate(result, editAt);
-                        session.record(s, result.result());
+                        recorder.record(s, result.result());
                     });
             return;
         }
@@ -171,30 +179,35 @@ final class Evaluator {
      */
     private <T> void run(
             TaskRunner.Work<T> work, EvaluationSession s, InstructionPair pair, Consumer<T> show) {
-        session.evaluating(editor.selectedTaskProperty().get());
-        session.track(
-                work,
-                session.progress(),
-                result -> {
-                    if (s != target) {
-                        return;
-                    }
-                    show.accept(result);
-                    session.evaluated();
-                    if (queue.takePending()) {
-                        request();
-                    } else {
-                        // after the new numbers are drawn: the tokenizer uses every core
-                        debouncer.schedule("token-preview", () -> measureCosts(pair));
-                    }
-                },
-                e -> {
-                    queue.failed();
-                    session.fail("Evaluation failed", e);
-                    if (queue.takePending()) {
-                        request();
-                    }
-                });
+        String task = editor.selectedTaskProperty().get();
+        this.work.begin(SessionState.EVALUATING, "Evaluating " + (task == null ? "" : task));
+        this.work.run(
+                BackgroundTask.of(work)
+                        .showingProgressIn(this.work.progress())
+                        .onSuccess(
+                                result -> {
+                                    if (s != target) {
+                                        return;
+                                    }
+                                    show.accept(result);
+                                    this.work.ready();
+                                    if (queue.takePending()) {
+                                        request();
+                                    } else {
+                                        // after the new numbers are drawn: the tokenizer uses
+                                        // every core
+                                        debouncer.schedule(
+                                                "token-preview", () -> measureCosts(pair));
+                                    }
+                                })
+                        .onFailure(
+                                e -> {
+                                    queue.failed();
+                                    this.work.fail("Evaluation failed", e);
+                                    if (queue.takePending()) {
+                                        request();
+                                    }
+                                }));
     }
 
     private String updated(long editAt) {
@@ -230,7 +243,7 @@ final class Evaluator {
     @SuppressWarnings("ReferenceEquality") // the very pair evaluated, not an equal one
     private void measureCosts(InstructionPair pair) {
         EvaluationSession s = target;
-        if (session.isRunning() || pair != editor.form().compiledProperty().get()) {
+        if (work.isRunning() || pair != editor.form().compiledProperty().get()) {
             return; // another evaluation is on its way; its preview follows it
         }
         if (s == null) {
@@ -247,25 +260,27 @@ final class Evaluator {
         if (missing.isEmpty()) {
             return;
         }
-        session.track(
-                p -> TokenPreview.measure(s.encoder(), texts(s), pair, missing),
-                ProgressListener.NONE,
-                out -> {
-                    if (s == target) {
-                        preview.remember(pair, out);
-                        out.forEach(editor.form()::setCost);
-                    }
-                    runPending();
-                },
-                e -> {
-                    if (!ErrorMessages.isCancellation(e)) {
-                        editor.form()
-                                .setCost(
-                                        Side.QUERY,
-                                        "token count failed: " + ErrorMessages.message(e));
-                    }
-                    runPending();
-                });
+        work.run(
+                BackgroundTask.of(p -> TokenPreview.measure(s.encoder(), texts(s), pair, missing))
+                        .onSuccess(
+                                out -> {
+                                    if (s == target) {
+                                        preview.remember(pair, out);
+                                        out.forEach(editor.form()::setCost);
+                                    }
+                                    runPending();
+                                })
+                        .onFailure(
+                                e -> {
+                                    if (!ErrorMessages.isCancellation(e)) {
+                                        editor.form()
+                                                .setCost(
+                                                        Side.QUERY,
+                                                        "token count failed: "
+                                                                + ErrorMessages.message(e));
+                                    }
+                                    runPending();
+                                }));
     }
 
     /** The texts of each side: queries and documents, or first and second sentences. */

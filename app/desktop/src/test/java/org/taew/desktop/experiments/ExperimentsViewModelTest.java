@@ -14,6 +14,7 @@ import org.taew.core.logic.experiments.ExperimentResult;
 import org.taew.core.logic.experiments.ExperimentSpec;
 import org.taew.core.logic.history.RunHistory;
 import org.taew.core.logic.history.RunRecord;
+import org.taew.desktop.DesktopViewModels;
 import org.taew.desktop.DirectTaskRunner;
 import org.taew.desktop.RecordingDialogs;
 import org.taew.desktop.TestWorkspace;
@@ -25,19 +26,21 @@ class ExperimentsViewModelTest {
     @TempDir Path dir;
     RecordingDialogs dialogs = new RecordingDialogs();
     AtomicLong clock = new AtomicLong(1);
+    DesktopViewModels vms;
     SessionViewModel session;
     ExperimentsViewModel vm;
 
     @BeforeEach
     void start() throws Exception {
-        session =
-                new SessionViewModel(
+        vms =
+                DesktopViewModels.create(
                         TestWorkspace.create(dir),
                         new DirectTaskRunner(),
                         dialogs,
                         Debouncer.IMMEDIATE,
                         clock::get);
-        vm = new ExperimentsViewModel(session);
+        session = vms.session();
+        vm = vms.experiments();
         session.start("helpdesk-mini", "e5-small-v2");
     }
 
@@ -67,12 +70,12 @@ class ExperimentsViewModelTest {
         assertThat(r).isNotNull();
         assertThat(vm.leaderboard()).hasSize(14);
         assertThat(vm.leaderboard())
-                .extracting(ExperimentsViewModel.LeaderRow::name)
+                .extracting(LeaderRow::name)
                 .contains("general", "card", "e5-q2-d3");
-        ExperimentsViewModel.LeaderRow first = vm.leaderboard().get(0);
+        LeaderRow first = vm.leaderboard().get(0);
         assertThat(first.rank()).isEqualTo(1);
         assertThat(first.mean()).isGreaterThanOrEqualTo(vm.leaderboard().get(13).mean());
-        ExperimentsViewModel.LeaderRow general =
+        LeaderRow general =
                 vm.leaderboard().stream().filter(x -> x.name().equals("general")).findFirst().get();
         assertThat(general.baseline()).isTrue();
         assertThat(general.deltaText()).isEqualTo("baseline");
@@ -80,7 +83,7 @@ class ExperimentsViewModelTest {
                 .startsWith("nDCG@10 on helpdesk-mini (test split, 40 queries) with e5-small-v2")
                 .contains("Sensitivity to wording (13 worded variants)")
                 .contains("5-fold cross-validation");
-        try (RunHistory h = RunHistory.openForReading(session.historyFile())) {
+        try (RunHistory h = RunHistory.openForReading(vms.recorder().historyFile())) {
             List<RunRecord> runs =
                     h.list(new RunHistory.Filter(null, null, null, "helpdesk-mini", null, 0));
             // general and the card's default were recorded by the editor's evaluation already
@@ -167,10 +170,10 @@ class ExperimentsViewModelTest {
         vm.run();
         assertThat(dialogs.errors).isEmpty();
         assertThat(vm.leaderboard())
-                .extracting(ExperimentsViewModel.LeaderRow::name)
+                .extracting(LeaderRow::name)
                 .containsExactlyInAnyOrder(
                         "general", "card", "both", "general@64", "card@64", "both@64");
-        try (RunHistory h = RunHistory.openForReading(session.historyFile())) {
+        try (RunHistory h = RunHistory.openForReading(vms.recorder().historyFile())) {
             List<RunRecord> cut =
                     h
                             .list(new RunHistory.Filter(null, null, null, "helpdesk-mini", null, 0))

@@ -18,6 +18,7 @@ import org.taew.core.logic.session.SessionDefaults;
 import org.taew.core.model.RetrievalDataset;
 import org.taew.core.model.TextItem;
 import org.taew.core.util.WorkbenchHome;
+import org.taew.desktop.DesktopViewModels;
 import org.taew.desktop.DirectTaskRunner;
 import org.taew.desktop.RecordingDialogs;
 import org.taew.desktop.TestWorkspace;
@@ -30,14 +31,16 @@ class HistoryViewModelTest {
     @TempDir Path dir;
     RecordingDialogs dialogs = new RecordingDialogs();
     AtomicLong clock = new AtomicLong(1);
+    DesktopViewModels vms;
     SessionViewModel session;
     HistoryViewModel vm;
 
     private void start(WorkbenchContext context) {
-        session =
-                new SessionViewModel(
+        vms =
+                DesktopViewModels.create(
                         context, new DirectTaskRunner(), dialogs, Debouncer.IMMEDIATE, clock::get);
-        vm = new HistoryViewModel(session, Runnable::run, Runnable::run);
+        session = vms.session();
+        vm = vms.history();
         session.start("helpdesk-mini", "e5-small-v2");
     }
 
@@ -90,17 +93,19 @@ class HistoryViewModelTest {
         assertThat(newest.query()).isEqualTo("query: which article answers {text}");
         assertThat(newest.scoreText()).startsWith("nDCG@10 0.");
         assertThat(vm.statusProperty().get())
-                .isEqualTo("3 runs of helpdesk-mini with e5-small-v2 in " + session.historyFile());
+                .isEqualTo(
+                        "3 runs of helpdesk-mini with e5-small-v2 in "
+                                + vms.recorder().historyFile());
 
         long general =
                 vm.runs().stream().filter(r -> r.arm().equals("general")).findFirst().get().id();
         vm.compare(general, newest.id());
         assertThat(vm.comparison())
-                .extracting(HistoryViewModel.CompareRow::measure)
+                .extracting(ModeComparison.MetricDelta::label)
                 .containsExactly("nDCG@10", "MAP@10", "MRR@10", "Recall@10", "P@10");
-        HistoryViewModel.CompareRow ndcg = vm.comparison().get(0);
-        assertThat(ndcg.delta()).isEqualTo(ndcg.b() - ndcg.a());
-        assertThat(ndcg.a()).isEqualTo(0.9605, offset(5e-5));
+        ModeComparison.MetricDelta ndcg = vm.comparison().get(0);
+        assertThat(ndcg.delta()).isEqualTo(ndcg.taskAware() - ndcg.general());
+        assertThat(ndcg.general()).isEqualTo(0.9605, offset(5e-5));
         assertThat(vm.comparedProperty().get())
                 .startsWith("A = run " + general + " (general), B = run " + newest.id())
                 .contains("on 40 queries");
@@ -165,7 +170,7 @@ class HistoryViewModelTest {
                 vm.runs().stream().filter(r -> r.arm().equals("general")).findFirst().get().id();
         vm.compare(general, id);
         assertThat(vm.comparison()).isNotEmpty();
-        assertThat(vm.comparison().get(0).b()).isLessThan(vm.comparison().get(0).a());
+        assertThat(vm.comparison().get(0).taskAware()).isLessThan(vm.comparison().get(0).general());
         String before = session.editor().form().queryTemplateProperty().get();
         vm.restore(id);
         assertThat(vm.statusProperty().get()).contains("scored from a run file made elsewhere");
@@ -184,7 +189,8 @@ class HistoryViewModelTest {
                 .asString()
                 .startsWith("The run history cannot be written: " + file + ": not a readable")
                 .contains("Evaluations go on");
-        assertThat(session.historyProblemProperty().get()).contains("not a readable history");
+        assertThat(vms.recorder().historyProblemProperty().get())
+                .contains("not a readable history");
         assertThat(vm.statusProperty().get()).contains("not a readable history database");
         session.editor().form().queryTemplateProperty().set("query: {text} please");
         assertThat(dialogs.errors).hasSize(1);

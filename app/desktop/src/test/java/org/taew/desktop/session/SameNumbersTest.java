@@ -37,6 +37,7 @@ import org.taew.core.model.ScoredDoc;
 import org.taew.core.testing.ShippedWorkspace;
 import org.taew.core.util.ProgressListener;
 import org.taew.core.util.WorkbenchHome;
+import org.taew.desktop.DesktopViewModels;
 import org.taew.desktop.DirectTaskRunner;
 import org.taew.desktop.RecordingDialogs;
 import org.taew.desktop.TestWorkspace;
@@ -290,12 +291,13 @@ class SameNumbersTest {
 
     /** A desktop session on the test workspace, its work run at once. */
     private SessionViewModel newSession() {
-        return new SessionViewModel(
-                context,
-                new DirectTaskRunner(),
-                new RecordingDialogs(),
-                Debouncer.IMMEDIATE,
-                new AtomicLong()::incrementAndGet);
+        return DesktopViewModels.create(
+                        context,
+                        new DirectTaskRunner(),
+                        new RecordingDialogs(),
+                        Debouncer.IMMEDIATE,
+                        new AtomicLong()::incrementAndGet)
+                .session();
     }
 
     private static JsonObject json(Path file) throws Exception {

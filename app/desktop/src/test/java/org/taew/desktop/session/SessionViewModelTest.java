@@ -20,6 +20,7 @@ import org.taew.core.model.Mode;
 import org.taew.core.testing.HubFixture;
 import org.taew.core.testing.ShippedWorkspace;
 import org.taew.core.testing.TinyModels;
+import org.taew.desktop.DesktopViewModels;
 import org.taew.desktop.DirectTaskRunner;
 import org.taew.desktop.RecordingDialogs;
 import org.taew.desktop.TestWorkspace;
@@ -35,12 +36,14 @@ class SessionViewModelTest {
     RecordingDialogs dialogs = new RecordingDialogs();
     DirectTaskRunner runner = new DirectTaskRunner();
     AtomicLong clock = new AtomicLong(1);
+    DesktopViewModels vms;
     SessionViewModel session;
 
     @BeforeEach
     void start() throws Exception {
         context = TestWorkspace.create(dir);
-        session = new SessionViewModel(context, runner, dialogs, Debouncer.IMMEDIATE, clock::get);
+        vms = DesktopViewModels.create(context, runner, dialogs, Debouncer.IMMEDIATE, clock::get);
+        session = vms.session();
         session.start("helpdesk-mini", "e5-small-v2");
     }
 
@@ -172,14 +175,14 @@ class SessionViewModelTest {
                     "org/tiny-qwen3",
                     "0123456789abcdef0123456789abcdef01234567",
                     HubFixture.filesOf(TinyModels.copy("qwen3", dir.resolve("hub"))));
-            session.downloadModel("org/tiny-qwen3", new HubClient(hub.endpoint(), null));
+            vms.downloads().downloadModel("org/tiny-qwen3", new HubClient(hub.endpoint(), null));
             assertThat(dialogs.errors).isEmpty();
             assertThat(session.selectedModelProperty().get().nameOrPath())
                     .isEqualTo("org/tiny-qwen3@0123456789ab");
             assertThat(session.engineProperty().get()).contains("native qwen3 encoder");
             assertThat(session.snapshotProperty().get().result().modes()).hasSize(2);
 
-            session.downloadModel("org/absent", new HubClient(hub.endpoint(), null));
+            vms.downloads().downloadModel("org/absent", new HubClient(hub.endpoint(), null));
             assertThat(dialogs.errors)
                     .singleElement()
                     .asString()
@@ -192,8 +195,11 @@ class SessionViewModelTest {
                             "scifact",
                             dir.resolve("scifact.zip"));
             hub.plain.put("/beir/scifact.zip", zip);
-            session.downloadDataset(
-                    "scifact", new HubClient(hub.endpoint(), null), hub.endpoint() + "/beir");
+            vms.downloads()
+                    .downloadDataset(
+                            "scifact",
+                            new HubClient(hub.endpoint(), null),
+                            hub.endpoint() + "/beir");
             assertThat(dialogs.errors).isEmpty();
             assertThat(session.selectedDatasetProperty().get().name()).isEqualTo("scifact");
             assertThat(context.workspace().datasets().resolve("scifact/README.md")).exists();
@@ -203,7 +209,7 @@ class SessionViewModelTest {
             // a Hub repository in MTEB's parquet layout: fetched, converted, opened, evaluated
             Map<String, Path> parquet = HubFixture.mtebRetrievalParquet();
             hub.serveDataset("mteb/fiqa", "0123456789abcdef0123456789abcdef01234567", parquet);
-            session.downloadHubDataset("mteb/fiqa", new HubClient(hub.endpoint(), null));
+            vms.downloads().downloadHubDataset("mteb/fiqa", new HubClient(hub.endpoint(), null));
             assertThat(dialogs.errors).isEmpty();
             assertThat(session.selectedDatasetProperty().get().name()).isEqualTo("fiqa");
             assertThat(session.snapshotProperty().get().result().dataset().documents()).hasSize(64);
@@ -338,12 +344,13 @@ class SessionViewModelTest {
         Path dataset = dir.resolve("copy-of-helpdesk");
         ShippedWorkspace.copy("datasets/helpdesk-mini", dataset);
         SessionViewModel fresh =
-                new SessionViewModel(
-                        context,
-                        new DirectTaskRunner(),
-                        dialogs,
-                        Debouncer.IMMEDIATE,
-                        new AtomicLong()::incrementAndGet);
+                DesktopViewModels.create(
+                                context,
+                                new DirectTaskRunner(),
+                                dialogs,
+                                Debouncer.IMMEDIATE,
+                                new AtomicLong()::incrementAndGet)
+                        .session();
         fresh.start(dataset.toString(), folder.toString());
         assertThat(dialogs.errors).isEmpty();
         assertThat(fresh.selectedDatasetProperty().get().path()).isEqualTo(dataset);
@@ -355,12 +362,13 @@ class SessionViewModelTest {
         fresh.close();
 
         SessionViewModel wrong =
-                new SessionViewModel(
-                        context,
-                        new DirectTaskRunner(),
-                        dialogs,
-                        Debouncer.IMMEDIATE,
-                        new AtomicLong()::incrementAndGet);
+                DesktopViewModels.create(
+                                context,
+                                new DirectTaskRunner(),
+                                dialogs,
+                                Debouncer.IMMEDIATE,
+                                new AtomicLong()::incrementAndGet)
+                        .session();
         wrong.start(null, "no-such-model");
         assertThat(dialogs.errors)
                 .singleElement()
@@ -392,7 +400,7 @@ class SessionViewModelTest {
         assertThat(dialogs.errors).isEmpty();
         assertThat(session.splits()).containsExactly("dev", "train");
         assertThat(session.selectedSplitProperty().get()).isNull();
-        assertThat(session.statusProperty().get())
+        assertThat(vms.work().statusProperty().get())
                 .isEqualTo(
                         "two-splits has the splits dev, train and none is called test: choose one");
         assertThat(session.snapshotProperty().get()).isSameAs(before);
@@ -430,7 +438,7 @@ class SessionViewModelTest {
         assertThat(first.result().dataset().pairs()).hasSize(8);
         assertThat(first.comparison().modes().get(Mode.GENERAL).spearman()).isGreaterThan(0.5);
         assertThat(first.comparison().spearman()).isNotNull();
-        assertThat(session.statusProperty().get()).isEqualTo("Ready");
+        assertThat(vms.work().statusProperty().get()).isEqualTo("Ready");
 
         session.editor().form().queryTemplateProperty().set("a sentence: {text}");
         StsSnapshot second = session.stsSnapshotProperty().get();
