@@ -1,0 +1,126 @@
+package org.taew.core.logic.experiments;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.taew.core.logic.encoding.Precision;
+import org.taew.core.logic.export.ResultsWriter;
+
+/**
+ * Everything about an experiment as {@code experiment.json}: per dataset and model the leaderboard
+ * with each variant's per-query values and run id, the sensitivity and the selection.
+ */
+final class ExperimentJson {
+    /** The version of experiment.json's layout (docs/formats.md); raised on any change. */
+    static final int SCHEMA_VERSION = 2;
+
+    private ExperimentJson() {}
+
+    /** The file's text. */
+    static String text(ExperimentResult r) {
+        return ResultsWriter.GSON.toJson(json(r)) + "\n";
+    }
+
+    record JsonVariant(
+            String name,
+            String queryTemplate,
+            String documentTemplate,
+            boolean excludeInstructionFromPooling,
+            double mean,
+            double ciLow,
+            double ciHigh,
+            double delta,
+            double deltaCiLow,
+            double deltaCiHigh,
+            double p,
+            double pHolm,
+            int wins,
+            int losses,
+            ExperimentResult.Diagnostics diagnostics,
+            Map<String, Double> perQuery,
+            long runId) {}
+
+    record JsonModel(
+            String dataset,
+            String split,
+            String task,
+            String model,
+            String modelIdentity,
+            String engine,
+            String baseline,
+            String templates,
+            List<String> warnings,
+            List<JsonVariant> leaderboard,
+            ExperimentResult.Sensitivity sensitivity,
+            ExperimentResult.Selection selection) {}
+
+    record JsonExperiment(
+            int schemaVersion,
+            String name,
+            String file,
+            String measure,
+            ModeComparisonJson significance,
+            List<String> warnings,
+            List<JsonModel> results,
+            String created) {}
+
+    record ModeComparisonJson(int permutations, int resamples, long seed, double confidence) {}
+
+    private static JsonExperiment json(ExperimentResult r) {
+        List<JsonModel> models = new ArrayList<>();
+        for (ExperimentResult.ModelResult m : r.results()) {
+            List<JsonVariant> vs = new ArrayList<>();
+            for (ExperimentResult.VariantResult v : m.leaderboard()) {
+                Map<String, Double> pq = new LinkedHashMap<>();
+                for (int i = 0; i < m.queryIds().size(); i++) {
+                    pq.put(m.queryIds().get(i), v.perQuery()[i]);
+                }
+                vs.add(
+                        new JsonVariant(
+                                v.name(),
+                                v.instructions().query().standalone(),
+                                v.instructions().document().standalone(),
+                                v.instructions().excludeInstructionFromPooling(),
+                                v.mean(),
+                                v.ci().low(),
+                                v.ci().high(),
+                                v.delta(),
+                                v.deltaCi().low(),
+                                v.deltaCi().high(),
+                                v.p(),
+                                v.holm(),
+                                v.wins(),
+                                v.losses(),
+                                v.diagnostics(),
+                                pq,
+                                v.runId()));
+            }
+            models.add(
+                    new JsonModel(
+                            m.dataset(),
+                            m.split(),
+                            m.task(),
+                            Precision.displayName(m.model()),
+                            m.model().identity(),
+                            m.engine(),
+                            m.baselineName(),
+                            m.templates(),
+                            m.warnings(),
+                            vs,
+                            m.sensitivity(),
+                            m.selection()));
+        }
+        var s = r.significance();
+        return new JsonExperiment(
+                SCHEMA_VERSION,
+                r.spec().name(),
+                r.spec().file() == null ? null : r.spec().file().toString(),
+                r.spec().measure().name(),
+                new ModeComparisonJson(s.permutations(), s.resamples(), s.seed(), s.confidence()),
+                r.warnings(),
+                models,
+                Instant.now().toString());
+    }
+}

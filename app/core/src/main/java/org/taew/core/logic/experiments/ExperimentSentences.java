@@ -1,0 +1,62 @@
+package org.taew.core.logic.experiments;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * An experiment's findings in sentences, for the console, the desktop and the Markdown leaderboard:
+ * the sensitivity to wording, and the selection's held-out estimate.
+ */
+final class ExperimentSentences {
+    private ExperimentSentences() {}
+
+    /** The sensitivity to wording in words. */
+    static String sensitivity(ExperimentResult.Sensitivity s) {
+        String spread =
+                s.variants() == 0
+                        ? "Sensitivity to wording: no variant has an instruction."
+                        : String.format(
+                                Locale.ROOT,
+                                "Sensitivity to wording (%d worded variants): min %.4f, median %.4f,"
+                                        + " max %.4f, IQR %.4f.",
+                                s.variants(),
+                                s.min(),
+                                s.median(),
+                                s.max(),
+                                s.iqr());
+        return String.format(
+                Locale.ROOT,
+                "%s The model card's default ranks %d of %d; general mode ranks %d.",
+                spread,
+                s.cardRank(),
+                s.ranked(),
+                s.generalRank());
+    }
+
+    /** The selection in words: the held-out estimate beside the optimistic in-sample best. */
+    static String selection(ExperimentResult.Selection s) {
+        String how =
+                s.chosen() != null
+                        ? "the variant chosen on it, " + s.chosen() + ", scores"
+                        : "choosing the best variant on the other folds scores (chosen: "
+                                + counts(s.chosenCounts())
+                                + ")";
+        return String.format(
+                Locale.ROOT,
+                "Selection, %s: %s %.4f on held-out queries; the in-sample best, %s, scores %.4f"
+                        + " on the queries it was picked on (optimistic).",
+                s.method(),
+                how,
+                s.estimate(),
+                s.inSampleBest(),
+                s.inSampleMean());
+    }
+
+    private static String counts(Map<String, Integer> c) {
+        List<String> parts = new ArrayList<>();
+        c.forEach((k, v) -> parts.add(k + " ×" + v));
+        return String.join(", ", parts);
+    }
+}

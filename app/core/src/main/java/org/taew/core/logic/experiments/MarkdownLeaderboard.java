@@ -1,0 +1,134 @@
+package org.taew.core.logic.experiments;
+
+import java.util.List;
+import java.util.Locale;
+import org.taew.core.logic.encoding.Precision;
+import org.taew.core.logic.metrics.Significance;
+
+/**
+ * The Markdown files of experiments: an experiment's leaderboard ({@code leaderboard.md}, one
+ * section per dataset and model) and the index of several experiments.
+ */
+final class MarkdownLeaderboard {
+    private MarkdownLeaderboard() {}
+
+    /** One section per dataset and model: the leaderboard, sensitivity and selection. */
+    static String markdown(ExperimentResult r) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("# Experiment ").append(r.spec().name()).append("\n\n");
+        sb.append(
+                String.format(
+                        Locale.ROOT,
+                        "%s; %.0f%% percentile-bootstrap intervals (%d resamples), paired randomization"
+                                + " test against the baseline (%d permutations, seed %d), Holm-adjusted"
+                                + " across the variants; † significant after Holm ("
+                                + Significance.BELOW_ALPHA
+                                + ").\n",
+                        r.spec().measure().label(),
+                        100 * r.significance().confidence(),
+                        r.significance().resamples(),
+                        r.significance().permutations(),
+                        r.significance().seed()));
+        for (String w : r.warnings()) {
+            sb.append("\n**Warning:** ").append(w).append(".\n");
+        }
+        for (ExperimentResult.ModelResult m : r.results()) {
+            sb.append("\n## ")
+                    .append(m.dataset())
+                    .append(" · ")
+                    .append(Precision.displayName(m.model()))
+                    .append("\n\n");
+            sb.append(
+                    String.format(
+                            Locale.ROOT,
+                            "Task %s, %s split, %d queries evaluated; Δ against %s.\n\n",
+                            m.task(),
+                            m.split(),
+                            m.queryIds().size(),
+                            m.baselineName()));
+            sb.append(m.templates()).append(".\n\n");
+            for (String w : m.warnings()) {
+                sb.append("**Warning:** ").append(w).append(".\n\n");
+            }
+            sb.append("| # | variant | query template | document template | ")
+                    .append(r.spec().measure().label())
+                    .append(
+                            " [95% CI] | Δ [95% CI] | p | p (Holm) | W/L | cos q | cos d | top-10 ∩ |\n");
+            sb.append("|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+            int rank = 0;
+            for (ExperimentResult.VariantResult v : m.leaderboard()) {
+                rank++;
+                boolean base = v.name().equals(m.baselineName());
+                sb.append(
+                        String.format(
+                                Locale.ROOT,
+                                "| %d | %s%s | `%s` | `%s` | %.4f [%.3f, %.3f] | %s | %s | %s | %s | %.3f | %.3f |"
+                                        + " %.2f |\n",
+                                rank,
+                                v.name(),
+                                base ? " (baseline)" : v.significant() ? " †" : "",
+                                code(v.instructions().query().standalone()),
+                                code(v.instructions().document().standalone()),
+                                v.mean(),
+                                v.ci().low(),
+                                v.ci().high(),
+                                base ? "—" : v.deltaWithCi(),
+                                Significance.format(v.p()),
+                                Significance.format(v.holm()),
+                                base ? "—" : v.wins() + " / " + v.losses(),
+                                v.diagnostics().queryCosine(),
+                                v.diagnostics().documentCosine(),
+                                v.diagnostics().top10Overlap()));
+            }
+            sb.append("\n").append(ExperimentSentences.sensitivity(m.sensitivity())).append("\n");
+            sb.append("\n").append(ExperimentSentences.selection(m.selection())).append("\n");
+        }
+        return sb.toString();
+    }
+
+    /**
+     * An index of several experiments: per dataset and model the in-sample best, the held-out
+     * estimate of choosing, where the card's default and general mode rank, and the spread.
+     */
+    static String summary(List<ExperimentResult> results) {
+        StringBuilder sb = new StringBuilder("# Instruction experiments\n\n");
+        sb.append(
+                "One row per dataset and model; each experiment's folder has the full leaderboard"
+                        + " (leaderboard.md). *Held-out* is the score of choosing the best variant on"
+                        + " data it is not scored on (the dev split, else K-fold over the queries); the in-sample"
+                        + " best's score beside it is optimistic.\n\n");
+        sb.append(
+                "| dataset | model | measure | general | card (rank) | in-sample best | held-out |"
+                        + " wording IQR | variants |\n");
+        sb.append("|---|---|---|---|---|---|---|---|---|\n");
+        for (ExperimentResult r : results) {
+            for (ExperimentResult.ModelResult m : r.results()) {
+                ExperimentResult.Sensitivity s = m.sensitivity();
+                ExperimentResult.Selection sel = m.selection();
+                sb.append(
+                        String.format(
+                                Locale.ROOT,
+                                "| [%s](%s/leaderboard.md) | %s | %s | %.4f | %.4f (%d of %d) | %s %.4f |"
+                                        + " %.4f | %.4f | %d |\n",
+                                m.dataset(),
+                                r.spec().name(),
+                                Precision.displayName(m.model()),
+                                r.spec().measure().label(),
+                                m.variant(ExperimentSpec.GENERAL).mean(),
+                                m.variant(ExperimentSpec.CARD).mean(),
+                                s.cardRank(),
+                                s.ranked(),
+                                sel.inSampleBest(),
+                                sel.inSampleMean(),
+                                sel.estimate(),
+                                s.iqr(),
+                                s.ranked()));
+            }
+        }
+        return sb.toString();
+    }
+
+    private static String code(String template) {
+        return template.replace("\n", "\\n").replace("|", "\\|").replace("`", "'");
+    }
+}

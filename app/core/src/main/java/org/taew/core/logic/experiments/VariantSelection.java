@@ -1,0 +1,128 @@
+package org.taew.core.logic.experiments;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.taew.core.logic.evaluation.SideTemplate;
+import org.taew.core.logic.session.EvaluationSession;
+import org.taew.core.logic.session.SessionSetup;
+import org.taew.core.model.Embeddings;
+import org.taew.core.util.ProgressListener;
+import org.taew.core.util.WorkbenchException;
+
+/**
+ * Chooses the best variant on data it is not scored on — the dev split, else K-fold over the
+ * queries — and says what the choice scores beside the optimistic in-sample best.
+ */
+final class VariantSelection {
+    private VariantSelection() {}
+
+    /**
+     * K-fold over the queries: the variant with the best mean on the other folds is scored on the
+     * held-out fold; the estimate is the mean over all queries of what was so chosen.
+     */
+    static ExperimentResult.Selection crossValidate(
+            ExperimentSpec.Selection sel,
+            List<ExperimentSpec.Variant> variants,
+            List<double[]> perQuery) {
+        int n = perQuery.get(0).length;
+        int folds = Math.min(sel.folds(), Math.max(2, n));
+        int[] order = shuffled(n, sel.seed());
+        int[] fold = new int[n];
+        for (int i = 0; i < n; i++) {
+            fold[order[i]] = i % folds;
+        }
+        double total = 0;
+        Map<String, Integer> chosen = new LinkedHashMap<>();
+        for (int f = 0; f < folds; f++) {
+            int best = -1;
+            double bestMean = Double.NEGATIVE_INFINITY;
+            for (int v = 0; v < perQuery.size(); v++) {
+                double s = 0;
+                int c = 0;
+                for (int q = 0; q < n; q++) {
+                    if (fold[q] != f) {
+                        s += perQuery.get(v)[q];
+                        c++;
+                    }
+                }
+                double m = c == 0 ? 0 : s / c;
+                if (m > bestMean + 1e-12) {
+                    bestMean = m;
+                    best = v;
+                }
+            }
+            chosen.merge(variants.get(best).name(), 1, Integer::sum);
+            for (int q = 0; q < n; q++) {
+                if (fold[q] == f) {
+                    total += perQuery.get(best)[q];
+                }
+            }
+        }
+        int inSample = argmax(perQuery);
+        return new ExperimentResult.Selection(
+                folds + "-fold cross-validation over queries (seed " + sel.seed() + ")",
+                variants.get(inSample).name(),
+                LeaderboardStatistics.mean(perQuery.get(inSample)),
+                null,
+                n == 0 ? Double.NaN : total / n,
+                chosen);
+    }
+
+    /** Chooses on the dev split, scores the choice on the test split. */
+    static ExperimentResult.Selection onDev(
+            ExperimentSpec spec,
+            EvaluationSession session,
+            SessionSetup dev,
+            List<ExperimentSpec.Variant> variants,
+            Map<SideTemplate, Embeddings> docs,
+            List<double[]> testPerQuery,
+            ProgressListener progress)
+            throws WorkbenchException {
+        VariantScorer.Scored d =
+                VariantScorer.score(
+                        spec,
+                        session,
+                        dev.retrieval(),
+                        variants,
+                        docs,
+                        dev.identicalIds().ignore(),
+                        progress);
+        int best = argmax(d.perQuery());
+        int inSample = argmax(testPerQuery);
+        return new ExperimentResult.Selection(
+                "chosen on the " + dev.retrieval().split() + " split",
+                variants.get(inSample).name(),
+                LeaderboardStatistics.mean(testPerQuery.get(inSample)),
+                variants.get(best).name(),
+                LeaderboardStatistics.mean(testPerQuery.get(best)),
+                Map.of(variants.get(best).name(), 1));
+    }
+
+    private static int argmax(List<double[]> perQuery) {
+        int best = 0;
+        for (int v = 1; v < perQuery.size(); v++) {
+            if (LeaderboardStatistics.mean(perQuery.get(v))
+                    > LeaderboardStatistics.mean(perQuery.get(best)) + 1e-12) {
+                best = v;
+            }
+        }
+        return best;
+    }
+
+    private static int[] shuffled(int n, long seed) {
+        int[] a = new int[n];
+        for (int i = 0; i < n; i++) {
+            a[i] = i;
+        }
+        SplittableRandom r = new SplittableRandom(seed);
+        for (int i = n - 1; i > 0; i--) {
+            int j = r.nextInt(i + 1);
+            int t = a[i];
+            a[i] = a[j];
+            a[j] = t;
+        }
+        return a;
+    }
+}
