@@ -4,24 +4,11 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.ClosedByInterruptException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
-import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.zip.CRC32;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.taew.core.model.PreparedText;
@@ -49,25 +36,15 @@ import org.taew.core.util.Hashing;
  * <p>One process writes a cache file at a time (an OS file lock); a second process that finds it
  * locked works without the cache and says so in the log. Within a process, one instance per file is
  * shared.
+ *
+ * <p>This class is the cache's policy: which record holds which key, sharing, and what is logged.
+ * The file itself (header, records, checks, lock) is {@code EmbeddingCacheFile}'s, and every read,
+ * append and close runs on {@code EmbeddingCacheThread}.
  */
 public final class EmbeddingCache implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddingCache.class);
-    private static final byte[] MAGIC = "TAEWEMB1".getBytes(StandardCharsets.US_ASCII);
-    private static final int VERSION = 1;
-    static final int HEADER_BYTES = 64;
+    static final int HEADER_BYTES = EmbeddingCacheFile.HEADER_BYTES;
     private static final Map<Path, EmbeddingCache> OPEN = new HashMap<>();
-
-    /**
-     * The thread every read, append and close of a cache file runs on: never interrupted, so no
-     * cancel closes a channel under the cache.
-     */
-    private static final ExecutorService WRITER =
-            Executors.newSingleThreadExecutor(
-                    r -> {
-                        Thread t = new Thread(r, "taew-cache-writer");
-                        t.setDaemon(true);
-                        return t;
-                    });
 
     /** A 256-bit key. */
     public record Key(long a, long b, long c, long d) {
@@ -105,22 +82,15 @@ public final class EmbeddingCache implements AutoCloseable {
 
     private final Path file;
     private final int dim;
-    private final int recordBytes;
-    private final FileChannel channel;
-    private final FileLock lock;
+    private final EmbeddingCacheFile data;
     private final Map<Key, Long> index = new HashMap<>();
-    private final boolean replacedFile;
     private OpenReport report;
     private int users = 1;
 
-    private EmbeddingCache(
-            Path file, int dim, FileChannel channel, FileLock lock, boolean replacedFile) {
+    private EmbeddingCache(Path file, int dim, EmbeddingCacheFile data) {
         this.file = file;
         this.dim = dim;
-        this.recordBytes = 32 + 4 + 4 * dim + 4;
-        this.channel = channel;
-        this.lock = lock;
-        this.replacedFile = replacedFile;
+        this.data = data;
     }
 
     /** The key of a prepared text. */
@@ -149,29 +119,20 @@ public final class EmbeddingCache implements AutoCloseable {
             return shared;
         }
         try {
-            Files.createDirectories(file.getParent());
-            FileChannel ch =
-                    FileChannel.open(
-                            file,
-                            StandardOpenOption.CREATE,
-                            StandardOpenOption.READ,
-                            StandardOpenOption.WRITE);
-            FileLock lock;
-            try {
-                lock = ch.tryLock();
-            } catch (OverlappingFileLockException e) {
-                lock = null;
-            }
-            if (lock == null) {
-                ch.close();
+            EmbeddingCacheFile data = EmbeddingCacheFile.open(file, identity, dim);
+            if (data == null) {
                 LOG.warn(
                         "Embedding cache {} is in use by another process; encoding without it",
                         file);
                 return null;
             }
-            byte[] identityBytes = HexFormat.of().parseHex(identity);
-            boolean replaced = load(ch, file, identityBytes, dim);
-            EmbeddingCache cache = new EmbeddingCache(file, dim, ch, lock, replaced);
+            if (data.aside() != null) {
+                LOG.warn(
+                        "Embedding cache {} had a damaged header; moved it to {} and started afresh",
+                        file,
+                        data.aside());
+            }
+            EmbeddingCache cache = new EmbeddingCache(file, dim, data);
             cache.scan();
             OPEN.put(file, cache);
             return cache;
@@ -189,124 +150,23 @@ public final class EmbeddingCache implements AutoCloseable {
         }
     }
 
-    /**
-     * Checks the header; a file with a bad header is moved aside (kept for inspection) and a new
-     * one started. Returns whether that happened.
-     */
-    private static boolean load(FileChannel ch, Path file, byte[] identity, int dim)
-            throws IOException {
-        boolean replaced = false;
-        if (ch.size() > 0 && !headerMatches(ch, identity, dim)) {
-            Path aside =
-                    file.resolveSibling(
-                            file.getFileName() + ".corrupt-" + System.currentTimeMillis());
-            Files.copy(file, aside);
-            ch.truncate(0);
-            replaced = true;
-            LOG.warn(
-                    "Embedding cache {} had a damaged header; moved it to {} and started afresh",
-                    file,
-                    aside);
-        }
-        if (ch.size() == 0) {
-            ByteBuffer h = ByteBuffer.allocate(HEADER_BYTES).order(ByteOrder.LITTLE_ENDIAN);
-            h.put(MAGIC).putInt(VERSION).putInt(dim).put(identity);
-            h.position(HEADER_BYTES - 4);
-            CRC32 crc = new CRC32();
-            crc.update(h.array(), 0, HEADER_BYTES - 4);
-            h.putInt((int) crc.getValue());
-            h.flip();
-            ch.write(h, 0);
-        }
-        return replaced;
-    }
-
-    private static boolean headerMatches(FileChannel ch, byte[] identity, int dim)
-            throws IOException {
-        if (ch.size() < HEADER_BYTES) {
-            return false;
-        }
-        ByteBuffer h = ByteBuffer.allocate(HEADER_BYTES).order(ByteOrder.LITTLE_ENDIAN);
-        ch.read(h, 0);
-        byte[] b = h.array();
-        CRC32 crc = new CRC32();
-        crc.update(b, 0, HEADER_BYTES - 4);
-        h.position(HEADER_BYTES - 4);
-        if ((int) crc.getValue() != h.getInt()) {
-            return false;
-        }
-        h.position(0);
-        byte[] magic = new byte[8];
-        h.get(magic);
-        byte[] id = new byte[32];
-        int version = h.getInt();
-        int fileDim = h.getInt();
-        h.get(id);
-        return Arrays.equals(magic, MAGIC)
-                && version == VERSION
-                && fileDim == dim
-                && Arrays.equals(id, identity);
-    }
-
-    /** Reads every record, indexes the good ones and cuts a torn tail. */
+    /** Indexes the file's good records and says what was lost. */
     private void scan() throws IOException {
-        long size = channel.size();
-        long usable = HEADER_BYTES + (size - HEADER_BYTES) / recordBytes * recordBytes;
-        int good = 0;
-        int corrupt = 0;
-        int perChunk = Math.max(1, (1 << 20) / recordBytes);
-        ByteBuffer buf = ByteBuffer.allocate(perChunk * recordBytes).order(ByteOrder.LITTLE_ENDIAN);
-        long pos = HEADER_BYTES;
-        while (pos < usable) {
-            buf.clear();
-            buf.limit((int) Math.min(buf.capacity(), usable - pos));
-            while (buf.hasRemaining()) {
-                if (channel.read(buf, pos + buf.position()) < 0) {
-                    break;
-                }
-            }
-            byte[] a = buf.array();
-            int n = buf.position() / recordBytes;
-            for (int r = 0; r < n; r++) {
-                int off = r * recordBytes;
-                if (intact(a, off)) {
-                    index.put(Key.of(a, off), pos + off);
-                    good++;
-                } else {
-                    corrupt++;
-                }
-            }
-            pos += (long) n * recordBytes;
-        }
-        long torn = size - usable;
-        if (torn > 0) {
-            channel.truncate(usable);
-        }
-        if (corrupt > 0 || torn > 0) {
+        EmbeddingCacheFile.Scan scan = data.scan((a, off, pos) -> index.put(Key.of(a, off), pos));
+        if (scan.corruptRecords() > 0 || scan.truncatedBytes() > 0) {
             LOG.warn(
                     "Embedding cache {}: {} damaged record(s) ignored, {} byte(s) of a torn record cut;"
                             + " those texts will be encoded again",
                     file,
-                    corrupt,
-                    torn);
+                    scan.corruptRecords(),
+                    scan.truncatedBytes());
         }
-        report = new OpenReport(good, corrupt, torn, replacedFile);
-    }
-
-    /** CRC32 of the record at {@code off} without its last four bytes (where the CRC is kept). */
-    private int checksum(byte[] a, int off) {
-        CRC32 crc = new CRC32();
-        crc.update(a, off, recordBytes - 4);
-        return (int) crc.getValue();
-    }
-
-    /** Whether the record at {@code off} matches the CRC stored in its last four bytes. */
-    private boolean intact(byte[] a, int off) {
-        int stored =
-                ByteBuffer.wrap(a, off + recordBytes - 4, 4)
-                        .order(ByteOrder.LITTLE_ENDIAN)
-                        .getInt();
-        return checksum(a, off) == stored;
+        report =
+                new OpenReport(
+                        scan.records(),
+                        scan.corruptRecords(),
+                        scan.truncatedBytes(),
+                        data.aside() != null);
     }
 
     public OpenReport openReport() {
@@ -352,7 +212,7 @@ public final class EmbeddingCache implements AutoCloseable {
      */
     public Integer[] getAll(Key[] keys, float[] dest) {
         try {
-            return onWriter(() -> readAll(keys, dest));
+            return EmbeddingCacheThread.run(() -> readAll(keys, dest));
         } catch (IOException e) {
             LOG.warn("Embedding cache {}: read failed ({}); encoding again", file, e.toString());
             return new Integer[keys.length];
@@ -361,62 +221,29 @@ public final class EmbeddingCache implements AutoCloseable {
 
     private synchronized Integer[] readAll(Key[] keys, float[] dest) {
         Integer[] infos = new Integer[keys.length];
-        ByteBuffer buf = ByteBuffer.allocate(recordBytes).order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer buf = data.recordBuffer();
         for (int i = 0; i < keys.length; i++) {
             Long pos = index.get(keys[i]);
             if (pos == null) {
                 continue;
             }
-            buf.clear();
+            Integer info;
             try {
-                while (buf.hasRemaining()) {
-                    if (channel.read(buf, pos + buf.position()) < 0) {
-                        throw new IOException("record beyond the end of the file");
-                    }
-                }
+                info = data.read(pos, buf, dest, i * dim);
             } catch (IOException e) {
                 LOG.warn(
                         "Embedding cache {}: read failed ({}); encoding again", file, e.toString());
                 index.remove(keys[i]);
                 continue;
             }
-            if (!intact(buf.array(), 0)) {
+            if (info == null) {
                 LOG.warn("Embedding cache {}: a record failed its check; encoding it again", file);
                 index.remove(keys[i]);
                 continue;
             }
-            buf.position(32);
-            infos[i] = buf.getInt();
-            buf.asFloatBuffer().get(dest, i * dim, dim);
+            infos[i] = info;
         }
         return infos;
-    }
-
-    /**
-     * Runs {@code work} on the cache's thread and waits for it without giving way to an interrupt;
-     * the caller's interrupt is kept.
-     */
-    private static <T> T onWriter(Callable<T> work) throws IOException {
-        Future<T> done = WRITER.submit(work);
-        boolean interrupted = false;
-        try {
-            while (true) {
-                try {
-                    return done.get();
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
-            }
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof IOException io) {
-                throw io;
-            }
-            throw new IOException(e.getCause());
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }
     }
 
     /**
@@ -427,7 +254,7 @@ public final class EmbeddingCache implements AutoCloseable {
      * for the rest of the process. The caller's interrupt is kept.
      */
     public void putAll(Key[] keys, int[] infos, float[] vectors) throws IOException {
-        onWriter(
+        EmbeddingCacheThread.run(
                 () -> {
                     append(keys, infos, vectors);
                     return null;
@@ -435,25 +262,9 @@ public final class EmbeddingCache implements AutoCloseable {
     }
 
     private synchronized void append(Key[] keys, int[] infos, float[] vectors) throws IOException {
-        ByteBuffer buf =
-                ByteBuffer.allocate(keys.length * recordBytes).order(ByteOrder.LITTLE_ENDIAN);
+        long end = data.append(keys.length, (i, into) -> keys[i].writeTo(into), infos, vectors);
         for (int i = 0; i < keys.length; i++) {
-            int start = buf.position();
-            keys[i].writeTo(buf);
-            buf.putInt(infos[i]);
-            for (int t = 0; t < dim; t++) {
-                buf.putFloat(vectors[i * dim + t]);
-            }
-            buf.putInt(checksum(buf.array(), start));
-        }
-        buf.flip();
-        long end = channel.size();
-        long pos = end;
-        while (buf.hasRemaining()) {
-            pos += channel.write(buf, pos);
-        }
-        for (int i = 0; i < keys.length; i++) {
-            index.put(keys[i], end + (long) i * recordBytes);
+            index.put(keys[i], end + (long) i * data.recordBytes());
         }
     }
 
@@ -479,12 +290,10 @@ public final class EmbeddingCache implements AutoCloseable {
         }
         try {
             // after every append already queued, on the thread that does them
-            onWriter(
+            EmbeddingCacheThread.run(
                     () -> {
                         synchronized (this) {
-                            channel.force(false);
-                            lock.release();
-                            channel.close();
+                            data.close();
                         }
                         return null;
                     });

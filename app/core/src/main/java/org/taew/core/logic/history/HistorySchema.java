@@ -1,6 +1,9 @@
 package org.taew.core.logic.history;
 
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The run history's tables (docs/formats.md, "Run history"), versioned by SQLite's {@code
@@ -70,6 +73,11 @@ final class HistorySchema {
 
     /** The version this workbench writes. */
     static final int VERSION = MIGRATIONS.size();
+
+    /** The text of a time in the {@code created} and {@code evaluated} columns: UTC, to the ms. */
+    static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'", Locale.ROOT)
+                    .withZone(ZoneOffset.UTC);
 
     private HistorySchema() {}
 }

@@ -1,0 +1,89 @@
+package org.taew.core.logic.history;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import org.taew.core.util.WorkbenchException;
+
+/**
+ * Deletes runs from the history: chosen ones, or all but the most recent and those evaluated before
+ * a time, after which the file is compacted. A run's measures, per-query values and rankings go
+ * with it (the schema's cascades).
+ */
+final class HistoryPruner {
+    private final HistoryDatabase db;
+    private final Connection connection;
+
+    HistoryPruner(HistoryDatabase db) {
+        this.db = db;
+        this.connection = db.connection();
+    }
+
+    /** Deletes the runs with these ids, in one transaction; returns how many there were. */
+    int delete(Collection<Long> ids) throws WorkbenchException {
+        return db.transaction(
+                () -> {
+                    try (PreparedStatement p =
+                            connection.prepareStatement("DELETE FROM run WHERE id = ?")) {
+                        int n = 0;
+                        for (long id : ids) {
+                            p.setLong(1, id);
+                            n += p.executeUpdate();
+                        }
+                        return n;
+                    }
+                });
+    }
+
+    /**
+     * Deletes every run but the {@code keep} most recently evaluated (when {@code keep >= 0}) and
+     * every run last evaluated before {@code before} (when not null); returns how many.
+     */
+    int prune(int keep, Instant before) throws WorkbenchException {
+        List<Long> doomed = new ArrayList<>();
+        try {
+            if (keep >= 0) {
+                try (PreparedStatement p =
+                        connection.prepareStatement(
+                                "SELECT id FROM run ORDER BY evaluated DESC, id DESC LIMIT -1"
+                                        + " OFFSET ?")) {
+                    p.setInt(1, keep);
+                    collect(p, doomed);
+                }
+            }
+            if (before != null) {
+                try (PreparedStatement p =
+                        connection.prepareStatement("SELECT id FROM run WHERE evaluated < ?")) {
+                    p.setString(1, HistorySchema.TIME.format(before));
+                    collect(p, doomed);
+                }
+            }
+        } catch (SQLException e) {
+            throw db.failure(e);
+        }
+        int n = delete(new LinkedHashSet<>(doomed));
+        if (n > 0) {
+            try (Statement s = connection.createStatement()) {
+                s.execute("VACUUM");
+            } catch (SQLException e) {
+                throw db.failure(e);
+            }
+        }
+        return n;
+    }
+
+    private static void collect(PreparedStatement p, List<Long> into) throws SQLException {
+        try (ResultSet rs = p.executeQuery()) {
+            while (rs.next()) {
+                into.add(rs.getLong(1));
+            }
+        }
+    }
+}
