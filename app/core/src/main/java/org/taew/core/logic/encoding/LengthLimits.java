@@ -57,7 +57,7 @@ final class LengthLimits {
         Integer positions = positions(dir.resolve(CONFIG));
         Path module = moduleConfig(dir);
         if (module != null) {
-            JsonObject cfg = ModelFolderReader.json(module);
+            JsonObject cfg = ModelJson.json(module);
             String name = module.getFileName().toString();
             for (String kwargs : List.of("processor_kwargs", "tokenizer_args")) {
                 if (cfg.has(kwargs)
@@ -84,12 +84,12 @@ final class LengthLimits {
         if (descriptor != null && descriptor.has("max_length")) {
             Integer declared =
                     number(
-                            dir.resolve(ModelFolderReader.DESCRIPTOR),
+                            dir.resolve(ModelJson.DESCRIPTOR),
                             "max_length",
                             descriptor.get("max_length"),
                             false);
             if (declared != null) {
-                return bounded(declared, ModelFolderReader.DESCRIPTOR + " max_length", positions);
+                return bounded(declared, ModelJson.DESCRIPTOR + " max_length", positions);
             }
         }
         Integer tokenizer = positive(dir.resolve(TOKENIZER), "model_max_length", true);
@@ -123,7 +123,7 @@ final class LengthLimits {
 
     /** {@code max_position_embeddings}, or null when absent or -1 (no position limit). */
     private static Integer positions(Path config) throws WorkbenchException {
-        JsonObject o = ModelFolderReader.json(config);
+        JsonObject o = ModelJson.json(config);
         String key = "max_position_embeddings";
         if (o == null || !o.has(key)) {
             return null;
@@ -161,7 +161,7 @@ final class LengthLimits {
      */
     private static Integer positive(Path file, String key, boolean placeholder)
             throws WorkbenchException {
-        JsonObject o = ModelFolderReader.json(file);
+        JsonObject o = ModelJson.json(file);
         if (o == null || !o.has(key)) {
             return null;
         }

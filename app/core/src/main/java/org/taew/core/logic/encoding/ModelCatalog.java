@@ -8,32 +8,25 @@ import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestOutputStream;
-import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.taew.core.model.ModelSpec;
-import org.taew.core.util.AtomicFiles;
-import org.taew.core.util.Hashing;
 import org.taew.core.util.WorkbenchException;
 
 /**
  * The models the workbench knows: the bundled ones (ONNX models shipped inside Maven Central jars,
  * used as data) and any local folder in Hugging Face layout. A bundled model is extracted once into
  * {@code <home>/models/<name>} (model.onnx + tokenizer.json + a descriptor), each file checked
- * against its SHA-256; nothing touches the network.
+ * against its SHA-256 ({@link BundledFiles}); nothing touches the network.
  */
 public final class ModelCatalog {
     private static final String BUNDLED_RESOURCE = "/org/taew/core/bundled-models.json";
-    private static final String VERIFIED_MARKER = ".taew-verified";
 
     /** A bundled model as described in {@code bundled-models.json}. */
     public record BundledModel(
@@ -315,45 +308,7 @@ public final class ModelCatalog {
                             + " is missing from this installation");
         }
         Path dir = modelsDir.resolve(model.name());
-        StringBuilder marker = new StringBuilder();
-        for (Map.Entry<String, JsonElement> f : model.entry().getAsJsonObject("files").entrySet()) {
-            JsonObject spec = f.getValue().getAsJsonObject();
-            Path target = dir.resolve(f.getKey());
-            String expected = spec.get("sha256").getAsString();
-            long size = spec.get("size").getAsLong();
-            if (!verified(dir, target, size)) {
-                copyChecked(
-                        model.artifact(),
-                        "/" + spec.get("resource").getAsString(),
-                        target,
-                        expected);
-            }
-            marker.append(stamp(target)).append('\n');
-        }
-        // other precisions (int8), each from its own jar: taken when that jar is on the class path
-        if (model.entry().has("variants")) {
-            for (Map.Entry<String, JsonElement> f :
-                    model.entry().getAsJsonObject("variants").entrySet()) {
-                JsonObject spec = f.getValue().getAsJsonObject();
-                String resource = "/" + spec.get("resource").getAsString();
-                if (ModelCatalog.class.getResource(resource) == null) {
-                    continue;
-                }
-                Path target = dir.resolve(f.getKey());
-                boolean intact = verified(dir, target, spec.get("size").getAsLong());
-                if (!intact && !variants) {
-                    continue; // not asked for: left as it is
-                }
-                if (!intact) {
-                    copyChecked(
-                            spec.get("artifact").getAsString(),
-                            resource,
-                            target,
-                            spec.get("sha256").getAsString());
-                }
-                marker.append(stamp(target)).append('\n');
-            }
-        }
+        String marker = BundledFiles.copyVerified(dir, model.artifact(), model.entry(), variants);
         JsonObject descriptor = new JsonObject();
         descriptor.addProperty("name", model.name());
         descriptor.addProperty("family", model.family());
@@ -371,12 +326,8 @@ public final class ModelCatalog {
         descriptor.addProperty("origin", model.origin());
         descriptor.addProperty("artifact", model.artifact());
         String json = new GsonBuilder().setPrettyPrinting().create().toJson(descriptor) + "\n";
-        Path descriptorFile = dir.resolve(ModelFolderReader.DESCRIPTOR);
         try {
-            if (!Files.isRegularFile(descriptorFile)
-                    || !Files.readString(descriptorFile, StandardCharsets.UTF_8).equals(json)) {
-                AtomicFiles.writeString(descriptorFile, json);
-            }
+            BundledFiles.writeIfChanged(dir.resolve(ModelFolderReader.DESCRIPTOR), json);
             if (model.entry().has("config")) {
                 // the Hugging Face config.json the ONNX export left behind: the native encoder's
                 // shapes
@@ -386,78 +337,12 @@ public final class ModelCatalog {
                                         .create()
                                         .toJson(model.entry().get("config"))
                                 + "\n";
-                Path configFile = dir.resolve("config.json");
-                if (!Files.isRegularFile(configFile)
-                        || !Files.readString(configFile, StandardCharsets.UTF_8).equals(config)) {
-                    AtomicFiles.writeString(configFile, config);
-                }
+                BundledFiles.writeIfChanged(dir.resolve("config.json"), config);
             }
-            Path markerFile = dir.resolve(VERIFIED_MARKER);
-            if (!Files.isRegularFile(markerFile)
-                    || !Files.readString(markerFile, StandardCharsets.UTF_8)
-                            .equals(marker.toString())) {
-                AtomicFiles.writeString(markerFile, marker.toString());
-            }
+            BundledFiles.writeIfChanged(dir.resolve(BundledFiles.VERIFIED_MARKER), marker);
         } catch (IOException e) {
             throw new WorkbenchException(WorkbenchException.Kind.IO, "Cannot write " + dir, e);
         }
         return dir;
-    }
-
-    /**
-     * A file counts as verified when the marker written after its checksum check still matches it.
-     */
-    private static boolean verified(Path dir, Path target, long size) {
-        try {
-            Path markerFile = dir.resolve(VERIFIED_MARKER);
-            if (!Files.isRegularFile(target)
-                    || Files.size(target) != size
-                    || !Files.isRegularFile(markerFile)) {
-                return false;
-            }
-            return Files.readAllLines(markerFile, StandardCharsets.UTF_8).contains(stamp(target));
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
-    private static String stamp(Path file) {
-        try {
-            return file.getFileName()
-                    + " "
-                    + Files.size(file)
-                    + " "
-                    + Files.getLastModifiedTime(file).toMillis();
-        } catch (IOException e) {
-            return file.getFileName() + " ?";
-        }
-    }
-
-    private static void copyChecked(String artifact, String resource, Path target, String expected)
-            throws WorkbenchException {
-        MessageDigest digest = Hashing.sha256();
-        AtomicFiles.write(
-                target,
-                out -> {
-                    try (InputStream in = ModelCatalog.class.getResourceAsStream(resource);
-                            OutputStream dout = new DigestOutputStream(out, digest)) {
-                        if (in == null) {
-                            throw new IOException("resource " + resource + " is missing");
-                        }
-                        in.transferTo(dout);
-                    }
-                    String actual = HexFormat.of().formatHex(digest.digest());
-                    if (!actual.equals(expected)) {
-                        throw new IOException(
-                                "checksum mismatch for "
-                                        + resource
-                                        + " from "
-                                        + artifact
-                                        + ": SHA-256 "
-                                        + actual
-                                        + ", expected "
-                                        + expected);
-                    }
-                });
     }
 }

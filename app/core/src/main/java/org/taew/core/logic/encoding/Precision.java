@@ -208,7 +208,7 @@ public enum Precision {
                     "fp32, optimised graph",
                     false,
                     "the same weights as model.onnx with fused operators; name it with model_file in "
-                            + ModelFolderReader.DESCRIPTOR
+                            + ModelJson.DESCRIPTOR
                             + " to use it");
         }
         return new Variant(file, "unknown", false, "not a file name Hugging Face's exporters use");

@@ -194,11 +194,6 @@ public final class Engines {
 
     /** The name and version of an engine, for reports; e.g. {@code OnnxRuntime 1.21.1}. */
     public static String describe(String engineName) {
-        try {
-            Engine e = Engine.getEngine(engineName);
-            return e.getEngineName() + " " + e.getVersion();
-        } catch (RuntimeException e) {
-            return engineName + " (unavailable: " + e.getMessage() + ")";
-        }
+        return EngineNames.describe(engineName);
     }
 }

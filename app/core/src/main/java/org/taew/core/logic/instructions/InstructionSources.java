@@ -70,15 +70,10 @@ public final class InstructionSources {
         Optional<InstructionSet> family = library.ofFamily(model.family());
         if (!model.familyGuessed()) {
             if (listing.isPresent()) {
-                return fileChoice(listing.get(), "it lists model \"" + model.name() + "\"");
+                return libraryChoice(listing.get(), model, true, null);
             }
             if (family.isPresent()) {
-                return fileChoice(
-                        family.get(),
-                        "family \""
-                                + model.family()
-                                + "\" declared in the model's "
-                                + ModelFolderReader.DESCRIPTOR);
+                return libraryChoice(family.get(), model, false, null);
             }
         }
         String promptsGap = promptsGap(model, wantedTasks);
@@ -100,16 +95,10 @@ public final class InstructionSources {
                                             .orElse("")));
         }
         if (listing.isPresent()) {
-            return fileChoice(
-                    listing.get(), "it lists model \"" + model.name() + "\"; " + promptsGap);
+            return libraryChoice(listing.get(), model, true, promptsGap);
         }
         if (family.isPresent()) {
-            return fileChoice(
-                    family.get(),
-                    "family \""
-                            + model.family()
-                            + "\" guessed from the folder's name; "
-                            + promptsGap);
+            return libraryChoice(family.get(), model, false, promptsGap);
         }
         if (!model.prompts().isEmpty()) {
             // prompts that say nothing for the task: promptTask names what is missing
@@ -152,8 +141,24 @@ public final class InstructionSources {
         return new TemplateSource(TemplateSource.Kind.INSTRUCTION_FILE, file.toString(), why);
     }
 
-    private static Chosen fileChoice(InstructionSet set, String why) {
-        return new Chosen(set, fileSource(set.source(), why));
+    /**
+     * A file of the library chosen for {@code model}, with why: it lists the model, or it is the
+     * file of the model's family (declared, or guessed from the folder's name); and what the
+     * folder's prompts lack when they were passed over for it ({@code promptsGap}, or null).
+     */
+    private static Chosen libraryChoice(
+            InstructionSet set, ModelSpec model, boolean listsModel, String promptsGap) {
+        String why =
+                listsModel
+                        ? "it lists model \"" + model.name() + "\""
+                        : "family \""
+                                + model.family()
+                                + (model.familyGuessed()
+                                        ? "\" guessed from the folder's name"
+                                        : "\" declared in the model's "
+                                                + ModelFolderReader.DESCRIPTOR);
+        return new Chosen(
+                set, fileSource(set.source(), promptsGap == null ? why : why + "; " + promptsGap));
     }
 
     /** The source of the set made for a model with neither a file nor prompts. */

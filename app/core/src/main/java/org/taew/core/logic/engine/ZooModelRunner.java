@@ -1,0 +1,143 @@
+package org.taew.core.logic.engine;
+
+import ai.djl.Device;
+import ai.djl.MalformedModelException;
+import ai.djl.inference.Predictor;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.repository.zoo.Criteria;
+import ai.djl.repository.zoo.ModelNotFoundException;
+import ai.djl.repository.zoo.ZooModel;
+import ai.djl.translate.NoopTranslator;
+import ai.djl.util.PairList;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.taew.core.logic.encoding.EncoderOptions;
+import org.taew.core.logic.encoding.Precision;
+import org.taew.core.model.ModelSpec;
+import org.taew.core.util.WorkbenchException;
+
+/**
+ * A model file loaded through DJL's model zoo: ONNX Runtime for {@code .onnx}, PyTorch for
+ * TorchScript. Builds the {@link Criteria} in one place and gives each worker its own {@link
+ * Predictor}.
+ */
+final class ZooModelRunner implements EncoderRunner {
+    private final ModelSpec spec;
+    private final Device device;
+    private final boolean onnx;
+    private final ZooModel<NDList, NDList> model;
+    private final boolean takesTokenTypes;
+    private final List<Predictor<NDList, NDList>> predictors = new ArrayList<>();
+
+    private ZooModelRunner(
+            ModelSpec spec, Device device, boolean onnx, ZooModel<NDList, NDList> model) {
+        this.spec = spec;
+        this.device = device;
+        this.onnx = onnx;
+        this.model = model;
+        boolean tokenTypes = true;
+        PairList<String, Shape> inputs = model.describeInput();
+        if (inputs != null && !inputs.isEmpty()) {
+            tokenTypes = inputs.keys().contains("token_type_ids");
+        }
+        this.takesTokenTypes = tokenTypes;
+    }
+
+    /** Loads the model's weights file with the engine its format needs. */
+    static ZooModelRunner load(ModelSpec spec, EncoderOptions options, Device device)
+            throws WorkbenchException {
+        boolean onnx = spec.format().equals("onnx");
+        ZooModel<NDList, NDList> model;
+        try {
+            model = criteria(spec, options, device, onnx).loadModel();
+        } catch (ModelNotFoundException
+                | MalformedModelException
+                | IOException
+                | RuntimeException e) {
+            throw new WorkbenchException(
+                    WorkbenchException.Kind.MODEL,
+                    spec.weights()
+                            + " could not be loaded by "
+                            + (onnx ? "ONNX Runtime" : "PyTorch")
+                            + ": "
+                            + e.getMessage(),
+                    e);
+        }
+        return new ZooModelRunner(spec, device, onnx, model);
+    }
+
+    /** The criteria of the weights file: raw {@link NDList}s in and out, our own pre and post. */
+    private static Criteria<NDList, NDList> criteria(
+            ModelSpec spec, EncoderOptions options, Device device, boolean onnx) {
+        String fileName = spec.weights().getFileName().toString();
+        String stem = fileName.substring(0, fileName.lastIndexOf('.'));
+        Criteria.Builder<NDList, NDList> builder =
+                Criteria.builder()
+                        .setTypes(NDList.class, NDList.class)
+                        .optModelPath(spec.weights().getParent())
+                        .optModelName(stem)
+                        .optEngine(onnx ? "OnnxRuntime" : "PyTorch")
+                        .optDevice(device)
+                        .optTranslator(new NoopTranslator());
+        if (onnx) {
+            builder.optOption("optLevel", "ALL_OPT");
+            if (options.intraOpThreads() > 0) {
+                builder.optOption("intraOpNumThreads", Integer.toString(options.intraOpThreads()));
+            }
+            builder.optOption("interOpNumThreads", "1");
+        }
+        return builder.build();
+    }
+
+    @Override
+    public synchronized Forward newForward() {
+        Predictor<NDList, NDList> predictor = model.newPredictor();
+        predictors.add(predictor);
+        return (ids, mask, types, b, len) -> {
+            try (NDManager manager = model.getNDManager().newSubManager()) {
+                Shape shape = new Shape(b, len);
+                NDArray idArray = manager.create(ids, shape);
+                idArray.setName("input_ids");
+                NDArray maskArray = manager.create(mask, shape);
+                maskArray.setName("attention_mask");
+                NDList input = new NDList(idArray, maskArray);
+                if (takesTokenTypes) {
+                    NDArray typeArray = manager.create(types, shape);
+                    typeArray.setName("token_type_ids");
+                    input.add(typeArray);
+                }
+                NDList output = predictor.predict(input);
+                NDArray hidden = output.get(0);
+                Hidden h = new Hidden(hidden.toFloatArray(), hidden.getShape());
+                output.close();
+                return h;
+            }
+        };
+    }
+
+    @Override
+    public String engine() {
+        Precision precision = Precision.of(spec);
+        return EngineNames.describe(onnx ? "OnnxRuntime" : "PyTorch")
+                + " on "
+                + EngineNames.label(device)
+                + (precision == Precision.FP32 ? "" : ", " + precision.label() + " weights");
+    }
+
+    @Override
+    public String cacheTag() {
+        return onnx ? "" : ";engine=torchscript";
+    }
+
+    @Override
+    public synchronized void close() {
+        for (Predictor<NDList, NDList> p : predictors) {
+            p.close();
+        }
+        model.close();
+    }
+}
