@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import org.slf4j.LoggerFactory;
 import org.taew.core.util.Installation;
 import org.taew.core.util.WorkbenchException;
+import org.taew.core.util.WorkbenchHome;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -60,7 +61,7 @@ public final class Main {
         if (System.getProperty("ai.djl.offline") == null) {
             System.setProperty("ai.djl.offline", "true");
         }
-        Installation.configureDjl();
+        Installation.configureDjl(WorkbenchHome.resolve());
         return commandLine().execute(args);
     }
 

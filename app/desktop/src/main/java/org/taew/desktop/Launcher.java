@@ -3,6 +3,7 @@ package org.taew.desktop;
 import java.util.List;
 import javafx.application.Application;
 import org.taew.core.util.Installation;
+import org.taew.core.util.WorkbenchHome;
 
 /**
  * Entry point. A main class that is not an {@link Application} lets the JavaFX jars sit on the
@@ -21,7 +22,7 @@ public final class Launcher {
             System.err.println("error: " + e.getMessage());
             System.exit(2);
         }
-        Installation.configureDjl();
+        Installation.configureDjl(WorkbenchHome.resolve());
         Application.launch(WorkbenchApp.class, args);
     }
 }

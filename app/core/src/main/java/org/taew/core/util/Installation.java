@@ -39,14 +39,14 @@ public final class Installation {
 
     /**
      * Points DJL's cache at the per-user folder of an installed workbench, unless the user chose
-     * one ({@code DJL_CACHE_DIR} in the environment or as a property). Safe to call again after the
-     * home folder changed.
+     * one ({@code DJL_CACHE_DIR} in the environment or as a property): {@code <home>/djl}. Safe to
+     * call again after the home folder changed.
      */
-    public static void configureDjl() {
-        configureDjl(System.getenv(DJL_CACHE));
+    public static void configureDjl(Path home) {
+        configureDjl(home, System.getenv(DJL_CACHE));
     }
 
-    static void configureDjl(String cacheFromEnvironment) {
+    static void configureDjl(Path home, String cacheFromEnvironment) {
         if (folder().isEmpty() || cacheFromEnvironment != null) {
             return;
         }
@@ -54,7 +54,7 @@ public final class Installation {
         if (current != null && !current.equals(djlCacheSetByUs)) {
             return;
         }
-        String dir = WorkbenchHome.resolve().resolve("djl").toString();
+        String dir = home.resolve("djl").toString();
         System.setProperty(DJL_CACHE, dir);
         djlCacheSetByUs = dir;
     }

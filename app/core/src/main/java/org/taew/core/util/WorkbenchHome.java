@@ -34,7 +34,7 @@ public final class WorkbenchHome {
      */
     public static void set(Path home) {
         System.setProperty("taew.home", home.toString());
-        Installation.configureDjl();
+        Installation.configureDjl(home);
     }
 
     public static Path models() {

@@ -84,23 +84,25 @@ class InstallationTest {
             System.clearProperty("DJL_CACHE_DIR");
             System.setProperty("taew.home", dir.resolve("h1").toString());
             System.clearProperty(Installation.PROPERTY);
-            Installation.configureDjl(null);
+            Installation.configureDjl(WorkbenchHome.resolve(), null);
             assertThat(System.getProperty("DJL_CACHE_DIR"))
                     .isNull(); // not installed: DJL's default
 
             System.setProperty(Installation.PROPERTY, dir.toString());
-            Installation.configureDjl("/from/environment"); // DJL reads the variable itself
+            Installation.configureDjl(
+                    WorkbenchHome.resolve(), "/from/environment"); // DJL reads the variable itself
             assertThat(System.getProperty("DJL_CACHE_DIR")).isNull();
-            Installation.configureDjl(null);
+            Installation.configureDjl(WorkbenchHome.resolve(), null);
             assertThat(System.getProperty("DJL_CACHE_DIR"))
                     .isEqualTo(dir.resolve("h1/djl").toString());
             System.setProperty("taew.home", dir.resolve("h2").toString());
-            Installation.configureDjl(null); // --home given after start: follows it
+            Installation.configureDjl(
+                    WorkbenchHome.resolve(), null); // --home given after start: follows it
             assertThat(System.getProperty("DJL_CACHE_DIR"))
                     .isEqualTo(dir.resolve("h2/djl").toString());
 
             System.setProperty("DJL_CACHE_DIR", "/chosen");
-            Installation.configureDjl(null);
+            Installation.configureDjl(WorkbenchHome.resolve(), null);
             assertThat(System.getProperty("DJL_CACHE_DIR")).isEqualTo("/chosen");
         } finally {
             restore(Installation.PROPERTY, before);

@@ -101,7 +101,7 @@ public final class HistoryView extends BorderPane {
         table.getColumns()
                 .add(width(Controls.column("95% CI", ModeComparison.MetricDelta::ciText), 140));
         table.getColumns().add(Controls.column("p", ModeComparison.MetricDelta::pText));
-        double[] widths = {88, 60, 60, 68, 140, 52};
+        double[] widths = {82, 56, 56, 64, 140, 48};
         for (int i = 0; i < widths.length; i++) {
             table.getColumns().get(i).setPrefWidth(widths[i]);
         }
