@@ -27,6 +27,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.taew.core.TestPaths;
+import org.taew.core.formats.parquet.ParquetFile;
 import org.taew.core.logic.compare.ModeComparison;
 import org.taew.core.logic.datasets.BeirReader;
 import org.taew.core.logic.encoding.EmbeddingCache;
@@ -52,7 +53,6 @@ import org.taew.core.model.TextItem;
 import org.taew.core.util.ProgressListener;
 import org.taew.core.util.WorkbenchHome;
 import org.taew.core.util.Workspace;
-import org.taew.core.util.parquet.ParquetFile;
 
 /**
  * The Spark job in local mode ({@code local[2,2]}: two threads, a failed task tried again once) on

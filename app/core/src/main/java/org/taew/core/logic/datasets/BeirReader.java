@@ -226,13 +226,9 @@ public final class BeirReader {
         void accept(TextItem item, int line) throws WorkbenchException;
     }
 
-    /**
-     * The text a BEIR record is embedded as: {@code title + " " + text}, stripped (a query, or a
-     * document without a title, is its text). The one place this rule lives: the reader and the
-     * Spark job both use it.
-     */
+    /** The text a BEIR record is embedded as: see {@link BeirRecord#documentText}. */
     public static String documentText(String title, String text) {
-        return ((title == null ? "" : title) + " " + text).strip();
+        return BeirRecord.documentText(title, text);
     }
 
     /**

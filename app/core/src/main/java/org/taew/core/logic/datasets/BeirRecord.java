@@ -47,7 +47,7 @@ public final class BeirRecord {
         }
         String text = field(obj, "text", !withTitle);
         String title = withTitle ? field(obj, "title", false) : "";
-        String full = BeirReader.documentText(title, text);
+        String full = documentText(title, text);
         if (full.isEmpty()) {
             throw new Malformed(
                     "\""
@@ -56,6 +56,15 @@ public final class BeirRecord {
                             + (withTitle ? " (title and text are both empty)" : ""));
         }
         return new TextItem(id, full);
+    }
+
+    /**
+     * The text a BEIR record is embedded as: {@code title + " " + text}, stripped (a query, or a
+     * document without a title, is its text). The one place this rule lives: the reader and the
+     * Spark job both use it.
+     */
+    public static String documentText(String title, String text) {
+        return ((title == null ? "" : title) + " " + text).strip();
     }
 
     /** The field as a string; "" when it is missing and not required. */

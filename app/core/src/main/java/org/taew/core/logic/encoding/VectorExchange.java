@@ -10,9 +10,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.taew.core.formats.parquet.ParquetFile;
 import org.taew.core.util.ProgressListener;
 import org.taew.core.util.WorkbenchException;
-import org.taew.core.util.parquet.ParquetFile;
 
 /**
  * Vectors computed elsewhere (the Spark job, {@code taew-spark encode}), as parquet files that the

@@ -1,25 +1,15 @@
 package org.taew.core.logic.hub;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.channels.ClosedByInterruptException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Instant;
 import java.util.Collections;
-import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
-import java.util.zip.ZipFile;
 import org.taew.core.logic.datasets.BeirReader;
-import org.taew.core.logic.datasets.DatasetSettings;
-import org.taew.core.logic.evaluation.Reproduction;
 import org.taew.core.model.RetrievalDataset;
 import org.taew.core.util.AtomicFiles;
 import org.taew.core.util.Folders;
@@ -32,7 +22,8 @@ import org.taew.core.util.WorkbenchException;
  * <endpoint>/<name>.zip}), into the workspace's datasets folder as a dataset the workbench reads
  * (BEIR layout, a {@code dataset.yaml} and a provenance card). The zip is downloaded into {@code
  * datasets/.partial/} (resumed after an interruption), unpacked there, read once as a check, and
- * only then moved into place.
+ * only then moved into place. The zip is unpacked by {@link BeirZip}; the dataset's own files are
+ * written by {@link BeirDatasetFiles}.
  */
 public final class BeirFetcher {
     /** Where the BEIR benchmark publishes its zips. */
@@ -77,17 +68,13 @@ public final class BeirFetcher {
         /** The same collection with the bundled models' published nDCG@10 (e5, bge, MiniLM). */
         Known published(double e5, double bge, double minilm) {
             Map<String, Double> p = new LinkedHashMap<>();
-            p.put(E5, e5);
-            p.put(BGE, bge);
-            p.put(MINILM, minilm);
+            p.put(BeirDatasetFiles.E5, e5);
+            p.put(BeirDatasetFiles.BGE, bge);
+            p.put(BeirDatasetFiles.MINILM, minilm);
             return new Known(
                     name, title, documents, testQueries, task, ignoreIdenticalIds, refusal, p);
         }
     }
-
-    private static final String E5 = "e5-small-v2";
-    private static final String BGE = "bge-small-en-v1.5";
-    private static final String MINILM = "all-MiniLM-L6-v2";
 
     /** The BEIR collections, sizes from the BEIR paper (Thakur et al., 2021, table 1). */
     public static final List<Known> KNOWN =
@@ -317,7 +304,7 @@ public final class BeirFetcher {
         Path unpacked = partial.resolve(k.name());
         try {
             Folders.deleteTree(unpacked);
-            unzip(zip, k.name(), unpacked);
+            BeirZip.unzip(zip, k.name(), unpacked);
         } catch (ZipException e) {
             Folders.deleteTreeQuietly(zip);
             throw new WorkbenchException(
@@ -346,7 +333,17 @@ public final class BeirFetcher {
             throw new WorkbenchException(WorkbenchException.Kind.IO, "Cannot read " + zip, e);
         }
         writeSettings(k, unpacked);
-        AtomicFiles.writeString(unpacked.resolve("README.md"), card(k, url, sha, zipBytes, check));
+        AtomicFiles.writeString(
+                unpacked.resolve("README.md"),
+                BeirDatasetFiles.card(
+                        k.name(),
+                        k.title(),
+                        k.documents(),
+                        k.testQueries(),
+                        url,
+                        sha,
+                        zipBytes,
+                        check));
         try {
             AtomicFiles.rename(unpacked, target);
             Files.deleteIfExists(zip);
@@ -360,123 +357,11 @@ public final class BeirFetcher {
     }
 
     /**
-     * Unpacks the entries under {@code <name>/} of the zip into {@code into}, refusing entries that
-     * would land outside it.
-     */
-    private static void unzip(Path zip, String name, Path into) throws IOException {
-        Files.createDirectories(into);
-        Path root = into.toAbsolutePath().normalize();
-        try (ZipFile z = new ZipFile(zip.toFile())) {
-            Enumeration<? extends ZipEntry> entries = z.entries();
-            while (entries.hasMoreElements()) {
-                if (Thread.currentThread().isInterrupted()) {
-                    throw new ClosedByInterruptException();
-                }
-                ZipEntry e = entries.nextElement();
-                String n = e.getName();
-                if (!n.startsWith(name + "/") || e.isDirectory()) {
-                    continue; // __MACOSX/ and the like
-                }
-                Path out = root.resolve(n.substring(name.length() + 1)).normalize();
-                if (!out.startsWith(root)) {
-                    throw new ZipException("entry " + n + " points outside the dataset folder");
-                }
-                Files.createDirectories(out.getParent());
-                try (InputStream in = z.getInputStream(e)) {
-                    Files.copy(in, out, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        }
-    }
-
-    /**
-     * The bundled models' published nDCG@10 as {@code taew reproduce} reads it: e5 and bge with
-     * their instructions (task-aware), MiniLM without (general). Not written for msmarco, whose
-     * published figures are of its dev split while the workbench reads its test split.
-     */
-    /**
      * Writes the collection's {@code dataset.yaml} and, where its published figures apply, its
      * {@code expected.yaml} into {@code dir}.
      */
     static void writeSettings(Known k, Path dir) throws WorkbenchException {
-        AtomicFiles.writeString(dir.resolve(DatasetSettings.FILE_NAME), settings(k));
-        if (!k.published().isEmpty() && !k.name().equals("msmarco")) {
-            AtomicFiles.writeString(dir.resolve(Reproduction.DATASET_FILE), expected(k));
-        }
-    }
-
-    private static String expected(Known k) {
-        StringBuilder sb =
-                new StringBuilder(
-                        "# Published MTEB nDCG@10 of the bundled models on this collection (`taew"
-                                + " reproduce "
-                                + k.name()
-                                + "` compares).\n"
-                                + "# e5-small-v2 and bge-small-en-v1.5: their model cards' model-index"
-                                + " (MTEB, with their instructions);\n"
-                                + "# all-MiniLM-L6-v2: MTEB's result files (embeddings-benchmark/results,"
-                                + " mtebpaper). MTEB versions\n"
-                                + "# differ by a few thousandths, hence the tolerance. See"
-                                + " docs/benchmarks-by-name.md.\n"
-                                + "metric: ndcg_cut.10\n"
-                                + "tolerance: 0.005\n"
-                                + "results:\n");
-        for (Map.Entry<String, Double> e : k.published().entrySet()) {
-            sb.append("  ")
-                    .append(e.getKey())
-                    .append(": {")
-                    .append(e.getKey().equals(MINILM) ? "general" : "task_aware")
-                    .append(": ")
-                    .append(String.format(Locale.ROOT, "%.5f", e.getValue()))
-                    .append("}\n");
-        }
-        return sb.toString();
-    }
-
-    private static String settings(Known k) {
-        return "# How the workbench evaluates this dataset (taew eval, the desktop, taew datasets results).\n"
-                + "task: "
-                + k.task()
-                + "\n"
-                + (k.ignoreIdenticalIds()
-                        ? "# queries are also documents: BEIR and MTEB leave each one out of its own ranking\n"
-                                + "ignore-identical-ids: true\n"
-                        : "");
-    }
-
-    private static String card(Known k, String url, String sha, long bytes, RetrievalDataset d) {
-        return "# "
-                + k.name()
-                + "\n\n"
-                + k.title()
-                + ", from the BEIR benchmark, fetched with `taew datasets fetch "
-                + k.name()
-                + "`.\n\n"
-                + "| | |\n|---|---|\n"
-                + "| source | "
-                + url
-                + " |\n"
-                + "| zip | "
-                + bytes
-                + " bytes, SHA-256 `"
-                + sha
-                + "` |\n"
-                + "| fetched | "
-                + Instant.now()
-                + " |\n"
-                + String.format(
-                        Locale.ROOT,
-                        "| read here | %,d documents, %,d queries with judgments in the %s split |%n",
-                        d.documents().size(),
-                        d.queries().size(),
-                        d.split())
-                + String.format(
-                        Locale.ROOT,
-                        "| BEIR paper | %,d documents, %,d test queries |%n",
-                        k.documents(),
-                        k.testQueries())
-                + "\nLicence: as its authors publish it; the BEIR benchmark lists each collection's licence"
-                + " (https://github.com/beir-cellar/beir). This card does not restate it: check it before"
-                + " you share results or copies.\n";
+        BeirDatasetFiles.writeSettings(
+                k.name(), k.task(), k.ignoreIdenticalIds(), k.published(), dir);
     }
 }

@@ -20,9 +20,9 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.taew.core.formats.parquet.ParquetFile;
 import org.taew.core.util.ProgressListener;
 import org.taew.core.util.WorkbenchException;
-import org.taew.core.util.parquet.ParquetFile;
 
 /**
  * Datasets the Hub publishes as parquet: MTEB's retrieval sets (a {@code corpus} and a {@code

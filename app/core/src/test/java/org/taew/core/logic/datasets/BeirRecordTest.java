@@ -44,4 +44,12 @@ class BeirRecordTest {
                 .isInstanceOf(BeirRecord.Malformed.class)
                 .hasMessageStartingWith(message.strip());
     }
+
+    @Test
+    void theTextRuleIsTitleSpaceTextStrippedAndTheReaderSaysTheSame() {
+        assertThat(BeirRecord.documentText("VPN", "reset it ")).isEqualTo("VPN reset it");
+        assertThat(BeirRecord.documentText(null, " why")).isEqualTo("why");
+        assertThat(BeirRecord.documentText("", "")).isEmpty();
+        assertThat(BeirReader.documentText("VPN", "reset it ")).isEqualTo("VPN reset it");
+    }
 }

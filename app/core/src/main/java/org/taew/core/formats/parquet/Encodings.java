@@ -1,9 +1,11 @@
-package org.taew.core.util.parquet;
+package org.taew.core.formats.parquet;
+
+import static org.taew.core.formats.parquet.Varints.uleb;
+import static org.taew.core.formats.parquet.Varints.zigzag;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Arrays;
-import org.taew.core.util.parquet.CompactThrift.FormatError;
 
 /**
  * Parquet's value and level encodings, as the format specification describes them: the RLE /
@@ -209,21 +211,5 @@ final class Encodings {
         }
         in.position(base + bytes);
         return out;
-    }
-
-    static long uleb(ByteBuffer in) throws FormatError {
-        long result = 0;
-        for (int shift = 0; shift < 64; shift += 7) {
-            int b = in.get() & 0xFF;
-            result |= (long) (b & 0x7F) << shift;
-            if ((b & 0x80) == 0) {
-                return result;
-            }
-        }
-        throw new FormatError("a variable-length number longer than 10 bytes");
-    }
-
-    private static long zigzag(long n) {
-        return (n >>> 1) ^ -(n & 1);
     }
 }

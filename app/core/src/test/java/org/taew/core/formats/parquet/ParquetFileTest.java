@@ -1,4 +1,4 @@
-package org.taew.core.util.parquet;
+package org.taew.core.formats.parquet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

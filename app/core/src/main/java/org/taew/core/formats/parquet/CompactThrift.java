@@ -1,4 +1,6 @@
-package org.taew.core.util.parquet;
+package org.taew.core.formats.parquet;
+
+import static org.taew.core.formats.parquet.Varints.zigzag;
 
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
@@ -131,11 +133,7 @@ final class CompactThrift {
     }
 
     private long varint() throws FormatError {
-        return Encodings.uleb(in);
-    }
-
-    private static long zigzag(long n) {
-        return (n >>> 1) ^ -(n & 1);
+        return Varints.uleb(in);
     }
 
     /** A struct as its fields by id; absent optional fields are simply absent. */
@@ -178,15 +176,6 @@ final class CompactThrift {
 
         List<?> list(int id) {
             return fields.get(id) instanceof List<?> l ? l : List.of();
-        }
-    }
-
-    /** The bytes are not the Thrift the format prescribes; the message says where it broke. */
-    static final class FormatError extends Exception {
-        private static final long serialVersionUID = 1L;
-
-        FormatError(String message) {
-            super(message);
         }
     }
 }
