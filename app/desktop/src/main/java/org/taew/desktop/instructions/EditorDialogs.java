@@ -9,7 +9,7 @@ import org.taew.core.model.InstructionSet;
 import org.taew.core.util.WorkbenchException;
 import org.taew.desktop.util.DialogService;
 
-/** The instruction editor's questions to the user: restore autosaved edits, a new set's name. */
+/** The instruction editor's dialogs: restore autosaved edits, a new set's name, a failed save. */
 final class EditorDialogs {
     private EditorDialogs() {}
 
@@ -75,5 +75,15 @@ final class EditorDialogs {
             return Optional.empty();
         }
         return name;
+    }
+
+    /** Saving {@code set} failed: says why, and that the edits are kept. */
+    static void saveFailed(DialogService dialogs, InstructionSet set, WorkbenchException e) {
+        dialogs.showError(
+                "Cannot save " + set.source().getFileName(),
+                e.getMessage()
+                        + "\nYour edits are kept (and autosaved); fix the problem and save"
+                        + " again, or use Save as new set.",
+                e);
     }
 }

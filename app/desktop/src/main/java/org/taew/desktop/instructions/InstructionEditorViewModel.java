@@ -2,8 +2,6 @@ package org.taew.desktop.instructions;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.function.LongSupplier;
 import javafx.beans.property.ObjectProperty;
@@ -167,24 +165,11 @@ public final class InstructionEditorViewModel {
             return;
         }
         InstructionSet keep = selectedSet.get();
-        List<InstructionSet> all = new ArrayList<>(library.sets());
-        InstructionSet pick = chosen;
-        if (chosen != null && chosen.isFile()) {
-            pick =
-                    all.stream()
-                            .filter(x -> x.source().equals(chosen.source()))
-                            .findFirst()
-                            .orElse(null);
-            if (pick == null) {
-                all.add(chosen); // a file named by the user, outside the folder
-                pick = chosen;
-            }
-        } else if (chosen != null) {
-            all.add(0, chosen);
-        }
+        ListedSets listed = ListedSets.of(library, chosen);
+        InstructionSet pick = listed.pick();
         applying = true;
         try {
-            sets.setAll(all);
+            sets.setAll(listed.all());
         } finally {
             applying = false;
         }
@@ -273,12 +258,7 @@ public final class InstructionEditorViewModel {
             status.set("Saved " + set.source().getFileName());
             return true;
         } catch (WorkbenchException e) {
-            dialogs.showError(
-                    "Cannot save " + set.source().getFileName(),
-                    e.getMessage()
-                            + "\nYour edits are kept (and autosaved); fix the problem and save"
-                            + " again, or use Save as new set.",
-                    e);
+            EditorDialogs.saveFailed(dialogs, set, e);
             return false;
         }
     }
