@@ -8,20 +8,20 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.stream.Stream;
 import org.taew.core.logic.encoding.ComputeChoice;
 import org.taew.core.logic.encoding.Encoder;
 import org.taew.core.logic.encoding.EncoderOptions;
 import org.taew.core.logic.encoding.ModelFolderReader;
 import org.taew.core.logic.engine.Engines;
+import org.taew.core.logic.engine.MatMulPeak;
 import org.taew.core.model.ModelSpec;
 import org.taew.core.model.PreparedText;
+import org.taew.core.util.Folders;
 import org.taew.core.util.ProgressListener;
 
 /**
@@ -132,10 +132,10 @@ final class ArchitectureBenchmark {
                         measure(a, e, tokensPerSet, matmul);
                     }
                 }
-                deleteTree(dir);
+                Folders.deleteTree(dir);
             }
         } finally {
-            deleteTree(root);
+            Folders.deleteTree(root);
         }
         System.out.println(
                 "\nGFLOP/s lin = 2 x multiply-adds of the linear layers per token x tokens/s (attention"
@@ -205,7 +205,7 @@ final class ArchitectureBenchmark {
     /** PyTorch's fp32 matmul rate on the model's weight shapes, 2,048 rows. */
     static double matmulGflops(Arch a) {
         long q = (long) a.heads() * a.headDim();
-        return EncodingBenchmark.matmulGflops(
+        return MatMulPeak.torchGflops(
                 2048,
                 new long[][] {
                     {a.hidden(), q},
@@ -463,16 +463,5 @@ final class ArchitectureBenchmark {
                 + "\",\"type\":\"sentence_transformers.models."
                 + type
                 + "\"}";
-    }
-
-    private static void deleteTree(Path p) throws IOException {
-        if (!Files.exists(p)) {
-            return;
-        }
-        try (Stream<Path> s = Files.walk(p)) {
-            for (Path f : s.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(f);
-            }
-        }
     }
 }

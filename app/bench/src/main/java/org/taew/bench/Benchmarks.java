@@ -5,17 +5,19 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.taew.core.logic.encoding.ComputeChoice;
+import org.taew.core.logic.engine.MatMulPeak;
 import org.taew.core.util.CpuInfo;
 
 /**
  * Entry point: {@code java -jar app/bench/target/taew-bench.jar
- * [encoding|reeval|native|tune|gemm|live|experiment|experiment-gui|startup|bigcorpus|architectures|gpu-check|
- * precision|all] [--sts DIR] [--runs N] [--tokens N] [--gpu]}. Prints results with ratios against
+ * [encoding|reeval|native|tune|gemm|experiment|bigcorpus|architectures|gpu-check|precision|lengths|
+ * int8-speed|all] [--sts DIR] [--runs N] [--tokens N] [--gpu]}. Prints results with ratios against
  * baselines measured in the same run; nothing here is a pass/fail test. {@code gpu-check
  * [--passages N] [--model NAME_OR_DIR] [--home DIR]} checks the GPU path against the CPU ({@link
  * GpuCheck}; run it through {@code tools/gpu-check.sh}, which finds a CUDA libtorch). {@code
  * precision [--sts DIR] [--runs N]} compares fp32 with int8 weights of the bundled models ({@link
- * PrecisionBenchmark}).
+ * PrecisionBenchmark}). The benchmarks of the desktop (live, experiment-gui, startup) are in
+ * app/desktop-bench ({@code DesktopBenchmarks}).
  */
 public final class Benchmarks {
     private Benchmarks() {}
@@ -23,34 +25,9 @@ public final class Benchmarks {
     public static void main(String[] args) throws Exception {
         System.setProperty("ai.djl.offline", "true");
         String which = args.length > 0 && !args[0].startsWith("--") ? args[0] : "all";
-        Path sts = Path.of("../shared/reference-data/stsbenchmark");
         List<String> rest = Arrays.asList(args);
-        int i = rest.indexOf("--sts");
-        if (i >= 0 && i + 1 < rest.size()) {
-            sts = Path.of(rest.get(i + 1));
-        }
-        System.out.printf(
-                Locale.ROOT,
-                "Machine: %d cores, Java %s, %s %s%n",
-                Runtime.getRuntime().availableProcessors(),
-                System.getProperty("java.version"),
-                System.getProperty("os.name"),
-                System.getProperty("os.arch"));
-        System.out.println("CPU: " + cpu());
-        if (which.equals("startup")) {
-            // needs a display and xdotool: xvfb-run -a java -jar app/bench/target/taew-bench.jar
-            // startup
-            int runs = 5;
-            int r = rest.indexOf("--runs");
-            if (r >= 0 && r + 1 < rest.size()) {
-                runs = Integer.parseInt(rest.get(r + 1));
-            }
-            StartupBenchmark.run(
-                    Path.of("app/installer/target/installer"),
-                    Path.of("app/desktop/target/taew-desktop.jar"),
-                    runs);
-            return;
-        }
+        Path sts = sts(rest);
+        printMachine();
         if (which.equals("bigcorpus")) {
             BigCorpusBenchmark.run();
             return;
@@ -80,7 +57,7 @@ public final class Benchmarks {
                     "PyTorch fp32 matmul: %.1f GFLOP/s on a BERT-small layer's shapes, %.1f on 2048^3;"
                             + " ONNX Runtime one MatMul 2048^3: %.1f GFLOP/s%n",
                     EncodingBenchmark.gemmGflops(),
-                    EncodingBenchmark.matmulGflops(2048, new long[][] {{2048, 2048}}, 5),
+                    MatMulPeak.torchGflops(2048, new long[][] {{2048, 2048}}, 5),
                     MatMulPeak.onnxRuntimeGflops(2048, 2048, 2048, 5));
             return;
         }
@@ -108,14 +85,26 @@ public final class Benchmarks {
         if (which.equals("experiment")) {
             ExperimentBenchmark.run(texts);
         }
-        if (which.equals("experiment-gui")) {
-            // needs a display: xvfb-run -a java -jar app/bench/target/taew-bench.jar experiment-gui
-            ExperimentBenchmark.runGui(texts);
-        }
-        if (which.equals("live")) {
-            // needs a display: xvfb-run -a java -jar app/bench/target/taew-bench.jar live
-            LiveUpdateBenchmark.run(texts);
-        }
+    }
+
+    /** The STS-Benchmark folder of {@code --sts DIR}, by default the shared reference data's. */
+    static Path sts(List<String> args) {
+        int i = args.indexOf("--sts");
+        return i >= 0 && i + 1 < args.size()
+                ? Path.of(args.get(i + 1))
+                : Path.of("../shared/reference-data/stsbenchmark");
+    }
+
+    /** The first lines of every benchmark run: the machine and its CPU. */
+    static void printMachine() {
+        System.out.printf(
+                Locale.ROOT,
+                "Machine: %d cores, Java %s, %s %s%n",
+                Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.version"),
+                System.getProperty("os.name"),
+                System.getProperty("os.arch"));
+        System.out.println("CPU: " + cpu());
     }
 
     /** The CPU's model and its vector-instruction flags (one rule for every benchmark: core's). */
