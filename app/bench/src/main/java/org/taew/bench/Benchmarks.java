@@ -6,13 +6,14 @@ import java.util.List;
 import java.util.Locale;
 import org.taew.core.logic.encoding.ComputeChoice;
 import org.taew.core.logic.engine.MatMulPeak;
-import org.taew.core.util.CpuInfo;
 
 /**
  * Entry point: {@code java -jar app/bench/target/taew-bench.jar
  * [encoding|reeval|native|tune|gemm|experiment|bigcorpus|architectures|gpu-check|precision|lengths|
- * int8-speed|all] [--sts DIR] [--runs N] [--tokens N] [--gpu]}. Prints results with ratios against
- * baselines measured in the same run; nothing here is a pass/fail test. {@code gpu-check
+ * int8-speed|all] [--sts DIR] [--runs N] [--tokens N] [--gpu] [--quick]}. {@code --quick} runs a
+ * benchmark on tiny input (a few passages, tiny shapes, the CPU), so that the build can show it
+ * still runs through (BenchmarksQuickTest); its figures mean nothing. Prints results with ratios
+ * against baselines measured in the same run; nothing here is a pass/fail test. {@code gpu-check
  * [--passages N] [--model NAME_OR_DIR] [--home DIR]} checks the GPU path against the CPU ({@link
  * GpuCheck}; run it through {@code tools/gpu-check.sh}, which finds a CUDA libtorch). {@code
  * precision [--sts DIR] [--runs N]} compares fp32 with int8 weights of the bundled models ({@link
@@ -26,8 +27,12 @@ public final class Benchmarks {
         System.setProperty("ai.djl.offline", "true");
         String which = args.length > 0 && !args[0].startsWith("--") ? args[0] : "all";
         List<String> rest = Arrays.asList(args);
-        Path sts = sts(rest);
-        printMachine();
+        Path sts = BenchRun.sts(rest);
+        boolean quick = BenchRun.quick(rest);
+        BenchRun.printMachine();
+        if (quick) {
+            BenchRun.printQuick();
+        }
         if (which.equals("bigcorpus")) {
             BigCorpusBenchmark.run();
             return;
@@ -38,17 +43,32 @@ public final class Benchmarks {
             if (t >= 0 && t + 1 < rest.size()) {
                 tokens = Integer.parseInt(rest.get(t + 1));
             }
-            ArchitectureBenchmark.run(
-                    tokens,
-                    rest.contains("--gpu") ? ComputeChoice.Device.GPU : ComputeChoice.Device.CPU);
+            if (quick) {
+                ArchitectureBenchmark.quick();
+            } else {
+                ArchitectureBenchmark.run(
+                        tokens,
+                        rest.contains("--gpu")
+                                ? ComputeChoice.Device.GPU
+                                : ComputeChoice.Device.CPU);
+            }
             return;
         }
         if (which.equals("gpu-check")) {
-            GpuCheck.run(sts, rest);
+            GpuCheck.run(sts, quick ? GpuCheck.quick(rest) : rest);
             return;
         }
         if (which.equals("precision")) {
             PrecisionBenchmark.run(sts, rest);
+            return;
+        }
+        if (which.equals("gemm") && quick) {
+            System.out.printf(
+                    Locale.ROOT,
+                    "PyTorch fp32 matmul 256^3: %.1f GFLOP/s; ONNX Runtime one MatMul 256^3: %.1f"
+                            + " GFLOP/s%n",
+                    MatMulPeak.torchGflops(256, new long[][] {{256, 256}}, 2),
+                    MatMulPeak.onnxRuntimeGflops(256, 256, 256, 2));
             return;
         }
         if (which.equals("gemm")) {
@@ -61,7 +81,7 @@ public final class Benchmarks {
                     MatMulPeak.onnxRuntimeGflops(2048, 2048, 2048, 5));
             return;
         }
-        BenchTexts texts = BenchTexts.load(sts);
+        BenchTexts texts = quick ? BenchTexts.load(sts).quick() : BenchTexts.load(sts);
         if (which.equals("lengths")) {
             LengthBenchmark.run(texts);
             return;
@@ -85,36 +105,5 @@ public final class Benchmarks {
         if (which.equals("experiment")) {
             ExperimentBenchmark.run(texts);
         }
-    }
-
-    /** The STS-Benchmark folder of {@code --sts DIR}, by default the shared reference data's. */
-    static Path sts(List<String> args) {
-        int i = args.indexOf("--sts");
-        return i >= 0 && i + 1 < args.size()
-                ? Path.of(args.get(i + 1))
-                : Path.of("../shared/reference-data/stsbenchmark");
-    }
-
-    /** The first lines of every benchmark run: the machine and its CPU. */
-    static void printMachine() {
-        System.out.printf(
-                Locale.ROOT,
-                "Machine: %d cores, Java %s, %s %s%n",
-                Runtime.getRuntime().availableProcessors(),
-                System.getProperty("java.version"),
-                System.getProperty("os.name"),
-                System.getProperty("os.arch"));
-        System.out.println("CPU: " + cpu());
-    }
-
-    /** The CPU's model and its vector-instruction flags (one rule for every benchmark: core's). */
-    static String cpu() {
-        return CpuInfo.describe();
-    }
-
-    static double median(double[] v) {
-        double[] s = v.clone();
-        Arrays.sort(s);
-        return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
     }
 }

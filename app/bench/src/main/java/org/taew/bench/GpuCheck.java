@@ -49,6 +49,16 @@ final class GpuCheck {
 
     private GpuCheck() {}
 
+    /**
+     * Quick mode's arguments: a few passages, and the models of the usual per-user folder rather
+     * than a fresh copy (options given first still win).
+     */
+    static List<String> quick(List<String> args) {
+        List<String> out = new ArrayList<>(args);
+        out.addAll(List.of("--passages", "48", "--home", WorkbenchHome.resolve().toString()));
+        return out;
+    }
+
     static void run(Path sts, List<String> args) throws Exception {
         int passageCount = Integer.parseInt(option(args, "--passages", "20000"));
         String modelName = option(args, "--model", "e5-small-v2");

@@ -7,9 +7,10 @@ import java.util.List;
 /**
  * Entry point of the desktop's benchmarks: {@code xvfb-run -a java -jar
  * app/desktop-bench/target/taew-desktop-bench.jar [live|experiment-gui|startup] [--sts DIR] [--runs
- * N]}. {@code live} and {@code experiment-gui} open the real window ({@link LiveUpdateBenchmark},
- * {@link ExperimentGuiBenchmark}); {@code startup} times the installed image and {@code java -jar}
- * from outside and needs xdotool ({@link StartupBenchmark}).
+ * N] [--quick]}. {@code --quick} runs on tiny input (DesktopBenchmarksQuickTest runs it headless).
+ * {@code live} and {@code experiment-gui} open the real window ({@link LiveUpdateBenchmark}, {@link
+ * ExperimentGuiBenchmark}); {@code startup} times the installed image and {@code java -jar} from
+ * outside and needs xdotool ({@link StartupBenchmark}).
  */
 public final class DesktopBenchmarks {
     private DesktopBenchmarks() {}
@@ -18,10 +19,14 @@ public final class DesktopBenchmarks {
         System.setProperty("ai.djl.offline", "true");
         String which = args.length > 0 && !args[0].startsWith("--") ? args[0] : "live";
         List<String> rest = Arrays.asList(args);
-        Benchmarks.printMachine();
+        boolean quick = BenchRun.quick(rest);
+        BenchRun.printMachine();
+        if (quick) {
+            BenchRun.printQuick();
+        }
         switch (which) {
             case "startup" -> {
-                int runs = 5;
+                int runs = quick ? 1 : 5;
                 int r = rest.indexOf("--runs");
                 if (r >= 0 && r + 1 < rest.size()) {
                     runs = Integer.parseInt(rest.get(r + 1));
@@ -31,13 +36,17 @@ public final class DesktopBenchmarks {
                         Path.of("app/desktop/target/taew-desktop.jar"),
                         runs);
             }
-            case "experiment-gui" ->
-                    ExperimentGuiBenchmark.run(BenchTexts.load(Benchmarks.sts(rest)));
-            case "live" -> LiveUpdateBenchmark.run(BenchTexts.load(Benchmarks.sts(rest)));
+            case "experiment-gui" -> ExperimentGuiBenchmark.run(texts(rest, quick));
+            case "live" -> LiveUpdateBenchmark.run(texts(rest, quick));
             default ->
                     throw new IllegalArgumentException(
                             which
                                     + ": the desktop benchmarks are live, experiment-gui and startup");
         }
+    }
+
+    private static BenchTexts texts(List<String> args, boolean quick) throws Exception {
+        BenchTexts texts = BenchTexts.load(BenchRun.sts(args));
+        return quick ? texts.quick() : texts;
     }
 }

@@ -147,10 +147,10 @@ final class LiveUpdateBenchmark {
                     Locale.ROOT,
                     "%-9s tab shown: edit to updated view median %.3f s, max %.3f s%n",
                     tabs[t],
-                    Benchmarks.median(latencies),
+                    BenchRun.median(latencies),
                     Arrays.stream(latencies).max().orElseThrow());
         }
-        double median = Benchmarks.median(all);
+        double median = BenchRun.median(all);
         System.out.printf(
                 Locale.ROOT,
                 "All %d edits (300 ms typing pause included): median %.3f s, max %.3f s (target <= 1.5"
