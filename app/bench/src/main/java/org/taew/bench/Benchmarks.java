@@ -5,17 +5,20 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.taew.core.logic.encoding.ComputeChoice;
-import org.taew.core.util.CpuInfo;
+import org.taew.core.logic.engine.MatMulPeak;
 
 /**
  * Entry point: {@code java -jar app/bench/target/taew-bench.jar
- * [encoding|reeval|native|tune|gemm|live|experiment|experiment-gui|startup|bigcorpus|architectures|gpu-check|
- * precision|all] [--sts DIR] [--runs N] [--tokens N] [--gpu]}. Prints results with ratios against
- * baselines measured in the same run; nothing here is a pass/fail test. {@code gpu-check
+ * [encoding|reeval|native|tune|gemm|experiment|bigcorpus|architectures|gpu-check|precision|lengths|
+ * int8-speed|all] [--sts DIR] [--runs N] [--tokens N] [--gpu] [--quick]}. {@code --quick} runs a
+ * benchmark on tiny input (a few passages, tiny shapes, the CPU), so that the build can show it
+ * still runs through (BenchmarksQuickTest); its figures mean nothing. Prints results with ratios
+ * against baselines measured in the same run; nothing here is a pass/fail test. {@code gpu-check
  * [--passages N] [--model NAME_OR_DIR] [--home DIR]} checks the GPU path against the CPU ({@link
  * GpuCheck}; run it through {@code tools/gpu-check.sh}, which finds a CUDA libtorch). {@code
  * precision [--sts DIR] [--runs N]} compares fp32 with int8 weights of the bundled models ({@link
- * PrecisionBenchmark}).
+ * PrecisionBenchmark}). The benchmarks of the desktop (live, experiment-gui, startup) are in
+ * app/desktop-bench ({@code DesktopBenchmarks}).
  */
 public final class Benchmarks {
     private Benchmarks() {}
@@ -23,33 +26,12 @@ public final class Benchmarks {
     public static void main(String[] args) throws Exception {
         System.setProperty("ai.djl.offline", "true");
         String which = args.length > 0 && !args[0].startsWith("--") ? args[0] : "all";
-        Path sts = Path.of("../shared/reference-data/stsbenchmark");
         List<String> rest = Arrays.asList(args);
-        int i = rest.indexOf("--sts");
-        if (i >= 0 && i + 1 < rest.size()) {
-            sts = Path.of(rest.get(i + 1));
-        }
-        System.out.printf(
-                Locale.ROOT,
-                "Machine: %d cores, Java %s, %s %s%n",
-                Runtime.getRuntime().availableProcessors(),
-                System.getProperty("java.version"),
-                System.getProperty("os.name"),
-                System.getProperty("os.arch"));
-        System.out.println("CPU: " + cpu());
-        if (which.equals("startup")) {
-            // needs a display and xdotool: xvfb-run -a java -jar app/bench/target/taew-bench.jar
-            // startup
-            int runs = 5;
-            int r = rest.indexOf("--runs");
-            if (r >= 0 && r + 1 < rest.size()) {
-                runs = Integer.parseInt(rest.get(r + 1));
-            }
-            StartupBenchmark.run(
-                    Path.of("app/installer/target/installer"),
-                    Path.of("app/desktop/target/taew-desktop.jar"),
-                    runs);
-            return;
+        Path sts = BenchRun.sts(rest);
+        boolean quick = BenchRun.quick(rest);
+        BenchRun.printMachine();
+        if (quick) {
+            BenchRun.printQuick();
         }
         if (which.equals("bigcorpus")) {
             BigCorpusBenchmark.run();
@@ -61,17 +43,32 @@ public final class Benchmarks {
             if (t >= 0 && t + 1 < rest.size()) {
                 tokens = Integer.parseInt(rest.get(t + 1));
             }
-            ArchitectureBenchmark.run(
-                    tokens,
-                    rest.contains("--gpu") ? ComputeChoice.Device.GPU : ComputeChoice.Device.CPU);
+            if (quick) {
+                ArchitectureBenchmark.quick();
+            } else {
+                ArchitectureBenchmark.run(
+                        tokens,
+                        rest.contains("--gpu")
+                                ? ComputeChoice.Device.GPU
+                                : ComputeChoice.Device.CPU);
+            }
             return;
         }
         if (which.equals("gpu-check")) {
-            GpuCheck.run(sts, rest);
+            GpuCheck.run(sts, quick ? GpuCheck.quick(rest) : rest);
             return;
         }
         if (which.equals("precision")) {
             PrecisionBenchmark.run(sts, rest);
+            return;
+        }
+        if (which.equals("gemm") && quick) {
+            System.out.printf(
+                    Locale.ROOT,
+                    "PyTorch fp32 matmul 256^3: %.1f GFLOP/s; ONNX Runtime one MatMul 256^3: %.1f"
+                            + " GFLOP/s%n",
+                    MatMulPeak.torchGflops(256, new long[][] {{256, 256}}, 2),
+                    MatMulPeak.onnxRuntimeGflops(256, 256, 256, 2));
             return;
         }
         if (which.equals("gemm")) {
@@ -80,11 +77,11 @@ public final class Benchmarks {
                     "PyTorch fp32 matmul: %.1f GFLOP/s on a BERT-small layer's shapes, %.1f on 2048^3;"
                             + " ONNX Runtime one MatMul 2048^3: %.1f GFLOP/s%n",
                     EncodingBenchmark.gemmGflops(),
-                    EncodingBenchmark.matmulGflops(2048, new long[][] {{2048, 2048}}, 5),
+                    MatMulPeak.torchGflops(2048, new long[][] {{2048, 2048}}, 5),
                     MatMulPeak.onnxRuntimeGflops(2048, 2048, 2048, 5));
             return;
         }
-        BenchTexts texts = BenchTexts.load(sts);
+        BenchTexts texts = quick ? BenchTexts.load(sts).quick() : BenchTexts.load(sts);
         if (which.equals("lengths")) {
             LengthBenchmark.run(texts);
             return;
@@ -108,24 +105,5 @@ public final class Benchmarks {
         if (which.equals("experiment")) {
             ExperimentBenchmark.run(texts);
         }
-        if (which.equals("experiment-gui")) {
-            // needs a display: xvfb-run -a java -jar app/bench/target/taew-bench.jar experiment-gui
-            ExperimentBenchmark.runGui(texts);
-        }
-        if (which.equals("live")) {
-            // needs a display: xvfb-run -a java -jar app/bench/target/taew-bench.jar live
-            LiveUpdateBenchmark.run(texts);
-        }
-    }
-
-    /** The CPU's model and its vector-instruction flags (one rule for every benchmark: core's). */
-    static String cpu() {
-        return CpuInfo.describe();
-    }
-
-    static double median(double[] v) {
-        double[] s = v.clone();
-        Arrays.sort(s);
-        return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
     }
 }

@@ -1,22 +1,14 @@
 package org.taew.bench;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
-import javafx.application.Platform;
-import javafx.stage.Stage;
 import org.taew.core.logic.compare.ModeComparison;
 import org.taew.core.logic.encoding.EmbeddingService;
 import org.taew.core.logic.experiments.ExperimentResult;
 import org.taew.core.logic.experiments.ExperimentRunner;
 import org.taew.core.logic.experiments.ExperimentSpec;
-import org.taew.core.logic.experiments.ExperimentWriter;
 import org.taew.core.logic.history.RunHistory;
 import org.taew.core.logic.history.RunRecord;
 import org.taew.core.logic.session.EvaluationSession;
@@ -32,12 +24,6 @@ import org.taew.core.model.Template;
 import org.taew.core.model.TextItem;
 import org.taew.core.util.ProgressListener;
 import org.taew.core.util.WorkbenchHome;
-import org.taew.core.util.Workspace;
-import org.taew.desktop.Workbench;
-import org.taew.desktop.experiments.ExperimentsViewModel;
-import org.taew.desktop.session.WorkbenchContext;
-import org.taew.desktop.util.FxDialogService;
-import org.taew.desktop.util.FxStallMonitor;
 
 /**
  * An instruction experiment's cost beyond encoding: 20 query-side variants on 300 queries × 5,000
@@ -45,9 +31,8 @@ import org.taew.desktop.util.FxStallMonitor;
  * new query texts, 22 searches with general mode and the card's default, every measure, the
  * bootstrap intervals, the randomization tests, Holm, the diagnostics, cross-validated selection
  * and the 22 runs written to the history). Baseline in the same run: encoding 6,000 query texts of
- * the same lengths alone, through the same embedding service. With {@code --gui}: the same
- * experiment started from the desktop's Experiments tab, and the longest time the FX thread could
- * not run meanwhile.
+ * the same lengths alone, through the same embedding service. The same experiment from the
+ * desktop's Experiments tab is {@code ExperimentGuiBenchmark} in app/desktop-bench.
  */
 final class ExperimentBenchmark {
     static final int VARIANTS = 20;
@@ -79,7 +64,7 @@ final class ExperimentBenchmark {
     private ExperimentBenchmark() {}
 
     /** The variants of one round; {@code tag} keeps each round's texts out of the cache. */
-    private static List<ExperimentSpec.Variant> variants(String tag) {
+    static List<ExperimentSpec.Variant> variants(String tag) {
         List<ExperimentSpec.Variant> v = new ArrayList<>();
         for (int i = 0; i < VARIANTS; i++) {
             v.add(
@@ -96,7 +81,7 @@ final class ExperimentBenchmark {
         return v;
     }
 
-    private static ExperimentSpec spec(String name, List<ExperimentSpec.Variant> variants) {
+    static ExperimentSpec spec(String name, List<ExperimentSpec.Variant> variants) {
         return new ExperimentSpec(
                 null,
                 name,
@@ -113,16 +98,9 @@ final class ExperimentBenchmark {
     static final String DATASET = "bench-300x5000";
 
     /** A workspace with the benchmark dataset and a home sharing the extracted models. */
-    static WorkbenchContext workspace(BenchTexts texts) throws Exception {
-        Path root = Files.createTempDirectory("taew-experiment-bench");
-        Path ws = root.resolve("workspace");
-        LiveUpdateBenchmark.writeBeir(
-                ReevalBenchmark.dataset(texts), ws.resolve("datasets").resolve(DATASET));
-        LiveUpdateBenchmark.copy(Workspace.locate().instructions(), ws.resolve("instructions"));
-        Path home = root.resolve("home");
-        Files.createDirectories(home);
-        Files.createSymbolicLink(home.resolve("models"), WorkbenchHome.models().toAbsolutePath());
-        return new WorkbenchContext(Workspace.at(ws), home);
+    static BenchWorkspace workspace(BenchTexts texts) throws Exception {
+        return BenchWorkspace.create(
+                "taew-experiment-bench", ReevalBenchmark.dataset(texts), DATASET);
     }
 
     static void run(BenchTexts texts) throws Exception {
@@ -133,7 +111,7 @@ final class ExperimentBenchmark {
                 VARIANTS,
                 ReevalBenchmark.QUERIES,
                 ReevalBenchmark.DOCUMENTS);
-        WorkbenchContext ctx = workspace(texts);
+        BenchWorkspace ctx = workspace(texts);
         SessionResolver resolver = new SessionResolver(ctx.workspace(), ctx.home());
         SessionRequest request =
                 SessionRequest.builder()
@@ -296,90 +274,5 @@ final class ExperimentBenchmark {
                 (searching.get() - t) / 1e9,
                 (lastIncrement.get() - searching.get()) / 1e9,
                 (end - lastIncrement.get()) / 1e9);
-    }
-
-    /**
-     * The same experiment from the desktop's Experiments tab (run it under Xvfb): the time from Run
-     * to the leaderboard on screen, and the longest FX-thread stall meanwhile.
-     */
-    static void runGui(BenchTexts texts) throws Exception {
-        System.out.printf(
-                Locale.ROOT,
-                "%n== Desktop: an experiment of %d variants while the window stays responsive ==%n",
-                VARIANTS);
-        WorkbenchContext ctx = workspace(texts);
-        Path file = ctx.workspace().root().resolve("variants.yaml");
-        ExperimentWriter.write(file, spec("gui", variants("yellow")));
-        CountDownLatch started = new CountDownLatch(1);
-        Platform.startup(started::countDown);
-        started.await();
-        AtomicReference<Workbench> wb = new AtomicReference<>();
-        CountDownLatch first = new CountDownLatch(1);
-        long t0 = System.nanoTime();
-        Platform.runLater(
-                () -> {
-                    Workbench w =
-                            Workbench.show(
-                                    new Stage(), ctx, FxDialogService::new, DATASET, "e5-small-v2");
-                    wb.set(w);
-                    w.session()
-                            .snapshotProperty()
-                            .addListener(
-                                    (o, a, b) -> {
-                                        if (b != null) {
-                                            first.countDown();
-                                        }
-                                    });
-                });
-        if (!first.await(15, TimeUnit.MINUTES)) {
-            throw new IllegalStateException("the first evaluation did not finish");
-        }
-        System.out.printf(
-                Locale.ROOT,
-                "First evaluation (everything encoded): %.1f s%n",
-                (System.nanoTime() - t0) / 1e9);
-        Thread.sleep(3000); // the token preview after the first evaluation
-        FxStallMonitor stalls = new FxStallMonitor(5);
-        CountDownLatch done = new CountDownLatch(1);
-        AtomicLong start = new AtomicLong();
-        AtomicLong end = new AtomicLong();
-        Platform.runLater(
-                () -> {
-                    wb.get().view().tabs().getSelectionModel().select(3);
-                    ExperimentsViewModel vm = wb.get().view().experiments();
-                    while (!vm.variants().isEmpty()) {
-                        vm.remove(0);
-                    }
-                    vm.importFile(file);
-                    vm.resultProperty()
-                            .addListener(
-                                    (o, a, b) -> {
-                                        if (b != null) {
-                                            end.set(System.nanoTime());
-                                            done.countDown();
-                                        }
-                                    });
-                    stalls.reset();
-                    start.set(System.nanoTime());
-                    vm.run();
-                });
-        if (!done.await(15, TimeUnit.MINUTES)) {
-            throw new IllegalStateException("the experiment did not finish");
-        }
-        double stall = stalls.maxStallMillis();
-        System.out.printf(
-                Locale.ROOT,
-                "Run → leaderboard on screen: %.2f s; longest FX-thread stall meanwhile: %.0f ms"
-                        + " (%d probes; target <= 100 ms: %s)%n",
-                (end.get() - start.get()) / 1e9,
-                stall,
-                stalls.samples(),
-                stall <= 100 ? "met" : "NOT met");
-        if (Boolean.getBoolean("taew.bench.sample")) {
-            System.out.println("FX thread during the longest stall:\n" + stalls.worstStack());
-        }
-        stalls.close();
-        Platform.runLater(() -> wb.get().stage().close());
-        Platform.exit();
     }
 }

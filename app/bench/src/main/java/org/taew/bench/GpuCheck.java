@@ -1,45 +1,24 @@
 package org.taew.bench;
 
-import ai.djl.Device;
-import ai.djl.engine.Engine;
-import ai.djl.engine.StandardCapabilities;
-import ai.djl.huggingface.tokenizers.Encoding;
-import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
-import ai.djl.util.cuda.CudaUtils;
-import ai.onnxruntime.OnnxTensor;
-import ai.onnxruntime.OnnxValue;
-import ai.onnxruntime.OrtEnvironment;
-import ai.onnxruntime.OrtException;
-import ai.onnxruntime.OrtSession;
-import java.io.IOException;
-import java.lang.management.MemoryUsage;
-import java.nio.FloatBuffer;
-import java.nio.LongBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Stream;
-import org.taew.core.logic.datasets.StsReader;
+import org.taew.bench.GpuCheckReport.Row;
+import org.taew.bench.GpuCheckReport.Run;
+import org.taew.bench.StsAgreement.Agreement;
+import org.taew.bench.StsAgreement.Sentences;
 import org.taew.core.logic.encoding.ComputeChoice;
 import org.taew.core.logic.encoding.Encoder;
 import org.taew.core.logic.encoding.EncoderOptions;
 import org.taew.core.logic.encoding.ModelCatalog;
 import org.taew.core.logic.engine.Engines;
-import org.taew.core.logic.metrics.Correlation;
-import org.taew.core.model.Embeddings;
+import org.taew.core.logic.engine.GpuEnvironment;
 import org.taew.core.model.ModelSpec;
-import org.taew.core.model.Pooling;
 import org.taew.core.model.PreparedText;
-import org.taew.core.model.StsPair;
+import org.taew.core.util.Folders;
 import org.taew.core.util.ProgressListener;
 import org.taew.core.util.WorkbenchHome;
 
@@ -54,9 +33,9 @@ import org.taew.core.util.WorkbenchHome;
  * line; the others still run.
  *
  * <p>With {@code -Dtaew.ortGpu=true} (the script sets it when an {@code onnxruntime_gpu} jar comes
- * first on the class path) it checks ONNX Runtime's CUDA provider instead: the CPU reference, the
- * ONNX file run directly through the {@code ai.onnxruntime} API on the CPU (the same tokenizer and
- * pooling, so that any difference on CUDA is CUDA's) and with the CUDA provider, on STS-B test.
+ * first on the class path) it checks ONNX Runtime on the GPU instead: the CPU reference and core's
+ * encoder with ONNX Runtime on the GPU, on STS-B test. Every configuration is opened through core's
+ * {@link Engines}, so the check encodes exactly as the workbench does (pooling, Dense modules).
  */
 final class GpuCheck {
     /** Short passages: one to four STS-B sentences (about 40 tokens on average). */
@@ -68,34 +47,17 @@ final class GpuCheck {
     /** Texts encoded before each timed run, so that loading and CUDA start-up are not timed. */
     static final int WARM_UP = 64;
 
-    /** Padded tokens and texts per batch of the direct ONNX Runtime runs. */
-    static final int ORT_BATCH_TOKENS = 16_384;
-
-    static final int ORT_BATCH_TEXTS = 256;
-
     private GpuCheck() {}
 
-    /** Vectors of one configuration on one set of texts, and how long encoding them took. */
-    record Run(Embeddings vectors, long tokens, double seconds) {
-        double tokensPerSecond() {
-            return tokens / seconds;
-        }
+    /**
+     * Quick mode's arguments: a few passages, and the models of the usual per-user folder rather
+     * than a fresh copy (options given first still win).
+     */
+    static List<String> quick(List<String> args) {
+        List<String> out = new ArrayList<>(args);
+        out.addAll(List.of("--passages", "48", "--home", WorkbenchHome.resolve().toString()));
+        return out;
     }
-
-    /** One configuration's figures, for the summary. */
-    record Row(
-            String config,
-            double stsTokensPerSecond,
-            double passageTokensPerSecond,
-            double minCos,
-            double meanCos,
-            double spearman) {}
-
-    /** The lowest and mean cosine between the same rows of two sets of vectors. */
-    record Agreement(double min, double mean, int rows) {}
-
-    /** The STS-B test sentences, each once, and the row of each sentence. */
-    record Sentences(List<String> texts, Map<String, Integer> rows, List<StsPair> pairs) {}
 
     static void run(Path sts, List<String> args) throws Exception {
         int passageCount = Integer.parseInt(option(args, "--passages", "20000"));
@@ -117,7 +79,7 @@ final class GpuCheck {
                     spec.pooling().label(),
                     spec.normalize(),
                     spec.lengthLimit().describe());
-            Sentences sentences = stsTest(sts.resolve("sts-test.csv"));
+            Sentences sentences = StsAgreement.stsTest(sts.resolve("sts-test.csv"));
             List<PreparedText> stsTexts =
                     sentences.texts().stream().map(PreparedText::plain).toList();
             System.out.printf(
@@ -153,8 +115,8 @@ final class GpuCheck {
                                     passages.subList(0, Math.min(CPU_PASSAGES, passages.size())));
                 }
             }
-            double cpuSpearman = spearman(cpuSts.vectors(), sentences);
-            printSts("cpu fp32", cpuSts, null, cpuSpearman);
+            double cpuSpearman = StsAgreement.spearman(cpuSts.vectors(), sentences);
+            GpuCheckReport.printSts("cpu fp32", cpuSts, null, cpuSpearman);
             if (cpuPassages != null) {
                 System.out.printf(
                         Locale.ROOT,
@@ -174,20 +136,31 @@ final class GpuCheck {
                             cpuSpearman));
 
             if (ortGpu) {
-                ortPart(spec, sentences, cpuSts, rows);
+                ortPart(spec, stsTexts, sentences, cpuSts, rows);
             } else if (noGpu == null) {
                 for (boolean half : new boolean[] {false, true}) {
-                    gpuConfiguration(spec, half, stsTexts, passages, sentences, cpuSts, cpuPassages)
+                    configuration(
+                                    half ? "gpu fp16" : "gpu fp32",
+                                    spec,
+                                    new ComputeChoice(
+                                            ComputeChoice.Device.GPU,
+                                            ComputeChoice.Engine.NATIVE,
+                                            half),
+                                    stsTexts,
+                                    passages,
+                                    sentences,
+                                    cpuSts,
+                                    cpuPassages)
                             .ifPresent(rows::add);
                 }
             }
-            summary(rows);
+            GpuCheckReport.summary(rows);
             if (noGpu != null && !ortGpu) {
                 System.out.println("GPU part skipped: " + noGpu);
             }
         } finally {
             if (homeArg == null) {
-                deleteTree(home);
+                Folders.deleteTree(home);
             }
         }
     }
@@ -204,23 +177,23 @@ final class GpuCheck {
                 envOr("PYTORCH_VERSION", "(unset)"),
                 envOr("PYTORCH_FLAVOR", "(unset)"));
         System.out.println("ONNX Runtime: " + Engines.describe("OnnxRuntime"));
-        Engine torch;
+        GpuEnvironment.Torch torch;
         try {
-            torch = Engine.getEngine(Engines.SEARCH_ENGINE);
+            torch = GpuEnvironment.torch();
         } catch (RuntimeException | LinkageError e) {
             String reason = "DJL's PyTorch engine did not load: " + oneLine(e);
             System.out.println("PyTorch engine: failed: " + oneLine(e));
             return reason;
         }
-        boolean cuda = torch.hasCapability(StandardCapabilities.CUDA);
+        boolean cuda = torch.cuda();
         int gpus = Engines.gpuCount();
         System.out.printf(
                 Locale.ROOT,
                 "PyTorch engine: %s %s; built with CUDA: %s, cuDNN: %s%n",
-                torch.getEngineName(),
-                torch.getVersion(),
+                torch.name(),
+                torch.version(),
                 cuda,
-                torch.hasCapability(StandardCapabilities.CUDNN));
+                torch.cudnn());
         System.out.printf(
                 Locale.ROOT,
                 "GPUs (Engines.gpuCount): %d; default device: %s%n",
@@ -231,8 +204,8 @@ final class GpuCheck {
                 System.out.printf(
                         Locale.ROOT,
                         "CUDA runtime (libcudart through JNA): %s; device 0 compute capability %s%n",
-                        CudaUtils.getCudaVersionString(),
-                        CudaUtils.getComputeCapability(0));
+                        GpuEnvironment.cudaVersion(),
+                        GpuEnvironment.computeCapability(0));
             } catch (RuntimeException e) {
                 System.out.println("CUDA runtime: failed: " + oneLine(e));
             }
@@ -251,29 +224,27 @@ final class GpuCheck {
     /** Free and total memory of GPU 0, as the encoder's batching reads it. */
     static String cudaMemory() {
         try {
-            MemoryUsage m = CudaUtils.getGpuMemory(Device.gpu());
+            GpuEnvironment.Memory m = GpuEnvironment.memory();
             return String.format(
-                    Locale.ROOT,
-                    "%d MiB free of %d MiB",
-                    (m.getMax() - m.getUsed()) >> 20,
-                    m.getMax() >> 20);
+                    Locale.ROOT, "%d MiB free of %d MiB", m.free() >> 20, m.total() >> 20);
         } catch (RuntimeException e) {
             return "unknown (" + oneLine(e) + ")";
         }
     }
 
-    /** One GPU configuration of the native encoder; a failure is one line and no row. */
-    private static Optional<Row> gpuConfiguration(
+    /**
+     * One GPU configuration, opened through core's encoder; a failure is one line and no row. With
+     * no passages only STS-B is encoded.
+     */
+    private static Optional<Row> configuration(
+            String label,
             ModelSpec spec,
-            boolean half,
+            ComputeChoice choice,
             List<PreparedText> stsTexts,
             List<PreparedText> passages,
             Sentences sentences,
             Run cpuSts,
             Run cpuPassages) {
-        String label = half ? "gpu fp16" : "gpu fp32";
-        ComputeChoice choice =
-                new ComputeChoice(ComputeChoice.Device.GPU, ComputeChoice.Engine.NATIVE, half);
         long t0 = System.nanoTime();
         try (Encoder gpu = Engines.openEncoder(spec, EncoderOptions.DEFAULT, choice)) {
             System.out.printf(
@@ -285,12 +256,23 @@ final class GpuCheck {
                     cudaMemory());
             Run s = encode(gpu, stsTexts);
             Agreement stsAgreement =
-                    agreement(s.vectors(), cpuSts.vectors(), cpuSts.vectors().rows());
-            double spearman = spearman(s.vectors(), sentences);
-            printSts(label, s, stsAgreement, spearman);
+                    StsAgreement.agreement(s.vectors(), cpuSts.vectors(), cpuSts.vectors().rows());
+            double spearman = StsAgreement.spearman(s.vectors(), sentences);
+            GpuCheckReport.printSts(label, s, stsAgreement, spearman);
+            if (passages.isEmpty()) {
+                return Optional.of(
+                        new Row(
+                                label,
+                                s.tokensPerSecond(),
+                                Double.NaN,
+                                stsAgreement.min(),
+                                stsAgreement.mean(),
+                                spearman));
+            }
             Run p = encode(gpu, passages);
             Agreement passageAgreement =
-                    agreement(p.vectors(), cpuPassages.vectors(), cpuPassages.vectors().rows());
+                    StsAgreement.agreement(
+                            p.vectors(), cpuPassages.vectors(), cpuPassages.vectors().rows());
             System.out.printf(
                     Locale.ROOT,
                     "%s: passages: %d texts, %d tokens, %.0f tokens/s; cosine vs cpu over the first"
@@ -322,211 +304,22 @@ final class GpuCheck {
     // ---- ONNX Runtime with the CUDA provider (-Dtaew.ortGpu=true) ----
 
     /**
-     * The model's ONNX file through the {@code ai.onnxruntime} API: on the CPU (checks this path's
-     * tokenizing and pooling against the reference), then with the CUDA provider.
+     * The model through core's encoder with ONNX Runtime on the GPU (the same tokenizing, pooling
+     * and Dense modules as the CPU reference, so that any difference is CUDA's). Core opens ONNX
+     * Runtime on the CPU only today: then the line says so.
      */
-    private static void ortPart(ModelSpec spec, Sentences sentences, Run cpuSts, List<Row> rows) {
+    private static void ortPart(
+            ModelSpec spec,
+            List<PreparedText> stsTexts,
+            Sentences sentences,
+            Run cpuSts,
+            List<Row> rows) {
         System.out.println(
-                "ONNX Runtime part (taew.ortGpu=true; the native GPU configurations run without it):"
-                        + " providers available: "
-                        + OrtEnvironment.getAvailableProviders());
-        if (!spec.format().equals("onnx")
-                || !spec.dense().isEmpty()
-                || spec.pooling() == Pooling.LASTTOKEN) {
-            System.out.println(
-                    "ort: skipped: this check runs ONNX files with mean or CLS pooling and no Dense"
-                            + " modules; "
-                            + spec.name()
-                            + " is not one");
-            return;
-        }
-        for (boolean cuda : new boolean[] {false, true}) {
-            String label = cuda ? "ort-cuda fp32" : "ort-cpu direct fp32";
-            try {
-                Run r = ortEncode(spec, sentences.texts(), cuda);
-                Agreement a = agreement(r.vectors(), cpuSts.vectors(), cpuSts.vectors().rows());
-                double spearman = spearman(r.vectors(), sentences);
-                printSts(label, r, a, spearman);
-                rows.add(
-                        new Row(
-                                label,
-                                r.tokensPerSecond(),
-                                Double.NaN,
-                                a.min(),
-                                a.mean(),
-                                spearman));
-            } catch (Exception | LinkageError e) {
-                System.out.println(label + ": failed: " + oneLine(e));
-            }
-        }
-    }
-
-    /** Encodes {@code texts} with ONNX Runtime directly; timed after a warm-up. */
-    private static Run ortEncode(ModelSpec spec, List<String> texts, boolean cuda)
-            throws OrtException, IOException {
-        OrtEnvironment env = OrtEnvironment.getEnvironment();
-        try (OrtSession.SessionOptions options = new OrtSession.SessionOptions();
-                HuggingFaceTokenizer tokenizer =
-                        HuggingFaceTokenizer.builder()
-                                .optTokenizerPath(spec.tokenizer())
-                                .optAddSpecialTokens(true)
-                                .optPadding(false)
-                                .optTruncation(true)
-                                .optMaxLength(spec.maxLength())
-                                .build()) {
-            options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
-            if (cuda) {
-                options.addCUDA(0);
-            }
-            long t0 = System.nanoTime();
-            try (OrtSession session = env.createSession(spec.weights().toString(), options)) {
-                System.out.printf(
-                        Locale.ROOT,
-                        "%s: ONNX Runtime %s, session created in %.1f s%n",
-                        cuda ? "ort-cuda fp32" : "ort-cpu direct fp32",
-                        env.getVersion(),
-                        (System.nanoTime() - t0) / 1e9);
-                ortVectors(
-                        env,
-                        session,
-                        tokenizer,
-                        spec,
-                        texts.subList(0, Math.min(WARM_UP, texts.size())));
-                long start = System.nanoTime();
-                long[] tokens = new long[1];
-                Embeddings v = ortVectors(env, session, tokenizer, spec, texts, tokens);
-                return new Run(v, tokens[0], (System.nanoTime() - start) / 1e9);
-            }
-        }
-    }
-
-    private static Embeddings ortVectors(
-            OrtEnvironment env,
-            OrtSession session,
-            HuggingFaceTokenizer tokenizer,
-            ModelSpec spec,
-            List<String> texts)
-            throws OrtException {
-        return ortVectors(env, session, tokenizer, spec, texts, new long[1]);
-    }
-
-    /**
-     * Vectors of {@code texts}: tokenized, sorted by length into padded batches, run, pooled as the
-     * model says and L2-normalised when it normalises; {@code tokens[0]} gets the token count.
-     */
-    private static Embeddings ortVectors(
-            OrtEnvironment env,
-            OrtSession session,
-            HuggingFaceTokenizer tokenizer,
-            ModelSpec spec,
-            List<String> texts,
-            long[] tokens)
-            throws OrtException {
-        Encoding[] enc = tokenizer.batchEncode(texts);
-        Integer[] order = new Integer[enc.length];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-            tokens[0] += enc[i].getIds().length;
-        }
-        Arrays.sort(order, Comparator.comparingInt(i -> enc[i].getIds().length));
-        Set<String> inputNames = session.getInputNames();
-        float[][] out = new float[enc.length][];
-        int from = 0;
-        while (from < order.length) {
-            int to = from;
-            int longest = 0;
-            while (to < order.length && to - from < ORT_BATCH_TEXTS) {
-                int len = enc[order[to]].getIds().length;
-                if (to > from && Math.max(longest, len) * (to - from + 1) > ORT_BATCH_TOKENS) {
-                    break;
-                }
-                longest = Math.max(longest, len);
-                to++;
-            }
-            int b = to - from;
-            long[] ids = new long[b * longest];
-            long[] mask = new long[b * longest];
-            long[] types = new long[b * longest];
-            for (int r = 0; r < b; r++) {
-                Encoding e = enc[order[from + r]];
-                System.arraycopy(e.getIds(), 0, ids, r * longest, e.getIds().length);
-                System.arraycopy(e.getAttentionMask(), 0, mask, r * longest, e.getIds().length);
-                System.arraycopy(e.getTypeIds(), 0, types, r * longest, e.getIds().length);
-            }
-            long[] shape = {b, longest};
-            Map<String, OnnxTensor> inputs = new LinkedHashMap<>();
-            try {
-                inputs.put("input_ids", OnnxTensor.createTensor(env, LongBuffer.wrap(ids), shape));
-                inputs.put(
-                        "attention_mask",
-                        OnnxTensor.createTensor(env, LongBuffer.wrap(mask), shape));
-                if (inputNames.contains("token_type_ids")) {
-                    inputs.put(
-                            "token_type_ids",
-                            OnnxTensor.createTensor(env, LongBuffer.wrap(types), shape));
-                }
-                try (OrtSession.Result result = session.run(inputs)) {
-                    OnnxValue first = result.get(0);
-                    if (!(first instanceof OnnxTensor t) || t.getFloatBuffer() == null) {
-                        throw new IllegalStateException("the model's first output is not float32");
-                    }
-                    long[] outShape = t.getInfo().getShape();
-                    FloatBuffer values = t.getFloatBuffer();
-                    for (int r = 0; r < b; r++) {
-                        out[order[from + r]] = pool(values, outShape, r, mask, longest, spec);
-                    }
-                }
-            } finally {
-                for (OnnxTensor t : inputs.values()) {
-                    t.close();
-                }
-            }
-            from = to;
-        }
-        int dim = out.length == 0 ? 0 : out[0].length;
-        float[] data = new float[out.length * dim];
-        for (int i = 0; i < out.length; i++) {
-            System.arraycopy(out[i], 0, data, i * dim, dim);
-        }
-        return new Embeddings(data, out.length, dim);
-    }
-
-    /** Row {@code r}'s vector from a {@code [b, len, h]} (or pooled {@code [b, h]}) output. */
-    private static float[] pool(
-            FloatBuffer values, long[] shape, int r, long[] mask, int len, ModelSpec spec) {
-        int h = (int) shape[shape.length - 1];
-        float[] v = new float[h];
-        if (shape.length == 2) {
-            values.get(r * h, v);
-        } else if (spec.pooling() == Pooling.CLS) {
-            values.get(r * len * h, v);
-        } else {
-            int count = 0;
-            for (int p = 0; p < len; p++) {
-                if (mask[r * len + p] == 0) {
-                    continue;
-                }
-                count++;
-                int base = (r * len + p) * h;
-                for (int d = 0; d < h; d++) {
-                    v[d] += values.get(base + d);
-                }
-            }
-            for (int d = 0; d < h; d++) {
-                v[d] /= Math.max(1, count);
-            }
-        }
-        if (spec.normalize()) {
-            double n = 0;
-            for (float x : v) {
-                n += x * x;
-            }
-            float scale = (float) (1 / Math.max(1e-12, Math.sqrt(n)));
-            for (int d = 0; d < h; d++) {
-                v[d] *= scale;
-            }
-        }
-        return v;
+                "ONNX Runtime part (taew.ortGpu=true; the native GPU configurations run without it)");
+        ComputeChoice choice =
+                new ComputeChoice(ComputeChoice.Device.GPU, ComputeChoice.Engine.ONNX, false);
+        configuration("ort-cuda fp32", spec, choice, stsTexts, List.of(), sentences, cpuSts, null)
+                .ifPresent(rows::add);
     }
 
     // ---- shared ----
@@ -543,68 +336,6 @@ final class GpuCheck {
         return new Run(out.vectors(), tokens, seconds);
     }
 
-    private static void printSts(String label, Run r, Agreement vsCpu, double spearman) {
-        System.out.printf(
-                Locale.ROOT,
-                "%s: STS-B test: %d sentences, %d tokens, %.0f tokens/s; %sSpearman %.4f%n",
-                label,
-                r.vectors().rows(),
-                r.tokens(),
-                r.tokensPerSecond(),
-                vsCpu == null
-                        ? ""
-                        : String.format(
-                                Locale.ROOT,
-                                "cosine vs cpu: min %.6f, mean %.6f; ",
-                                vsCpu.min(),
-                                vsCpu.mean()),
-                spearman);
-    }
-
-    private static void summary(List<Row> rows) {
-        System.out.printf(
-                Locale.ROOT,
-                "%n%-22s %14s %18s %12s %12s %10s%n",
-                "configuration",
-                "STS tokens/s",
-                "passage tokens/s",
-                "min cos",
-                "mean cos",
-                "Spearman");
-        for (Row r : rows) {
-            System.out.printf(
-                    Locale.ROOT,
-                    "%-22s %14.0f %18s %12.6f %12.6f %10.4f%n",
-                    r.config(),
-                    r.stsTokensPerSecond(),
-                    Double.isNaN(r.passageTokensPerSecond())
-                            ? "-"
-                            : String.format(Locale.ROOT, "%.0f", r.passageTokensPerSecond()),
-                    r.minCos(),
-                    r.meanCos(),
-                    r.spearman());
-        }
-        System.out.println(
-                "(cosines against the cpu fp32 vectors of the same texts: all STS-B sentences and the"
-                        + " passages the cpu encoded; Spearman: cosine of each STS-B test pair against its"
-                        + " gold score)");
-    }
-
-    /** STS-B test's pairs and their sentences, each once, in order of first appearance. */
-    static Sentences stsTest(Path file) throws Exception {
-        List<StsPair> pairs = StsReader.readStsBenchmark(file).pairs();
-        Map<String, Integer> rows = new HashMap<>();
-        List<String> texts = new ArrayList<>();
-        for (StsPair p : pairs) {
-            for (String s : List.of(p.first(), p.second())) {
-                if (rows.putIfAbsent(s, texts.size()) == null) {
-                    texts.add(s);
-                }
-            }
-        }
-        return new Sentences(texts, rows, pairs);
-    }
-
     /**
      * {@code n} short passages from STS-B sentences (dev + test), as the encoding benchmark builds
      * them; with e5's {@code passage: } prefix for e5 models.
@@ -614,36 +345,6 @@ final class GpuCheck {
         return BenchTexts.load(sts).passages(n, PATTERN, 0).stream()
                 .map(p -> PreparedText.plain(prefix + p))
                 .toList();
-    }
-
-    /** Spearman of each pair's cosine against its gold score. */
-    static double spearman(Embeddings v, Sentences s) {
-        double[] cos = new double[s.pairs().size()];
-        double[] gold = new double[cos.length];
-        for (int i = 0; i < cos.length; i++) {
-            StsPair p = s.pairs().get(i);
-            cos[i] = cosine(v, s.rows().get(p.first()), v, s.rows().get(p.second()));
-            gold[i] = p.gold();
-        }
-        return Correlation.spearman(cos, gold);
-    }
-
-    /** Cosines of the first {@code rows} rows of {@code a} and {@code b}, row by row. */
-    static Agreement agreement(Embeddings a, Embeddings b, int rows) {
-        double min = 1;
-        double sum = 0;
-        for (int i = 0; i < rows; i++) {
-            double c = cosine(a, i, b, i);
-            min = Math.min(min, c);
-            sum += c;
-        }
-        return new Agreement(min, rows == 0 ? Double.NaN : sum / rows, rows);
-    }
-
-    static double cosine(Embeddings a, int i, Embeddings b, int j) {
-        double na = a.dot(i, a, i);
-        double nb = b.dot(j, b, j);
-        return a.dot(i, b, j) / Math.sqrt(Math.max(1e-30, na * nb));
     }
 
     private static String option(List<String> args, String name, String fallback) {
@@ -668,16 +369,5 @@ final class GpuCheck {
             b.append(c.getMessage()).append(')');
         }
         return b.toString().replaceAll("\\s+", " ").strip();
-    }
-
-    private static void deleteTree(Path p) throws IOException {
-        if (!Files.exists(p)) {
-            return;
-        }
-        try (Stream<Path> s = Files.walk(p)) {
-            for (Path f : s.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(f);
-            }
-        }
     }
 }

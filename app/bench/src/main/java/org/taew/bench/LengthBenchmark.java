@@ -10,6 +10,7 @@ import org.taew.core.logic.encoding.EncoderOptions;
 import org.taew.core.logic.encoding.ModelCatalog;
 import org.taew.core.logic.encoding.Precision;
 import org.taew.core.logic.engine.Engines;
+import org.taew.core.logic.engine.MatMulPeak;
 import org.taew.core.model.ModelSpec;
 import org.taew.core.model.PreparedText;
 import org.taew.core.util.ProgressListener;
@@ -206,7 +207,7 @@ final class LengthBenchmark {
                 Math.max(
                         MatMulPeak.onnxRuntimeGflops(4096, h, f, 10),
                         MatMulPeak.onnxRuntimeGflops(4096, f, h, 10));
-        double torchLarge = EncodingBenchmark.matmulGflops(2048, new long[][] {{2048, 2048}}, 5);
+        double torchLarge = MatMulPeak.torchGflops(2048, new long[][] {{2048, 2048}}, 5);
         double torchModel = EncodingBenchmark.gemmGflops();
         double peak = Math.max(Math.max(ortLarge, ortModel), Math.max(torchLarge, torchModel));
         double linearFlopsPerToken = 2.0 * EncodingBenchmark.LAYERS * (4.0 * h * h + 2.0 * h * f);

@@ -43,7 +43,7 @@ final class NativeEngineBenchmark {
                     e.countTokens(prepared.stream().map(PreparedText::text).toList()).stream()
                             .mapToLong(Encoder.TokenCount::tokens)
                             .sum();
-            e.encode(prepared.subList(0, 64), ProgressListener.NONE);
+            e.encode(prepared.subList(0, Math.min(64, prepared.size())), ProgressListener.NONE);
             ort =
                     EncodingBenchmark.time(
                             e.engine() + ", default options",
@@ -62,7 +62,7 @@ final class NativeEngineBenchmark {
                         new EncoderOptions(2048, 64, 0, 1),
                         EncoderOptions.DEFAULT)) {
             try (Encoder e = Engines.openEncoder(spec, o, cpuNative)) {
-                e.encode(prepared.subList(0, 64), ProgressListener.NONE);
+                e.encode(prepared.subList(0, Math.min(64, prepared.size())), ProgressListener.NONE);
                 String label =
                         String.format(
                                 Locale.ROOT,
@@ -101,7 +101,9 @@ final class NativeEngineBenchmark {
                                 ComputeChoice.Device.GPU, ComputeChoice.Engine.NATIVE, half);
                 try (Encoder e =
                         Engines.openEncoder(spec, new EncoderOptions(8192, 256, 0, 1), gpu)) {
-                    e.encode(prepared.subList(0, 64), ProgressListener.NONE);
+                    e.encode(
+                            prepared.subList(0, Math.min(64, prepared.size())),
+                            ProgressListener.NONE);
                     EncodingBenchmark.Result r =
                             EncodingBenchmark.time(
                                     e.engine(),

@@ -8,6 +8,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.taew.bench.PrecisionTable.Measured;
+import org.taew.bench.PrecisionTable.Row;
+import org.taew.bench.PrecisionTable.Totals;
 import org.taew.core.logic.compare.ModeComparison;
 import org.taew.core.logic.compare.StsComparison;
 import org.taew.core.logic.datasets.DatasetCatalog;
@@ -27,10 +30,8 @@ import org.taew.core.logic.session.SessionSetup;
 import org.taew.core.model.InstructionPair;
 import org.taew.core.model.MetricId;
 import org.taew.core.model.Mode;
-import org.taew.core.model.PreparedText;
 import org.taew.core.model.StsPair;
 import org.taew.core.model.Template;
-import org.taew.core.model.TextItem;
 import org.taew.core.util.ProgressListener;
 import org.taew.core.util.WorkbenchException;
 import org.taew.core.util.WorkbenchHome;
@@ -62,89 +63,6 @@ final class PrecisionBenchmark {
     private static final ModeComparison.Settings SIGNIFICANCE = ModeComparison.Settings.DEFAULT;
 
     private PrecisionBenchmark() {}
-
-    /**
-     * One mode in one precision.
-     *
-     * @param score mean nDCG@10 or Spearman
-     * @param scores per-query values (retrieval), else null
-     * @param cosines per-pair cosines (STS), else null
-     * @param seconds encoding seconds (the embedding service's reports)
-     * @param tokens tokens encoded
-     */
-    private record Measured(
-            double score, QueryScores scores, double[] cosines, double seconds, long tokens) {
-        Measured faster(Measured other) {
-            return other.seconds < seconds
-                    ? new Measured(score, scores, cosines, other.seconds, tokens)
-                    : this;
-        }
-
-        double tokensPerSecond() {
-            return tokens / seconds;
-        }
-    }
-
-    /** A row of the table. */
-    private record Row(
-            String model,
-            String dataset,
-            String measure,
-            double fp32,
-            double int8,
-            double delta,
-            String significance,
-            Measured fp,
-            Measured q) {}
-
-    /** Encoding totals of one model and precision. */
-    private static final class Totals {
-        double seconds;
-        long tokens;
-        String engine = "";
-    }
-
-    /** One precision's session, moved from dataset to dataset with the same encoder. */
-    private static final class Arm implements AutoCloseable {
-        final String model;
-        final Precision precision;
-        final Totals totals = new Totals();
-        EvaluationSession session;
-        Path dataset;
-
-        Arm(String model, Precision precision) {
-            this.model = model;
-            this.precision = precision;
-        }
-
-        EvaluationSession on(SessionSetup setup) throws WorkbenchException {
-            if (session == null) {
-                long t = System.nanoTime();
-                session = EvaluationSession.open(setup, false);
-                warmUp(session);
-                totals.engine = session.encoder().engine();
-                System.out.printf(
-                        Locale.ROOT,
-                        "  %s %s: %s, %s; loaded and warmed up in %.1f s%n",
-                        model,
-                        precision.label(),
-                        setup.model().dir().relativize(setup.model().weights()),
-                        totals.engine,
-                        (System.nanoTime() - t) / 1e9);
-            } else if (!setup.dataset().path().equals(dataset)) {
-                session = session.retarget(setup, false);
-            }
-            dataset = setup.dataset().path();
-            return session;
-        }
-
-        @Override
-        public void close() {
-            if (session != null) {
-                session.close();
-            }
-        }
-    }
 
     static void run(Path stsDir, List<String> args) throws Exception {
         int runs = DEFAULT_RUNS;
@@ -194,8 +112,8 @@ final class PrecisionBenchmark {
                 continue;
             }
             long t = System.nanoTime();
-            try (Arm fp = new Arm(m.name(), Precision.FP32);
-                    Arm q = new Arm(m.name(), Precision.INT8)) {
+            try (PrecisionArm fp = new PrecisionArm(m.name(), Precision.FP32);
+                    PrecisionArm q = new PrecisionArm(m.name(), Precision.INT8)) {
                 for (int d = 0; d < datasets.size(); d++) {
                     rows.addAll(dataset(resolver, datasets.get(d), fp, q, runs, d % 2 == 1));
                 }
@@ -204,8 +122,8 @@ final class PrecisionBenchmark {
             System.out.printf(
                     Locale.ROOT, "  %s: %.1f s in all%n", m.name(), (System.nanoTime() - t) / 1e9);
         }
-        printTable(rows);
-        printTotals(totals);
+        PrecisionTable.printTable(rows);
+        PrecisionTable.printTotals(totals);
         System.out.printf(
                 Locale.ROOT,
                 "%nΔ = int8 − fp32. 95 %% CI: percentile bootstrap of the paired difference; p: paired"
@@ -218,7 +136,12 @@ final class PrecisionBenchmark {
 
     /** Both precisions of one model on one dataset: its rows. */
     private static List<Row> dataset(
-            SessionResolver resolver, String dataset, Arm fp, Arm q, int runs, boolean int8First)
+            SessionResolver resolver,
+            String dataset,
+            PrecisionArm fp,
+            PrecisionArm q,
+            int runs,
+            boolean int8First)
             throws WorkbenchException {
         long t0 = System.nanoTime();
         SessionSetup fpSetup = resolver.resolve(request(dataset, fp));
@@ -229,7 +152,7 @@ final class PrecisionBenchmark {
             boolean int8Now = int8First ^ (run % 2 == 1);
             for (int k = 0; k < 2; k++) {
                 boolean isInt8 = (k == 0) == int8Now;
-                Arm arm = isInt8 ? q : fp;
+                PrecisionArm arm = isInt8 ? q : fp;
                 Map<Mode, Measured> m = evaluate(arm.on(isInt8 ? qSetup : fpSetup));
                 if (isInt8) {
                     qBest = faster(qBest, m);
@@ -254,8 +177,8 @@ final class PrecisionBenchmark {
             String mode = fpBest.size() == 1 ? "general = task-aware" : e.getKey().label();
             fpSeconds += a.seconds();
             qSeconds += b.seconds();
-            add(fp.totals, a);
-            add(q.totals, b);
+            PrecisionTable.add(fp.totals, a);
+            PrecisionTable.add(q.totals, b);
             if (fpSetup.isSts()) {
                 StsComparison c = stsDelta(fpSetup, a, b);
                 rows.add(
@@ -266,7 +189,7 @@ final class PrecisionBenchmark {
                                 a.score(),
                                 b.score(),
                                 c.spearman().delta(),
-                                ciAndP(c.spearman().ci(), c.spearman().pValue()),
+                                PrecisionTable.ciAndP(c.spearman().ci(), c.spearman().pValue()),
                                 a,
                                 b));
             } else {
@@ -283,7 +206,7 @@ final class PrecisionBenchmark {
                                 d.general(),
                                 d.taskAware(),
                                 d.delta(),
-                                ciAndP(
+                                PrecisionTable.ciAndP(
                                         new Significance.Interval(d.ciLow(), d.ciHigh()),
                                         d.pValue()),
                                 a,
@@ -315,7 +238,7 @@ final class PrecisionBenchmark {
         return rows;
     }
 
-    private static SessionRequest request(String dataset, Arm arm) {
+    private static SessionRequest request(String dataset, PrecisionArm arm) {
         return SessionRequest.builder()
                 .optDataset(dataset)
                 .optModel(arm.model)
@@ -420,85 +343,5 @@ final class PrecisionBenchmark {
         cosines.put(Mode.GENERAL, fp32.cosines());
         cosines.put(Mode.TASK_AWARE, int8.cosines());
         return StsComparison.compare(pairs, gold, cosines, SIGNIFICANCE, 0);
-    }
-
-    private static void add(Totals t, Measured m) {
-        t.seconds += m.seconds();
-        t.tokens += m.tokens();
-    }
-
-    /** Warms the encoder up on up to 64 of the setup's texts (not timed). */
-    private static void warmUp(EvaluationSession s) throws WorkbenchException {
-        List<PreparedText> texts = new ArrayList<>();
-        SessionSetup setup = s.setup();
-        if (setup.isSts()) {
-            for (StsPair p : setup.sts().pairs()) {
-                texts.add(PreparedText.plain(p.first()));
-            }
-        } else {
-            for (TextItem t : setup.retrieval().documents()) {
-                texts.add(PreparedText.plain(t.text()));
-            }
-        }
-        s.encoder().encode(texts.subList(0, Math.min(64, texts.size())), ProgressListener.NONE);
-    }
-
-    private static String ciAndP(Significance.Interval ci, double p) {
-        return String.format(
-                Locale.ROOT, "[%+.4f, %+.4f]; p %s", ci.low(), ci.high(), Significance.format(p));
-    }
-
-    private static void printTable(List<Row> rows) {
-        System.out.println();
-        System.out.println(
-                "| model | dataset | measure | fp32 | int8 | Δ | 95 % CI; p | tokens/s fp32 | tokens/s int8"
-                        + " | speed int8/fp32 |");
-        System.out.println("|---|---|---|---|---|---|---|---|---|---|");
-        for (Row r : rows) {
-            System.out.printf(
-                    Locale.ROOT,
-                    "| %s | %s | %s | %.4f | %.4f | %+.4f | %s | %,.0f | %,.0f | %.2f× |%n",
-                    r.model(),
-                    r.dataset(),
-                    r.measure(),
-                    r.fp32(),
-                    r.int8(),
-                    Math.abs(r.delta()) < 5e-5 ? 0.0 : r.delta(), // no "-0.0000"
-                    r.significance(),
-                    r.fp().tokensPerSecond(),
-                    r.q().tokensPerSecond(),
-                    r.q().tokensPerSecond() / r.fp().tokensPerSecond());
-        }
-    }
-
-    private static void printTotals(Map<String, Totals[]> totals) {
-        System.out.println();
-        System.out.println(
-                "| model | tokens encoded (each precision) | fp32 s | int8 s | tokens/s fp32 | tokens/s"
-                        + " int8 | speed int8/fp32 |");
-        System.out.println("|---|---|---|---|---|---|---|");
-        totals.forEach(
-                (model, t) -> {
-                    double fp = t[0].tokens / t[0].seconds;
-                    double q = t[1].tokens / t[1].seconds;
-                    System.out.printf(
-                            Locale.ROOT,
-                            "| %s | %,d | %.1f | %.1f | %,.0f | %,.0f | %.2f× |%n",
-                            model,
-                            t[0].tokens,
-                            t[0].seconds,
-                            t[1].seconds,
-                            fp,
-                            q,
-                            q / fp);
-                });
-        totals.forEach(
-                (model, t) ->
-                        System.out.printf(
-                                Locale.ROOT,
-                                "%s engines: fp32 %s; int8 %s%n",
-                                model,
-                                t[0].engine,
-                                t[1].engine));
     }
 }

@@ -126,7 +126,7 @@ final class ReevalBenchmark {
             ModeComparison.compare(
                     generalScores, r.scores(), metrics.get(0), ModeComparison.Settings.DEFAULT);
             double noCache = (System.nanoTime() - s) / 1e9;
-            double median = Benchmarks.median(withCache);
+            double median = BenchRun.median(withCache);
             System.out.printf(
                     Locale.ROOT,
                     "%nRe-evaluation with documents cached: median %.3f s over %d edits (target"
@@ -164,7 +164,7 @@ final class ReevalBenchmark {
         SplittableRandom random = new SplittableRandom(11);
         for (int i = 0; i < queryTexts.size(); i++) {
             queries.add(new TextItem("q" + i, queryTexts.get(i)));
-            judgments.put("q" + i, Map.of("d" + random.nextInt(DOCUMENTS), 1));
+            judgments.put("q" + i, Map.of("d" + random.nextInt(docs.size()), 1));
         }
         return new RetrievalDataset(
                 "bench-5000", Path.of("."), "test", queries, docs, new Qrels(judgments));

@@ -39,7 +39,9 @@ final class TuneExperiment {
                                 ? new EncoderOptions(budget, 256, 1, cores)
                                 : new EncoderOptions(budget, 256, 0, 1);
                 try (Encoder e = Engines.openEncoder(spec, o)) {
-                    e.encode(prepared.subList(0, 50), ProgressListener.NONE);
+                    e.encode(
+                            prepared.subList(0, Math.min(50, prepared.size())),
+                            ProgressListener.NONE);
                     long t = System.nanoTime();
                     long tokens =
                             e.encode(prepared, ProgressListener.NONE).tokens().stream()

@@ -8,6 +8,7 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 import org.taew.core.testing.ClassCycles;
+import org.taew.core.testing.EngineRule;
 
 /**
  * The core stays a library: no UI toolkit, no CLI framework, DJL only inside the engine package,
@@ -24,13 +25,7 @@ class ArchitectureTest {
                             "javafx..", "java.awt..", "javax.swing..", "org.jfree..", "picocli..");
 
     @ArchTest
-    static final ArchRule djlOnlyInTheEnginePackage =
-            noClasses()
-                    .that()
-                    .resideOutsideOfPackage("org.taew.core.logic.engine..")
-                    .should()
-                    .dependOnClassesThat()
-                    .resideInAnyPackage("ai.djl..", "ai.onnxruntime..");
+    static final ArchRule djlOnlyInTheEnginePackage = EngineRule.djlOnlyInTheEnginePackage();
 
     @ArchTest
     static final ArchRule modelDependsOnNothingElseOfOurs =

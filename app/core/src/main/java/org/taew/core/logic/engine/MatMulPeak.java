@@ -1,5 +1,10 @@
-package org.taew.bench;
+package org.taew.core.logic.engine;
 
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
@@ -9,19 +14,56 @@ import java.nio.FloatBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Random;
+import org.taew.core.util.WorkbenchException;
 
 /**
  * The machine's fp32 matrix-multiply rate as ONNX Runtime reaches it: a graph of one MatMul node,
  * built here as ONNX protobuf bytes, run on {@code [m, k] x [k, n]} with one intra-op thread per
- * core. With PyTorch's rate on the same shapes ({@link EncodingBenchmark#matmulGflops}) it gives
- * the limit an encoder is measured against: no encoder's linear layers can multiply faster than the
- * engine multiplies one large pair of matrices.
+ * core; and PyTorch's rate on given shapes ({@link #torchGflops}). Together they give the limit an
+ * encoder is measured against (the benchmarks print it): no encoder's linear layers can multiply
+ * faster than the engine multiplies one large pair of matrices.
  */
-final class MatMulPeak {
+public final class MatMulPeak {
     private MatMulPeak() {}
 
     /** GFLOP/s of ONNX Runtime's MatMul on {@code [m, k] x [k, n]}, best of {@code reps}. */
-    static double onnxRuntimeGflops(int m, int k, int n, int reps) throws OrtException {
+    public static double onnxRuntimeGflops(int m, int k, int n, int reps)
+            throws WorkbenchException {
+        try {
+            return onnxRuntime(m, k, n, reps);
+        } catch (OrtException e) {
+            throw new WorkbenchException(
+                    WorkbenchException.Kind.MODEL, "ONNX Runtime's MatMul failed: " + e, e);
+        }
+    }
+
+    /**
+     * PyTorch's fp32 matmul rate in GFLOP/s on {@code [m, k] x [k, n]} for each {@code {k, n}} of
+     * {@code shapes}, {@code reps} times each after warming up.
+     */
+    public static double torchGflops(int m, long[][] shapes, int reps) {
+        try (NDManager manager = Engine.getEngine("PyTorch").newBaseManager()) {
+            double flops = 0;
+            long nanos = 0;
+            for (long[] s : shapes) {
+                NDArray a = manager.randomUniform(-1, 1, new Shape(m, s[0]), DataType.FLOAT32);
+                NDArray b = manager.randomUniform(-1, 1, new Shape(s[0], s[1]), DataType.FLOAT32);
+                for (int w = 0; w < 3; w++) {
+                    a.matMul(b).close();
+                }
+                long t0 = System.nanoTime();
+                for (int r = 0; r < reps; r++) {
+                    a.matMul(b).close(); // PyTorch's CPU kernels are synchronous: the product is
+                    // complete here
+                }
+                nanos += System.nanoTime() - t0;
+                flops += 2.0 * m * s[0] * s[1] * reps;
+            }
+            return flops / nanos;
+        }
+    }
+
+    private static double onnxRuntime(int m, int k, int n, int reps) throws OrtException {
         OrtEnvironment env = OrtEnvironment.getEnvironment();
         try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
             options.setIntraOpNumThreads(Runtime.getRuntime().availableProcessors());

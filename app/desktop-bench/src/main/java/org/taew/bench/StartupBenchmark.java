@@ -190,13 +190,13 @@ final class StartupBenchmark {
         return String.format(
                 Locale.ROOT,
                 "median " + fmt + " (" + fmt + "–" + fmt + ")",
-                Benchmarks.median(v),
+                BenchRun.median(v),
                 v[0],
                 v[v.length - 1]);
     }
 
     private static double median(List<Sample> s, ToDoubleFunction<Sample> f) {
-        return Benchmarks.median(s.stream().mapToDouble(f).toArray());
+        return BenchRun.median(s.stream().mapToDouble(f).toArray());
     }
 
     private static void printSizes(Path out, Path image) throws IOException {

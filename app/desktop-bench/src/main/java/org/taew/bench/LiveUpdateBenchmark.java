@@ -1,30 +1,16 @@
 package org.taew.bench;
 
-import com.google.gson.JsonObject;
-import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.stream.Stream;
 import javafx.application.Platform;
 import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableValue;
 import javafx.stage.Stage;
 import org.taew.core.logic.evaluation.LiveEvaluation;
-import org.taew.core.model.RetrievalDataset;
-import org.taew.core.model.TextItem;
-import org.taew.core.util.WorkbenchHome;
-import org.taew.core.util.Workspace;
 import org.taew.desktop.Workbench;
 import org.taew.desktop.session.WorkbenchContext;
 import org.taew.desktop.util.ChartPane;
@@ -52,14 +38,10 @@ final class LiveUpdateBenchmark {
                 "%n== Desktop: edit-to-update latency, %d queries x %d documents ==%n",
                 ReevalBenchmark.QUERIES,
                 ReevalBenchmark.DOCUMENTS);
-        Path root = Files.createTempDirectory("taew-live-bench");
-        Path ws = root.resolve("workspace");
-        writeBeir(ReevalBenchmark.dataset(texts), ws.resolve("datasets/bench-300x5000"));
-        copy(Workspace.locate().instructions(), ws.resolve("instructions"));
-        Path home = root.resolve("home");
-        Files.createDirectories(home);
-        Files.createSymbolicLink(home.resolve("models"), WorkbenchHome.models().toAbsolutePath());
-        WorkbenchContext context = new WorkbenchContext(Workspace.at(ws), home);
+        BenchWorkspace bench =
+                BenchWorkspace.create(
+                        "taew-live-bench", ReevalBenchmark.dataset(texts), "bench-300x5000");
+        WorkbenchContext context = new WorkbenchContext(bench.workspace(), bench.home());
 
         CountDownLatch started = new CountDownLatch(1);
         Platform.startup(started::countDown);
@@ -165,10 +147,10 @@ final class LiveUpdateBenchmark {
                     Locale.ROOT,
                     "%-9s tab shown: edit to updated view median %.3f s, max %.3f s%n",
                     tabs[t],
-                    Benchmarks.median(latencies),
+                    BenchRun.median(latencies),
                     Arrays.stream(latencies).max().orElseThrow());
         }
-        double median = Benchmarks.median(all);
+        double median = BenchRun.median(all);
         System.out.printf(
                 Locale.ROOT,
                 "All %d edits (300 ms typing pause included): median %.3f s, max %.3f s (target <= 1.5"
@@ -228,47 +210,6 @@ final class LiveUpdateBenchmark {
             then.run();
         } else {
             Platform.runLater(() -> whenChartsDrawn(then));
-        }
-    }
-
-    static void writeBeir(RetrievalDataset d, Path dir) throws IOException {
-        Files.createDirectories(dir.resolve("qrels"));
-        writeJsonl(dir.resolve("corpus.jsonl"), d.documents());
-        writeJsonl(dir.resolve("queries.jsonl"), d.queries());
-        StringBuilder q = new StringBuilder("query-id\tcorpus-id\tscore\n");
-        for (Map.Entry<String, Map<String, Integer>> e : d.qrels().asMap().entrySet()) {
-            for (Map.Entry<String, Integer> j : e.getValue().entrySet()) {
-                q.append(e.getKey())
-                        .append('\t')
-                        .append(j.getKey())
-                        .append('\t')
-                        .append(j.getValue())
-                        .append('\n');
-            }
-        }
-        Files.writeString(dir.resolve("qrels/test.tsv"), q.toString());
-    }
-
-    private static void writeJsonl(Path file, List<TextItem> items) throws IOException {
-        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            for (TextItem t : items) {
-                JsonObject o = new JsonObject();
-                o.addProperty("_id", t.id());
-                o.addProperty("text", t.text());
-                w.write(o.toString());
-                w.write('\n');
-            }
-        }
-    }
-
-    static void copy(Path from, Path to) throws IOException {
-        Files.createDirectories(to);
-        List<Path> files = new ArrayList<>();
-        try (Stream<Path> s = Files.list(from)) {
-            s.filter(Files::isRegularFile).forEach(files::add);
-        }
-        for (Path p : files) {
-            Files.copy(p, to.resolve(p.getFileName().toString()));
         }
     }
 }

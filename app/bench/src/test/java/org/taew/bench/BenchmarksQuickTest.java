@@ -1,0 +1,50 @@
+package org.taew.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Every benchmark of taew-bench runs through in quick mode ({@code --quick}: tiny input, the CPU,
+ * no network) and prints its figures: a benchmark the code has broken fails the build. In one JVM
+ * ONNX Runtime's environment must be DJL's (it sets a thread pool), so gemm, which runs ONNX
+ * Runtime directly, comes last.
+ */
+class BenchmarksQuickTest {
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(
+            delimiter = '|',
+            textBlock =
+                    """
+                    gpu-check     | GPU part skipped
+                    reeval        | Same re-evaluation without the cache (baseline)
+                    native        | native / ONNX Runtime =
+                    encoding      | of the GEMM bound:
+                    experiment    | History:
+                    architectures | of matmul rate
+                    gemm          | ONNX Runtime one MatMul 256^3
+                    """)
+    void runsThroughInQuickMode(String benchmark, String lastFigures) throws Exception {
+        String out = run(benchmark);
+        assertThat(out).contains("Quick mode").contains(lastFigures);
+    }
+
+    /** Runs one benchmark in quick mode and returns what it printed. */
+    static String run(String benchmark) throws Exception {
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        PrintStream original = System.out;
+        System.setOut(new PrintStream(buffer, true, StandardCharsets.UTF_8));
+        try {
+            Benchmarks.main(new String[] {benchmark, "--quick"});
+        } finally {
+            System.setOut(original);
+        }
+        String out = buffer.toString(StandardCharsets.UTF_8);
+        original.print(out);
+        return out;
+    }
+}

@@ -1,0 +1,13 @@
+package org.taew.cli;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+import org.taew.core.testing.EngineRule;
+
+/** The command line reaches DJL and ONNX Runtime only through core's engine package. */
+@AnalyzeClasses(packages = "org.taew.cli", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+    @ArchTest static final ArchRule djlOnlyThroughCore = EngineRule.djlOnlyInTheEnginePackage();
+}
