@@ -1,7 +1,7 @@
 package org.taew.cli;
 
-import static org.taew.cli.RunsCommand.describe;
-import static org.taew.cli.RunsCommand.file;
+import static org.taew.cli.RunsShared.describe;
+import static org.taew.cli.RunsShared.file;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package org.taew.cli;
 
-import static org.taew.cli.RunsCommand.file;
+import static org.taew.cli.RunsShared.file;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -30,7 +30,7 @@ final class RunsExportCommand implements Callable<Integer> {
 
     @Mixin CommonOptions common;
 
-    @Mixin RunsCommand.FilterOptions filter;
+    @Mixin RunsShared.FilterOptions filter;
 
     @Option(
             names = {"-o", "--output"},

@@ -1,10 +1,10 @@
 package org.taew.cli;
 
-import static org.taew.cli.RunsCommand.WHEN;
-import static org.taew.cli.RunsCommand.arm;
-import static org.taew.cli.RunsCommand.clip;
-import static org.taew.cli.RunsCommand.file;
-import static org.taew.cli.RunsCommand.label;
+import static org.taew.cli.RunsShared.WHEN;
+import static org.taew.cli.RunsShared.arm;
+import static org.taew.cli.RunsShared.clip;
+import static org.taew.cli.RunsShared.file;
+import static org.taew.cli.RunsShared.label;
 
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -33,7 +33,7 @@ final class RunsListCommand implements Callable<Integer> {
 
     @Mixin CommonOptions common;
 
-    @Mixin RunsCommand.FilterOptions filter;
+    @Mixin RunsShared.FilterOptions filter;
 
     @Option(
             names = {"-n", "--limit"},

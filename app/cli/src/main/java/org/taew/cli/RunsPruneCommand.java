@@ -1,6 +1,6 @@
 package org.taew.cli;
 
-import static org.taew.cli.RunsCommand.file;
+import static org.taew.cli.RunsShared.file;
 
 import java.io.PrintWriter;
 import java.time.Duration;

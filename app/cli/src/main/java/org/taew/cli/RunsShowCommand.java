@@ -1,9 +1,9 @@
 package org.taew.cli;
 
-import static org.taew.cli.RunsCommand.WHEN;
-import static org.taew.cli.RunsCommand.arm;
-import static org.taew.cli.RunsCommand.file;
-import static org.taew.cli.RunsCommand.label;
+import static org.taew.cli.RunsShared.WHEN;
+import static org.taew.cli.RunsShared.arm;
+import static org.taew.cli.RunsShared.file;
+import static org.taew.cli.RunsShared.label;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
