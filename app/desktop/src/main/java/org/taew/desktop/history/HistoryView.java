@@ -101,7 +101,7 @@ public final class HistoryView extends BorderPane {
         table.getColumns()
                 .add(width(Controls.column("95% CI", ModeComparison.MetricDelta::ciText), 140));
         table.getColumns().add(Controls.column("p", ModeComparison.MetricDelta::pText));
-        double[] widths = {82, 56, 56, 64, 140, 48};
+        double[] widths = {90, 58, 58, 66, 142, 46};
         for (int i = 0; i < widths.length; i++) {
             table.getColumns().get(i).setPrefWidth(widths[i]);
         }
@@ -140,7 +140,7 @@ public final class HistoryView extends BorderPane {
         moved.setPlaceholder(new Label("Select a query: how its top 10 moved"));
 
         SplitPane details = new SplitPane(table, perQuery, moved);
-        details.setDividerPositions(0.46, 0.73);
+        details.setDividerPositions(0.48, 0.74);
         VBox bottom = new VBox(4, compared, details);
         VBox.setVgrow(details, Priority.ALWAYS);
 
