@@ -34,7 +34,7 @@ public final class Benchmarks {
             BenchRun.printQuick();
         }
         if (which.equals("bigcorpus")) {
-            BigCorpusBenchmark.run();
+            BigCorpusBenchmark.run(quick);
             return;
         }
         if (which.equals("architectures")) {
@@ -59,7 +59,7 @@ public final class Benchmarks {
             return;
         }
         if (which.equals("precision")) {
-            PrecisionBenchmark.run(sts, rest);
+            PrecisionBenchmark.run(sts, rest, quick);
             return;
         }
         if (which.equals("gemm") && quick) {

@@ -26,22 +26,27 @@ import org.taew.core.util.WorkbenchHome;
 /**
  * A 1,000,000-line corpus.jsonl (generated, ~200 bytes of text per line): loading it for evaluation
  * and checking it with {@code datasets check}, each in its own JVM with a fixed heap, reporting
- * time, the heap still in use afterwards (after a full GC) and the peak of the heap pools.
+ * time, the heap still in use afterwards (after a full GC) and the peak of the heap pools. Quick
+ * mode: {@value #QUICK_DOCUMENTS} documents and {@value #QUICK_QUERIES} queries.
  */
 final class BigCorpusBenchmark {
     static final int DOCUMENTS = 1_000_000;
     static final int QUERIES = 1_000;
+    static final int QUICK_DOCUMENTS = 1_000;
+    static final int QUICK_QUERIES = 10;
 
     private BigCorpusBenchmark() {}
 
-    static void run() throws Exception {
+    static void run(boolean quick) throws Exception {
+        int documents = quick ? QUICK_DOCUMENTS : DOCUMENTS;
         Path dir = Files.createTempDirectory("taew-bigcorpus");
-        long textBytes = generate(dir);
+        long textBytes = generate(dir, documents, quick ? QUICK_QUERIES : QUERIES);
         long fileBytes = Files.size(dir.resolve("corpus.jsonl"));
         System.out.printf(
                 Locale.ROOT,
-                "%n== 1M-line corpus: %,d documents, corpus.jsonl %.1f MiB, of which text %.1f MiB ==%n",
-                DOCUMENTS,
+                "%n== %s corpus: %,d documents, corpus.jsonl %.1f MiB, of which text %.1f MiB ==%n",
+                quick ? documents + "-line" : "1M-line",
+                documents,
                 fileBytes / 1048576.0,
                 textBytes / 1048576.0);
         String cp = System.getProperty("java.class.path");
@@ -58,6 +63,7 @@ final class BigCorpusBenchmark {
                             "-Xmx" + r[2],
                             "-XX:+UseSerialGC",
                             "-Dai.djl.offline=true",
+                            "-Dtaew.home=" + WorkbenchHome.resolve(),
                             "-cp",
                             cp,
                             BigCorpusBenchmark.class.getName(),
@@ -87,8 +93,11 @@ final class BigCorpusBenchmark {
         }
     }
 
-    /** Writes corpus, queries and qrels; returns the bytes of document text. */
-    static long generate(Path dir) throws IOException {
+    /**
+     * Writes a corpus of {@code documents}, {@code queries} queries and their qrels; returns the
+     * bytes of document text.
+     */
+    static long generate(Path dir, int documents, int queries) throws IOException {
         String[] words =
                 ("account access badge calendar claim code document email employee expense floor"
                                 + " holiday invoice laptop leave manager meeting network office password"
@@ -100,7 +109,7 @@ final class BigCorpusBenchmark {
         Files.createDirectories(dir.resolve("qrels"));
         try (BufferedWriter w = Files.newBufferedWriter(dir.resolve("corpus.jsonl"))) {
             StringBuilder t = new StringBuilder(256);
-            for (int i = 1; i <= DOCUMENTS; i++) {
+            for (int i = 1; i <= documents; i++) {
                 t.setLength(0);
                 int n = 20 + r.nextInt(20);
                 for (int k = 0; k < n; k++) {
@@ -118,7 +127,7 @@ final class BigCorpusBenchmark {
         try (BufferedWriter q = Files.newBufferedWriter(dir.resolve("queries.jsonl"));
                 BufferedWriter j = Files.newBufferedWriter(dir.resolve("qrels/test.tsv"))) {
             j.write("query-id\tcorpus-id\tscore\n");
-            for (int i = 1; i <= QUERIES; i++) {
+            for (int i = 1; i <= queries; i++) {
                 q.write(
                         String.format(
                                 Locale.ROOT,
@@ -128,7 +137,7 @@ final class BigCorpusBenchmark {
                                 words[(i * 7) % words.length]));
                 j.write(
                         String.format(
-                                Locale.ROOT, "q%04d\td%07d\t2%n", i, 1 + r.nextInt(DOCUMENTS)));
+                                Locale.ROOT, "q%04d\td%07d\t2%n", i, 1 + r.nextInt(documents)));
             }
         }
         return textBytes;

@@ -116,10 +116,7 @@ final class EncodingBenchmark {
             minCos = Math.min(minCos, dot / Math.sqrt(pn));
         }
 
-        double gflops =
-                source.isQuick()
-                        ? MatMulPeak.torchGflops(256, new long[][] {{HIDDEN, HIDDEN}}, 2)
-                        : gemmGflops();
+        double gflops = gemmGflops(source.isQuick());
         double meanLen = (double) tokens / passages.size();
         double linearFlopsPerToken =
                 2.0 * LAYERS * (4.0 * HIDDEN * HIDDEN + 2.0 * HIDDEN * INTERMEDIATE);
@@ -204,6 +201,15 @@ final class EncodingBenchmark {
                 4096,
                 new long[][] {{HIDDEN, HIDDEN}, {HIDDEN, INTERMEDIATE}, {INTERMEDIATE, HIDDEN}},
                 20);
+    }
+
+    /**
+     * {@link #gemmGflops()}, or in quick mode a 256-token product with one layer's square weight.
+     */
+    static double gemmGflops(boolean quick) {
+        return quick
+                ? MatMulPeak.torchGflops(256, new long[][] {{HIDDEN, HIDDEN}}, 2)
+                : gemmGflops();
     }
 
     /** A timed run. */

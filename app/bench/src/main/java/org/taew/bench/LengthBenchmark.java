@@ -21,7 +21,9 @@ import org.taew.core.util.WorkbenchHome;
  * passages (about 90) and long documents (about 330, some past the 512-token limit) — for the
  * workbench's encoder, a sweep of its batch budget and thread layout, DJL one text at a time and
  * langchain4j (default and sequential), in one run; and the limit: the encoder's linear-layer FLOP
- * rate as a fraction of the machine's fp32 matmul peak measured with ONNX Runtime and PyTorch.
+ * rate as a fraction of the machine's fp32 matmul peak measured with ONNX Runtime and PyTorch. On
+ * quick mode's texts ({@link BenchTexts#isQuick()}) the sweep tries one budget per set, every rate
+ * is one run and the peaks are measured on tiny shapes.
  */
 final class LengthBenchmark {
     /** One length mix. */
@@ -33,7 +35,8 @@ final class LengthBenchmark {
 
     /**
      * int8 against fp32 weights of each bundled model on the three sets, default options, best of
-     * two runs each: {@code taew-bench.jar int8-speed}.
+     * two runs each (quick mode's texts: the first model, one run): {@code taew-bench.jar
+     * int8-speed}.
      */
     static void int8Speed(BenchTexts source) throws Exception {
         ModelCatalog catalog = new ModelCatalog(WorkbenchHome.models());
@@ -44,7 +47,8 @@ final class LengthBenchmark {
         }
         System.out.printf(
                 Locale.ROOT,
-                "%n== int8 vs fp32 weights by text length (tokens/s, default options, best of 2) ==%n");
+                "%n== int8 vs fp32 weights by text length (tokens/s, default options, best of %d) ==%n",
+                runs(source));
         System.out.printf(
                 Locale.ROOT,
                 "%-20s %-15s %10s %10s %8s%n",
@@ -53,12 +57,13 @@ final class LengthBenchmark {
                 "fp32",
                 "int8",
                 "ratio");
-        for (ModelCatalog.BundledModel b : catalog.bundled()) {
+        List<ModelCatalog.BundledModel> models = catalog.bundled();
+        for (ModelCatalog.BundledModel b : source.isQuick() ? models.subList(0, 1) : models) {
             ModelSpec fp32 = catalog.resolve(b.name());
             ModelSpec int8 = catalog.resolve(b.name(), Precision.INT8);
             for (LengthSet s : sets) {
-                double a = ourRate(fp32, EncoderOptions.DEFAULT, s.texts(), 2);
-                double q = ourRate(int8, EncoderOptions.DEFAULT, s.texts(), 2);
+                double a = ourRate(fp32, EncoderOptions.DEFAULT, s.texts(), runs(source));
+                double q = ourRate(int8, EncoderOptions.DEFAULT, s.texts(), runs(source));
                 System.out.printf(
                         Locale.ROOT,
                         "%-20s %-15s %10.0f %10.0f %7.2fx%n",
@@ -78,11 +83,11 @@ final class LengthBenchmark {
                 new LengthSet(
                         "queries",
                         queries(source, counter, 3000),
-                        new int[] {256, 512, 1024, 2048}),
+                        budgets(source, 256, 512, 1024, 2048)),
                 new LengthSet(
                         "short passages",
                         prefixed(source.passages(400, new int[] {5, 6, 7, 8}, 0)),
-                        new int[] {256, 512, 1024, 2048, 4096}),
+                        budgets(source, 256, 512, 1024, 2048, 4096)),
                 new LengthSet(
                         "long documents",
                         prefixed(
@@ -90,7 +95,17 @@ final class LengthBenchmark {
                                         80,
                                         new int[] {14, 18, 20, 22, 24, 26, 28, 30, 34, 48},
                                         3000)),
-                        new int[] {512, 1024, 2048, 4096}));
+                        budgets(source, 512, 1024, 2048, 4096)));
+    }
+
+    /** The budgets a set's sweep tries: all of them, or the first one on quick mode's texts. */
+    private static int[] budgets(BenchTexts source, int... budgets) {
+        return source.isQuick() ? new int[] {budgets[0]} : budgets;
+    }
+
+    /** Timed runs of which a rate is the best: two, or one on quick mode's texts. */
+    private static int runs(BenchTexts source) {
+        return source.isQuick() ? 1 : 2;
     }
 
     static void run(BenchTexts source) throws Exception {
@@ -167,8 +182,8 @@ final class LengthBenchmark {
                                 .mapToLong(Encoder.TokenCount::tokens)
                                 .sum();
             }
-            double ours = ourRate(spec, EncoderOptions.DEFAULT, s.texts(), 2);
-            double single = ourRate(spec, new EncoderOptions(1, 1, 0, 1), s.texts(), 2);
+            double ours = ourRate(spec, EncoderOptions.DEFAULT, s.texts(), runs(source));
+            double single = ourRate(spec, new EncoderOptions(1, 1, 0, 1), s.texts(), runs(source));
             List<TextSegment> segments = new ArrayList<>();
             for (PreparedText t : s.texts()) {
                 segments.add(TextSegment.from(t.text()));
@@ -195,31 +210,42 @@ final class LengthBenchmark {
                         + " splits a longer text into 510-token parts and averages them, so on long documents it"
                         + " does a little more work than these counts say)");
 
-        limit(ourLongRate[0], results);
+        limit(ourLongRate[0], results, source.isQuick());
     }
 
-    /** The encoder's linear-layer FLOP rate against the fp32 matmul peak of both engines. */
-    private static void limit(double longRate, List<Measured> results) throws Exception {
+    /**
+     * The encoder's linear-layer FLOP rate against the fp32 matmul peak of both engines; in quick
+     * mode the peaks of 256^3 and of 256 tokens, two repetitions each.
+     */
+    private static void limit(double longRate, List<Measured> results, boolean quick)
+            throws Exception {
         int h = EncodingBenchmark.HIDDEN;
         int f = EncodingBenchmark.INTERMEDIATE;
-        double ortLarge = MatMulPeak.onnxRuntimeGflops(2048, 2048, 2048, 5);
+        int n = quick ? 256 : 2048;
+        int tokens = quick ? 256 : 4096;
+        double ortLarge = MatMulPeak.onnxRuntimeGflops(n, n, n, quick ? 2 : 5);
         double ortModel =
                 Math.max(
-                        MatMulPeak.onnxRuntimeGflops(4096, h, f, 10),
-                        MatMulPeak.onnxRuntimeGflops(4096, f, h, 10));
-        double torchLarge = MatMulPeak.torchGflops(2048, new long[][] {{2048, 2048}}, 5);
-        double torchModel = EncodingBenchmark.gemmGflops();
+                        MatMulPeak.onnxRuntimeGflops(tokens, h, f, quick ? 2 : 10),
+                        MatMulPeak.onnxRuntimeGflops(tokens, f, h, quick ? 2 : 10));
+        double torchLarge = MatMulPeak.torchGflops(n, new long[][] {{n, n}}, quick ? 2 : 5);
+        double torchModel = EncodingBenchmark.gemmGflops(quick);
         double peak = Math.max(Math.max(ortLarge, ortModel), Math.max(torchLarge, torchModel));
         double linearFlopsPerToken = 2.0 * EncodingBenchmark.LAYERS * (4.0 * h * h + 2.0 * h * f);
         System.out.printf(
                 Locale.ROOT,
-                "%nLimit: fp32 matmul in the same run: ONNX Runtime one MatMul 2048x2048x2048 %.1f GFLOP/s,"
-                        + " on the model's shapes (4096 tokens x %dx%d) %.1f; PyTorch 2048^3 %.1f, model"
+                "%nLimit: fp32 matmul in the same run: ONNX Runtime one MatMul %dx%dx%d %.1f GFLOP/s,"
+                        + " on the model's shapes (%d tokens x %dx%d) %.1f; PyTorch %d^3 %.1f, model"
                         + " shapes %.1f -> peak %.1f GFLOP/s%n",
+                n,
+                n,
+                n,
                 ortLarge,
+                tokens,
                 h,
                 f,
                 ortModel,
+                n,
                 torchLarge,
                 torchModel,
                 peak);

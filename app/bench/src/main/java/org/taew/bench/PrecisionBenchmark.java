@@ -51,7 +51,9 @@ import org.taew.core.util.Workspace;
  * general mode and int8 in that of task-aware mode. Speed: tokens the encoder saw over the seconds
  * the embedding service reports for them, the fastest of {@code --runs N} (default {@value
  * #DEFAULT_RUNS}) evaluations, fp32 and int8 alternated. Run from the repository root: {@code java
- * -jar app/bench/target/taew-bench.jar precision [--sts DIR] [--runs N]}.
+ * -jar app/bench/target/taew-bench.jar precision [--sts DIR] [--runs N]}. Quick mode: the first
+ * model with int8 weights on the default dataset ({@value SessionDefaults#DATASET}) and the STS
+ * file of {@code --sts}, one run.
  */
 final class PrecisionBenchmark {
     static final int DEFAULT_RUNS = 2;
@@ -64,8 +66,8 @@ final class PrecisionBenchmark {
 
     private PrecisionBenchmark() {}
 
-    static void run(Path stsDir, List<String> args) throws Exception {
-        int runs = DEFAULT_RUNS;
+    static void run(Path stsDir, List<String> args, boolean quick) throws Exception {
+        int runs = quick ? 1 : DEFAULT_RUNS;
         int r = args.indexOf("--runs");
         if (r >= 0 && r + 1 < args.size()) {
             runs = Math.max(1, Integer.parseInt(args.get(r + 1)));
@@ -75,7 +77,9 @@ final class PrecisionBenchmark {
         SessionResolver resolver = new SessionResolver(ws, WorkbenchHome.resolve());
         List<String> datasets = new ArrayList<>();
         for (DatasetCatalog.Entry e : resolver.datasets().list()) {
-            datasets.add(e.name());
+            if (!quick || e.name().equals(SessionDefaults.DATASET)) {
+                datasets.add(e.name());
+            }
         }
         Path stsTest = stsDir.resolve("sts-test.csv");
         System.out.printf(
@@ -121,6 +125,9 @@ final class PrecisionBenchmark {
             }
             System.out.printf(
                     Locale.ROOT, "  %s: %.1f s in all%n", m.name(), (System.nanoTime() - t) / 1e9);
+            if (quick) {
+                break;
+            }
         }
         PrecisionTable.printTable(rows);
         PrecisionTable.printTotals(totals);

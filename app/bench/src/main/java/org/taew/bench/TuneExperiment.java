@@ -15,7 +15,7 @@ import org.taew.core.util.WorkbenchHome;
 /**
  * The sweep behind {@link EncoderOptions#DEFAULT}: padded-token budget per batch × (one session
  * with an intra-op thread per core, or one single-threaded worker per core), on the encoding
- * benchmark's passages.
+ * benchmark's passages; on quick mode's texts ({@link BenchTexts#isQuick()}) one budget.
  */
 final class TuneExperiment {
     private TuneExperiment() {}
@@ -27,13 +27,15 @@ final class TuneExperiment {
         }
         ModelSpec spec = new ModelCatalog(WorkbenchHome.models()).resolve("e5-small-v2");
         int cores = Runtime.getRuntime().availableProcessors();
+        int[] budgets =
+                source.isQuick() ? new int[] {512} : new int[] {128, 256, 512, 1024, 4096, 16384};
         System.out.printf(
                 Locale.ROOT,
                 "%n== Encoder tuning sweep, e5-small-v2, %d passages ==%n",
                 prepared.size());
         System.out.printf(Locale.ROOT, "%-34s %7s %10s%n", "layout", "budget", "tokens/s");
         for (boolean perCoreWorkers : new boolean[] {false, true}) {
-            for (int budget : new int[] {128, 256, 512, 1024, 4096, 16384}) {
+            for (int budget : budgets) {
                 EncoderOptions o =
                         perCoreWorkers
                                 ? new EncoderOptions(budget, 256, 1, cores)

@@ -11,8 +11,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * Every benchmark of taew-bench runs through in quick mode ({@code --quick}: tiny input, the CPU,
  * no network) and prints its figures: a benchmark the code has broken fails the build. In one JVM
- * ONNX Runtime's environment must be DJL's (it sets a thread pool), so gemm, which runs ONNX
- * Runtime directly, comes last.
+ * ONNX Runtime's environment must be DJL's (it sets a thread pool), so lengths and gemm, which run
+ * ONNX Runtime directly (their matmul peaks), come last.
  */
 class BenchmarksQuickTest {
     @ParameterizedTest(name = "{0}")
@@ -26,6 +26,11 @@ class BenchmarksQuickTest {
                     encoding      | of the GEMM bound:
                     experiment    | History:
                     architectures | of matmul rate
+                    tune          | workers x 1 thread
+                    int8-speed    | the texts, not the instructions, are measured here
+                    precision     | engines: fp32
+                    bigcorpus     | documents checked, 0 errors
+                    lengths       | Long documents, default options:
                     gemm          | ONNX Runtime one MatMul 256^3
                     """)
     void runsThroughInQuickMode(String benchmark, String lastFigures) throws Exception {

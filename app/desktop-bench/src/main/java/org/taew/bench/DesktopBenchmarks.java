@@ -7,8 +7,9 @@ import java.util.List;
 /**
  * Entry point of the desktop's benchmarks: {@code xvfb-run -a java -jar
  * app/desktop-bench/target/taew-desktop-bench.jar [live|experiment-gui|startup] [--sts DIR] [--runs
- * N] [--quick]}. {@code --quick} runs on tiny input (DesktopBenchmarksQuickTest runs it headless).
- * {@code live} and {@code experiment-gui} open the real window ({@link LiveUpdateBenchmark}, {@link
+ * N] [--quick]}. {@code --quick} runs on tiny input (DesktopBenchmarksQuickTest runs it headless,
+ * through {@link #run}, several in one JVM on one JavaFX start: {@link FxPlatform}). {@code live}
+ * and {@code experiment-gui} open the real window ({@link LiveUpdateBenchmark}, {@link
  * ExperimentGuiBenchmark}); {@code startup} times the installed image and {@code java -jar} from
  * outside and needs xdotool ({@link StartupBenchmark}).
  */
@@ -16,6 +17,15 @@ public final class DesktopBenchmarks {
     private DesktopBenchmarks() {}
 
     public static void main(String[] args) throws Exception {
+        try {
+            run(args);
+        } finally {
+            FxPlatform.exit();
+        }
+    }
+
+    /** Runs the benchmark {@code args} name and leaves JavaFX running for the next. */
+    static void run(String[] args) throws Exception {
         System.setProperty("ai.djl.offline", "true");
         String which = args.length > 0 && !args[0].startsWith("--") ? args[0] : "live";
         List<String> rest = Arrays.asList(args);

@@ -37,9 +37,7 @@ final class ExperimentGuiBenchmark {
         Path file = ctx.workspace().root().resolve("variants.yaml");
         ExperimentWriter.write(
                 file, ExperimentBenchmark.spec("gui", ExperimentBenchmark.variants("yellow")));
-        CountDownLatch started = new CountDownLatch(1);
-        Platform.startup(started::countDown);
-        started.await();
+        FxPlatform.start();
         AtomicReference<Workbench> wb = new AtomicReference<>();
         CountDownLatch first = new CountDownLatch(1);
         long t0 = System.nanoTime();
@@ -111,6 +109,5 @@ final class ExperimentGuiBenchmark {
         }
         stalls.close();
         Platform.runLater(() -> wb.get().stage().close());
-        Platform.exit();
     }
 }

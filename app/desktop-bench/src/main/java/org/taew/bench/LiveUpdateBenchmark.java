@@ -43,9 +43,7 @@ final class LiveUpdateBenchmark {
                         "taew-live-bench", ReevalBenchmark.dataset(texts), "bench-300x5000");
         WorkbenchContext context = new WorkbenchContext(bench.workspace(), bench.home());
 
-        CountDownLatch started = new CountDownLatch(1);
-        Platform.startup(started::countDown);
-        started.await();
+        FxPlatform.start();
         FxStallMonitor stalls = new FxStallMonitor(5);
         FxSampler sampler = Boolean.getBoolean("taew.bench.sample") ? new FxSampler() : null;
         AtomicReference<Workbench> wb = new AtomicReference<>();
@@ -164,7 +162,6 @@ final class LiveUpdateBenchmark {
             sampler.printTop(25);
         }
         Platform.runLater(() -> wb.get().stage().close());
-        Platform.exit();
     }
 
     /**
