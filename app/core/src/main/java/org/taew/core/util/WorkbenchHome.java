@@ -60,6 +60,11 @@ public final class WorkbenchHome {
         return home.resolve("autosave");
     }
 
+    /** BM25's Lucene indexes, one folder per dataset and settings (docs/formats.md, "BM25"). */
+    public static Path lexicalIndexes(Path home) {
+        return home.resolve("bm25");
+    }
+
     /** The run history (an SQLite database: docs/formats.md, "Run history"). */
     public static Path history(Path home) {
         return home.resolve("history.sqlite");
