@@ -25,6 +25,7 @@ class BenchmarksQuickTest {
                     native        | native / ONNX Runtime =
                     encoding      | of the GEMM bound:
                     experiment    | History:
+                    bm25          | BM25 / dense =
                     architectures | of matmul rate
                     tune          | workers x 1 thread
                     int8-speed    | the texts, not the instructions, are measured here
