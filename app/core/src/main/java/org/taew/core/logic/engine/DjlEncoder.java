@@ -217,7 +217,14 @@ final class DjlEncoder implements Encoder {
         }
         try {
             Hidden hidden = forward.run(p.ids(), p.mask(), p.types(), p.rows(), p.len());
-            return head.vectors(hidden.values(), hidden.shape().getShape(), left, tokens, excluded);
+            long[] shape = hidden.shape().getShape();
+            if (shape.length == 3 && shape[1] != p.len()) {
+                // token vectors are pooled by position: a model that returns other positions
+                // than it was given tokens cannot be pooled
+                throw new IllegalStateException(
+                        "its output has " + shape[1] + " positions for " + p.len() + " tokens");
+            }
+            return head.vectors(hidden.values(), shape, left, tokens, excluded);
         } catch (TranslateException | RuntimeException e) {
             throw new WorkbenchException(
                     WorkbenchException.Kind.MODEL,
