@@ -56,17 +56,4 @@ public final class TaewSpark implements Callable<Integer> {
                 });
         return cl.execute(args);
     }
-
-    /**
-     * The shared options' helpers where callers knew them; the options themselves are {@link
-     * SparkOptions}.
-     */
-    static final class Common {
-        private Common() {}
-
-        /** See {@link SparkOptions#localThreads(String)}. */
-        static int localThreads(String master) {
-            return SparkOptions.localThreads(master);
-        }
-    }
 }

@@ -621,10 +621,10 @@ class SparkJobsTest {
 
     @Test
     void theEncodersWorkersAreTheThreadsOfALocalMaster() {
-        assertThat(TaewSpark.Common.localThreads("local[3]")).isEqualTo(3);
-        assertThat(TaewSpark.Common.localThreads("local[2,4]")).isEqualTo(2);
-        assertThat(TaewSpark.Common.localThreads("local[*]"))
+        assertThat(SparkOptions.localThreads("local[3]")).isEqualTo(3);
+        assertThat(SparkOptions.localThreads("local[2,4]")).isEqualTo(2);
+        assertThat(SparkOptions.localThreads("local[*]"))
                 .isEqualTo(Runtime.getRuntime().availableProcessors());
-        assertThat(TaewSpark.Common.localThreads("local")).isEqualTo(1);
+        assertThat(SparkOptions.localThreads("local")).isEqualTo(1);
     }
 }

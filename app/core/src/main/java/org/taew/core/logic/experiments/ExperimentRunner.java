@@ -11,7 +11,6 @@ import org.taew.core.logic.session.SessionResolver;
 import org.taew.core.logic.session.SessionSetup;
 import org.taew.core.model.Embeddings;
 import org.taew.core.model.RetrievalDataset;
-import org.taew.core.model.Run;
 import org.taew.core.model.Side;
 import org.taew.core.util.ProgressListener;
 import org.taew.core.util.WorkbenchException;
@@ -108,24 +107,6 @@ public final class ExperimentRunner {
             warnings.add(session.recordingProblem());
         }
         return new ExperimentResult(spec, significance, warnings, List.of(m));
-    }
-
-    /** Mean share of general mode's top 10 that the top 10 of {@code run} has too. */
-    static double overlap(Run run, Run general, List<String> queries) {
-        return VariantDiagnostics.overlap(run, general, queries);
-    }
-
-    /** K-fold over the queries (see {@link VariantSelection#crossValidate}). */
-    static ExperimentResult.Selection crossValidate(
-            ExperimentSpec.Selection sel,
-            List<ExperimentSpec.Variant> variants,
-            List<double[]> perQuery) {
-        return VariantSelection.crossValidate(sel, variants, perQuery);
-    }
-
-    /** The mean of per-query values (NaN when there are none). */
-    static double mean(double[] v) {
-        return LeaderboardStatistics.mean(v);
     }
 
     private static ExperimentResult.ModelResult runOne(

@@ -315,12 +315,12 @@ public final class BeirFetcher {
                             + "); it was deleted, run the fetch again",
                     e);
         } catch (IOException e) {
-            if (HubClient.cancelled(e)) {
+            if (FetchFailures.cancelled(e)) {
                 throw WorkbenchException.cancelled();
             }
             throw new WorkbenchException(
                     WorkbenchException.Kind.IO,
-                    "Cannot unpack " + zip + ": " + HubClient.describe(e),
+                    "Cannot unpack " + zip + ": " + FetchFailures.describe(e),
                     e);
         }
         RetrievalDataset check = BeirReader.read(unpacked, null);
@@ -350,7 +350,7 @@ public final class BeirFetcher {
         } catch (IOException e) {
             throw new WorkbenchException(
                     WorkbenchException.Kind.IO,
-                    "Cannot move " + unpacked + " to " + target + ": " + HubClient.describe(e),
+                    "Cannot move " + unpacked + " to " + target + ": " + FetchFailures.describe(e),
                     e);
         }
         return new Fetched(target, k, check, zipBytes, sha);

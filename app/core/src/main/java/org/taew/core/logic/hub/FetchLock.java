@@ -49,7 +49,7 @@ final class FetchLock implements AutoCloseable {
         } catch (IOException e) {
             throw new WorkbenchException(
                     WorkbenchException.Kind.IO,
-                    "Cannot lock " + file + ": " + HubClient.describe(e),
+                    "Cannot lock " + file + ": " + FetchFailures.describe(e),
                     e);
         }
     }

@@ -5,7 +5,6 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
-import java.io.IOException;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -204,15 +203,5 @@ public final class HubClient {
             ProgressListener progress)
             throws WorkbenchException {
         downloads.download(url, subject, what, notFound, target, size, sha256, progress);
-    }
-
-    /** Whether an I/O failure is a cancel (an interrupted read or write). */
-    static boolean cancelled(Throwable e) {
-        return FetchFailures.cancelled(e);
-    }
-
-    /** An I/O failure in words, without Java's class names. */
-    static String describe(IOException e) {
-        return FetchFailures.describe(e);
     }
 }

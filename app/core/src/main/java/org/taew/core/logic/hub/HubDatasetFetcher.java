@@ -177,7 +177,7 @@ public final class HubDatasetFetcher {
         } catch (IOException e) {
             throw new WorkbenchException(
                     WorkbenchException.Kind.IO,
-                    "Cannot clear " + unpacked + ": " + HubClient.describe(e),
+                    "Cannot clear " + unpacked + ": " + FetchFailures.describe(e),
                     e);
         }
         if (parquet.retrieval()) {
@@ -299,7 +299,7 @@ public final class HubDatasetFetcher {
                                 + " of "
                                 + info.repo()
                                 + ": "
-                                + HubClient.describe(e),
+                                + FetchFailures.describe(e),
                         e);
             }
             written.add(tsv);
@@ -315,7 +315,7 @@ public final class HubDatasetFetcher {
         } catch (IOException e) {
             throw new WorkbenchException(
                     WorkbenchException.Kind.IO,
-                    "Cannot move " + unpacked + " to " + target + ": " + HubClient.describe(e),
+                    "Cannot move " + unpacked + " to " + target + ": " + FetchFailures.describe(e),
                     e);
         }
     }

@@ -162,7 +162,7 @@ public final class ModelFetcher {
                             + target
                             + ": "
                             + (e instanceof IOException io
-                                    ? HubClient.describe(io)
+                                    ? FetchFailures.describe(io)
                                     : "its record is unreadable"),
                     e);
         }
@@ -296,7 +296,7 @@ public final class ModelFetcher {
         } catch (IOException e) {
             throw new WorkbenchException(
                     WorkbenchException.Kind.IO,
-                    "Cannot move " + partial + " to " + target + ": " + HubClient.describe(e),
+                    "Cannot move " + partial + " to " + target + ": " + FetchFailures.describe(e),
                     e);
         }
     }

@@ -202,7 +202,10 @@ final class ParquetDatasets {
         } catch (IOException e) {
             throw new WorkbenchException(
                     WorkbenchException.Kind.IO,
-                    "Cannot convert the parquet files of " + repo + ": " + HubClient.describe(e),
+                    "Cannot convert the parquet files of "
+                            + repo
+                            + ": "
+                            + FetchFailures.describe(e),
                     e);
         }
         progress.end();
@@ -230,7 +233,10 @@ final class ParquetDatasets {
         } catch (IOException e) {
             throw new WorkbenchException(
                     WorkbenchException.Kind.IO,
-                    "Cannot convert the parquet files of " + repo + ": " + HubClient.describe(e),
+                    "Cannot convert the parquet files of "
+                            + repo
+                            + ": "
+                            + FetchFailures.describe(e),
                     e);
         }
         return written;

@@ -147,9 +147,9 @@ class ExperimentRunnerTest {
         Run g = new Run(Map.of("q1", general, "q2", general, "q3", List.of()));
         Run r = new Run(Map.of("q1", moved, "q2", general, "q3", List.of()));
         // q1 keeps 5 of 10, q2 all 10, q3 has no top 10 to keep (counts as kept)
-        assertThat(ExperimentRunner.overlap(r, g, List.of("q1", "q2", "q3")))
+        assertThat(VariantDiagnostics.overlap(r, g, List.of("q1", "q2", "q3")))
                 .isCloseTo((0.5 + 1 + 1) / 3, within(1e-12));
-        assertThat(ExperimentRunner.overlap(r, g, List.of("q1"))).isCloseTo(0.5, within(1e-12));
+        assertThat(VariantDiagnostics.overlap(r, g, List.of("q1"))).isCloseTo(0.5, within(1e-12));
     }
 
     @Test
@@ -179,7 +179,8 @@ class ExperimentRunnerTest {
                 assertThat(v.holm()).isGreaterThanOrEqualTo(v.p());
                 assertThat(v.delta())
                         .isCloseTo(
-                                ExperimentRunner.mean(v.perQuery()) - ExperimentRunner.mean(base),
+                                LeaderboardStatistics.mean(v.perQuery())
+                                        - LeaderboardStatistics.mean(base),
                                 within(1e-12));
                 int wins = 0;
                 int losses = 0;
@@ -340,7 +341,7 @@ class ExperimentRunnerTest {
         double[] a = {1, 1, 1, 1, 0, 0};
         double[] b = {0, 0, 0, 0, 1, 1};
         ExperimentResult.Selection s =
-                ExperimentRunner.crossValidate(
+                VariantSelection.crossValidate(
                         new ExperimentSpec.Selection(false, "dev", 2, 1), variants, List.of(a, b));
         assertThat(s.inSampleBest()).isEqualTo("a");
         assertThat(s.inSampleMean()).isCloseTo(4.0 / 6, within(1e-12));
@@ -360,7 +361,7 @@ class ExperimentRunnerTest {
         Set<Double> seen = new TreeSet<>();
         for (long seed = 1; seed <= 30; seed++) {
             ExperimentResult.Selection t =
-                    ExperimentRunner.crossValidate(
+                    VariantSelection.crossValidate(
                             new ExperimentSpec.Selection(false, "dev", 2, seed),
                             variants,
                             List.of(a, b));
@@ -376,7 +377,7 @@ class ExperimentRunnerTest {
         assertThat(seen).containsExactly(1.0, 4.0);
         // two identical variants: the first in file order is always chosen, the estimate is exact
         ExperimentResult.Selection same =
-                ExperimentRunner.crossValidate(
+                VariantSelection.crossValidate(
                         new ExperimentSpec.Selection(false, "dev", 3, 9), variants, List.of(a, a));
         assertThat(same.chosenCounts()).isEqualTo(Map.of("a", 3));
         assertThat(same.estimate()).isCloseTo(4.0 / 6, within(1e-12));
