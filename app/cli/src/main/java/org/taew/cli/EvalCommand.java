@@ -13,8 +13,11 @@ import org.taew.core.logic.encoding.Precision;
 import org.taew.core.logic.evaluation.RetrievalEvaluation;
 import org.taew.core.logic.evaluation.RunFiles;
 import org.taew.core.logic.evaluation.StsEvaluation;
+import org.taew.core.logic.export.ResultsWriter;
 import org.taew.core.logic.history.RunRecord;
+import org.taew.core.logic.lexical.LexicalSettings;
 import org.taew.core.logic.session.EvaluationSession;
+import org.taew.core.logic.session.LexicalOnly;
 import org.taew.core.logic.session.SessionDefaults;
 import org.taew.core.logic.session.SessionRequest;
 import org.taew.core.logic.session.SessionResolver;
@@ -35,7 +38,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = {
             "Evaluate a model on a dataset in general mode (no instruction), task-aware mode (the task's"
-                    + " instructions) or both, and compare them.",
+                    + " instructions) or both, beside BM25 (the lexical reference) and optionally a hybrid of"
+                    + " BM25 and a dense mode, and compare them.",
             "Retrieval datasets (BEIR folders) give trec_eval measures; STS pair files give Spearman and Pearson.",
             "Writes results.json, per-query.csv and TREC run files to the output folder.",
         })
@@ -66,11 +70,17 @@ final class EvalCommand implements Callable<Integer> {
 
     @Option(
             names = "--mode",
-            paramLabel = "MODE",
-            defaultValue = "both",
-            converter = ModeChoice.Converter.class,
-            description = "both, general or task-aware (default: ${DEFAULT-VALUE}).")
-    ModeChoice mode;
+            paramLabel = "ARMS",
+            split = ",",
+            defaultValue = ArmChoice.DEFAULT,
+            description =
+                    "The arms to evaluate, comma-separated: general (no instruction), task-aware (the task's"
+                            + " instructions), bm25 (Lucene BM25 with Anserini's defaults, no model), hybrid"
+                            + " (BM25 fused with a dense arm); both (general,task-aware) or all (default:"
+                            + " ${DEFAULT-VALUE}; bm25 is left out on STS pairs). bm25 alone loads no model.")
+    List<String> modeNames;
+
+    @Mixin ArmChoice.HybridOptions hybrid;
 
     @Option(
             names = "--metrics",
@@ -136,9 +146,25 @@ final class EvalCommand implements Callable<Integer> {
         if (!runs.isEmpty()) {
             return scoreRuns(metrics, main);
         }
+        ArmChoice arms;
+        LexicalSettings lexical;
+        try {
+            arms = ArmChoice.parse(modeNames);
+            lexical = arms.lexical(hybrid);
+        } catch (CommandLine.TypeConversionException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        boolean asked = spec.commandLine().getParseResult().hasMatchedOption("--mode");
+        if (!asked && datasetEntry().kind() == DatasetCatalog.Kind.STS) {
+            lexical = LexicalSettings.NONE; // the default's BM25 ranks documents, not pairs
+        }
+        if (arms.lexicalOnly()) {
+            return scoreLexical(metrics, main);
+        }
         SessionRequest.Builder b =
                 SessionRequest.builder()
-                        .optModes(mode.modes)
+                        .optModes(arms.modes())
+                        .optLexical(lexical)
                         .optIgnoreIdenticalIds(ignoreIdenticalIds)
                         .optStsColumns(stsColumns);
         datasetOptions.apply(b);
@@ -177,6 +203,75 @@ final class EvalCommand implements Callable<Integer> {
                 w.println("Wrote " + describe(session.write(out, result)));
                 HistoryOption.report(w, session, session.lastRecorded());
             }
+        }
+        w.flush();
+        return ExitCodes.OK;
+    }
+
+    private DatasetCatalog.Entry datasetEntry() throws WorkbenchException {
+        return common.resolver()
+                .datasets()
+                .resolve(
+                        datasetOptions.dataset == null
+                                ? SessionDefaults.DATASET
+                                : datasetOptions.dataset);
+    }
+
+    /** {@code --mode bm25}: BM25 alone, without a model. */
+    private int scoreLexical(List<MetricId> metrics, MetricId main) throws WorkbenchException {
+        SessionResolver resolver = common.resolver();
+        DatasetCatalog.Entry entry = datasetEntry();
+        if (entry.kind() == DatasetCatalog.Kind.STS) {
+            throw WorkbenchException.badInput(
+                    entry.path()
+                            + " holds sentence pairs; bm25 ranks the documents of a retrieval dataset");
+        }
+        DatasetSettings settings = DatasetSettings.of(entry.path());
+        RetrievalDataset data = BeirReader.read(entry.path(), datasetOptions.split);
+        IdenticalIds.Decision identical = IdenticalIds.decide(ignoreIdenticalIds, settings, data);
+        String task = SessionResolver.task(instructionOptions.task, settings, false);
+        LexicalOnly.Outcome o =
+                LexicalOnly.evaluate(
+                        data,
+                        task,
+                        resolver.home(),
+                        new RetrievalEvaluation.Settings(
+                                metrics, main, depth, identical.ignore(), significance.settings()),
+                        history.noHistory ? null : RunRecord.Origin.EVAL,
+                        common.progress());
+        PrintWriter w = spec.commandLine().getOut();
+        Reports.printRetrieval(w, o.result(), null, null);
+        w.println(Reports.capitalized(identical.describe()) + ".");
+        List<String> warnings = new ArrayList<>();
+        if (identical.warning() != null) {
+            warnings.add(identical.warning());
+        }
+        if (settings.judgedOnly()) {
+            warnings.add(DatasetSettings.judgedOnlyWarning(entry.path()));
+        }
+        for (String warning : warnings) {
+            w.println("Warning: " + warning + ".");
+        }
+        Path out = output != null ? output : Path.of("results", entry.name(), "bm25", task);
+        w.println(
+                "Wrote "
+                        + describe(
+                                ResultsWriter.writeRetrieval(
+                                        out,
+                                        o.result(),
+                                        null,
+                                        null,
+                                        0,
+                                        null,
+                                        identical.describe(),
+                                        warnings)));
+        if (o.recorded() > 0) {
+            w.println(
+                    "Recorded as run "
+                            + o.recorded()
+                            + " in "
+                            + WorkbenchHome.history(resolver.home())
+                            + " (taew runs list).");
         }
         w.flush();
         return ExitCodes.OK;

@@ -33,7 +33,7 @@ final class Reports {
         w.printf(
                 Locale.ROOT,
                 "%s on %s (%s split: %d queries, %d documents), task \"%s\"%n",
-                Precision.displayName(model),
+                model == null ? "BM25" : Precision.displayName(model),
                 ds.name(),
                 ds.split(),
                 ds.queries().size(),
@@ -42,12 +42,15 @@ final class Reports {
         for (RetrievalEvaluation.ModeResult m : r.modes().values()) {
             printInstructions(w, m.mode(), m.instructions());
         }
+        if (r.lexical() != null) {
+            ArmReports.printLexical(w, r.lexical());
+        }
         printTemplateSource(w, r.modes().containsKey(Mode.TASK_AWARE), templates);
-        QueryScores any = r.modes().values().iterator().next().scores();
+        QueryScores any = r.arms().values().iterator().next().scores();
         w.printf(
                 Locale.ROOT,
                 "Similarity: %s.%s Measures follow trec_eval 10.0. %d of %d queries evaluated%s.%n%n",
-                ResultsWriter.SIMILARITY,
+                r.modes().isEmpty() ? "BM25 scores" : ResultsWriter.SIMILARITY,
                 r.settings().ignoreIdenticalIds()
                         ? " A document with the query's own id is left out of its ranking."
                         : "",
@@ -57,10 +60,14 @@ final class Reports {
         ModeComparison c = r.comparison();
         if (c != null) {
             printComparison(w, c, "general", "task-aware", "with instructions");
-        } else {
-            RetrievalEvaluation.ModeResult m = r.modes().values().iterator().next();
-            printColumn(w, m.mode().label(), m.scores(), r.settings().metrics());
+            if (r.lexical() != null) {
+                w.println();
+            }
         }
+        if (c == null || r.lexical() != null) {
+            ArmReports.printMeans(w, r.arms(), r.settings().metrics());
+        }
+        ArmReports.printComparisons(w, r);
         for (RetrievalEvaluation.ModeResult m : r.modes().values()) {
             w.printf(
                     Locale.ROOT,

@@ -38,6 +38,11 @@ public final class LiveEvaluation {
             RetrievalEvaluation.Result result,
             Map<Mode, SideVectors> queries,
             Map<Mode, SideVectors> documents) {
+        /** This snapshot with {@code r} as its result (e.g. with lexical arms added). */
+        public Snapshot withResult(RetrievalEvaluation.Result r) {
+            return new Snapshot(r, queries, documents);
+        }
+
         /** Texts run through the model in this evaluation, over both modes and sides. */
         public int textsEncoded() {
             int n = 0;

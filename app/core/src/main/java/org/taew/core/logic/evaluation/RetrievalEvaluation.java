@@ -4,12 +4,14 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import org.taew.core.logic.compare.ArmComparison;
 import org.taew.core.logic.compare.ModeComparison;
 import org.taew.core.logic.encoding.EmbeddingService;
 import org.taew.core.logic.metrics.QueryScores;
 import org.taew.core.logic.metrics.RetrievalEvaluator;
 import org.taew.core.logic.retrieval.VectorSearch;
 import org.taew.core.logic.retrieval.Vectors;
+import org.taew.core.model.Arm;
 import org.taew.core.model.Embeddings;
 import org.taew.core.model.InstructionPair;
 import org.taew.core.model.MetricId;
@@ -58,6 +60,11 @@ public final class RetrievalEvaluation {
                 depth = deepest;
             }
         }
+
+        /** What lexical arms are measured and compared on. */
+        public LexicalArms.Measures measures() {
+            return new LexicalArms.Measures(metrics, mainMetric, depth, significance);
+        }
     }
 
     /** One mode's outcome. */
@@ -68,15 +75,74 @@ public final class RetrievalEvaluation {
             QueryScores scores,
             EmbeddingService.Report queryEncoding,
             EmbeddingService.Report documentEncoding,
-            double searchSeconds) {}
+            double searchSeconds) {
+        /** This mode as one arm among others. */
+        public ArmResult asArm() {
+            return new ArmResult(
+                    Arm.of(mode),
+                    mode == Mode.GENERAL ? "no instruction" : "the task's instructions",
+                    run,
+                    scores,
+                    searchSeconds);
+        }
+    }
 
-    /** The whole evaluation; {@code comparison} is null unless both modes ran. */
+    /**
+     * The whole evaluation; {@code comparison} (task-aware vs general) is null unless both modes
+     * ran, {@code lexical} null unless BM25 or a hybrid was asked for.
+     */
     public record Result(
             RetrievalDataset dataset,
             String task,
             Settings settings,
             Map<Mode, ModeResult> modes,
-            ModeComparison comparison) {}
+            ModeComparison comparison,
+            LexicalArms lexical) {
+        /** The dense modes only. */
+        public Result(
+                RetrievalDataset dataset,
+                String task,
+                Settings settings,
+                Map<Mode, ModeResult> modes,
+                ModeComparison comparison) {
+            this(dataset, task, settings, modes, comparison, null);
+        }
+
+        /** The dense modes as arms. */
+        public Map<Arm, ArmResult> denseArms() {
+            Map<Arm, ArmResult> out = new EnumMap<>(Arm.class);
+            for (ModeResult m : modes.values()) {
+                out.put(Arm.of(m.mode()), m.asArm());
+            }
+            return out;
+        }
+
+        /** This result with lexical arms beside its dense modes. */
+        public Result withLexical(LexicalArms arms) {
+            return new Result(dataset, task, settings, modes, comparison, arms);
+        }
+
+        /** Every arm evaluated: the dense modes (general first), then BM25, then the hybrid. */
+        public Map<Arm, ArmResult> arms() {
+            Map<Arm, ArmResult> out = denseArms();
+            if (lexical != null) {
+                out.putAll(lexical.arms());
+            }
+            return out;
+        }
+
+        /** Every comparison made: task-aware vs general first, then those with lexical arms. */
+        public List<ArmComparison> comparisons() {
+            List<ArmComparison> out = new ArrayList<>();
+            if (comparison != null) {
+                out.add(new ArmComparison(Arm.GENERAL, Arm.TASK_AWARE, comparison));
+            }
+            if (lexical != null) {
+                out.addAll(lexical.comparisons());
+            }
+            return out;
+        }
+    }
 
     private RetrievalEvaluation() {}
 

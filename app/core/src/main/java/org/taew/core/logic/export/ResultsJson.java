@@ -1,11 +1,21 @@
 package org.taew.core.logic.export;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.taew.core.logic.compare.ArmComparison;
 import org.taew.core.logic.compare.ModeComparison;
 import org.taew.core.logic.encoding.EmbeddingService;
 import org.taew.core.logic.encoding.Precision;
+import org.taew.core.logic.evaluation.LexicalArms;
+import org.taew.core.logic.lexical.Bm25Settings;
+import org.taew.core.logic.lexical.EnglishAnalysis;
+import org.taew.core.logic.lexical.Fusion;
+import org.taew.core.logic.lexical.HybridSettings;
+import org.taew.core.logic.lexical.LexicalSettings;
+import org.taew.core.model.Arm;
 import org.taew.core.model.InstructionPair;
+import org.taew.core.model.MetricId;
 import org.taew.core.model.ModelSpec;
 import org.taew.core.model.TemplateSource;
 
@@ -118,6 +128,81 @@ final class ResultsJson {
             long seed,
             List<ModeComparison.MetricDelta> metrics) {}
 
+    /** One comparison of two arms: its measures' rows, arm − baseline. */
+    record ArmsCompared(
+            String arm,
+            String baseline,
+            String delta,
+            String mainMetric,
+            int wins,
+            int losses,
+            int ties,
+            List<ArmDelta> metrics) {
+        static ArmsCompared of(ArmComparison a) {
+            ModeComparison c = a.comparison();
+            List<ArmDelta> rows = new ArrayList<>();
+            for (ModeComparison.MetricDelta d : c.metrics()) {
+                rows.add(
+                        new ArmDelta(
+                                d.metric(),
+                                d.general(),
+                                d.taskAware(),
+                                d.delta(),
+                                d.ciLow(),
+                                d.ciHigh(),
+                                d.pValue()));
+            }
+            return new ArmsCompared(
+                    a.arm().key(),
+                    a.baseline().key(),
+                    a.arm().label() + " minus " + a.baseline().label(),
+                    c.mainMetric().name(),
+                    c.wins(),
+                    c.losses(),
+                    c.ties(),
+                    rows);
+        }
+    }
+
+    record ArmDelta(
+            MetricId metric,
+            double baseline,
+            double arm,
+            double delta,
+            double ciLow,
+            double ciHigh,
+            double pValue) {}
+
+    /** BM25's settings and where its index is. */
+    record Bm25(double k1, double b, String analysis, String engine, String index) {}
+
+    /** How the hybrid fused BM25 with its dense arm. */
+    record Hybrid(
+            String fusion, Integer rrfK, Double lexicalWeight, String denseArm, String describe) {}
+
+    record Lexical(Bm25 bm25, Hybrid hybrid) {
+        static Lexical of(LexicalArms l) {
+            LexicalSettings s = l.settings();
+            Bm25Settings b = s.index();
+            HybridSettings h = s.hybrid();
+            return new Lexical(
+                    new Bm25(
+                            b.k1(),
+                            b.b(),
+                            EnglishAnalysis.DESCRIPTION,
+                            Bm25Settings.engine(),
+                            l.bm25().indexDir().toString()),
+                    h == null
+                            ? null
+                            : new Hybrid(
+                                    h.fusion().label(),
+                                    h.fusion() == Fusion.Method.RRF ? h.rrfK() : null,
+                                    h.fusion() == Fusion.Method.CONVEX ? h.lexicalWeight() : null,
+                                    Arm.of(h.dense()).key(),
+                                    h.describe()));
+        }
+    }
+
     record Retrieval(
             int schemaVersion,
             String kind,
@@ -133,6 +218,8 @@ final class ResultsJson {
             Map<String, Instructions> instructions,
             Map<String, RetrievalScores> scores,
             Comparison comparison,
+            Lexical lexical,
+            List<ArmsCompared> armComparisons,
             Map<String, RetrievalEncoding> encoding,
             List<String> warnings,
             String created) {}

@@ -16,11 +16,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.taew.core.logic.compare.ArmComparison;
 import org.taew.core.logic.compare.ModeComparison;
 import org.taew.core.logic.encoding.Precision;
+import org.taew.core.logic.evaluation.ArmResult;
 import org.taew.core.logic.evaluation.RetrievalEvaluation;
 import org.taew.core.logic.evaluation.StsEvaluation;
 import org.taew.core.logic.metrics.QueryScores;
+import org.taew.core.model.Arm;
 import org.taew.core.model.MetricId;
 import org.taew.core.model.Mode;
 import org.taew.core.model.ModelSpec;
@@ -44,7 +47,7 @@ public final class ResultsWriter {
     public static final String SIMILARITY = "cosine on L2-normalised vectors";
 
     /** The version of results.json's layout (docs/formats.md, "Results"); raised on any change. */
-    public static final int SCHEMA_VERSION = 2;
+    public static final int SCHEMA_VERSION = 3;
 
     /** The workbench's JSON: snake_case keys from record components, NaN kept, pretty-printed. */
     public static final Gson GSON =
@@ -102,9 +105,9 @@ public final class ResultsWriter {
         Path csv = dir.resolve("per-query.csv");
         AtomicFiles.writeString(csv, perQueryCsv(result));
         written.add(csv);
-        for (RetrievalEvaluation.ModeResult m : result.modes().values()) {
-            Path run = dir.resolve("run-" + m.mode().label() + ".trec");
-            TrecRunWriter.write(run, m.run(), tag(model, m.mode()));
+        for (ArmResult a : result.arms().values()) {
+            Path run = dir.resolve("run-" + a.arm().label() + ".trec");
+            TrecRunWriter.write(run, a.run(), tag(model, a.arm()));
             written.add(run);
         }
         return written;
@@ -114,9 +117,16 @@ public final class ResultsWriter {
         return GSON.toJson(results) + "\n";
     }
 
-    static String tag(ModelSpec model, Mode mode) {
-        return (Precision.folderName(model) + "_" + mode.label())
-                .replaceAll("[^A-Za-z0-9._-]", "_");
+    /**
+     * A run file's tag: the model and arm, e.g. {@code e5-small-v2_task-aware}; BM25's is {@code
+     * bm25}.
+     */
+    static String tag(ModelSpec model, Arm arm) {
+        String name =
+                arm == Arm.BM25 || model == null
+                        ? arm.label()
+                        : Precision.folderName(model) + "_" + arm.label();
+        return name.replaceAll("[^A-Za-z0-9._-]", "_");
     }
 
     static ResultsJson.Retrieval retrieval(
@@ -137,21 +147,7 @@ public final class ResultsWriter {
                     key(m.mode()),
                     ResultsJson.Instructions.of(
                             m.instructions(), m.mode() == Mode.TASK_AWARE ? templates : null));
-            Map<String, Double> measures = new LinkedHashMap<>();
-            for (MetricId metric : result.settings().metrics()) {
-                measures.put(metric.name(), m.scores().mean(metric));
-            }
-            List<ResultsJson.Dropped> dropped = new ArrayList<>();
-            for (QueryScores.DroppedQuery d : m.scores().dropped()) {
-                dropped.add(new ResultsJson.Dropped(d.queryId(), d.reason()));
-            }
-            scores.put(
-                    key(m.mode()),
-                    new ResultsJson.RetrievalScores(
-                            measures,
-                            m.scores().mean(result.settings().mainMetric()),
-                            m.scores().queryIds().size(),
-                            dropped));
+            scores.put(key(m.mode()), scores(result, m.scores()));
             encoding.put(
                     key(m.mode()),
                     new ResultsJson.RetrievalEncoding(
@@ -159,10 +155,19 @@ public final class ResultsWriter {
                             ResultsJson.Encoding.of(m.documentEncoding()),
                             m.searchSeconds()));
         }
+        List<ResultsJson.ArmsCompared> armComparisons = new ArrayList<>();
+        if (result.lexical() != null) {
+            for (ArmResult a : result.lexical().arms().values()) {
+                scores.put(a.arm().key(), scores(result, a.scores()));
+            }
+            for (ArmComparison c : result.lexical().comparisons()) {
+                armComparisons.add(ResultsJson.ArmsCompared.of(c));
+            }
+        }
         return new ResultsJson.Retrieval(
                 SCHEMA_VERSION,
                 "retrieval",
-                ResultsJson.Model.of(model, engine, dimension),
+                model == null ? null : ResultsJson.Model.of(model, engine, dimension),
                 new ResultsJson.RetrievalDataset(
                         ds.name(),
                         ds.source().toString(),
@@ -180,9 +185,25 @@ public final class ResultsWriter {
                 instructions,
                 scores,
                 result.comparison() == null ? null : comparison(result.comparison()),
+                result.lexical() == null ? null : ResultsJson.Lexical.of(result.lexical()),
+                armComparisons,
                 encoding,
                 warnings == null ? List.of() : List.copyOf(warnings),
                 created.toString());
+    }
+
+    private static ResultsJson.RetrievalScores scores(
+            RetrievalEvaluation.Result result, QueryScores s) {
+        Map<String, Double> measures = new LinkedHashMap<>();
+        for (MetricId metric : result.settings().metrics()) {
+            measures.put(metric.name(), s.mean(metric));
+        }
+        List<ResultsJson.Dropped> dropped = new ArrayList<>();
+        for (QueryScores.DroppedQuery d : s.dropped()) {
+            dropped.add(new ResultsJson.Dropped(d.queryId(), d.reason()));
+        }
+        return new ResultsJson.RetrievalScores(
+                measures, s.mean(result.settings().mainMetric()), s.queryIds().size(), dropped);
     }
 
     static ResultsJson.Comparison comparison(ModeComparison c) {
@@ -208,12 +229,13 @@ public final class ResultsWriter {
     static String perQueryCsv(RetrievalEvaluation.Result result) {
         StringBuilder sb = new StringBuilder();
         Map<Mode, RetrievalEvaluation.ModeResult> modes = result.modes();
+        Map<Arm, ArmResult> arms = result.arms();
         List<MetricId> metrics = result.settings().metrics();
         boolean both = result.comparison() != null;
         sb.append("query_id,query");
         for (MetricId m : metrics) {
-            for (Mode mode : modes.keySet()) {
-                sb.append(',').append(m.name()).append(':').append(mode.label());
+            for (Arm arm : arms.keySet()) {
+                sb.append(',').append(m.name()).append(':').append(arm.label());
             }
             if (both) {
                 sb.append(',').append(m.name()).append(":delta");
@@ -224,12 +246,12 @@ public final class ResultsWriter {
         for (TextItem q : result.dataset().queries()) {
             texts.put(q.id(), q.text());
         }
-        QueryScores first = modes.values().iterator().next().scores();
+        QueryScores first = arms.values().iterator().next().scores();
         for (int i = 0; i < first.queryIds().size(); i++) {
             String q = first.queryIds().get(i);
             sb.append(Csv.field(q)).append(',').append(Csv.field(texts.getOrDefault(q, "")));
             for (MetricId m : metrics) {
-                for (RetrievalEvaluation.ModeResult r : modes.values()) {
+                for (ArmResult r : arms.values()) {
                     sb.append(',').append(number(r.scores().of(m)[i]));
                 }
                 if (both) {

@@ -1,6 +1,7 @@
 package org.taew.core.logic.lexical;
 
 import java.util.Locale;
+import org.apache.lucene.util.Version;
 
 /**
  * How BM25 scores: its parameters and the analysis of the text. The default is Anserini's, so that
@@ -35,5 +36,10 @@ public record Bm25Settings(double k1, double b, String analysis) {
     public String describe() {
         return String.format(
                 Locale.ROOT, "BM25 (k1 = %s, b = %s; %s)", k1, b, EnglishAnalysis.DESCRIPTION);
+    }
+
+    /** E.g. {@code Apache Lucene 9.12.3 BM25}: the engine of a BM25 ranking. */
+    public static String engine() {
+        return "Apache Lucene " + Version.LATEST + " BM25";
     }
 }

@@ -22,6 +22,34 @@ public final class Fusion {
     /** The constant of reciprocal rank fusion. */
     public static final int RRF_K = 60;
 
+    /** How two runs are fused. */
+    public enum Method {
+        /** Reciprocal rank fusion. */
+        RRF("rrf"),
+        /** A convex combination of min-max normalised scores. */
+        CONVEX("convex");
+
+        private final String label;
+
+        Method(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+
+        /** The method named {@code rrf} or {@code convex}, or null. */
+        public static Method find(String name) {
+            for (Method m : values()) {
+                if (m.label.equalsIgnoreCase(name.trim())) {
+                    return m;
+                }
+            }
+            return null;
+        }
+    }
+
     private Fusion() {}
 
     /** Reciprocal rank fusion of {@code a} and {@code b}, the top {@code depth} per query. */

@@ -15,12 +15,12 @@ import org.taew.core.logic.encoding.EmbeddingService;
 import org.taew.core.logic.encoding.Encoder;
 import org.taew.core.logic.encoding.Precision;
 import org.taew.core.logic.engine.Engines;
+import org.taew.core.logic.evaluation.LexicalArms;
 import org.taew.core.logic.evaluation.LiveEvaluation;
 import org.taew.core.logic.evaluation.RetrievalEvaluation;
 import org.taew.core.logic.evaluation.StsEvaluation;
 import org.taew.core.logic.export.ResultsWriter;
-import org.taew.core.logic.history.RunHistory;
-import org.taew.core.logic.history.RunRecord;
+import org.taew.core.logic.lexical.LexicalSettings;
 import org.taew.core.logic.metrics.QueryScores;
 import org.taew.core.logic.retrieval.VectorSearch;
 import org.taew.core.model.InstructionPair;
@@ -31,7 +31,6 @@ import org.taew.core.model.RetrievalDataset;
 import org.taew.core.model.Run;
 import org.taew.core.model.TemplateSource;
 import org.taew.core.util.ProgressListener;
-import org.taew.core.util.Versions;
 import org.taew.core.util.WorkbenchException;
 
 /**
@@ -46,13 +45,15 @@ public final class EvaluationSession implements AutoCloseable {
     private EmbeddingService embedder;
     private final LiveEvaluation live;
     private final IdentityHashMap<RetrievalDataset, String> fingerprints = new IdentityHashMap<>();
-    private volatile String recordingProblem;
-    private volatile List<Long> lastRecorded = List.of();
+    private final IdentityHashMap<RetrievalDataset, LexicalArms.Bm25Ranking> bm25Rankings =
+            new IdentityHashMap<>();
+    private final SessionRecorder recorder;
 
     private EvaluationSession(SessionSetup setup, Encoder encoder, EmbeddingService embedder) {
         this.setup = setup;
         this.encoder = encoder;
         this.embedder = embedder;
+        this.recorder = new SessionRecorder(setup, this::fingerprint);
         this.live =
                 setup.retrieval() == null
                         ? null
@@ -151,8 +152,45 @@ public final class EvaluationSession implements AutoCloseable {
                         search(),
                         settings,
                         progress);
+        result = withLexical(result, progress);
         record(result);
         return result;
+    }
+
+    /**
+     * {@code result} with the setup's lexical arms beside its dense modes (itself when the setup
+     * asks for none). BM25's ranking is made once per split and settings and reused: only the
+     * hybrid changes with an edit.
+     */
+    public RetrievalEvaluation.Result withLexical(
+            RetrievalEvaluation.Result result, ProgressListener progress)
+            throws WorkbenchException {
+        LexicalSettings asked = setup.lexical();
+        if (!asked.any()) {
+            return result;
+        }
+        RetrievalEvaluation.Settings s = result.settings();
+        LexicalArms.Bm25Ranking bm25;
+        synchronized (this) {
+            bm25 = bm25Rankings.get(result.dataset());
+        }
+        if (bm25 == null || !bm25.serves(asked.index(), s.depth(), s.ignoreIdenticalIds())) {
+            bm25 =
+                    LexicalArms.rankBm25(
+                            result.dataset(),
+                            fingerprint(result.dataset()),
+                            setup.lexicalIndexes(),
+                            asked.index(),
+                            s.depth(),
+                            s.ignoreIdenticalIds(),
+                            progress);
+            synchronized (this) {
+                bm25Rankings.put(result.dataset(), bm25);
+            }
+        }
+        return result.withLexical(
+                LexicalArms.evaluate(
+                        result.dataset(), asked, bm25, result.denseArms(), s.measures()));
     }
 
     /**
@@ -165,6 +203,7 @@ public final class EvaluationSession implements AutoCloseable {
             ProgressListener progress)
             throws WorkbenchException {
         LiveEvaluation.Snapshot s = live.evaluate(taskAware, settings, progress);
+        s = s.withResult(withLexical(s.result(), progress));
         record(s.result());
         return s;
     }
@@ -177,27 +216,11 @@ public final class EvaluationSession implements AutoCloseable {
     }
 
     /**
-     * Records each mode of a retrieval result (when the setup records); see {@link #record}. May
-     * run on another thread than the evaluations (the desktop records off its worker).
+     * Records each arm of a retrieval result (when the setup records); see {@link #record}. May run
+     * on another thread than the evaluations (the desktop records off its worker).
      */
     public synchronized List<Long> record(RetrievalEvaluation.Result result) {
-        List<Long> ids = new ArrayList<>();
-        for (RetrievalEvaluation.ModeResult m : result.modes().values()) {
-            long id =
-                    record(
-                            m.mode().label(),
-                            null,
-                            result.dataset(),
-                            m.instructions(),
-                            m.scores(),
-                            m.run(),
-                            result.settings());
-            if (id > 0) {
-                ids.add(id);
-            }
-        }
-        lastRecorded = List.copyOf(ids);
-        return ids;
+        return recorder.record(result, encoder);
     }
 
     /**
@@ -233,45 +256,22 @@ public final class EvaluationSession implements AutoCloseable {
             Run run,
             RetrievalEvaluation.Settings settings,
             int dimension) {
-        SessionSetup.Recording rec = setup.recording();
-        Encoder enc = encoder;
-        if (rec == null || recordingProblem != null || enc == null) {
-            return 0;
-        }
-        RunRecord r =
-                RunRecord.of(
-                        new RunRecord.Origin(
-                                experiment == null ? rec.source() : RunRecord.Origin.EXPERIMENT,
-                                label,
-                                experiment),
-                        RunRecord.Data.of(data, fingerprint(data), setup.task()),
-                        new RunRecord.Model(
-                                setup.model().name(),
-                                setup.model().identity(),
-                                Dimensions.engine(enc, dimension),
-                                Versions.workbench()),
-                        RunRecord.Templates.of(instructions),
-                        new RunRecord.Settings(
-                                settings.mainMetric().name(),
-                                settings.depth(),
-                                settings.ignoreIdenticalIds()),
-                        RunRecord.Scores.of(scores, run));
-        try (RunHistory h = RunHistory.open(rec.file())) {
-            return h.record(r);
-        } catch (WorkbenchException e) {
-            recordingProblem = e.getMessage() + "; this session's runs are not recorded";
-            return 0;
-        }
+        return recorder.record(
+                new SessionRecorder.Dense(label, experiment, instructions, scores, run),
+                data,
+                settings,
+                dimension,
+                encoder);
     }
 
     /** Why runs are not being recorded, or null when they are (or recording is off). */
     public String recordingProblem() {
-        return recordingProblem;
+        return recorder.problem();
     }
 
     /** The ids the last {@link #record(RetrievalEvaluation.Result)} recorded. */
     public List<Long> lastRecorded() {
-        return lastRecorded;
+        return recorder.lastRecorded();
     }
 
     /** Every mode of the setup on the STS pairs. */

@@ -6,6 +6,7 @@ import java.util.Set;
 import org.taew.core.logic.encoding.ComputeChoice;
 import org.taew.core.logic.encoding.EncoderOptions;
 import org.taew.core.logic.encoding.Precision;
+import org.taew.core.logic.lexical.LexicalSettings;
 import org.taew.core.model.Mode;
 
 /**
@@ -29,6 +30,8 @@ import org.taew.core.model.Mode;
  *     task-aware mode from an empty set (the desktop's editor) instead of stopping
  * @param recordAs record every evaluation in the run history as coming from this source ({@code
  *     eval}, {@code desktop}, …), or null not to record
+ * @param lexical the lexical arms (BM25, hybrid) beside the dense modes; a hybrid's dense mode is
+ *     evaluated too
  */
 public record SessionRequest(
         String dataset,
@@ -45,8 +48,10 @@ public record SessionRequest(
         Precision precision,
         boolean cache,
         boolean emptyWhenNoInstructions,
-        String recordAs) {
+        String recordAs,
+        LexicalSettings lexical) {
     public SessionRequest {
+        lexical = lexical == null ? LexicalSettings.NONE : lexical;
         modes =
                 modes == null || modes.isEmpty()
                         ? EnumSet.allOf(Mode.class)
@@ -81,6 +86,7 @@ public record SessionRequest(
         b.cache = cache;
         b.emptyWhenNoInstructions = emptyWhenNoInstructions;
         b.recordAs = recordAs;
+        b.lexical = lexical;
         return b;
     }
 
@@ -101,6 +107,7 @@ public record SessionRequest(
         private boolean cache = true;
         private boolean emptyWhenNoInstructions;
         private String recordAs;
+        private LexicalSettings lexical;
 
         private Builder() {}
 
@@ -181,6 +188,12 @@ public record SessionRequest(
             return this;
         }
 
+        /** The lexical arms beside the dense modes (none by default). */
+        public Builder optLexical(LexicalSettings v) {
+            lexical = v;
+            return this;
+        }
+
         public SessionRequest build() {
             return new SessionRequest(
                     dataset,
@@ -197,7 +210,8 @@ public record SessionRequest(
                     precision,
                     cache,
                     emptyWhenNoInstructions,
-                    recordAs);
+                    recordAs,
+                    lexical);
         }
     }
 }

@@ -2,8 +2,10 @@ package org.taew.core.logic.session;
 
 import java.nio.file.Path;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.taew.core.logic.datasets.BeirReader;
 import org.taew.core.logic.datasets.DatasetCatalog;
 import org.taew.core.logic.datasets.DatasetSettings;
@@ -13,6 +15,7 @@ import org.taew.core.logic.encoding.ModelCatalog;
 import org.taew.core.logic.encoding.Precision;
 import org.taew.core.logic.instructions.InstructionLibrary;
 import org.taew.core.logic.instructions.InstructionSources;
+import org.taew.core.logic.lexical.LexicalSettings;
 import org.taew.core.model.InstructionPair;
 import org.taew.core.model.InstructionSet;
 import org.taew.core.model.Mode;
@@ -100,6 +103,12 @@ public final class SessionResolver {
         String task = task(r.task(), settings, sts);
         ModelSpec model = model(r.model(), r.precision());
         Modes modes = modes(r, model, task);
+        if (sts && r.lexical().any()) {
+            throw WorkbenchException.badInput(
+                    entry.path()
+                            + " holds sentence pairs; bm25 and hybrid rank the documents of a"
+                            + " retrieval dataset");
+        }
         StsDataset stsData = sts ? StsReader.readAuto(entry.path(), r.stsColumns()) : null;
         RetrievalDataset retrieval = sts ? null : BeirReader.read(entry.path(), r.split());
         IdenticalIds.Decision identical =
@@ -120,7 +129,9 @@ public final class SessionResolver {
                 r.encoder(),
                 r.dimension(),
                 cacheDir(r),
-                recording(r));
+                recording(r),
+                r.lexical(),
+                WorkbenchHome.lexicalIndexes(home));
     }
 
     /**
@@ -147,7 +158,9 @@ public final class SessionResolver {
                 r.encoder(),
                 r.dimension(),
                 cacheDir(r),
-                null);
+                null,
+                LexicalSettings.NONE,
+                WorkbenchHome.lexicalIndexes(home));
     }
 
     private SessionSetup.Recording recording(SessionRequest r) {
@@ -172,10 +185,14 @@ public final class SessionResolver {
         TaskInstructions taskInstructions = null;
         TemplateSource source = null;
         Map<Mode, InstructionPair> pairs = new EnumMap<>(Mode.class);
-        if (r.modes().contains(Mode.GENERAL)) {
+        Set<Mode> asked = EnumSet.copyOf(r.modes());
+        if (r.lexical().hybrid() != null) {
+            asked.add(r.lexical().hybrid().dense());
+        }
+        if (asked.contains(Mode.GENERAL)) {
             pairs.put(Mode.GENERAL, InstructionPair.GENERAL);
         }
-        if (r.modes().contains(Mode.TASK_AWARE)) {
+        if (asked.contains(Mode.TASK_AWARE)) {
             InstructionLibrary library = instructions();
             InstructionSources.Chosen chosen =
                     InstructionSources.choose(model, r.instructions(), library, List.of(task));

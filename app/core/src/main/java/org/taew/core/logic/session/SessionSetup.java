@@ -10,6 +10,7 @@ import org.taew.core.logic.datasets.IdenticalIds;
 import org.taew.core.logic.encoding.ComputeChoice;
 import org.taew.core.logic.encoding.EncoderOptions;
 import org.taew.core.logic.encoding.Precision;
+import org.taew.core.logic.lexical.LexicalSettings;
 import org.taew.core.model.InstructionPair;
 import org.taew.core.model.InstructionSet;
 import org.taew.core.model.Mode;
@@ -40,6 +41,8 @@ import org.taew.core.model.TemplateSource;
  * @param dimension Matryoshka: the first this many dimensions of each vector (0: all)
  * @param cacheDir the embedding cache folder, or null without a cache
  * @param recording where and as what evaluations are recorded, or null when they are not
+ * @param lexical the lexical arms beside the dense modes
+ * @param lexicalIndexes the folder of BM25 indexes (under the home)
  */
 public record SessionSetup(
         DatasetCatalog.Entry dataset,
@@ -57,7 +60,9 @@ public record SessionSetup(
         EncoderOptions encoder,
         int dimension,
         Path cacheDir,
-        Recording recording) {
+        Recording recording,
+        LexicalSettings lexical,
+        Path lexicalIndexes) {
     /**
      * Evaluations are recorded in the run history.
      *
@@ -68,6 +73,7 @@ public record SessionSetup(
 
     public SessionSetup {
         modes = Collections.unmodifiableMap(new EnumMap<>(modes));
+        lexical = lexical == null ? LexicalSettings.NONE : lexical;
     }
 
     public boolean isSts() {

@@ -15,8 +15,11 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.taew.core.logic.compare.ModeComparison;
 import org.taew.core.logic.encoding.EmbeddingService;
+import org.taew.core.logic.evaluation.LexicalArms;
 import org.taew.core.logic.evaluation.RetrievalEvaluation;
 import org.taew.core.logic.evaluation.StsEvaluation;
+import org.taew.core.logic.lexical.HybridSettings;
+import org.taew.core.logic.lexical.LexicalSettings;
 import org.taew.core.logic.metrics.QueryScores;
 import org.taew.core.model.InstructionPair;
 import org.taew.core.model.MetricId;
@@ -26,6 +29,7 @@ import org.taew.core.model.Pooling;
 import org.taew.core.model.Qrels;
 import org.taew.core.model.RetrievalDataset;
 import org.taew.core.model.Run;
+import org.taew.core.model.ScoredDoc;
 import org.taew.core.model.StsDataset;
 import org.taew.core.model.StsPair;
 import org.taew.core.model.Template;
@@ -145,6 +149,27 @@ class ResultsFormatTest {
                         settings,
                         modes,
                         ModeComparison.compare(general, taskAware, ndcg, settings.significance()));
+        Map<String, List<ScoredDoc>> bm25 = new LinkedHashMap<>();
+        bm25.put("q1", List.of(new ScoredDoc("d1", 2.0f), new ScoredDoc("d2", 1.0f)));
+        bm25.put("q2", List.of(new ScoredDoc("d1", 1.5f)));
+        bm25.put("q3", List.of(new ScoredDoc("d1", 0.5f)));
+        LexicalSettings lexical = LexicalSettings.BM25.withHybrid(HybridSettings.DEFAULT);
+        result =
+                result.withLexical(
+                        LexicalArms.evaluate(
+                                ds,
+                                lexical,
+                                new LexicalArms.Bm25Ranking(
+                                        new Run(bm25),
+                                        lexical.index(),
+                                        100,
+                                        false,
+                                        Path.of("home/bm25/0123456789abcdef"),
+                                        null,
+                                        true,
+                                        0.01),
+                                result.denseArms(),
+                                settings.measures()));
         String json =
                 ResultsWriter.toJson(
                         ResultsWriter.retrieval(
