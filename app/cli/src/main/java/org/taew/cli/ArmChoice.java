@@ -52,13 +52,16 @@ final class ArmChoice {
         return new ArmChoice(arms);
     }
 
-    /** The dense modes asked for (a hybrid's dense mode is added by the session). */
-    Set<Mode> modes() {
+    /** The dense modes to evaluate: those asked for and the hybrid's dense mode. */
+    Set<Mode> modes(LexicalSettings lexical) {
         Set<Mode> m = EnumSet.noneOf(Mode.class);
         for (Arm a : arms) {
             if (a.dense()) {
                 m.add(a.mode());
             }
+        }
+        if (lexical.hybrid() != null) {
+            m.add(lexical.hybrid().dense());
         }
         return m;
     }

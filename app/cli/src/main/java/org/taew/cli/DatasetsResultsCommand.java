@@ -12,6 +12,7 @@ import org.taew.core.logic.encoding.ModelCatalog;
 import org.taew.core.logic.encoding.Precision;
 import org.taew.core.logic.evaluation.RetrievalEvaluation;
 import org.taew.core.logic.export.ResultsTable;
+import org.taew.core.logic.lexical.LexicalSettings;
 import org.taew.core.logic.session.EvaluationSession;
 import org.taew.core.logic.session.SessionDefaults;
 import org.taew.core.logic.session.SessionRequest;
@@ -107,7 +108,8 @@ final class DatasetsResultsCommand implements Callable<Integer> {
                         SessionRequest.builder()
                                 .optDataset(e.path().toString())
                                 .optSplit(split)
-                                .optModel(name);
+                                .optModel(name)
+                                .optLexical(LexicalSettings.BM25);
                 forModel.add(resolver.resolve(compute.apply(b).build()));
             }
             setups.add(forModel);

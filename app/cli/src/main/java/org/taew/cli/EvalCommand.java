@@ -163,7 +163,7 @@ final class EvalCommand implements Callable<Integer> {
         }
         SessionRequest.Builder b =
                 SessionRequest.builder()
-                        .optModes(arms.modes())
+                        .optModes(arms.modes(lexical))
                         .optLexical(lexical)
                         .optIgnoreIdenticalIds(ignoreIdenticalIds)
                         .optStsColumns(stsColumns);

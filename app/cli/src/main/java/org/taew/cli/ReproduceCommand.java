@@ -11,19 +11,25 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.taew.core.logic.compare.ModeComparison;
+import org.taew.core.logic.datasets.BeirReader;
 import org.taew.core.logic.datasets.DatasetCatalog;
+import org.taew.core.logic.datasets.DatasetSettings;
+import org.taew.core.logic.datasets.IdenticalIds;
 import org.taew.core.logic.encoding.ModelCatalog;
 import org.taew.core.logic.encoding.Precision;
 import org.taew.core.logic.evaluation.Reproduction;
 import org.taew.core.logic.evaluation.RetrievalEvaluation;
 import org.taew.core.logic.evaluation.StsEvaluation;
 import org.taew.core.logic.session.EvaluationSession;
+import org.taew.core.logic.session.LexicalOnly;
 import org.taew.core.logic.session.SessionDefaults;
 import org.taew.core.logic.session.SessionRequest;
 import org.taew.core.logic.session.SessionResolver;
 import org.taew.core.logic.session.SessionSetup;
+import org.taew.core.model.Arm;
 import org.taew.core.model.MetricId;
 import org.taew.core.model.Mode;
+import org.taew.core.model.RetrievalDataset;
 import org.taew.core.model.TemplateSource;
 import org.taew.core.util.WorkbenchException;
 import org.taew.core.util.Workspace;
@@ -182,9 +188,23 @@ final class ReproduceCommand implements Callable<Integer> {
         for (String model : r.models()) {
             Map<Mode, Double> ours = measure(r, model, dataPath, resolver, templates);
             for (Reproduction.Expected e : r.expected()) {
-                if (e.model().equals(model)) {
-                    rows.add(new Reproduction.Row(model, e.mode(), ours.get(e.mode()), e.value()));
+                if (e.arm().dense() && e.model().equals(model)) {
+                    rows.add(
+                            new Reproduction.Row(
+                                    model,
+                                    e.arm(),
+                                    e.metric(),
+                                    ours.get(e.arm().mode()),
+                                    e.value()));
                 }
+            }
+        }
+        if (!r.bm25().isEmpty()) {
+            Map<String, Double> ours = measureBm25(r.bm25(), dataPath, resolver);
+            for (Reproduction.Expected e : r.bm25()) {
+                rows.add(
+                        new Reproduction.Row(
+                                e.model(), e.arm(), e.metric(), ours.get(e.metric()), e.value()));
             }
         }
         w.printf(
@@ -195,7 +215,7 @@ final class ReproduceCommand implements Callable<Integer> {
                 "expected",
                 "diff",
                 "within",
-                "mode");
+                "arm");
         boolean all = true;
         for (Reproduction.Row row : rows) {
             boolean ok = r.matches(row);
@@ -208,7 +228,10 @@ final class ReproduceCommand implements Callable<Integer> {
                     row.expected(),
                     Math.abs(row.difference()) < 5e-6 ? 0.0 : row.difference(), // no "-0.00000"
                     ok ? "yes" : "NO",
-                    row.mode().label());
+                    row.arm().label()
+                            + (row.metric().equals(r.metric())
+                                    ? ""
+                                    : ", " + MetricId.parse(row.metric()).label()));
         }
         templates.forEach((model, t) -> w.printf(Locale.ROOT, "%s: %s%n", model, t.line()));
         w.println();
@@ -268,6 +291,41 @@ final class ReproduceCommand implements Callable<Integer> {
         return ours;
     }
 
+    /**
+     * BM25's score on each measure it is expected on: Lucene BM25 with Anserini's defaults, the
+     * dataset's own decision about identical ids, no model.
+     */
+    private Map<String, Double> measureBm25(
+            List<Reproduction.Expected> expected, Path dataPath, SessionResolver resolver)
+            throws WorkbenchException {
+        List<MetricId> metrics = new ArrayList<>();
+        for (Reproduction.Expected e : expected) {
+            metrics.add(MetricId.parse(e.metric()));
+        }
+        DatasetSettings settings = DatasetSettings.of(dataPath);
+        RetrievalDataset data = BeirReader.read(dataPath, null);
+        IdenticalIds.Decision identical = IdenticalIds.decide(null, settings, data);
+        RetrievalEvaluation.Result result =
+                LexicalOnly.evaluate(
+                                data,
+                                SessionResolver.task(null, settings, false),
+                                resolver.home(),
+                                new RetrievalEvaluation.Settings(
+                                        metrics,
+                                        metrics.get(0),
+                                        SessionDefaults.DEPTH,
+                                        identical.ignore(),
+                                        ModeComparison.Settings.DEFAULT),
+                                null,
+                                common.progress())
+                        .result();
+        Map<String, Double> ours = new LinkedHashMap<>();
+        for (MetricId m : metrics) {
+            ours.put(m.name(), result.arms().get(Arm.BM25).scores().mean(m));
+        }
+        return ours;
+    }
+
     /** Measures the named datasets with every bundled model and writes their expected.yaml. */
     private int record(SessionResolver resolver, PrintWriter w) throws WorkbenchException {
         if (names == null) {
@@ -292,13 +350,29 @@ final class ReproduceCommand implements Callable<Integer> {
                                 metric,
                                 RECORD_TOLERANCE,
                                 List.of(
-                                        new Reproduction.Expected(m.name(), Mode.GENERAL, 0),
-                                        new Reproduction.Expected(m.name(), Mode.TASK_AWARE, 0)));
+                                        new Reproduction.Expected(
+                                                m.name(), Mode.GENERAL, metric, 0),
+                                        new Reproduction.Expected(
+                                                m.name(), Mode.TASK_AWARE, metric, 0)));
                 Map<String, TemplateSource> templates = new LinkedHashMap<>();
                 measure(both, m.name(), e.path(), resolver, templates)
-                        .forEach((mode, v) -> rows.add(new Reproduction.Row(m.name(), mode, v, v)));
+                        .forEach(
+                                (mode, v) ->
+                                        rows.add(
+                                                new Reproduction.Row(
+                                                        m.name(), Arm.of(mode), metric, v, v)));
                 templates.forEach((model, t) -> w.printf(Locale.ROOT, "%s: %s%n", model, t.line()));
             }
+            List<Reproduction.Expected> lexical = new ArrayList<>();
+            for (String lm : List.of(metric, SessionDefaults.RECALL_100)) {
+                lexical.add(new Reproduction.Expected(Reproduction.BM25, Arm.BM25, lm, 0));
+            }
+            measureBm25(lexical, e.path(), resolver)
+                    .forEach(
+                            (lm, v) ->
+                                    rows.add(
+                                            new Reproduction.Row(
+                                                    Reproduction.BM25, Arm.BM25, lm, v, v)));
             Reproduction.record(
                     e.path(),
                     metric,

@@ -59,7 +59,7 @@ class EvalCommandTest {
                 .contains("first 16 dimensions");
         assertThat(m.get("dimension").getAsInt()).isEqualTo(16);
         assertThat(results.getAsJsonObject("scores").keySet())
-                .containsExactly("general", "task_aware");
+                .containsExactly("general", "task_aware", "bm25");
         // only EmbeddingGemma's card (the fixture's README) claims Matryoshka training
         assertThat(results.toString().contains("does not say it was trained for Matryoshka"))
                 .isEqualTo(!arch.equals("gemma3"));
@@ -160,7 +160,8 @@ class EvalCommandTest {
         assertThat(perQuery).hasSize(41);
         assertThat(perQuery.get(0))
                 .startsWith(
-                        "query_id,query,ndcg_cut.10:general,ndcg_cut.10:task-aware,ndcg_cut.10:delta");
+                        "query_id,query,ndcg_cut.10:general,ndcg_cut.10:task-aware,ndcg_cut.10:bm25,"
+                                + "ndcg_cut.10:delta");
 
         List<String> trec = Files.readAllLines(out.resolve("run-task-aware.trec"));
         assertThat(trec).hasSize(40 * 64); // depth 100 > 64 documents
@@ -260,7 +261,25 @@ class EvalCommandTest {
         assertThat(model.err()).contains("Unknown model \"no-such-model\"");
         CliRun mode = CliRun.of(eval(tmp.resolve("o"), "--mode", "sometimes"));
         assertThat(mode.exitCode()).isEqualTo(2);
-        assertThat(mode.err()).contains("--mode must be both, general or task-aware");
+        assertThat(mode.err())
+                .contains(
+                        "--mode takes general, task-aware, bm25, hybrid, both (general,task-aware) or"
+                                + " all, not 'sometimes'");
+        CliRun fusion = CliRun.of(eval(tmp.resolve("o"), "--mode", "all", "--fusion", "max"));
+        assertThat(fusion.exitCode()).isEqualTo(2);
+        assertThat(fusion.err()).contains("--fusion takes rrf or convex, not 'max'");
+        CliRun weight =
+                CliRun.of(
+                        eval(
+                                tmp.resolve("o"),
+                                "--mode",
+                                "all",
+                                "--fusion",
+                                "convex",
+                                "--bm25-weight",
+                                "1.5"));
+        assertThat(weight.exitCode()).isEqualTo(2);
+        assertThat(weight.err()).contains("between 0 and 1, not 1.5");
         CliRun metric = CliRun.of(eval(tmp.resolve("o"), "--metrics", "bleu.4"));
         assertThat(metric.exitCode()).isEqualTo(2);
         assertThat(metric.err()).contains("unknown measure 'bleu'");

@@ -54,9 +54,10 @@ class RunsCommandTest {
         assertThat(runs("list").out()).startsWith("No runs recorded yet");
         CliRun first = eval();
         assertThat(first.exitCode()).as(first.err()).isZero();
-        assertThat(first.out()).contains("Recorded as runs 1, 2 in " + WorkbenchHome.history(home));
+        assertThat(first.out())
+                .contains("Recorded as runs 1, 2, 3 in " + WorkbenchHome.history(home));
         CliRun again = eval();
-        assertThat(again.out()).contains("Recorded as runs 1, 2 in");
+        assertThat(again.out()).contains("Recorded as runs 1, 2, 3 in");
         CliRun edited =
                 eval(
                         "--mode",
@@ -66,7 +67,7 @@ class RunsCommandTest {
                         "-m",
                         "bge-small-en-v1.5");
         assertThat(edited.exitCode()).as(edited.err()).isZero();
-        assertThat(edited.out()).contains("Recorded as run 3 in");
+        assertThat(edited.out()).contains("Recorded as run 4 in");
 
         CliRun list = runs("list");
         assertThat(list.exitCode()).isZero();
@@ -75,8 +76,9 @@ class RunsCommandTest {
                 .contains("e5-small-v2")
                 .contains("bge-small-en-v1.5")
                 .contains("\"query: {text}\" | \"passage: {text}\"")
-                .contains("3 of 3 runs in");
-        assertThat(runs("list", "-m", "bge-small-en-v1.5").out()).contains("1 of 3 runs");
+                .containsPattern("bm25 +helpdesk-mini/test +BM25 +nDCG@10 0\\.8069")
+                .contains("4 of 4 runs in");
+        assertThat(runs("list", "-m", "bge-small-en-v1.5").out()).contains("1 of 4 runs");
 
         CliRun show = runs("show", "2", "--queries");
         assertThat(show.exitCode()).as(show.err()).isZero();
@@ -87,20 +89,27 @@ class RunsCommandTest {
                 .contains("nDCG@10    0.9704  (main)")
                 .containsPattern("Q001 +1\\.0000  D001");
 
-        CliRun compare = runs("compare", "1", "3", "--permutations", "500");
+        CliRun lexical = runs("compare", "3", "2", "--permutations", "500");
+        assertThat(lexical.exitCode()).as(lexical.err()).isZero();
+        assertThat(lexical.out())
+                .contains("A: run 3, bm25 · helpdesk-mini/test · BM25")
+                .contains("B: run 2, task-aware · helpdesk-mini/test · e5-small-v2")
+                .containsPattern("nDCG@10 +0\\.8069 +0\\.9704 +\\+0\\.1635");
+
+        CliRun compare = runs("compare", "1", "4", "--permutations", "500");
         assertThat(compare.exitCode()).as(compare.err()).isZero();
         assertThat(compare.out())
                 .contains("A: run 1, general · helpdesk-mini/test · e5-small-v2")
-                .contains("B: run 3, task-aware · helpdesk-mini/test · bge-small-en-v1.5")
+                .contains("B: run 4, task-aware · helpdesk-mini/test · bge-small-en-v1.5")
                 .contains("Compared on 40 queries")
                 .containsPattern("nDCG@10 +0\\.9605 +0\\.9559 +-0\\.0046")
                 .contains("Per query (nDCG@10): B better on")
                 .contains("A → B:");
 
         Path csv = tmp.resolve("runs.csv");
-        assertThat(runs("export", "-o", csv.toString()).out()).contains("Wrote 3 runs");
+        assertThat(runs("export", "-o", csv.toString()).out()).contains("Wrote 4 runs");
         List<String> rows = Files.readAllLines(csv);
-        assertThat(rows).hasSize(4);
+        assertThat(rows).hasSize(5);
         assertThat(rows.get(0))
                 .startsWith("id,created,evaluated,times,source,label")
                 .endsWith("P.10");
@@ -108,10 +117,10 @@ class RunsCommandTest {
         runs("export", "-o", perQuery.toString(), "--per-query", "--model", "bge-small-en-v1.5");
         assertThat(Files.readAllLines(perQuery))
                 .hasSize(1 + 6 * 40)
-                .contains("3,ndcg_cut.10,Q001,1.0");
+                .contains("4,ndcg_cut.10,Q001,1.0");
 
         CliRun prune = runs("prune", "--keep", "1");
-        assertThat(prune.out()).contains("Deleted 2 runs; 1 remain");
+        assertThat(prune.out()).contains("Deleted 3 runs; 1 remain");
         CliRun gone = runs("show", "1");
         assertThat(gone.exitCode()).isEqualTo(3);
         assertThat(gone.err()).contains("no run 1 in");

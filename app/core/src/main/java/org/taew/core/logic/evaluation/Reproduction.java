@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.taew.core.model.Arm;
 import org.taew.core.model.MetricId;
 import org.taew.core.model.Mode;
 import org.taew.core.util.AtomicFiles;
@@ -33,10 +34,15 @@ import org.yaml.snakeyaml.nodes.Node;
  * results:
  *   all-MiniLM-L6-v2: 0.82032
  *   e5-small-v2: {general: 0.80123, task_aware: 0.81234}
+ *   BM25: {ndcg_cut.10: 0.6647, recall.100: 0.9076}   # retrieval only: BM25, no model
  * </pre>
  *
- * Read strictly: an unknown key, a missing one, a value of the wrong kind is an error with file and
- * line.
+ * <p>The entry named {@value #BM25} is the lexical reference (Lucene BM25 with Anserini's
+ * defaults): a bare number is of the file's measure, a mapping gives measures by their trec_eval
+ * names.
+ *
+ * <p>Read strictly: an unknown key, a missing one, a value of the wrong kind is an error with file
+ * and line.
  */
 public record Reproduction(
         Path file,
@@ -55,11 +61,24 @@ public record Reproduction(
             Set.of("name", "data", "layout", "mode", "metric", "tolerance", "results");
     private static final Set<String> MODE_KEYS = Set.of("general", "task_aware");
 
-    /** What one model should score in one mode. */
-    public record Expected(String model, Mode mode, double value) {}
+    /** The name of BM25's entry under {@code results}. */
+    public static final String BM25 = "BM25";
 
-    /** One model's outcome in one mode. */
-    public record Row(String model, Mode mode, double ours, double expected) {
+    /**
+     * What one model (or BM25) should score in one arm on one measure.
+     *
+     * @param metric the measure's trec_eval name (the file's {@code metric} unless BM25's entry
+     *     names others)
+     */
+    public record Expected(String model, Arm arm, String metric, double value) {
+        /** A model's expected score in a mode on the file's measure. */
+        public Expected(String model, Mode mode, String metric, double value) {
+            this(model, Arm.of(mode), metric, value);
+        }
+    }
+
+    /** One model's (or BM25's) outcome in one arm on one measure. */
+    public record Row(String model, Arm arm, String metric, double ours, double expected) {
         public double difference() {
             return ours - expected;
         }
@@ -69,11 +88,11 @@ public record Reproduction(
         expected = List.copyOf(expected);
     }
 
-    /** The models, in file order, each once. */
+    /** The models, in file order, each once (BM25 is not a model). */
     public List<String> models() {
         List<String> m = new ArrayList<>();
         for (Expected e : expected) {
-            if (!m.contains(e.model())) {
+            if (e.arm().dense() && !m.contains(e.model())) {
                 m.add(e.model());
             }
         }
@@ -84,11 +103,22 @@ public record Reproduction(
     public Set<Mode> modes(String model) {
         Set<Mode> modes = EnumSet.noneOf(Mode.class);
         for (Expected e : expected) {
-            if (e.model().equals(model)) {
-                modes.add(e.mode());
+            if (e.arm().dense() && e.model().equals(model)) {
+                modes.add(e.arm().mode());
             }
         }
         return modes;
+    }
+
+    /** BM25's expected figures (none when the file has no {@value #BM25} entry). */
+    public List<Expected> bm25() {
+        List<Expected> out = new ArrayList<>();
+        for (Expected e : expected) {
+            if (e.arm() == Arm.BM25) {
+                out.add(e);
+            }
+        }
+        return out;
     }
 
     public boolean matches(Row row) {
@@ -172,7 +202,13 @@ public record Reproduction(
         for (var t : ((MappingNode) results).getValue()) {
             String model = YamlNodes.scalar(file, t.getKeyNode(), "a model name");
             Node v = t.getValueNode();
-            if (v instanceof MappingNode) {
+            if (model.equals(BM25)) {
+                if (sts) {
+                    throw YamlNodes.at(
+                            file, t.getKeyNode(), "BM25 ranks documents; an STS spec has no BM25");
+                }
+                expected.addAll(bm25(file, v, metric));
+            } else if (v instanceof MappingNode) {
                 Map<String, Node> byMode =
                         YamlNodes.mapping(file, v, "the results of " + model, MODE_KEYS);
                 for (Map.Entry<String, Node> e : byMode.entrySet()) {
@@ -180,13 +216,17 @@ public record Reproduction(
                             new Expected(
                                     model,
                                     mode(file, e.getValue(), e.getKey()),
+                                    metric,
                                     YamlNodes.number(
                                             file, e.getValue(), model + " " + e.getKey())));
                 }
             } else {
                 expected.add(
                         new Expected(
-                                model, bare, YamlNodes.number(file, v, "the result of " + model)));
+                                model,
+                                bare,
+                                metric,
+                                YamlNodes.number(file, v, "the result of " + model)));
             }
         }
         if (expected.isEmpty()) {
@@ -199,6 +239,35 @@ public record Reproduction(
                                 ? data.getFileName().toString()
                                 : file.getFileName().toString().replaceFirst("\\.yaml$", "");
         return new Reproduction(file, name, data, sts, metric, tolerance, expected);
+    }
+
+    /** BM25's entry: a number of the file's measure, or measures by name. */
+    private static List<Expected> bm25(Path file, Node v, String metric) throws WorkbenchException {
+        List<Expected> out = new ArrayList<>();
+        if (!(v instanceof MappingNode)) {
+            out.add(
+                    new Expected(
+                            BM25, Arm.BM25, metric, YamlNodes.number(file, v, "BM25's result")));
+            return out;
+        }
+        for (var t : ((MappingNode) v).getValue()) {
+            String m = YamlNodes.scalar(file, t.getKeyNode(), "a measure");
+            try {
+                MetricId.parse(m);
+            } catch (IllegalArgumentException e) {
+                throw YamlNodes.at(file, t.getKeyNode(), "BM25: " + e.getMessage());
+            }
+            out.add(
+                    new Expected(
+                            BM25,
+                            Arm.BM25,
+                            m,
+                            YamlNodes.number(file, t.getValueNode(), "BM25's " + m)));
+        }
+        if (out.isEmpty()) {
+            throw YamlNodes.at(file, v, "BM25 names no measure");
+        }
+        return out;
     }
 
     private static String required(Path file, Map<String, Node> f, Node root, String key)
@@ -255,15 +324,37 @@ public record Reproduction(
                 .append("results:\n");
         String model = null;
         for (Row r : measured) {
+            if (r.arm() == Arm.BM25) {
+                continue;
+            }
             if (!r.model().equals(model)) {
                 model = r.model();
                 sb.append("  ").append(model).append(":\n");
             }
             sb.append("    ")
-                    .append(r.mode() == Mode.GENERAL ? "general" : "task_aware")
+                    .append(r.arm().key())
                     .append(": ")
                     .append(String.format(Locale.ROOT, "%.5f", r.ours()))
                     .append('\n');
+        }
+        String lexical = "";
+        for (Row r : measured) {
+            if (r.arm() == Arm.BM25) {
+                lexical +=
+                        (lexical.isEmpty() ? "" : ", ")
+                                + r.metric()
+                                + ": "
+                                + String.format(Locale.ROOT, "%.5f", r.ours());
+            }
+        }
+        if (!lexical.isEmpty()) {
+            sb.append(
+                            "  # Lucene BM25 with Anserini's defaults (k1 0.9, b 0.4, English analysis)\n")
+                    .append("  ")
+                    .append(BM25)
+                    .append(": {")
+                    .append(lexical)
+                    .append("}\n");
         }
         AtomicFiles.writeString(datasetDir.resolve(DATASET_FILE), sb.toString());
     }

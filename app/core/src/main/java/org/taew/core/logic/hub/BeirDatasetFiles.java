@@ -32,14 +32,28 @@ final class BeirDatasetFiles {
             String task,
             boolean ignoreIdenticalIds,
             Map<String, Double> published,
+            AnseriniBm25 bm25,
             Path dir)
             throws WorkbenchException {
         AtomicFiles.writeString(
                 dir.resolve(DatasetSettings.FILE_NAME), settings(task, ignoreIdenticalIds));
         if (!published.isEmpty() && !name.equals("msmarco")) {
             AtomicFiles.writeString(
-                    dir.resolve(Reproduction.DATASET_FILE), expected(name, published));
+                    dir.resolve(Reproduction.DATASET_FILE), expected(name, published, bm25));
         }
+    }
+
+    /** The card's line on Anserini's BM25 figures, or "" where it publishes none. */
+    static String bm25Line(AnseriniBm25 bm25) {
+        return bm25 == null
+                ? ""
+                : "\nAnserini's published BM25 (flat index, k1 0.9, b 0.4, its English analysis): "
+                        + bm25.figures()
+                        + " — "
+                        + bm25.source()
+                        + ". The workbench's BM25 uses the same settings; `taew reproduce "
+                        + bm25.collection()
+                        + "` compares.\n";
     }
 
     /**
@@ -47,7 +61,7 @@ final class BeirDatasetFiles {
      * their instructions (task-aware), MiniLM without (general). Not written for msmarco, whose
      * published figures are of its dev split while the workbench reads its test split.
      */
-    private static String expected(String name, Map<String, Double> published) {
+    private static String expected(String name, Map<String, Double> published, AnseriniBm25 bm25) {
         StringBuilder sb =
                 new StringBuilder(
                         "# Published MTEB nDCG@10 of the bundled models on this collection (`taew"
@@ -72,6 +86,19 @@ final class BeirDatasetFiles {
                     .append(String.format(Locale.ROOT, "%.5f", e.getValue()))
                     .append("}\n");
         }
+        if (bm25 != null) {
+            sb.append("  # Anserini's BM25 flat regression: ")
+                    .append(bm25.source())
+                    .append('\n')
+                    .append("  ")
+                    .append(Reproduction.BM25)
+                    .append(
+                            String.format(
+                                    Locale.ROOT,
+                                    ": {ndcg_cut.10: %.4f, recall.100: %.4f}%n",
+                                    bm25.ndcg10(),
+                                    bm25.recall100()));
+        }
         return sb.toString();
     }
 
@@ -95,7 +122,8 @@ final class BeirDatasetFiles {
             String url,
             String sha,
             long bytes,
-            RetrievalDataset d) {
+            RetrievalDataset d,
+            AnseriniBm25 bm25) {
         return "# "
                 + name
                 + "\n\n"
@@ -126,6 +154,7 @@ final class BeirDatasetFiles {
                         "| BEIR paper | %,d documents, %,d test queries |%n",
                         documents,
                         testQueries)
+                + bm25Line(bm25)
                 + "\nLicence: as its authors publish it; the BEIR benchmark lists each collection's licence"
                 + " (https://github.com/beir-cellar/beir). This card does not restate it: check it before"
                 + " you share results or copies.\n";

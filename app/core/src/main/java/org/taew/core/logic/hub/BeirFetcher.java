@@ -37,6 +37,8 @@ public final class BeirFetcher {
      * @param ignoreIdenticalIds whether queries are also documents (BEIR and MTEB leave a query out
      *     of its own ranking there)
      * @param refusal why the workbench does not fetch it, or null
+     * @param published the bundled models' published nDCG@10, by model
+     * @param bm25 Anserini's published BM25 flat figures, or null where it publishes none
      */
     public record Known(
             String name,
@@ -46,7 +48,8 @@ public final class BeirFetcher {
             String task,
             boolean ignoreIdenticalIds,
             String refusal,
-            Map<String, Double> published) {
+            Map<String, Double> published,
+            AnseriniBm25 bm25) {
         public Known {
             published =
                     published == null
@@ -62,7 +65,30 @@ public final class BeirFetcher {
                 String task,
                 boolean ignoreIdenticalIds,
                 String refusal) {
-            this(name, title, documents, testQueries, task, ignoreIdenticalIds, refusal, Map.of());
+            this(
+                    name,
+                    title,
+                    documents,
+                    testQueries,
+                    task,
+                    ignoreIdenticalIds,
+                    refusal,
+                    Map.of(),
+                    null);
+        }
+
+        /** The same collection with Anserini's published BM25 flat figures. */
+        Known bm25(double ndcg10, double recall100) {
+            return new Known(
+                    name,
+                    title,
+                    documents,
+                    testQueries,
+                    task,
+                    ignoreIdenticalIds,
+                    refusal,
+                    published,
+                    new AnseriniBm25(name, ndcg10, recall100));
         }
 
         /** The same collection with the bundled models' published nDCG@10 (e5, bge, MiniLM). */
@@ -72,7 +98,15 @@ public final class BeirFetcher {
             p.put(BeirDatasetFiles.BGE, bge);
             p.put(BeirDatasetFiles.MINILM, minilm);
             return new Known(
-                    name, title, documents, testQueries, task, ignoreIdenticalIds, refusal, p);
+                    name,
+                    title,
+                    documents,
+                    testQueries,
+                    task,
+                    ignoreIdenticalIds,
+                    refusal,
+                    p,
+                    bm25);
         }
     }
 
@@ -87,7 +121,8 @@ public final class BeirFetcher {
                                     "retrieval",
                                     false,
                                     null)
-                            .published(0.68854, 0.71275, 0.64508),
+                            .published(0.68854, 0.71275, 0.64508)
+                            .bm25(0.6789, 0.9253),
                     new Known(
                                     "nfcorpus",
                                     "NFCorpus: nutrition questions to medical articles",
@@ -96,7 +131,8 @@ public final class BeirFetcher {
                                     "retrieval",
                                     false,
                                     null)
-                            .published(0.32449, 0.34305, 0.31594),
+                            .published(0.32449, 0.34305, 0.31594)
+                            .bm25(0.3218, 0.2457),
                     new Known(
                                     "arguana",
                                     "ArguAna: an argument to its counter-argument",
@@ -105,7 +141,8 @@ public final class BeirFetcher {
                                     "retrieval",
                                     true,
                                     null)
-                            .published(0.41668, 0.5955, 0.50167),
+                            .published(0.41668, 0.5955, 0.50167)
+                            .bm25(0.3970, 0.9324),
                     new Known(
                                     "scidocs",
                                     "SCIDOCS: a paper's title to papers it cites",
@@ -114,7 +151,8 @@ public final class BeirFetcher {
                                     "retrieval",
                                     false,
                                     null)
-                            .published(0.17765, 0.20522, 0.21641),
+                            .published(0.17765, 0.20522, 0.21641)
+                            .bm25(0.1490, 0.3477),
                     new Known(
                                     "fiqa",
                                     "FiQA-2018: financial questions to forum answers",
@@ -123,7 +161,8 @@ public final class BeirFetcher {
                                     "retrieval",
                                     false,
                                     null)
-                            .published(0.37434, 0.40343, 0.36867),
+                            .published(0.37434, 0.40343, 0.36867)
+                            .bm25(0.2361, 0.5395),
                     new Known(
                                     "trec-covid",
                                     "TREC-COVID: COVID-19 questions to CORD-19 abstracts",
@@ -132,7 +171,8 @@ public final class BeirFetcher {
                                     "retrieval",
                                     false,
                                     null)
-                            .published(0.74533, 0.75899, 0.47246),
+                            .published(0.74533, 0.75899, 0.47246)
+                            .bm25(0.5947, 0.1091),
                     new Known(
                                     "webis-touche2020",
                                     "Touché-2020: controversial questions to arguments",
@@ -141,7 +181,8 @@ public final class BeirFetcher {
                                     "retrieval",
                                     false,
                                     null)
-                            .published(0.27125, 0.26037, 0.16904),
+                            .published(0.27125, 0.26037, 0.16904)
+                            .bm25(0.4422, 0.5822),
                     new Known(
                                     "quora",
                                     "Quora: a question to its duplicates",
@@ -150,7 +191,8 @@ public final class BeirFetcher {
                                     "similar-questions",
                                     true,
                                     null)
-                            .published(0.85711, 0.8878, 0.87552),
+                            .published(0.85711, 0.8878, 0.87552)
+                            .bm25(0.7886, 0.9733),
                     new Known(
                                     "nq",
                                     "Natural Questions: Google queries to Wikipedia passages",
@@ -159,7 +201,8 @@ public final class BeirFetcher {
                                     "retrieval",
                                     false,
                                     null)
-                            .published(0.59113, 0.50178, 0.43869),
+                            .published(0.59113, 0.50178, 0.43869)
+                            .bm25(0.3055, 0.7513),
                     new Known(
                                     "dbpedia-entity",
                                     "DBpedia-Entity: entity queries to DBpedia abstracts",
@@ -168,7 +211,8 @@ public final class BeirFetcher {
                                     "retrieval",
                                     false,
                                     null)
-                            .published(0.41317, 0.40029, 0.3233),
+                            .published(0.41317, 0.40029, 0.3233)
+                            .bm25(0.3180, 0.4682),
                     new Known(
                                     "hotpotqa",
                                     "HotpotQA: multi-hop questions to Wikipedia passages",
@@ -177,7 +221,8 @@ public final class BeirFetcher {
                                     "retrieval",
                                     false,
                                     null)
-                            .published(0.6661, 0.69935, 0.46513),
+                            .published(0.6661, 0.69935, 0.46513)
+                            .bm25(0.6330, 0.7957),
                     new Known(
                                     "fever",
                                     "FEVER: claims to Wikipedia passages",
@@ -186,7 +231,8 @@ public final class BeirFetcher {
                                     "retrieval",
                                     false,
                                     null)
-                            .published(0.81644, 0.86643, 0.51934),
+                            .published(0.81644, 0.86643, 0.51934)
+                            .bm25(0.6513, 0.9185),
                     new Known(
                                     "climate-fever",
                                     "Climate-FEVER: climate claims to Wikipedia passages",
@@ -195,7 +241,8 @@ public final class BeirFetcher {
                                     "retrieval",
                                     false,
                                     null)
-                            .published(0.22871, 0.31836, 0.20272),
+                            .published(0.22871, 0.31836, 0.20272)
+                            .bm25(0.1651, 0.4249),
                     new Known(
                                     "msmarco",
                                     "MS MARCO: Bing queries to web passages (dev split)",
@@ -343,7 +390,8 @@ public final class BeirFetcher {
                         url,
                         sha,
                         zipBytes,
-                        check));
+                        check,
+                        k.bm25()));
         try {
             AtomicFiles.rename(unpacked, target);
             Files.deleteIfExists(zip);
@@ -362,6 +410,6 @@ public final class BeirFetcher {
      */
     static void writeSettings(Known k, Path dir) throws WorkbenchException {
         BeirDatasetFiles.writeSettings(
-                k.name(), k.task(), k.ignoreIdenticalIds(), k.published(), dir);
+                k.name(), k.task(), k.ignoreIdenticalIds(), k.published(), k.bm25(), dir);
     }
 }

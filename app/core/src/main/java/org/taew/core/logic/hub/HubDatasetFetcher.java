@@ -227,7 +227,11 @@ public final class HubDatasetFetcher {
         if (known.isPresent()) {
             BeirFetcher.writeSettings(known.get(), unpacked);
         }
-        AtomicFiles.writeString(unpacked.resolve("README.md"), card(hub, info, files, check));
+        AtomicFiles.writeString(
+                unpacked.resolve("README.md"),
+                card(hub, info, files, check)
+                        + BeirDatasetFiles.bm25Line(
+                                known.map(BeirFetcher.Known::bm25).orElse(null)));
         place(unpacked, target, partial);
         return new Fetched(target, info, check, List.of(), 0);
     }

@@ -24,6 +24,9 @@ public final class SessionDefaults {
     /** The measure that decides per-query wins and losses. */
     public static final String MAIN_METRIC = "ndcg_cut.10";
 
+    /** The second figure Anserini's BEIR regressions publish for BM25 (R@100). */
+    public static final String RECALL_100 = "recall.100";
+
     /** Documents kept per query in every ranking (and run file). */
     public static final int DEPTH = 100;
 

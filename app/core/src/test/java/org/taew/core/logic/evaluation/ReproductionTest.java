@@ -12,6 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.taew.core.TestPaths;
+import org.taew.core.model.Arm;
 import org.taew.core.model.Mode;
 import org.taew.core.util.WorkbenchException;
 
@@ -40,9 +41,49 @@ class ReproductionTest {
         assertThat(r.models()).containsExactly("e5-small-v2", "m2");
         assertThat(r.modes("e5-small-v2")).isEqualTo(Set.of(Mode.GENERAL, Mode.TASK_AWARE));
         assertThat(r.expected())
-                .contains(new Reproduction.Expected("e5-small-v2", Mode.TASK_AWARE, 0.95));
-        assertThat(r.matches(new Reproduction.Row("m2", Mode.GENERAL, 0.5019, 0.5))).isTrue();
-        assertThat(r.matches(new Reproduction.Row("m2", Mode.GENERAL, 0.5021, 0.5))).isFalse();
+                .contains(
+                        new Reproduction.Expected(
+                                "e5-small-v2", Mode.TASK_AWARE, "ndcg_cut.10", 0.95));
+        assertThat(r.bm25()).isEmpty();
+        assertThat(r.matches(row("m2", 0.5019, 0.5))).isTrue();
+        assertThat(r.matches(row("m2", 0.5021, 0.5))).isFalse();
+    }
+
+    private static Reproduction.Row row(String model, double ours, double expected) {
+        return new Reproduction.Row(model, Arm.GENERAL, "ndcg_cut.10", ours, expected);
+    }
+
+    @Test
+    void bm25IsExpectedWithoutAModelOnTheFilesMeasureOrOnMeasuresItNames() throws Exception {
+        Reproduction r =
+                Reproduction.read(
+                        expected(
+                                "metric: ndcg_cut.10\nresults:\n  m: {general: 0.5}\n"
+                                        + "  BM25: {ndcg_cut.10: 0.6789, recall.100: 0.9253}\n"),
+                        dir);
+        assertThat(r.models()).containsExactly("m");
+        assertThat(r.bm25())
+                .containsExactly(
+                        new Reproduction.Expected(
+                                Reproduction.BM25, Arm.BM25, "ndcg_cut.10", 0.6789),
+                        new Reproduction.Expected(
+                                Reproduction.BM25, Arm.BM25, "recall.100", 0.9253));
+        Reproduction bare =
+                Reproduction.read(expected("metric: ndcg_cut.10\nresults:\n  BM25: 0.8069\n"), dir);
+        assertThat(bare.models()).isEmpty();
+        assertThat(bare.bm25())
+                .containsExactly(
+                        new Reproduction.Expected(
+                                Reproduction.BM25, Arm.BM25, "ndcg_cut.10", 0.8069));
+        assertThatThrownBy(
+                        () ->
+                                Reproduction.read(
+                                        expected(
+                                                "metric: ndcg_cut.10\nresults:\n"
+                                                        + "  BM25: {nDCG: 0.5}\n"),
+                                        dir))
+                .hasMessageContaining("expected.yaml:3")
+                .hasMessageContaining("BM25: ");
     }
 
     @Test

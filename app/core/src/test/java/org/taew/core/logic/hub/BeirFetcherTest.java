@@ -15,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.taew.core.logic.datasets.BeirReader;
 import org.taew.core.logic.datasets.DatasetSettings;
 import org.taew.core.logic.evaluation.Reproduction;
+import org.taew.core.model.Arm;
 import org.taew.core.model.Mode;
 import org.taew.core.testing.HubFixture;
 import org.taew.core.testing.ShippedWorkspace;
@@ -98,9 +99,20 @@ class BeirFetcherTest {
         assertThat(expected.metric()).isEqualTo("ndcg_cut.10");
         assertThat(expected.expected())
                 .containsExactly(
-                        new Reproduction.Expected("e5-small-v2", Mode.TASK_AWARE, 0.68854),
-                        new Reproduction.Expected("bge-small-en-v1.5", Mode.TASK_AWARE, 0.71275),
-                        new Reproduction.Expected("all-MiniLM-L6-v2", Mode.GENERAL, 0.64508));
+                        new Reproduction.Expected(
+                                "e5-small-v2", Mode.TASK_AWARE, "ndcg_cut.10", 0.68854),
+                        new Reproduction.Expected(
+                                "bge-small-en-v1.5", Mode.TASK_AWARE, "ndcg_cut.10", 0.71275),
+                        new Reproduction.Expected(
+                                "all-MiniLM-L6-v2", Mode.GENERAL, "ndcg_cut.10", 0.64508),
+                        new Reproduction.Expected(
+                                Reproduction.BM25, Arm.BM25, "ndcg_cut.10", 0.6789),
+                        new Reproduction.Expected(
+                                Reproduction.BM25, Arm.BM25, "recall.100", 0.9253));
+        assertThat(Files.readString(dir.resolve("README.md")))
+                .contains("Anserini's published BM25")
+                .contains("nDCG@10 0.6789, R@100 0.9253")
+                .contains("beir-v1.0.0-scifact.flat.md");
 
         assertThatThrownBy(() -> fetch("scifact")).hasMessageContaining("exists already");
     }
