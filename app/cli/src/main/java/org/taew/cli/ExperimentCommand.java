@@ -142,6 +142,7 @@ final class ExperimentCommand implements Callable<Integer> {
                         r.spec().measure().label(),
                         m.baselineName());
                 w.println(m.templates() + ".");
+                w.println(m.lexical() + ".");
                 for (String warning : m.warnings()) {
                     w.println("WARNING: " + warning + ".");
                 }
@@ -164,7 +165,7 @@ final class ExperimentCommand implements Callable<Integer> {
                     boolean base = v.name().equals(m.baselineName());
                     w.printf(
                             Locale.ROOT,
-                            "%3d  %-28s %8.4f  [%.3f, %.3f] %9s %9s  %7s  %6.3f %6.3f %5.2f%s%n",
+                            "%3d  %-28s %8.4f  [%.3f, %.3f] %9s %9s  %7s  %6s %6s %5s%s%n",
                             rank,
                             v.name(),
                             v.mean(),
@@ -173,9 +174,9 @@ final class ExperimentCommand implements Callable<Integer> {
                             base ? "baseline" : String.format(Locale.ROOT, "%+.4f", v.delta()),
                             base ? "" : Significance.format(v.holm()),
                             base ? "" : v.wins() + "/" + v.losses(),
-                            v.diagnostics().queryCosine(),
-                            v.diagnostics().documentCosine(),
-                            v.diagnostics().top10Overlap(),
+                            ExperimentReport.fixed(v.diagnostics().queryCosine(), 3),
+                            ExperimentReport.fixed(v.diagnostics().documentCosine(), 3),
+                            ExperimentReport.fixed(v.diagnostics().top10Overlap(), 2),
                             !base && v.significant() ? " *" : "");
                 }
                 w.println(ExperimentReport.sensitivity(m.sensitivity()));

@@ -25,6 +25,7 @@ import org.taew.core.logic.history.RunRecord;
 import org.taew.core.logic.metrics.Significance;
 import org.taew.core.logic.session.SessionRequest;
 import org.taew.core.logic.session.SessionResolver;
+import org.taew.core.model.Arm;
 import org.taew.core.model.InstructionPair;
 import org.taew.core.model.Run;
 import org.taew.core.model.ScoredDoc;
@@ -228,7 +229,8 @@ class ExperimentRunnerTest {
                 0,
                 new ExperimentResult.Diagnostics(1, 1, 1),
                 new double[] {mean},
-                0);
+                0,
+                name.equals("general") ? Arm.GENERAL : Arm.TASK_AWARE);
     }
 
     @Test
