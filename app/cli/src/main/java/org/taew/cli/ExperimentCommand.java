@@ -45,7 +45,9 @@ final class ExperimentCommand implements Callable<Integer> {
             mixinStandardHelpOptions = true,
             description = {
                 "Run an experiment file (docs/formats.md, \"Experiments\"): every variant on every dataset"
-                        + " and model, with general mode and the model card's default; print the leaderboard"
+                        + " and model, with general mode and the model card's default, and BM25 (and, with"
+                        + " the file's hybrid option, each variant fused with BM25) as references never"
+                        + " chosen; print the leaderboard"
                         + " (main measure with bootstrap interval, delta against the baseline with paired"
                         + " interval, randomization and Holm-adjusted p, wins/losses), the sensitivity to"
                         + " wording, instruction-usage diagnostics and the best variant chosen on held-out"
@@ -105,7 +107,7 @@ final class ExperimentCommand implements Callable<Integer> {
                 w.println("Wrote " + written.size() + " files to " + dir);
                 long recorded =
                         r.results().stream()
-                                .flatMap(m -> m.variants().stream())
+                                .flatMap(m -> m.leaderboard().stream())
                                 .mapToLong(ExperimentResult.VariantResult::runId)
                                 .filter(id -> id > 0)
                                 .distinct()
