@@ -45,7 +45,9 @@ final class ExperimentCommand implements Callable<Integer> {
             mixinStandardHelpOptions = true,
             description = {
                 "Run an experiment file (docs/formats.md, \"Experiments\"): every variant on every dataset"
-                        + " and model, with general mode and the model card's default; print the leaderboard"
+                        + " and model, with general mode and the model card's default, and BM25 (and, with"
+                        + " the file's hybrid option, each variant fused with BM25) as references never"
+                        + " chosen; print the leaderboard"
                         + " (main measure with bootstrap interval, delta against the baseline with paired"
                         + " interval, randomization and Holm-adjusted p, wins/losses), the sensitivity to"
                         + " wording, instruction-usage diagnostics and the best variant chosen on held-out"
@@ -105,7 +107,7 @@ final class ExperimentCommand implements Callable<Integer> {
                 w.println("Wrote " + written.size() + " files to " + dir);
                 long recorded =
                         r.results().stream()
-                                .flatMap(m -> m.variants().stream())
+                                .flatMap(m -> m.leaderboard().stream())
                                 .mapToLong(ExperimentResult.VariantResult::runId)
                                 .filter(id -> id > 0)
                                 .distinct()
@@ -142,6 +144,7 @@ final class ExperimentCommand implements Callable<Integer> {
                         r.spec().measure().label(),
                         m.baselineName());
                 w.println(m.templates() + ".");
+                w.println(m.lexical() + ".");
                 for (String warning : m.warnings()) {
                     w.println("WARNING: " + warning + ".");
                 }
@@ -164,7 +167,7 @@ final class ExperimentCommand implements Callable<Integer> {
                     boolean base = v.name().equals(m.baselineName());
                     w.printf(
                             Locale.ROOT,
-                            "%3d  %-28s %8.4f  [%.3f, %.3f] %9s %9s  %7s  %6.3f %6.3f %5.2f%s%n",
+                            "%3d  %-28s %8.4f  [%.3f, %.3f] %9s %9s  %7s  %6s %6s %5s%s%n",
                             rank,
                             v.name(),
                             v.mean(),
@@ -173,9 +176,9 @@ final class ExperimentCommand implements Callable<Integer> {
                             base ? "baseline" : String.format(Locale.ROOT, "%+.4f", v.delta()),
                             base ? "" : Significance.format(v.holm()),
                             base ? "" : v.wins() + "/" + v.losses(),
-                            v.diagnostics().queryCosine(),
-                            v.diagnostics().documentCosine(),
-                            v.diagnostics().top10Overlap(),
+                            ExperimentReport.fixed(v.diagnostics().queryCosine(), 3),
+                            ExperimentReport.fixed(v.diagnostics().documentCosine(), 3),
+                            ExperimentReport.fixed(v.diagnostics().top10Overlap(), 2),
                             !base && v.significant() ? " *" : "");
                 }
                 w.println(ExperimentReport.sensitivity(m.sensitivity()));

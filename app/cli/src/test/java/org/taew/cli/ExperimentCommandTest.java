@@ -71,6 +71,10 @@ class ExperimentCommandTest {
                 .contains("Δ against card")
                 .containsPattern(
                         "\\n  [1-5]  general +0\\.\\d{4}  \\[0\\.\\d{3}, [01]\\.\\d{3}\\] +baseline")
+                // the lexical reference, compared with the baseline like a variant
+                .containsPattern(
+                        "\\n  [1-5]  bm25 +0\\.\\d{4}  \\[0\\.\\d{3}, [01]\\.\\d{3}\\] +[+-]0\\.\\d{4} ")
+                .contains("Reference rows: bm25 — BM25 (k1 = 0.9, b = 0.4")
                 .contains("query-both")
                 .contains("search")
                 .contains("Sensitivity to wording (")

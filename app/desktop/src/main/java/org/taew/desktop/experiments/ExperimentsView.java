@@ -82,9 +82,11 @@ public final class ExperimentsView extends BorderPane {
                     public String toString(ExperimentSpec.Baseline b) {
                         return b == null
                                 ? ""
-                                : b == ExperimentSpec.Baseline.GENERAL
-                                        ? "general mode"
-                                        : "the card's default";
+                                : switch (b) {
+                                    case GENERAL -> "general mode";
+                                    case CARD -> "the card's default";
+                                    case BM25 -> "BM25";
+                                };
                     }
 
                     @Override

@@ -38,12 +38,10 @@ final class LeaderRows {
                             base ? "baseline" : v.deltaWithCi(),
                             base ? "" : Significance.format(v.holm()),
                             base ? "" : v.wins() + " / " + v.losses(),
-                            String.format(
-                                    Locale.ROOT,
-                                    "%.3f / %.3f",
-                                    v.diagnostics().queryCosine(),
-                                    v.diagnostics().documentCosine()),
-                            String.format(Locale.ROOT, "%.2f", v.diagnostics().top10Overlap()),
+                            ExperimentReport.fixed(v.diagnostics().queryCosine(), 3)
+                                    + " / "
+                                    + ExperimentReport.fixed(v.diagnostics().documentCosine(), 3),
+                            ExperimentReport.fixed(v.diagnostics().top10Overlap(), 2),
                             base,
                             !base && v.significant()));
         }

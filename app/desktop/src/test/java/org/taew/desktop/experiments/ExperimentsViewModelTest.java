@@ -68,13 +68,14 @@ class ExperimentsViewModelTest {
         assertThat(dialogs.errors).isEmpty();
         ExperimentResult r = vm.resultProperty().get();
         assertThat(r).isNotNull();
-        assertThat(vm.leaderboard()).hasSize(14);
+        // the 14 variants and the bm25 reference
+        assertThat(vm.leaderboard()).hasSize(15);
         assertThat(vm.leaderboard())
                 .extracting(LeaderRow::name)
-                .contains("general", "card", "e5-q2-d3");
+                .contains("general", "card", "e5-q2-d3", "bm25");
         LeaderRow first = vm.leaderboard().get(0);
         assertThat(first.rank()).isEqualTo(1);
-        assertThat(first.mean()).isGreaterThanOrEqualTo(vm.leaderboard().get(13).mean());
+        assertThat(first.mean()).isGreaterThanOrEqualTo(vm.leaderboard().get(14).mean());
         LeaderRow general =
                 vm.leaderboard().stream().filter(x -> x.name().equals("general")).findFirst().get();
         assertThat(general.baseline()).isTrue();
@@ -172,7 +173,7 @@ class ExperimentsViewModelTest {
         assertThat(vm.leaderboard())
                 .extracting(LeaderRow::name)
                 .containsExactlyInAnyOrder(
-                        "general", "card", "both", "general@64", "card@64", "both@64");
+                        "general", "card", "both", "general@64", "card@64", "both@64", "bm25");
         try (RunHistory h = RunHistory.openForReading(vms.recorder().historyFile())) {
             List<RunRecord> cut =
                     h

@@ -7,14 +7,16 @@ import java.util.List;
 import java.util.Map;
 import org.taew.core.logic.encoding.Precision;
 import org.taew.core.logic.export.ResultsWriter;
+import org.taew.core.model.Arm;
 
 /**
  * Everything about an experiment as {@code experiment.json}: per dataset and model the leaderboard
- * with each variant's per-query values and run id, the sensitivity and the selection.
+ * (variants and reference rows, each with its arm) with each row's per-query values and run id, the
+ * sensitivity and the selection.
  */
 final class ExperimentJson {
     /** The version of experiment.json's layout (docs/formats.md); raised on any change. */
-    static final int SCHEMA_VERSION = 2;
+    static final int SCHEMA_VERSION = 3;
 
     private ExperimentJson() {}
 
@@ -40,7 +42,8 @@ final class ExperimentJson {
             int losses,
             ExperimentResult.Diagnostics diagnostics,
             Map<String, Double> perQuery,
-            long runId) {}
+            long runId,
+            String arm) {}
 
     record JsonModel(
             String dataset,
@@ -51,6 +54,7 @@ final class ExperimentJson {
             String engine,
             String baseline,
             String templates,
+            String lexical,
             List<String> warnings,
             List<JsonVariant> leaderboard,
             ExperimentResult.Sensitivity sensitivity,
@@ -77,11 +81,12 @@ final class ExperimentJson {
                 for (int i = 0; i < m.queryIds().size(); i++) {
                     pq.put(m.queryIds().get(i), v.perQuery()[i]);
                 }
+                boolean bm25 = v.arm() == Arm.BM25;
                 vs.add(
                         new JsonVariant(
                                 v.name(),
-                                v.instructions().query().standalone(),
-                                v.instructions().document().standalone(),
+                                bm25 ? null : v.instructions().query().standalone(),
+                                bm25 ? null : v.instructions().document().standalone(),
                                 v.instructions().excludeInstructionFromPooling(),
                                 v.mean(),
                                 v.ci().low(),
@@ -95,7 +100,8 @@ final class ExperimentJson {
                                 v.losses(),
                                 v.diagnostics(),
                                 pq,
-                                v.runId()));
+                                v.runId(),
+                                v.arm().label()));
             }
             models.add(
                     new JsonModel(
@@ -107,6 +113,7 @@ final class ExperimentJson {
                             m.engine(),
                             m.baselineName(),
                             m.templates(),
+                            m.lexical(),
                             m.warnings(),
                             vs,
                             m.sensitivity(),

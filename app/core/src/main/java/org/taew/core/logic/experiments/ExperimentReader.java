@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.taew.core.logic.lexical.HybridSettings;
 import org.taew.core.model.InstructionPair;
 import org.taew.core.model.MetricId;
 import org.taew.core.model.TaskTemplates;
@@ -33,7 +34,8 @@ public final class ExperimentReader {
                     "baseline",
                     "variants",
                     "grids",
-                    "dimensions");
+                    "dimensions",
+                    "hybrid");
     private static final Set<String> SELECTION_KEYS = Set.of("dev", "folds", "seed");
     private static final Set<String> VARIANT_KEYS =
             Set.of(
@@ -92,15 +94,18 @@ public final class ExperimentReader {
                     switch (b) {
                         case "general" -> ExperimentSpec.Baseline.GENERAL;
                         case "card" -> ExperimentSpec.Baseline.CARD;
+                        case "bm25" -> ExperimentSpec.Baseline.BM25;
                         default ->
                                 throw YamlNodes.at(
                                         file,
                                         f.get("baseline"),
-                                        "baseline \"" + b + "\" is not general or card");
+                                        "baseline \"" + b + "\" is not general, card or bm25");
                     };
         }
         ExperimentSpec.Selection selection = selection(file, f.get("selection"));
         List<Integer> dimensions = dimensions(file, f.get("dimensions"));
+        HybridSettings hybrid =
+                f.containsKey("hybrid") ? ExperimentHybrid.read(file, f.get("hybrid")) : null;
         List<ExperimentSpec.Variant> variants = new ArrayList<>();
         if (f.containsKey("variants")) {
             for (Node v : sequence(file, f.get("variants"), "variants")) {
@@ -117,12 +122,15 @@ public final class ExperimentReader {
         }
         Map<String, Integer> seen = new HashMap<>();
         for (ExperimentSpec.Variant v : variants) {
-            if (v.name().equals(ExperimentSpec.GENERAL) || v.name().equals(ExperimentSpec.CARD)) {
+            if (v.name().equals(ExperimentSpec.GENERAL)
+                    || v.name().equals(ExperimentSpec.CARD)
+                    || v.name().equals(ExperimentSpec.BM25)) {
                 throw WorkbenchException.badInput(
                         file
                                 + ":"
                                 + v.line()
-                                + ": the names general and card are taken (every leaderboard has them)");
+                                + ": the names general, card and bm25 are taken (every leaderboard"
+                                + " has them)");
             }
             for (String family : v.families().isEmpty() ? List.of("") : v.families()) {
                 Integer before = seen.putIfAbsent(family + "\u0000" + v.name(), v.line());
@@ -150,7 +158,8 @@ public final class ExperimentReader {
                 measure,
                 baseline,
                 variants,
-                dimensions);
+                dimensions,
+                hybrid);
     }
 
     /** {@code dimensions: [256, 128]}: distinct positive whole numbers. */

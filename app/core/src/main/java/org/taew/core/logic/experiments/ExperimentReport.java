@@ -61,6 +61,14 @@ public final class ExperimentReport {
         return ExperimentSentences.selection(s);
     }
 
+    /**
+     * A diagnostic with {@code decimals} decimals, or a dash where the row has none (the cosines of
+     * a reference row).
+     */
+    public static String fixed(double x, int decimals) {
+        return ExperimentSentences.fixed(x, decimals);
+    }
+
     /** One row per dataset, model and variant. */
     public static String csv(ExperimentResult r) {
         return LeaderboardTables.csv(r);

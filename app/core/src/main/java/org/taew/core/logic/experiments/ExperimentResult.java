@@ -5,8 +5,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.taew.core.logic.compare.ModeComparison;
 import org.taew.core.logic.metrics.Significance;
+import org.taew.core.model.Arm;
 import org.taew.core.model.InstructionPair;
 import org.taew.core.model.ModelSpec;
 
@@ -44,6 +46,8 @@ public record ExperimentResult(
      * @param holm p adjusted by Holm's method across the variants
      * @param perQuery the main measure per evaluated query
      * @param runId its run in the history, 0 when it was not recorded
+     * @param arm what ranked it: general or task-aware mode for a variant, BM25 or a hybrid for a
+     *     reference row (never chosen as the best variant)
      */
     public record VariantResult(
             String name,
@@ -58,7 +62,13 @@ public record ExperimentResult(
             int losses,
             Diagnostics diagnostics,
             double[] perQuery,
-            long runId) {
+            long runId,
+            Arm arm) {
+        /** Whether the row is a lexical reference (BM25 or a hybrid), not a variant. */
+        public boolean reference() {
+            return !arm.dense();
+        }
+
         /** Whether the variant has an instruction on either side (general mode has none). */
         public boolean worded() {
             return !instructions.query().isIdentity() || !instructions.document().isIdentity();
@@ -164,6 +174,8 @@ public record ExperimentResult(
      *     sentence without the stop
      * @param templates where the variants' templates came from: the card's (the instruction file or
      *     model prompts that eval would use) and the experiment's own variants, one line
+     * @param references the lexical reference rows: BM25, then each variant's hybrid when asked
+     * @param lexical what the reference rows are, one line
      */
     public record ModelResult(
             String dataset,
@@ -176,30 +188,32 @@ public record ExperimentResult(
             List<String> warnings,
             String templates,
             List<VariantResult> variants,
+            List<VariantResult> references,
+            String lexical,
             Sensitivity sensitivity,
             Selection selection) {
         public ModelResult {
             queryIds = List.copyOf(queryIds);
             warnings = List.copyOf(warnings);
             variants = List.copyOf(variants);
+            references = List.copyOf(references);
         }
 
-        /** The variants by mean, best first (ties in file order). */
+        /** The variants and the reference rows by mean, best first (ties in that order). */
         public List<VariantResult> leaderboard() {
             List<VariantResult> l = new ArrayList<>(variants);
+            l.addAll(references);
             l.sort(Comparator.comparingDouble(VariantResult::mean).reversed());
             return l;
         }
 
         public String baselineName() {
-            return baseline == ExperimentSpec.Baseline.GENERAL
-                    ? ExperimentSpec.GENERAL
-                    : ExperimentSpec.CARD;
+            return baseline.label();
         }
 
-        /** A variant by name. */
+        /** A variant or reference row by name. */
         public VariantResult variant(String name) {
-            return variants.stream()
+            return Stream.concat(variants.stream(), references.stream())
                     .filter(v -> v.name().equals(name))
                     .findFirst()
                     .orElseThrow(() -> new IllegalArgumentException("no variant " + name));

@@ -20,14 +20,15 @@ import org.taew.core.util.WorkbenchException;
  * with general mode and the model card's default always among them. Each distinct template of a
  * side is encoded once (through the embedding cache), all query templates in one batched call, so
  * that variants that differ only on the query side share the corpus vectors. Each variant is ranked
- * and measured; the leaderboard compares every variant with the baseline (paired bootstrap
- * interval, randomization test, Holm's adjustment across the variants), says how sensitive the
- * model is to the wording and whether it uses the instruction at all, and chooses the best variant
- * on data it is not scored on (the dev split, else K-fold over the queries).
+ * and measured, beside BM25 (and, when asked, each variant fused with BM25) as references; the
+ * leaderboard compares every row with the baseline (paired bootstrap interval, randomization test,
+ * Holm's adjustment across the rows), says how sensitive the model is to the wording and whether it
+ * uses the instruction at all, and chooses the best variant on data it is not scored on (the dev
+ * split, else K-fold over the queries).
  *
  * <p>The facade over the pieces that do each job: {@link ExperimentPlan}, {@link SideVectors},
- * {@link VariantScorer}, {@link VariantDiagnostics}, {@link LeaderboardStatistics} and {@link
- * VariantSelection}.
+ * {@link VariantScorer}, {@link ReferenceRows}, {@link VariantDiagnostics}, {@link
+ * LeaderboardStatistics} and {@link VariantSelection}.
  */
 public final class ExperimentRunner {
     private ExperimentRunner() {}
@@ -131,9 +132,17 @@ public final class ExperimentRunner {
                         progress);
         VariantScorer.Scored test =
                 VariantScorer.score(spec, session, data, variants, docs, ignore, progress);
-        int baseline = spec.baseline() == ExperimentSpec.Baseline.GENERAL ? 0 : 1;
-        List<ExperimentResult.VariantResult> rows =
-                LeaderboardStatistics.rows(variants, test, baseline, significance);
+        // the lexical references after the variants: compared like them, never chosen
+        List<LeaderboardStatistics.Entry> entries = LeaderboardStatistics.entries(variants, test);
+        entries.addAll(ReferenceRows.score(spec, session, data, variants, test, ignore, progress));
+        ExperimentSpec.Baseline b = spec.baseline();
+        int baseline =
+                b == ExperimentSpec.Baseline.BM25
+                        ? variants.size()
+                        : b == ExperimentSpec.Baseline.CARD ? 1 : 0;
+        List<ExperimentResult.VariantResult> all =
+                LeaderboardStatistics.rows(entries, baseline, significance);
+        List<ExperimentResult.VariantResult> rows = all.subList(0, variants.size());
         ExperimentResult.Selection selection =
                 dev == null
                         ? VariantSelection.crossValidate(
@@ -151,6 +160,8 @@ public final class ExperimentRunner {
                 session.warnings(ignore),
                 ExperimentPlan.templates(spec, setup),
                 rows,
+                all.subList(variants.size(), all.size()),
+                ReferenceRows.describe(spec, setup.lexical().index()),
                 ExperimentResult.Sensitivity.of(rows),
                 selection);
     }

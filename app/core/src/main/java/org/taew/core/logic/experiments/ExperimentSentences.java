@@ -7,7 +7,8 @@ import java.util.Map;
 
 /**
  * An experiment's findings in sentences, for the console, the desktop and the Markdown leaderboard:
- * the sensitivity to wording, and the selection's held-out estimate.
+ * the sensitivity to wording, the selection's held-out estimate, and a diagnostic a reference row
+ * lacks as a dash.
  */
 final class ExperimentSentences {
     private ExperimentSentences() {}
@@ -52,6 +53,11 @@ final class ExperimentSentences {
                 s.estimate(),
                 s.inSampleBest(),
                 s.inSampleMean());
+    }
+
+    /** {@code x} with {@code decimals} decimals, or a dash when there is none (NaN). */
+    static String fixed(double x, int decimals) {
+        return Double.isNaN(x) ? "—" : String.format(Locale.ROOT, "%." + decimals + "f", x);
     }
 
     private static String counts(Map<String, Integer> c) {

@@ -2,8 +2,11 @@ package org.taew.core.logic.experiments;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
+import org.taew.core.logic.lexical.HybridSettings;
 import org.taew.core.model.InstructionPair;
 import org.taew.core.model.MetricId;
+import org.taew.core.model.Mode;
 
 /**
  * An instruction experiment as its file describes it (docs/formats.md, "Experiments"): datasets,
@@ -23,6 +26,8 @@ import org.taew.core.model.MetricId;
  * @param dimensions Matryoshka dimensions to run every variant at besides the full vectors (the
  *     grid's dimension axis): each adds a copy of each variant, general mode and the card included,
  *     named {@code <variant>@<dimension>}; empty for the full vectors only
+ * @param hybrid how each variant's ranking is fused with BM25's for a {@code <variant> + bm25}
+ *     reference row (its dense mode is the variant's: not read), or null for no hybrid rows
  */
 public record ExperimentSpec(
         Path file,
@@ -35,12 +40,41 @@ public record ExperimentSpec(
         MetricId measure,
         Baseline baseline,
         List<Variant> variants,
-        List<Integer> dimensions) {
+        List<Integer> dimensions,
+        HybridSettings hybrid) {
     public ExperimentSpec {
         datasets = List.copyOf(datasets);
         models = List.copyOf(models);
         variants = List.copyOf(variants);
         dimensions = List.copyOf(dimensions);
+    }
+
+    /** An experiment without hybrid rows. */
+    public ExperimentSpec(
+            Path file,
+            String name,
+            List<String> datasets,
+            List<String> models,
+            String task,
+            String split,
+            Selection selection,
+            MetricId measure,
+            Baseline baseline,
+            List<Variant> variants,
+            List<Integer> dimensions) {
+        this(
+                file,
+                name,
+                datasets,
+                models,
+                task,
+                split,
+                selection,
+                measure,
+                baseline,
+                variants,
+                dimensions,
+                null);
     }
 
     /** An experiment on the full vectors only. */
@@ -66,12 +100,24 @@ public record ExperimentSpec(
     /** The name of the model card's default: the instruction file's templates (always too). */
     public static final String CARD = "card";
 
+    /**
+     * The name of the lexical reference row (BM25 with Anserini's defaults), on every leaderboard.
+     */
+    public static final String BM25 = "bm25";
+
     /** What the variants are compared with. */
     public enum Baseline {
         /** No instruction. */
         GENERAL,
         /** The instruction file's (or the model's prompts') templates for the task. */
-        CARD
+        CARD,
+        /** BM25 with Anserini's defaults: the lexical reference. */
+        BM25;
+
+        /** As the experiment file and the reports name it: general, card or bm25. */
+        public String label() {
+            return name().toLowerCase(Locale.ROOT);
+        }
     }
 
     /**
@@ -108,6 +154,13 @@ public record ExperimentSpec(
         /** This variant with its vectors cut to {@code d} dimensions, named {@code name@d}. */
         public Variant at(int d) {
             return new Variant(name + "@" + d, instructions, families, line, d);
+        }
+
+        /** General mode (itself or at a dimension) or task-aware mode (every other variant). */
+        public Mode mode() {
+            return name.equals(GENERAL) || name.startsWith(GENERAL + "@")
+                    ? Mode.GENERAL
+                    : Mode.TASK_AWARE;
         }
 
         /** Whether the variant is for a model of {@code family}. */

@@ -47,9 +47,10 @@ public final class ExperimentWriter {
                 .append(s.seed())
                 .append("}\n");
         sb.append("measure: ").append(q(spec.measure().name())).append('\n');
-        sb.append("baseline: ")
-                .append(spec.baseline() == ExperimentSpec.Baseline.GENERAL ? "general" : "card")
-                .append('\n');
+        sb.append("baseline: ").append(spec.baseline().label()).append('\n');
+        if (spec.hybrid() != null) {
+            sb.append("hybrid: ").append(ExperimentHybrid.yaml(spec.hybrid())).append('\n');
+        }
         if (!spec.dimensions().isEmpty()) {
             sb.append("dimensions: ")
                     .append(spec.dimensions().stream().map(String::valueOf).toList())

@@ -4,13 +4,25 @@ import java.util.ArrayList;
 import java.util.List;
 import org.taew.core.logic.compare.ModeComparison;
 import org.taew.core.logic.metrics.Significance;
+import org.taew.core.model.Arm;
+import org.taew.core.model.InstructionPair;
 
 /**
- * The leaderboard's statistics: every variant against the baseline on the same queries (paired
- * bootstrap intervals, randomization test, Holm's adjustment across the variants, wins and losses).
+ * The leaderboard's statistics: every row (the variants and the lexical references) against the
+ * baseline on the same queries (paired bootstrap intervals, randomization test, Holm's adjustment
+ * across the rows compared, wins and losses).
  */
 final class LeaderboardStatistics {
     private LeaderboardStatistics() {}
+
+    /** One row to put on the leaderboard: what ranked it and its main measure per query. */
+    record Entry(
+            String name,
+            InstructionPair instructions,
+            Arm arm,
+            double[] perQuery,
+            ExperimentResult.Diagnostics diagnostics,
+            long runId) {}
 
     /** A row per variant, in the variants' order; {@code baseline} is the baseline's index. */
     static List<ExperimentResult.VariantResult> rows(
@@ -18,8 +30,31 @@ final class LeaderboardStatistics {
             VariantScorer.Scored test,
             int baseline,
             ModeComparison.Settings significance) {
-        double[] base = test.perQuery().get(baseline);
-        int n = variants.size();
+        return rows(entries(variants, test), baseline, significance);
+    }
+
+    /** The variants of a scored split as leaderboard entries. */
+    static List<Entry> entries(List<ExperimentSpec.Variant> variants, VariantScorer.Scored test) {
+        List<Entry> entries = new ArrayList<>();
+        for (int i = 0; i < variants.size(); i++) {
+            ExperimentSpec.Variant v = variants.get(i);
+            entries.add(
+                    new Entry(
+                            v.name(),
+                            v.instructions(),
+                            Arm.of(v.mode()),
+                            test.perQuery().get(i),
+                            test.diagnostics().get(i),
+                            test.runIds().get(i)));
+        }
+        return entries;
+    }
+
+    /** A row per entry, in the entries' order; {@code baseline} is the baseline's index. */
+    static List<ExperimentResult.VariantResult> rows(
+            List<Entry> entries, int baseline, ModeComparison.Settings significance) {
+        double[] base = entries.get(baseline).perQuery();
+        int n = entries.size();
         double[] rawP = new double[n - 1];
         List<Integer> others = new ArrayList<>();
         for (int i = 0; i < n; i++) {
@@ -28,7 +63,7 @@ final class LeaderboardStatistics {
                 rawP[others.size() - 1] =
                         Significance.randomizationTest(
                                 base,
-                                test.perQuery().get(i),
+                                entries.get(i).perQuery(),
                                 significance.permutations(),
                                 significance.seed());
             }
@@ -36,7 +71,8 @@ final class LeaderboardStatistics {
         double[] holm = Significance.holm(rawP);
         List<ExperimentResult.VariantResult> rows = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            double[] v = test.perQuery().get(i);
+            Entry e = entries.get(i);
+            double[] v = e.perQuery();
             int o = others.indexOf(i);
             int wins = 0;
             int losses = 0;
@@ -46,8 +82,8 @@ final class LeaderboardStatistics {
             }
             rows.add(
                     new ExperimentResult.VariantResult(
-                            variants.get(i).name(),
-                            variants.get(i).instructions(),
+                            e.name(),
+                            e.instructions(),
                             mean(v),
                             Significance.bootstrapMeanCi(
                                     v,
@@ -65,9 +101,10 @@ final class LeaderboardStatistics {
                             o < 0 ? Double.NaN : holm[o],
                             wins,
                             losses,
-                            test.diagnostics().get(i),
+                            e.diagnostics(),
                             v,
-                            test.runIds().get(i)));
+                            e.runId(),
+                            e.arm()));
         }
         return rows;
     }

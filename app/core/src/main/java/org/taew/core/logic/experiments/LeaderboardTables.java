@@ -6,10 +6,12 @@ import java.util.Locale;
 import org.taew.core.logic.encoding.Precision;
 import org.taew.core.logic.export.Csv;
 import org.taew.core.logic.metrics.Significance;
+import org.taew.core.model.Arm;
 
 /**
- * The leaderboard as tables for other tools: CSV (one row per dataset, model and variant) and LaTeX
- * (ranx-style: the best in bold, significance against the baseline marked).
+ * The leaderboard as tables for other tools: CSV (one row per dataset, model and variant or
+ * reference row, its arm in the last column) and LaTeX (ranx-style: the best in bold, significance
+ * against the baseline marked).
  */
 final class LeaderboardTables {
     private LeaderboardTables() {}
@@ -20,7 +22,7 @@ final class LeaderboardTables {
                 new StringBuilder(
                         "dataset,split,model,variant,query_template,document_template,measure,mean,ci_low,"
                                 + "ci_high,baseline,delta,delta_ci_low,delta_ci_high,p,p_holm,wins,losses,"
-                                + "query_cosine,document_cosine,top10_overlap\n");
+                                + "query_cosine,document_cosine,top10_overlap,arm\n");
         for (ExperimentResult.ModelResult m : r.results()) {
             for (ExperimentResult.VariantResult v : m.leaderboard()) {
                 List<String> f =
@@ -29,8 +31,8 @@ final class LeaderboardTables {
                                 m.split(),
                                 Precision.displayName(m.model()),
                                 v.name(),
-                                v.instructions().query().standalone(),
-                                v.instructions().document().standalone(),
+                                v.arm() == Arm.BM25 ? "" : v.instructions().query().standalone(),
+                                v.arm() == Arm.BM25 ? "" : v.instructions().document().standalone(),
                                 r.spec().measure().name(),
                                 num(v.mean()),
                                 num(v.ci().low()),
@@ -45,7 +47,8 @@ final class LeaderboardTables {
                                 Integer.toString(v.losses()),
                                 num(v.diagnostics().queryCosine()),
                                 num(v.diagnostics().documentCosine()),
-                                num(v.diagnostics().top10Overlap()));
+                                num(v.diagnostics().top10Overlap()),
+                                v.arm().label());
                 List<String> quoted = new ArrayList<>();
                 f.forEach(x -> quoted.add(Csv.field(x)));
                 sb.append(String.join(",", quoted)).append('\n');
@@ -87,7 +90,8 @@ final class LeaderboardTables {
             }
             sb.append("\\bottomrule\n\\end{tabular}\n\\caption{")
                     .append(tex(m.dataset() + ", " + Precision.displayName(m.model())))
-                    .append(": instruction variants; $\\dagger$ differs from ")
+                    .append(
+                            ": instruction variants and the BM25 reference; $\\dagger$ differs from ")
                     .append(tex(m.baselineName()))
                     .append(" after Holm's adjustment ($")
                     .append(Significance.BELOW_ALPHA)

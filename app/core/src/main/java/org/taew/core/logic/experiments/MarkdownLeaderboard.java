@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Locale;
 import org.taew.core.logic.encoding.Precision;
 import org.taew.core.logic.metrics.Significance;
+import org.taew.core.model.Arm;
+import org.taew.core.model.Template;
 
 /**
  * The Markdown files of experiments: an experiment's leaderboard ({@code leaderboard.md}, one
@@ -21,7 +23,7 @@ final class MarkdownLeaderboard {
                         Locale.ROOT,
                         "%s; %.0f%% percentile-bootstrap intervals (%d resamples), paired randomization"
                                 + " test against the baseline (%d permutations, seed %d), Holm-adjusted"
-                                + " across the variants; † significant after Holm ("
+                                + " across the rows (variants and references); † significant after Holm ("
                                 + Significance.BELOW_ALPHA
                                 + ").\n",
                         r.spec().measure().label(),
@@ -47,6 +49,7 @@ final class MarkdownLeaderboard {
                             m.queryIds().size(),
                             m.baselineName()));
             sb.append(m.templates()).append(".\n\n");
+            sb.append(m.lexical()).append(".\n\n");
             for (String w : m.warnings()) {
                 sb.append("**Warning:** ").append(w).append(".\n\n");
             }
@@ -62,13 +65,13 @@ final class MarkdownLeaderboard {
                 sb.append(
                         String.format(
                                 Locale.ROOT,
-                                "| %d | %s%s | `%s` | `%s` | %.4f [%.3f, %.3f] | %s | %s | %s | %s | %.3f | %.3f |"
-                                        + " %.2f |\n",
+                                "| %d | %s%s | %s | %s | %.4f [%.3f, %.3f] | %s | %s | %s | %s | %s | %s |"
+                                        + " %s |\n",
                                 rank,
                                 v.name(),
                                 base ? " (baseline)" : v.significant() ? " †" : "",
-                                code(v.instructions().query().standalone()),
-                                code(v.instructions().document().standalone()),
+                                template(v, v.instructions().query()),
+                                template(v, v.instructions().document()),
                                 v.mean(),
                                 v.ci().low(),
                                 v.ci().high(),
@@ -76,9 +79,9 @@ final class MarkdownLeaderboard {
                                 Significance.format(v.p()),
                                 Significance.format(v.holm()),
                                 base ? "—" : v.wins() + " / " + v.losses(),
-                                v.diagnostics().queryCosine(),
-                                v.diagnostics().documentCosine(),
-                                v.diagnostics().top10Overlap()));
+                                ExperimentSentences.fixed(v.diagnostics().queryCosine(), 3),
+                                ExperimentSentences.fixed(v.diagnostics().documentCosine(), 3),
+                                ExperimentSentences.fixed(v.diagnostics().top10Overlap(), 2)));
             }
             sb.append("\n").append(ExperimentSentences.sensitivity(m.sensitivity())).append("\n");
             sb.append("\n").append(ExperimentSentences.selection(m.selection())).append("\n");
@@ -88,7 +91,8 @@ final class MarkdownLeaderboard {
 
     /**
      * An index of several experiments: per dataset and model the in-sample best, the held-out
-     * estimate of choosing, where the card's default and general mode rank, and the spread.
+     * estimate of choosing, where the card's default and general mode rank, BM25's score, and the
+     * spread.
      */
     static String summary(List<ExperimentResult> results) {
         StringBuilder sb = new StringBuilder("# Instruction experiments\n\n");
@@ -96,11 +100,12 @@ final class MarkdownLeaderboard {
                 "One row per dataset and model; each experiment's folder has the full leaderboard"
                         + " (leaderboard.md). *Held-out* is the score of choosing the best variant on"
                         + " data it is not scored on (the dev split, else K-fold over the queries); the in-sample"
-                        + " best's score beside it is optimistic.\n\n");
+                        + " best's score beside it is optimistic; *bm25* is the lexical reference (BM25,"
+                        + " Anserini's defaults).\n\n");
         sb.append(
-                "| dataset | model | measure | general | card (rank) | in-sample best | held-out |"
-                        + " wording IQR | variants |\n");
-        sb.append("|---|---|---|---|---|---|---|---|---|\n");
+                "| dataset | model | measure | general | card (rank) | bm25 | in-sample best | held-out"
+                        + " | wording IQR | variants |\n");
+        sb.append("|---|---|---|---|---|---|---|---|---|---|\n");
         for (ExperimentResult r : results) {
             for (ExperimentResult.ModelResult m : r.results()) {
                 ExperimentResult.Sensitivity s = m.sensitivity();
@@ -108,8 +113,8 @@ final class MarkdownLeaderboard {
                 sb.append(
                         String.format(
                                 Locale.ROOT,
-                                "| [%s](%s/leaderboard.md) | %s | %s | %.4f | %.4f (%d of %d) | %s %.4f |"
-                                        + " %.4f | %.4f | %d |\n",
+                                "| [%s](%s/leaderboard.md) | %s | %s | %.4f | %.4f (%d of %d) | %.4f | %s"
+                                        + " %.4f | %.4f | %.4f | %d |\n",
                                 m.dataset(),
                                 r.spec().name(),
                                 Precision.displayName(m.model()),
@@ -118,6 +123,7 @@ final class MarkdownLeaderboard {
                                 m.variant(ExperimentSpec.CARD).mean(),
                                 s.cardRank(),
                                 s.ranked(),
+                                m.variant(ExperimentSpec.BM25).mean(),
                                 sel.inSampleBest(),
                                 sel.inSampleMean(),
                                 sel.estimate(),
@@ -126,6 +132,11 @@ final class MarkdownLeaderboard {
             }
         }
         return sb.toString();
+    }
+
+    /** A side's template in code, or a dash for BM25 (no model, no template). */
+    private static String template(ExperimentResult.VariantResult v, Template t) {
+        return v.arm() == Arm.BM25 ? "—" : "`" + code(t.standalone()) + "`";
     }
 
     private static String code(String template) {

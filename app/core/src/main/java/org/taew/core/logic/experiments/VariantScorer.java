@@ -25,12 +25,30 @@ import org.taew.core.util.WorkbenchException;
 final class VariantScorer {
     private VariantScorer() {}
 
-    /** Per-query values, diagnostics and the query ids of every variant on one split. */
+    /**
+     * Per-query values, diagnostics, the query ids and rankings of every variant on one split.
+     *
+     * @param runs each variant's ranking (what a hybrid row fuses with BM25's)
+     */
     record Scored(
             List<String> queryIds,
             List<double[]> perQuery,
             List<ExperimentResult.Diagnostics> diagnostics,
-            List<Long> runIds) {}
+            List<Long> runIds,
+            List<Run> runs) {}
+
+    /**
+     * What an experiment ranks and measures with: every evaluation's measures (so that the history
+     * compares a variant with any run) and depth, deeper when the main measure cuts deeper.
+     */
+    static RetrievalEvaluation.Settings settings(ExperimentSpec spec, boolean ignoreIdenticalIds) {
+        return new RetrievalEvaluation.Settings(
+                SessionDefaults.metrics(),
+                spec.measure(),
+                SessionDefaults.DEPTH,
+                ignoreIdenticalIds,
+                ModeComparison.Settings.DEFAULT);
+    }
 
     static Scored score(
             ExperimentSpec spec,
@@ -49,15 +67,7 @@ final class VariantScorer {
                         Side.QUERY,
                         "queries",
                         progress);
-        // every evaluation's measures (so that the history compares a variant with any run) and
-        // depth, deeper when the main measure cuts deeper
-        RetrievalEvaluation.Settings settings =
-                new RetrievalEvaluation.Settings(
-                        SessionDefaults.metrics(),
-                        spec.measure(),
-                        SessionDefaults.DEPTH,
-                        ignoreIdenticalIds,
-                        ModeComparison.Settings.DEFAULT);
+        RetrievalEvaluation.Settings settings = settings(spec, ignoreIdenticalIds);
         List<Run> runs = new ArrayList<>();
         List<double[]> perQuery = new ArrayList<>();
         List<Long> runIds = new ArrayList<>();
@@ -98,6 +108,7 @@ final class VariantScorer {
                 evaluated,
                 perQuery,
                 VariantDiagnostics.of(variants, q, d, runs, evaluated),
-                runIds);
+                runIds,
+                runs);
     }
 }

@@ -264,6 +264,12 @@ public final class EvaluationSession implements AutoCloseable {
                 encoder);
     }
 
+    /** Records an experiment's lexical row (see {@link #record}); its id, or 0. */
+    public synchronized long record(
+            LexicalRecord row, RetrievalDataset data, RetrievalEvaluation.Settings s, int dim) {
+        return recorder.record(row, data, s, dim, encoder);
+    }
+
     /** Why runs are not being recorded, or null when they are (or recording is off). */
     public String recordingProblem() {
         return recorder.problem();

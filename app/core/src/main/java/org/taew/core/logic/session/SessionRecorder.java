@@ -116,45 +116,66 @@ final class SessionRecorder {
                         RunRecord.Scores.of(arm.scores(), arm.run())));
     }
 
-    /**
-     * BM25, recorded as its own "model" (Lucene's BM25 with its settings, no templates), or the
-     * hybrid (the session's model fused with BM25: the fusion named in the engine, the dense arm's
-     * templates).
-     */
+    /** An arm of a session's evaluation: BM25 or the hybrid of its dense arm. */
     private long recordLexical(ArmResult a, RetrievalEvaluation.Result result, Encoder enc) {
+        LexicalSettings asked = result.lexical().settings();
+        HybridSettings h = a.arm() == Arm.BM25 ? null : asked.hybrid();
+        return record(
+                new LexicalRecord(
+                        a.arm().label(),
+                        null,
+                        a,
+                        asked.index(),
+                        h,
+                        h == null ? null : result.modes().get(h.dense()).instructions()),
+                result.dataset(),
+                result.settings(),
+                0,
+                enc);
+    }
+
+    /**
+     * BM25, recorded as its own "model" (Lucene's BM25 with its settings, no templates), or a
+     * hybrid (the session's model fused with BM25: the fusion named in the engine, the dense arm's
+     * templates), its dense vectors cut to {@code dimension} (0: as the encoder gave them).
+     */
+    long record(
+            LexicalRecord l,
+            RetrievalDataset data,
+            RetrievalEvaluation.Settings settings,
+            int dimension,
+            Encoder enc) {
         SessionSetup.Recording rec = setup.recording();
         if (rec == null || problem != null || enc == null) {
             return 0;
         }
-        LexicalSettings asked = result.lexical().settings();
         RunRecord.Model model;
         RunRecord.Templates templates;
-        if (a.arm() == Arm.BM25) {
-            model = bm25Model(asked.index());
+        if (l.hybrid() == null) {
+            model = bm25Model(l.index());
             templates = LEXICAL;
         } else {
-            HybridSettings h = asked.hybrid();
+            HybridSettings h = l.hybrid();
             model =
                     new RunRecord.Model(
                             setup.model().name() + " + BM25",
-                            setup.model().identity()
-                                    + " | "
-                                    + asked.index().key()
-                                    + " | "
-                                    + h.key(),
-                            h.key() + "; " + enc.engine(),
+                            setup.model().identity() + " | " + l.index().key() + " | " + h.key(),
+                            h.key() + "; " + Dimensions.engine(enc, dimension),
                             Versions.workbench());
-            templates = RunRecord.Templates.of(result.modes().get(h.dense()).instructions());
+            templates = RunRecord.Templates.of(l.dense());
         }
-        RetrievalDataset data = result.dataset();
+        ArmResult a = l.result();
         return write(
                 rec,
                 RunRecord.of(
-                        new RunRecord.Origin(rec.source(), a.arm().label(), null),
+                        new RunRecord.Origin(
+                                l.experiment() == null ? rec.source() : RunRecord.Origin.EXPERIMENT,
+                                l.label(),
+                                l.experiment()),
                         RunRecord.Data.of(data, fingerprints.apply(data), setup.task()),
                         model,
                         templates,
-                        settings(result.settings()),
+                        settings(settings),
                         RunRecord.Scores.of(a.scores(), a.run())));
     }
 

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.taew.core.TestPaths;
+import org.taew.core.logic.lexical.Fusion;
 import org.taew.core.model.MetricId;
 import org.taew.core.model.Side;
 import org.taew.core.util.WorkbenchException;
@@ -92,6 +93,36 @@ class ExperimentReaderTest {
         assertThat(s.measure()).isEqualTo(MetricId.parse("ndcg_cut.10"));
         assertThat(s.baseline()).isEqualTo(ExperimentSpec.Baseline.GENERAL);
         assertThat(s.selection()).isEqualTo(ExperimentSpec.Selection.DEFAULT);
+        assertThat(s.hybrid()).isNull();
+    }
+
+    @Test
+    void bm25CanBeTheBaselineAndAHybridIsNamedByItsFusion() throws Exception {
+        String variants = "variants:\n  - {name: a, query: \"q: {text}\", document: \"{text}\"}\n";
+        ExperimentSpec rrf =
+                ExperimentReader.read(
+                        file("datasets: [x]\nbaseline: bm25\nhybrid: rrf\n" + variants));
+        assertThat(rrf.baseline()).isEqualTo(ExperimentSpec.Baseline.BM25);
+        assertThat(rrf.hybrid().fusion()).isEqualTo(Fusion.Method.RRF);
+        assertThat(rrf.hybrid().rrfK()).isEqualTo(60);
+        ExperimentSpec k =
+                ExperimentReader.read(
+                        file("datasets: [x]\nhybrid: {fusion: rrf, rrf_k: 20}\n" + variants));
+        assertThat(k.hybrid().rrfK()).isEqualTo(20);
+        ExperimentSpec convex =
+                ExperimentReader.read(
+                        file(
+                                "datasets: [x]\nhybrid: {fusion: convex, bm25_weight: 0.3}\n"
+                                        + variants));
+        assertThat(convex.hybrid().fusion()).isEqualTo(Fusion.Method.CONVEX);
+        assertThat(convex.hybrid().lexicalWeight()).isEqualTo(0.3);
+        Path again = convex.file().resolveSibling("again.yaml");
+        ExperimentWriter.write(again, convex);
+        assertThat(ExperimentReader.read(again).hybrid()).isEqualTo(convex.hybrid());
+        ExperimentWriter.write(again, rrf);
+        ExperimentSpec back = ExperimentReader.read(again);
+        assertThat(back.hybrid()).isEqualTo(rrf.hybrid());
+        assertThat(back.baseline()).isEqualTo(ExperimentSpec.Baseline.BM25);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -104,12 +135,20 @@ class ExperimentReaderTest {
             no variants    | datasets: [x]                                                                 | wording.yaml:1: no variants
             no text        | datasets: [x]\\nvariants:\\n  - {name: a, query: "query:", document: "{text}"} | wording.yaml:3: variant "a": query template
             bad placeholder| datasets: [x]\\nvariants:\\n  - {name: a, query: "{txt}", document: "{text}"}  | wording.yaml:3: variant "a"
-            taken name     | datasets: [x]\\nvariants:\\n  - {name: card, query: "{text}", document: "{text}"} | wording.yaml:3: the names general and card are taken
+            taken name     | datasets: [x]\\nvariants:\\n  - {name: card, query: "{text}", document: "{text}"} | wording.yaml:3: the names general, card and bm25 are taken
+            bm25 is taken  | datasets: [x]\\nvariants:\\n  - {name: bm25, query: "{text}", document: "{text}"} | wording.yaml:3: the names general, card and bm25 are taken
+            bad fusion     | datasets: [x]\\nhybrid: max\\nvariants: []                                | wording.yaml:2: hybrid fusion "max" is not rrf or convex
+            hybrid key     | datasets: [x]\\nhybrid: {fusion: rrf, k: 60}\\nvariants: []               | wording.yaml:2: unknown key "k"
+            no fusion      | datasets: [x]\\nhybrid: {rrf_k: 60}\\nvariants: []                        | wording.yaml:2: hybrid needs "fusion": rrf or convex
+            rrf k zero     | datasets: [x]\\nhybrid: {fusion: rrf, rrf_k: 0}\\nvariants: []            | wording.yaml:2: rrf_k must be 1 or more, not 0
+            weight > 1     | datasets: [x]\\nhybrid: {fusion: convex, bm25_weight: 1.5}\\nvariants: [] | wording.yaml:2: bm25_weight must be from 0 to 1, not 1.5
+            weight of rrf  | datasets: [x]\\nhybrid: {fusion: rrf, bm25_weight: 0.3}\\nvariants: []    | wording.yaml:2: bm25_weight is for fusion: convex
+            k of convex    | datasets: [x]\\nhybrid:\\n  fusion: convex\\n  rrf_k: 10\\nvariants: []  | wording.yaml:4: rrf_k is for fusion: rrf
             duplicate      | datasets: [x]\\nvariants:\\n  - {name: a, query: "{text}", document: "{text}"}\\n  - {name: a, query: "q {text}", document: "{text}"} | wording.yaml:4: duplicate variant name "a" (first on line 3)
             grid clash     | datasets: [x]\\nvariants:\\n  - {name: g-q1, query: "{text}", document: "{text}"}\\ngrids:\\n  - {name: g, query: ["{text}", "q {text}"], document: "{text}"} | duplicate variant name "g-q1"
             no document    | datasets: [x]\\nvariants:\\n  - {name: a, query: "{text}"}                     | wording.yaml:3: variant "a" has no "document" template
             bad name       | datasets: [x]\\nvariants:\\n  - {name: "a b", query: "{text}", document: "{text}"} | wording.yaml:3: name "a b" may hold
-            bad baseline   | datasets: [x]\\nbaseline: best\\nvariants: []                                 | wording.yaml:2: baseline "best" is not general or card
+            bad baseline   | datasets: [x]\\nbaseline: best\\nvariants: []                                 | wording.yaml:2: baseline "best" is not general, card or bm25
             bad measure    | datasets: [x]\\nmeasure: ndcg@ten\\nvariants: []                              | wording.yaml:2:
             one fold       | datasets: [x]\\nselection: {folds: 1}\\nvariants: []                          | wording.yaml:2: folds must be at least 2
             folds not int  | datasets: [x]\\nselection: {folds: five}\\nvariants: []                       | wording.yaml:2: folds must be a whole number, not "five"

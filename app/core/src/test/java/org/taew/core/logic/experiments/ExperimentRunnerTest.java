@@ -25,6 +25,7 @@ import org.taew.core.logic.history.RunRecord;
 import org.taew.core.logic.metrics.Significance;
 import org.taew.core.logic.session.SessionRequest;
 import org.taew.core.logic.session.SessionResolver;
+import org.taew.core.model.Arm;
 import org.taew.core.model.InstructionPair;
 import org.taew.core.model.Run;
 import org.taew.core.model.ScoredDoc;
@@ -228,7 +229,8 @@ class ExperimentRunnerTest {
                 0,
                 new ExperimentResult.Diagnostics(1, 1, 1),
                 new double[] {mean},
-                0);
+                0,
+                name.equals("general") ? Arm.GENERAL : Arm.TASK_AWARE);
     }
 
     @Test
@@ -288,6 +290,7 @@ class ExperimentRunnerTest {
                         "general@128",
                         "card@128",
                         "query-both@128",
+                        "bm25",
                         "general@32",
                         "card@32",
                         "query-both@32");
@@ -537,7 +540,8 @@ class ExperimentRunnerTest {
                 .contains("**Warning:** ")
                 .contains("5-fold cross-validation");
         List<String> csv = Files.readAllLines(out.resolve("leaderboard.csv"));
-        assertThat(csv).hasSize(1 + 5);
+        // the five variants and the bm25 reference
+        assertThat(csv).hasSize(1 + 5 + 1);
         assertThat(csv.get(0)).startsWith("dataset,split,model,variant,query_template");
         ExperimentResult.VariantResult best = m.leaderboard().get(0);
         assertThat(csv.get(1))
@@ -548,7 +552,7 @@ class ExperimentRunnerTest {
                 .contains("\\textbf{" + String.format(Locale.ROOT, "%.4f", best.mean()))
                 .contains("general (baseline)");
         String json = Files.readString(out.resolve("experiment.json"));
-        assertThat(json).contains("\"schema_version\": 2").contains("\"per_query\"");
+        assertThat(json).contains("\"schema_version\": 3").contains("\"per_query\"");
         String revision = m.model().identity().substring(0, 12);
         Path mteb = out.resolve("mteb/e5-small-v2").resolve(revision);
         assertThat(mteb.resolve("model_meta.json")).exists();

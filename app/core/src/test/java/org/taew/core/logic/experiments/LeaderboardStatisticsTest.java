@@ -22,7 +22,8 @@ class LeaderboardStatisticsTest {
                 List.of("q1", "q2", "q3", "q4"),
                 List.of(perQuery),
                 List.of(d, d, d),
-                List.of(11L, 12L, 13L));
+                List.of(11L, 12L, 13L),
+                List.of());
     }
 
     @Test
