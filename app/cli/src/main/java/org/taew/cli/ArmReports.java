@@ -9,6 +9,7 @@ import org.taew.core.logic.compare.ModeComparison;
 import org.taew.core.logic.evaluation.ArmResult;
 import org.taew.core.logic.evaluation.LexicalArms;
 import org.taew.core.logic.evaluation.RetrievalEvaluation;
+import org.taew.core.logic.evaluation.RunFiles;
 import org.taew.core.logic.metrics.Significance;
 import org.taew.core.model.Arm;
 import org.taew.core.model.MetricId;
@@ -71,14 +72,42 @@ final class ArmReports {
                 Significance.BELOW_ALPHA);
     }
 
+    /**
+     * Run files made elsewhere (the Spark search, another toolkit) against BM25 on the same
+     * queries: BM25's means, then each run against it on the main measure.
+     */
+    static void printRunsAgainstBm25(
+            PrintWriter w,
+            RunFiles.Result runs,
+            RetrievalEvaluation.Result lexical,
+            RetrievalEvaluation.Settings settings) {
+        ArmResult bm25 = lexical.arms().get(Arm.BM25);
+        w.printf(Locale.ROOT, "%nBM25 on the same queries (%s):%n", bm25.describe());
+        printMeans(w, Map.of(Arm.BM25, bm25), settings.metrics());
+        MetricId main = settings.mainMetric();
+        w.printf(
+                Locale.ROOT,
+                "%nOn %s against BM25 (delta, 95%% CI, p; queries better/worse/tied):%n",
+                main.label());
+        for (RunFiles.Scored s : runs.runs()) {
+            ModeComparison c =
+                    ModeComparison.compare(
+                            bm25.scores(), s.scores(), main, settings.significance());
+            w.println("  " + line(s.source().name() + " vs bm25", c));
+        }
+    }
+
     /** E.g. {@code task-aware vs bm25 +0.0305 [+0.0101, +0.0512] p 0.0020 * 12/5/23}. */
     static String line(ArmComparison a) {
-        ModeComparison c = a.comparison();
+        return line(a.label(), a.comparison());
+    }
+
+    private static String line(String label, ModeComparison c) {
         ModeComparison.MetricDelta d = c.of(c.mainMetric());
         return String.format(
                 Locale.ROOT,
                 "%-22s %+.4f %s p %s%s  %d/%d/%d",
-                a.label(),
+                label,
                 d.delta(),
                 d.ciText(),
                 d.pText(),

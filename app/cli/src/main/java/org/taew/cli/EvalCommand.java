@@ -5,27 +5,18 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.taew.core.logic.datasets.BeirReader;
 import org.taew.core.logic.datasets.DatasetCatalog;
-import org.taew.core.logic.datasets.DatasetSettings;
-import org.taew.core.logic.datasets.IdenticalIds;
 import org.taew.core.logic.encoding.Precision;
 import org.taew.core.logic.evaluation.RetrievalEvaluation;
-import org.taew.core.logic.evaluation.RunFiles;
 import org.taew.core.logic.evaluation.StsEvaluation;
-import org.taew.core.logic.export.ResultsWriter;
 import org.taew.core.logic.history.RunRecord;
 import org.taew.core.logic.lexical.LexicalSettings;
 import org.taew.core.logic.session.EvaluationSession;
-import org.taew.core.logic.session.LexicalOnly;
 import org.taew.core.logic.session.SessionDefaults;
 import org.taew.core.logic.session.SessionRequest;
-import org.taew.core.logic.session.SessionResolver;
 import org.taew.core.logic.session.SessionSetup;
 import org.taew.core.model.MetricId;
-import org.taew.core.model.RetrievalDataset;
 import org.taew.core.util.WorkbenchException;
-import org.taew.core.util.WorkbenchHome;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -143,9 +134,6 @@ final class EvalCommand implements Callable<Integer> {
     public Integer call() throws WorkbenchException {
         List<MetricId> metrics = metrics();
         MetricId main = parseMetric("--main-metric", mainMetric);
-        if (!runs.isEmpty()) {
-            return scoreRuns(metrics, main);
-        }
         ArmChoice arms;
         LexicalSettings lexical;
         try {
@@ -154,12 +142,17 @@ final class EvalCommand implements Callable<Integer> {
         } catch (CommandLine.TypeConversionException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
+        if (!runs.isEmpty()) {
+            return new EvalWithoutModel(this).scoreRuns(metrics, main, lexical.bm25());
+        }
         boolean asked = spec.commandLine().getParseResult().hasMatchedOption("--mode");
-        if (!asked && datasetEntry().kind() == DatasetCatalog.Kind.STS) {
+        if (!asked
+                && EvalWithoutModel.entry(common, datasetOptions).kind()
+                        == DatasetCatalog.Kind.STS) {
             lexical = LexicalSettings.NONE; // the default's BM25 ranks documents, not pairs
         }
         if (arms.lexicalOnly()) {
-            return scoreLexical(metrics, main);
+            return new EvalWithoutModel(this).scoreLexical(metrics, main);
         }
         SessionRequest.Builder b =
                 SessionRequest.builder()
@@ -202,140 +195,6 @@ final class EvalCommand implements Callable<Integer> {
                 }
                 w.println("Wrote " + describe(session.write(out, result)));
                 HistoryOption.report(w, session, session.lastRecorded());
-            }
-        }
-        w.flush();
-        return ExitCodes.OK;
-    }
-
-    private DatasetCatalog.Entry datasetEntry() throws WorkbenchException {
-        return common.resolver()
-                .datasets()
-                .resolve(
-                        datasetOptions.dataset == null
-                                ? SessionDefaults.DATASET
-                                : datasetOptions.dataset);
-    }
-
-    /** {@code --mode bm25}: BM25 alone, without a model. */
-    private int scoreLexical(List<MetricId> metrics, MetricId main) throws WorkbenchException {
-        SessionResolver resolver = common.resolver();
-        DatasetCatalog.Entry entry = datasetEntry();
-        if (entry.kind() == DatasetCatalog.Kind.STS) {
-            throw WorkbenchException.badInput(
-                    entry.path()
-                            + " holds sentence pairs; bm25 ranks the documents of a retrieval dataset");
-        }
-        DatasetSettings settings = DatasetSettings.of(entry.path());
-        RetrievalDataset data = BeirReader.read(entry.path(), datasetOptions.split);
-        IdenticalIds.Decision identical = IdenticalIds.decide(ignoreIdenticalIds, settings, data);
-        String task = SessionResolver.task(instructionOptions.task, settings, false);
-        LexicalOnly.Outcome o =
-                LexicalOnly.evaluate(
-                        data,
-                        task,
-                        resolver.home(),
-                        new RetrievalEvaluation.Settings(
-                                metrics, main, depth, identical.ignore(), significance.settings()),
-                        history.noHistory ? null : RunRecord.Origin.EVAL,
-                        common.progress());
-        PrintWriter w = spec.commandLine().getOut();
-        Reports.printRetrieval(w, o.result(), null, null);
-        w.println(Reports.capitalized(identical.describe()) + ".");
-        List<String> warnings = new ArrayList<>();
-        if (identical.warning() != null) {
-            warnings.add(identical.warning());
-        }
-        if (settings.judgedOnly()) {
-            warnings.add(DatasetSettings.judgedOnlyWarning(entry.path()));
-        }
-        for (String warning : warnings) {
-            w.println("Warning: " + warning + ".");
-        }
-        Path out = output != null ? output : Path.of("results", entry.name(), "bm25", task);
-        w.println(
-                "Wrote "
-                        + describe(
-                                ResultsWriter.writeRetrieval(
-                                        out,
-                                        o.result(),
-                                        null,
-                                        null,
-                                        0,
-                                        null,
-                                        identical.describe(),
-                                        warnings)));
-        if (o.recorded() > 0) {
-            w.println(
-                    "Recorded as run "
-                            + o.recorded()
-                            + " in "
-                            + WorkbenchHome.history(resolver.home())
-                            + " (taew runs list).");
-        }
-        w.flush();
-        return ExitCodes.OK;
-    }
-
-    /** {@code --run}: the run files scored and compared, without a model. */
-    private int scoreRuns(List<MetricId> metrics, MetricId main) throws WorkbenchException {
-        if (runs.size() > 2) {
-            throw new CommandLine.ParameterException(
-                    spec.commandLine(), "--run: give one run file to score, or two to compare");
-        }
-        List<RunFiles.Named> named = new ArrayList<>();
-        for (String r : runs) {
-            int eq = r.indexOf('=');
-            if (eq <= 0 || eq == r.length() - 1) {
-                throw new CommandLine.ParameterException(
-                        spec.commandLine(), "--run takes NAME=FILE, not '" + r + "'");
-            }
-            String name = r.substring(0, eq);
-            if (named.stream().anyMatch(n -> n.name().equals(name))) {
-                throw new CommandLine.ParameterException(
-                        spec.commandLine(), "--run: the name " + name + " is given twice");
-            }
-            named.add(new RunFiles.Named(name, Path.of(r.substring(eq + 1))));
-        }
-        // the dataset only, as eval resolves it: no model is resolved or unpacked for run files
-        SessionResolver resolver = common.resolver();
-        DatasetCatalog.Entry entry =
-                resolver.datasets()
-                        .resolve(
-                                datasetOptions.dataset == null
-                                        ? SessionDefaults.DATASET
-                                        : datasetOptions.dataset);
-        if (entry.kind() == DatasetCatalog.Kind.STS) {
-            throw WorkbenchException.badInput(
-                    entry.path()
-                            + " holds sentence pairs; run files are scored on retrieval datasets");
-        }
-        DatasetSettings settings = DatasetSettings.of(entry.path());
-        RetrievalDataset data = BeirReader.read(entry.path(), datasetOptions.split);
-        IdenticalIds.Decision identical = IdenticalIds.decide(ignoreIdenticalIds, settings, data);
-        String task = SessionResolver.task(instructionOptions.task, settings, false);
-        RunFiles.Result r =
-                RunFiles.score(
-                        data, named, metrics, main, identical.ignore(), significance.settings());
-        PrintWriter w = spec.commandLine().getOut();
-        Reports.printRuns(w, r, metrics);
-        w.println(Reports.capitalized(identical.describe()) + ".");
-        if (!history.noHistory) {
-            Path file = WorkbenchHome.history(resolver.home());
-            try {
-                List<Long> ids = RunFiles.record(r, file, task, main);
-                w.println(
-                        "Recorded as run"
-                                + (ids.size() == 1 ? " " : "s ")
-                                + ids.stream()
-                                        .map(String::valueOf)
-                                        .reduce((x, y) -> x + ", " + y)
-                                        .get()
-                                + " in "
-                                + file
-                                + " (taew runs list; taew runs compare sets them beside any other run).");
-            } catch (WorkbenchException e) {
-                w.println("Warning: " + e.getMessage() + "; the scored runs are not recorded.");
             }
         }
         w.flush();

@@ -73,6 +73,13 @@ class EvalRunFilesTest {
         assertThat(table(both.out()))
                 .as("the same deltas, intervals and p-values as the evaluation that made the runs")
                 .isEqualTo(table(eval.out()));
+        // BM25 beside run files made elsewhere: the same comparison as eval's own
+        Matcher lexical =
+                Pattern.compile("task-aware vs bm25 +(\\S+ \\[[^]]+\\])").matcher(eval.out());
+        assertThat(lexical.find()).as(eval.out()).isTrue();
+        assertThat(both.out())
+                .contains("On nDCG@10 against BM25")
+                .contains("task-aware vs bm25     " + lexical.group(1));
         assertThat(both.out()).containsPattern("Recorded as runs \\d+, \\d+ in ");
         CliRun list = CliRun.of("runs", "list", "--home", home);
         assertThat(list.exitCode()).as(list.err()).isZero();
