@@ -16,6 +16,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.jfree.chart.JFreeChart;
 import org.taew.core.logic.session.SessionDefaults;
@@ -68,17 +69,19 @@ public final class MetricsView extends BorderPane {
                                 (ArmMeans r) -> r.vsGeneral().delta(),
                                 r -> r.vsGeneral().deltaText(),
                                 r -> r.vsGeneral().ciExcludesZero()));
-        vsGeneral.getColumns().add(Controls.column("95% CI of Δ", r -> r.vsGeneral().ciText()));
+        vsGeneral
+                .getColumns()
+                .add(wide(Controls.column("95% CI of Δ", r -> r.vsGeneral().ciText()), 150));
         vsGeneral.getColumns().add(Controls.column("p", r -> r.vsGeneral().pText()));
         table.getColumns().add(vsGeneral);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
-        table.setPrefHeight(200);
-        table.setMinHeight(160);
+        table.setPrefHeight(176);
+        table.setMinHeight(150);
         table.setPlaceholder(new Label("No results yet"));
 
         TableView<ArmRow> arms = new TableView<>(vm.armComparisons());
         arms.setId("metrics-arms");
-        arms.getColumns().add(Controls.column("Comparison on the main measure", ArmRow::label));
+        arms.getColumns().add(wide(Controls.column("Arm vs baseline", ArmRow::label), 150));
         arms.getColumns().add(number("Baseline", ArmRow::baseline));
         arms.getColumns().add(number("Arm", ArmRow::arm));
         arms.getColumns()
@@ -87,28 +90,30 @@ public final class MetricsView extends BorderPane {
                                 (ArmRow r) -> r.main().delta(),
                                 r -> r.main().deltaText(),
                                 r -> r.main().ciExcludesZero()));
-        arms.getColumns().add(Controls.column("95% CI of Δ", r -> r.main().ciText()));
+        arms.getColumns().add(wide(Controls.column("95% CI of Δ", r -> r.main().ciText()), 150));
         arms.getColumns().add(Controls.column("p", r -> r.main().pText()));
-        arms.getColumns().add(Controls.column("Better / worse / tied", ArmRow::outcome));
+        arms.getColumns().add(wide(Controls.column("Better / worse / tied", ArmRow::outcome), 150));
         arms.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
-        arms.setPrefHeight(150);
-        arms.setMinHeight(120);
+        arms.setPrefHeight(128);
+        arms.setMinHeight(110);
         BooleanBinding lexical = Bindings.isNotEmpty(vm.armComparisons());
         arms.visibleProperty().bind(lexical);
         arms.managedProperty().bind(lexical);
         Label described = new Label();
         described.textProperty().bind(vm.lexicalProperty());
         described.setWrapText(true);
+        described.setMinHeight(Region.USE_PREF_SIZE);
         described.setStyle("-fx-font-size: 11px; -fx-text-fill: #555;");
         described.visibleProperty().bind(lexical);
         described.managedProperty().bind(lexical);
         Label note =
                 new Label(
-                        "* the 95% interval of Δ excludes 0 · Δ = arm − baseline (the row says arm"
-                                + " vs baseline)");
+                        "* the 95% interval of Δ excludes 0 · arm vs baseline: on the main measure,"
+                                + " Δ = arm − baseline; better / worse / tied: queries");
         note.setStyle("-fx-font-size: 11px; -fx-text-fill: #555;");
 
         viewer.setId("metrics-chart");
+        viewer.setMinHeight(160);
         viewer.activeProperty().bind(visibleProperty());
         vm.chartRowsProperty().addListener((o, a, b) -> showChart(b));
         showChart(vm.chartRowsProperty().get());
@@ -133,6 +138,13 @@ public final class MetricsView extends BorderPane {
 
     private void showChart(List<ArmMeans> rows) {
         viewer.setChart(MetricsCharts.createChart(MetricsCharts.createDataset(rows)));
+    }
+
+    /** A column that keeps at least {@code width} (its text would be cut). */
+    private static <R, T> TableColumn<R, T> wide(TableColumn<R, T> c, double width) {
+        c.setMinWidth(width);
+        c.setPrefWidth(width);
+        return c;
     }
 
     private static TableColumn<ArmRow, String> number(String title, Function<ArmRow, Double> f) {

@@ -118,6 +118,13 @@ final class ArmChoice {
             return "";
         }
         ArmResult r = results.get(arm);
-        return r == null ? ArmNames.title(arm) : ArmNames.title(arm) + " (" + r.describe() + ")";
+        if (r == null) {
+            return ArmNames.title(arm);
+        }
+        // BM25's description names it: "BM25 (k1 = 0.9, …)"
+        return arm == Arm.BM25
+                ? r.describe()
+                : ArmNames.title(arm)
+                        + (arm.dense() ? " (" + r.describe() + ")" : ": " + r.describe());
     }
 }

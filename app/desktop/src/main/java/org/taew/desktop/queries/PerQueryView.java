@@ -23,6 +23,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import org.jfree.chart.JFreeChart;
@@ -69,10 +70,10 @@ public final class PerQueryView extends BorderPane {
         TableColumn<PerQueryViewModel.QueryRow, String> text =
                 col("Text", PerQueryViewModel.QueryRow::text, 240);
         queries.getColumns().add(text);
-        TableColumn<PerQueryViewModel.QueryRow, String> leftValue = col("", r -> f(r.left()), 78);
+        TableColumn<PerQueryViewModel.QueryRow, String> leftValue = col("", r -> f(r.left()), 86);
         leftValue.textProperty().bind(armName(vm.leftProperty()));
         queries.getColumns().add(leftValue);
-        TableColumn<PerQueryViewModel.QueryRow, String> rightValue = col("", r -> f(r.right()), 78);
+        TableColumn<PerQueryViewModel.QueryRow, String> rightValue = col("", r -> f(r.right()), 86);
         rightValue.textProperty().bind(armName(vm.rightProperty()));
         queries.getColumns().add(rightValue);
         TableColumn<PerQueryViewModel.QueryRow, Double> delta = new TableColumn<>("Δ");
@@ -194,6 +195,7 @@ public final class PerQueryView extends BorderPane {
         Label l = new Label();
         l.textProperty().bind(title);
         l.setWrapText(true);
+        l.setMinHeight(Region.USE_PREF_SIZE);
         l.setStyle("-fx-font-weight: bold;");
         VBox v = new VBox(4, l, table);
         VBox.setVgrow(table, Priority.ALWAYS);

@@ -52,7 +52,7 @@ class PerQueryArmsTest {
         assertThat(q1.right()).isCloseTo(ArmSnapshots.RANK3, offset(1e-9));
         assertThat(vm.summaryProperty().get())
                 .isEqualTo("nDCG@10 per query: 1 wins, 2 losses, 0 ties (bm25 vs general)");
-        assertThat(vm.rightTitleProperty().get()).startsWith("BM25 (BM25 (k1 = 0.9, b = 0.4; ");
+        assertThat(vm.rightTitleProperty().get()).startsWith("BM25 (k1 = 0.9, b = 0.4; ");
         assertThat(vm.deltaLabelProperty().get()).isEqualTo("Δ (bm25 − general)");
         assertThat(vm.leftHits())
                 .extracting(PerQueryViewModel.Hit::docId)
@@ -64,6 +64,8 @@ class PerQueryArmsTest {
         assertThat(vm.rightHits().get(2).movementText()).isEqualTo("▼1");
 
         vm.leftProperty().set(Arm.HYBRID);
+        assertThat(vm.leftTitleProperty().get())
+                .isEqualTo("Hybrid: reciprocal rank fusion (k = 60) of BM25 and task-aware mode");
         // bm25 − hybrid (every relevant document first in the hybrid): all losses
         assertThat(vm.rows()).allMatch(r -> r.outcome().equals("loss"));
         assertThat(vm.chartRowsProperty().get()).containsExactlyElementsOf(vm.rows());
