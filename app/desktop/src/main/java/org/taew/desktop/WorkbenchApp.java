@@ -12,6 +12,7 @@ import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
 import javafx.stage.Stage;
 import javafx.util.Duration;
+import org.taew.core.model.Arm;
 import org.taew.core.util.WorkbenchException;
 import org.taew.core.util.WorkbenchHome;
 import org.taew.core.util.Workspace;
@@ -86,6 +87,10 @@ public final class WorkbenchApp extends Application {
                                             new Shot("metrics", 0, WorkbenchApp::nothing),
                                             new Shot("heatmaps", 1, WorkbenchApp::nothing),
                                             new Shot("per-query", 2, WorkbenchApp::nothing),
+                                            new Shot(
+                                                    "per-query-bm25-hybrid",
+                                                    2,
+                                                    WorkbenchApp::bm25AndHybrid),
                                             new Shot("experiments", 3, WorkbenchApp::runExperiment),
                                             new Shot("history", 4, WorkbenchApp::compareTwoRuns),
                                             new Shot("int8-draft", 0, WorkbenchApp::int8Draft));
@@ -98,6 +103,16 @@ public final class WorkbenchApp extends Application {
                 };
         wb.session().snapshotProperty().addListener(once);
         wb.session().stsSnapshotProperty().addListener(once);
+    }
+
+    /** Sets BM25 beside the hybrid on the Per query tab, when the session has them. */
+    private static void bm25AndHybrid(Workbench wb, Runnable ready) {
+        var vm = wb.viewModels().perQuery();
+        if (vm.arms().containsAll(List.of(Arm.BM25, Arm.HYBRID))) {
+            vm.leftProperty().set(Arm.BM25);
+            vm.rightProperty().set(Arm.HYBRID);
+        }
+        ready.run();
     }
 
     /** Re-opens the session with the model's int8 weights and waits for the draft's numbers. */

@@ -13,7 +13,7 @@ import javafx.scene.control.TextArea;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.taew.core.logic.compare.ModeComparison;
+import org.taew.desktop.metrics.ArmMeans;
 import org.taew.desktop.session.WorkbenchContext;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -123,11 +123,10 @@ class WorkbenchSmokeTest {
                 120, TimeUnit.SECONDS, () -> workbench.session().snapshotProperty().get() != null);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(dialogs.errors).isEmpty();
-        TableView<ModeComparison.MetricDelta> table =
-                robot.lookup("#metrics-table").queryTableView();
+        TableView<ArmMeans> table = robot.lookup("#metrics-table").queryTableView();
         assertThat(table.getItems()).hasSize(5);
-        double before = table.getItems().get(0).taskAware();
-        double general = table.getItems().get(0).general();
+        double before = table.getItems().get(0).vsGeneral().taskAware();
+        double general = table.getItems().get(0).vsGeneral().general();
 
         TextArea query = robot.lookup("#query-template").queryAs(TextArea.class);
         assertThat(query.getText()).isEqualTo("query: {text}");
@@ -145,9 +144,9 @@ class WorkbenchSmokeTest {
                         workbench.session().lastUpdateProperty().get().contains("after the edit")
                                 && !workbench.viewModels().work().busyProperty().get());
         WaitForAsyncUtils.waitForFxEvents();
-        double after = table.getItems().get(0).taskAware();
+        double after = table.getItems().get(0).vsGeneral().taskAware();
         assertThat(after).isNotEqualTo(before);
-        assertThat(table.getItems().get(0).general()).isEqualTo(general);
+        assertThat(table.getItems().get(0).vsGeneral().general()).isEqualTo(general);
 
         robot.clickOn("#save-instructions");
         WaitForAsyncUtils.waitForFxEvents();

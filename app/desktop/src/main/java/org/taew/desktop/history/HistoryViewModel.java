@@ -6,10 +6,8 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Executor;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -30,10 +28,10 @@ import org.taew.desktop.session.SessionViewModel;
 
 /**
  * The History tab: every run recorded for the open dataset and model (each evaluated draft, each
- * experiment variant, the command line's) and every run file scored on that dataset ({@code taew
- * eval --run}: a cluster's run, another toolkit's), newest first; any two compared side by side;
- * any one made here restored into the editor. The database is read on {@code io}; the lists change
- * on {@code ui}.
+ * experiment variant, the command line's), BM25's and the model's hybrids on that dataset, and
+ * every run file scored on it ({@code taew eval --run}: a cluster's run, another toolkit's), newest
+ * first ({@link HistoryListing}); any two compared side by side; any one made here restored into
+ * the editor. The database is read on {@code io}; the lists change on {@code ui}.
  */
 public final class HistoryViewModel {
     /** Runs listed at most. */
@@ -181,51 +179,10 @@ public final class HistoryViewModel {
                         message = "No runs recorded yet (" + file + ")";
                     } else {
                         try (RunHistory h = RunHistory.openForReading(file)) {
-                            List<RunRecord> own =
-                                    h.list(
-                                            new RunHistory.Filter(
-                                                    dataset, model, null, null, null, LIMIT));
-                            Map<Long, RunRecord> all = new LinkedHashMap<>();
-                            own.forEach(r -> all.put(r.id(), r));
-                            int files = 0;
-                            for (RunRecord r :
-                                    h.list(
-                                            new RunHistory.Filter(
-                                                    dataset,
-                                                    null,
-                                                    null,
-                                                    null,
-                                                    RunRecord.Origin.RUN_FILE,
-                                                    LIMIT))) {
-                                if (all.putIfAbsent(r.id(), r) == null) {
-                                    files++;
-                                }
-                            }
-                            // as the history lists them: last evaluated first
-                            all.values().stream()
-                                    .sorted(
-                                            Comparator.comparing(RunRecord::evaluated)
-                                                    .thenComparingLong(RunRecord::id)
-                                                    .reversed())
-                                    .forEach(records::add);
+                            HistoryListing l = HistoryListing.read(h, dataset, model, LIMIT);
+                            records.addAll(l.records());
                             records.stream().map(Row::of).forEach(rows::add);
-                            message =
-                                    own.size()
-                                            + (own.size() == LIMIT ? "+" : "")
-                                            + " runs of "
-                                            + dataset
-                                            + " with "
-                                            + model
-                                            + (files == 0
-                                                    ? ""
-                                                    : " and "
-                                                            + files
-                                                            + (files == 1
-                                                                    ? " run file"
-                                                                    : " run files")
-                                                            + " scored on it")
-                                            + " in "
-                                            + file;
+                            message = l.describe(dataset, model, LIMIT, file);
                         } catch (WorkbenchException e) {
                             message = e.getMessage();
                         }
@@ -329,6 +286,11 @@ public final class HistoryViewModel {
                         r = h.get(id);
                     } catch (WorkbenchException e) {
                         String m = e.getMessage();
+                        ui.execute(() -> status.set(m));
+                        return;
+                    }
+                    if (RunRecord.Model.BM25.equals(r.model().name())) {
+                        String m = "Run " + id + " is BM25's: it has no templates to restore";
                         ui.execute(() -> status.set(m));
                         return;
                     }

@@ -3,7 +3,10 @@ package org.taew.desktop.metrics;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.IntegerProperty;
+import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.ComboBox;
@@ -13,14 +16,19 @@ import javafx.scene.control.TableView;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.jfree.chart.JFreeChart;
-import org.taew.core.logic.compare.ModeComparison;
 import org.taew.core.logic.session.SessionDefaults;
+import org.taew.core.model.Arm;
+import org.taew.desktop.util.ArmNames;
 import org.taew.desktop.util.ChartPane;
 import org.taew.desktop.util.Controls;
 
-/** Metrics tab: the comparison table above the grouped bar chart; the cut-off k is chosen here. */
+/**
+ * Metrics tab: every arm's means with task-aware vs general, the comparisons with BM25 (when the
+ * session has lexical arms), and the grouped bar chart; the cut-off k is chosen here.
+ */
 public final class MetricsView extends BorderPane {
     private final ChartPane viewer = new ChartPane();
 
@@ -46,30 +54,70 @@ public final class MetricsView extends BorderPane {
         top.setPadding(new Insets(6));
         HBox.setHgrow(summary, Priority.ALWAYS);
 
-        TableView<ModeComparison.MetricDelta> table = new TableView<>(vm.rows());
+        TableView<ArmMeans> table = new TableView<>(vm.means());
         table.setId("metrics-table");
-        table.getColumns().add(Controls.column("Measure", ModeComparison.MetricDelta::label));
-        table.getColumns().add(number("General", ModeComparison.MetricDelta::general));
-        table.getColumns().add(number("Task-aware", ModeComparison.MetricDelta::taskAware));
-        table.getColumns()
+        table.getColumns().add(Controls.column("Measure", ArmMeans::label));
+        TableColumn<ArmMeans, String> means = new TableColumn<>("Mean over queries");
+        vm.arms().addListener((ListChangeListener<Arm>) ch -> armColumns(means, vm.arms()));
+        armColumns(means, vm.arms());
+        table.getColumns().add(means);
+        TableColumn<ArmMeans, String> vsGeneral = new TableColumn<>("Task-aware − general");
+        vsGeneral
+                .getColumns()
                 .add(
                         Controls.deltaColumn(
-                                ModeComparison.MetricDelta::delta,
-                                ModeComparison.MetricDelta::deltaText,
-                                ModeComparison.MetricDelta::ciExcludesZero));
-        table.getColumns().add(Controls.column("95% CI of Δ", ModeComparison.MetricDelta::ciText));
-        table.getColumns().add(Controls.column("p", ModeComparison.MetricDelta::pText));
+                                (ArmMeans r) -> r.vsGeneral().delta(),
+                                r -> r.vsGeneral().deltaText(),
+                                r -> r.vsGeneral().ciExcludesZero()));
+        vsGeneral
+                .getColumns()
+                .add(wide(Controls.column("95% CI of Δ", r -> r.vsGeneral().ciText()), 150));
+        vsGeneral.getColumns().add(Controls.column("p", r -> r.vsGeneral().pText()));
+        table.getColumns().add(vsGeneral);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
-        table.setPrefHeight(180);
+        table.setPrefHeight(176);
+        table.setMinHeight(150);
         table.setPlaceholder(new Label("No results yet"));
-        Label note = new Label("* the 95% interval of Δ excludes 0");
+
+        TableView<ArmRow> arms = new TableView<>(vm.armComparisons());
+        arms.setId("metrics-arms");
+        arms.getColumns().add(wide(Controls.column("Arm vs baseline", ArmRow::label), 150));
+        arms.getColumns().add(number("Baseline", ArmRow::baseline));
+        arms.getColumns().add(number("Arm", ArmRow::arm));
+        arms.getColumns()
+                .add(
+                        Controls.deltaColumn(
+                                (ArmRow r) -> r.main().delta(),
+                                r -> r.main().deltaText(),
+                                r -> r.main().ciExcludesZero()));
+        arms.getColumns().add(wide(Controls.column("95% CI of Δ", r -> r.main().ciText()), 150));
+        arms.getColumns().add(Controls.column("p", r -> r.main().pText()));
+        arms.getColumns().add(wide(Controls.column("Better / worse / tied", ArmRow::outcome), 150));
+        arms.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
+        arms.setPrefHeight(128);
+        arms.setMinHeight(110);
+        BooleanBinding lexical = Bindings.isNotEmpty(vm.armComparisons());
+        arms.visibleProperty().bind(lexical);
+        arms.managedProperty().bind(lexical);
+        Label described = new Label();
+        described.textProperty().bind(vm.lexicalProperty());
+        described.setWrapText(true);
+        described.setMinHeight(Region.USE_PREF_SIZE);
+        described.setStyle("-fx-font-size: 11px; -fx-text-fill: #555;");
+        described.visibleProperty().bind(lexical);
+        described.managedProperty().bind(lexical);
+        Label note =
+                new Label(
+                        "* the 95% interval of Δ excludes 0 · arm vs baseline: on the main measure,"
+                                + " Δ = arm − baseline; better / worse / tied: queries");
         note.setStyle("-fx-font-size: 11px; -fx-text-fill: #555;");
 
         viewer.setId("metrics-chart");
+        viewer.setMinHeight(160);
         viewer.activeProperty().bind(visibleProperty());
         vm.chartRowsProperty().addListener((o, a, b) -> showChart(b));
         showChart(vm.chartRowsProperty().get());
-        VBox center = new VBox(4, table, note, viewer);
+        VBox center = new VBox(4, table, arms, note, described, viewer);
         VBox.setVgrow(viewer, Priority.ALWAYS);
         center.setPadding(new Insets(0, 6, 6, 6));
         setTop(top);
@@ -80,12 +128,26 @@ public final class MetricsView extends BorderPane {
         return viewer.getChart();
     }
 
-    private void showChart(List<ModeComparison.MetricDelta> rows) {
+    /** One column per evaluated arm under {@code parent}, in the arms' order. */
+    private static void armColumns(TableColumn<ArmMeans, String> parent, List<Arm> arms) {
+        parent.getColumns().clear();
+        for (Arm a : arms) {
+            parent.getColumns().add(Controls.column(ArmNames.title(a), r -> r.text(a)));
+        }
+    }
+
+    private void showChart(List<ArmMeans> rows) {
         viewer.setChart(MetricsCharts.createChart(MetricsCharts.createDataset(rows)));
     }
 
-    private static TableColumn<ModeComparison.MetricDelta, String> number(
-            String title, Function<ModeComparison.MetricDelta, Double> f) {
+    /** A column that keeps at least {@code width} (its text would be cut). */
+    private static <R, T> TableColumn<R, T> wide(TableColumn<R, T> c, double width) {
+        c.setMinWidth(width);
+        c.setPrefWidth(width);
+        return c;
+    }
+
+    private static TableColumn<ArmRow, String> number(String title, Function<ArmRow, Double> f) {
         return Controls.column(title, r -> String.format(Locale.ROOT, "%.4f", f.apply(r)));
     }
 }

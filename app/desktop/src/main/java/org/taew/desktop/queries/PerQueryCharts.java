@@ -24,10 +24,12 @@ public final class PerQueryCharts {
         return new XYSeriesCollection(s);
     }
 
-    public static JFreeChart createChart(XYSeriesCollection dataset, String title) {
+    /** {@code deltaLabel} names the delta, e.g. {@code Δ (task-aware − general)}. */
+    public static JFreeChart createChart(
+            XYSeriesCollection dataset, String title, String deltaLabel) {
         NumberAxis x = new NumberAxis("queries, sorted by Δ");
         x.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
-        NumberAxis y = new NumberAxis("Δ (task-aware − general)");
+        NumberAxis y = new NumberAxis(deltaLabel);
         XYBarRenderer r =
                 new XYBarRenderer(0.1) {
                     @Override

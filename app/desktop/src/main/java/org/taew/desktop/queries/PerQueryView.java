@@ -3,10 +3,16 @@ package org.taew.desktop.queries;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableCell;
@@ -17,20 +23,41 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
 import org.jfree.chart.JFreeChart;
+import org.taew.core.model.Arm;
+import org.taew.desktop.util.ArmNames;
 import org.taew.desktop.util.ChartPane;
 import org.taew.desktop.util.Controls;
 
-/** Per-query tab: queries by delta with the wins/losses chart, and the selected query's top-k. */
+/**
+ * Per-query tab: two arms chosen (general and task-aware at first), their queries by delta with the
+ * wins/losses chart, and the selected query's top-k of both.
+ */
 public final class PerQueryView extends BorderPane {
     private final ChartPane chart = new ChartPane();
+    private final ReadOnlyStringProperty deltaLabel;
 
     public PerQueryView(PerQueryViewModel vm) {
         setId("per-query-view");
+        deltaLabel = vm.deltaLabelProperty();
         Label summary = new Label();
         summary.textProperty().bind(vm.summaryProperty());
         summary.setStyle("-fx-font-weight: bold;");
+        summary.setMinWidth(0);
+        ComboBox<Arm> leftArm = armBox(vm.arms(), vm.leftProperty(), "left-arm");
+        ComboBox<Arm> rightArm = armBox(vm.arms(), vm.rightProperty(), "right-arm");
+        HBox top =
+                new HBox(
+                        6,
+                        Controls.fixedLabel("Left:"),
+                        leftArm,
+                        Controls.fixedLabel("Right:"),
+                        rightArm,
+                        summary);
+        top.setAlignment(Pos.CENTER_LEFT);
         chart.activeProperty().bind(visibleProperty());
         chart.setPrefHeight(200);
         chart.setMinHeight(120);
@@ -43,8 +70,12 @@ public final class PerQueryView extends BorderPane {
         TableColumn<PerQueryViewModel.QueryRow, String> text =
                 col("Text", PerQueryViewModel.QueryRow::text, 240);
         queries.getColumns().add(text);
-        queries.getColumns().add(col("General", r -> f(r.general()), 66));
-        queries.getColumns().add(col("Task-aware", r -> f(r.taskAware()), 78));
+        TableColumn<PerQueryViewModel.QueryRow, String> leftValue = col("", r -> f(r.left()), 86);
+        leftValue.textProperty().bind(armName(vm.leftProperty()));
+        queries.getColumns().add(leftValue);
+        TableColumn<PerQueryViewModel.QueryRow, String> rightValue = col("", r -> f(r.right()), 86);
+        rightValue.textProperty().bind(armName(vm.rightProperty()));
+        queries.getColumns().add(rightValue);
         TableColumn<PerQueryViewModel.QueryRow, Double> delta = new TableColumn<>("Δ");
         delta.setCellValueFactory(v -> new ReadOnlyObjectWrapper<>(v.getValue().delta()));
         delta.setPrefWidth(70);
@@ -94,7 +125,7 @@ public final class PerQueryView extends BorderPane {
         chart.setMinWidth(300);
         HBox row = new HBox(6, chart, queries);
         HBox.setHgrow(queries, Priority.ALWAYS);
-        VBox left = new VBox(6, summary, row);
+        VBox left = new VBox(6, top, row);
         VBox.setVgrow(row, Priority.ALWAYS);
         left.setPadding(new Insets(6));
 
@@ -102,16 +133,17 @@ public final class PerQueryView extends BorderPane {
         query.setWrapText(true);
         query.textProperty().bind(vm.queryTextProperty());
         query.setStyle("-fx-font-size: 13px; -fx-font-weight: bold;");
-        TableView<PerQueryViewModel.Hit> g = hits(vm.generalHits(), "General (no instruction)");
-        g.setId("general-hits");
-        TableView<PerQueryViewModel.Hit> a = hits(vm.taskAwareHits(), "Task-aware");
-        a.setId("task-aware-hits");
-        SplitPane both = new SplitPane(box("General (no instruction)", g), box("Task-aware", a));
+        TableView<PerQueryViewModel.Hit> g = hits(vm.leftHits(), vm.leftTitleProperty());
+        g.setId("left-hits");
+        TableView<PerQueryViewModel.Hit> a = hits(vm.rightHits(), vm.rightTitleProperty());
+        a.setId("right-hits");
+        SplitPane both =
+                new SplitPane(box(vm.leftTitleProperty(), g), box(vm.rightTitleProperty(), a));
         both.setOrientation(Orientation.HORIZONTAL);
         Label legend =
                 new Label(
                         "●● judged 2 (answers) · ● judged 1 (partly) · ▲n / ▼n: places higher / lower"
-                                + " than in the other mode · new: not in the other mode's top 100");
+                                + " than in the other arm · new: not in the other arm's top 100");
         legend.setStyle("-fx-font-size: 11px; -fx-text-fill: #555;");
         VBox right = new VBox(6, query, both, legend);
         VBox.setVgrow(both, Priority.ALWAYS);
@@ -129,11 +161,41 @@ public final class PerQueryView extends BorderPane {
     private void showChart(List<PerQueryViewModel.QueryRow> rows) {
         chart.setChart(
                 PerQueryCharts.createChart(
-                        PerQueryCharts.createDataset(rows), "Per-query Δ, sorted"));
+                        PerQueryCharts.createDataset(rows),
+                        "Per-query Δ, sorted",
+                        deltaLabel.get()));
     }
 
-    private static VBox box(String title, TableView<?> table) {
-        Label l = new Label(title);
+    private static ComboBox<Arm> armBox(
+            ObservableList<Arm> arms, ObjectProperty<Arm> chosen, String id) {
+        ComboBox<Arm> box = new ComboBox<>(arms);
+        box.setId(id);
+        box.setConverter(
+                new StringConverter<>() {
+                    @Override
+                    public String toString(Arm a) {
+                        return a == null ? "" : ArmNames.title(a);
+                    }
+
+                    @Override
+                    public Arm fromString(String s) {
+                        return Arm.find(s);
+                    }
+                });
+        box.valueProperty().bindBidirectional(chosen);
+        return Controls.unsqueezed(box);
+    }
+
+    private static StringBinding armName(ObjectProperty<Arm> arm) {
+        return Bindings.createStringBinding(
+                () -> arm.get() == null ? "" : ArmNames.title(arm.get()), arm);
+    }
+
+    private static VBox box(ReadOnlyStringProperty title, TableView<?> table) {
+        Label l = new Label();
+        l.textProperty().bind(title);
+        l.setWrapText(true);
+        l.setMinHeight(Region.USE_PREF_SIZE);
         l.setStyle("-fx-font-weight: bold;");
         VBox v = new VBox(4, l, table);
         VBox.setVgrow(table, Priority.ALWAYS);
@@ -141,7 +203,7 @@ public final class PerQueryView extends BorderPane {
     }
 
     private static TableView<PerQueryViewModel.Hit> hits(
-            ObservableList<PerQueryViewModel.Hit> items, String title) {
+            ObservableList<PerQueryViewModel.Hit> items, ReadOnlyStringProperty title) {
         TableView<PerQueryViewModel.Hit> t = new TableView<>(items);
         t.getColumns().add(hitCol("#", h -> Integer.toString(h.rank()), 30));
         t.getColumns().add(hitCol("Judged", PerQueryViewModel.Hit::gradeText, 62));
@@ -179,7 +241,7 @@ public final class PerQueryView extends BorderPane {
                             }
                         });
         t.setPlaceholder(new Label("Select a query"));
-        t.setAccessibleText(title);
+        t.accessibleTextProperty().bind(title);
         return t;
     }
 

@@ -13,6 +13,8 @@ import org.taew.core.logic.encoding.EncoderOptions;
 import org.taew.core.logic.encoding.ModelCatalog;
 import org.taew.core.logic.encoding.Precision;
 import org.taew.core.logic.history.RunRecord;
+import org.taew.core.logic.lexical.HybridSettings;
+import org.taew.core.logic.lexical.LexicalSettings;
 import org.taew.core.logic.session.SessionDefaults;
 import org.taew.core.logic.session.SessionRequest;
 import org.taew.core.logic.session.SessionResolver;
@@ -26,6 +28,12 @@ import org.taew.desktop.util.DialogService;
  * #updating()} is true the choices change by program, not by the user.
  */
 final class Choices {
+    /**
+     * The lexical arms beside the modes of a retrieval dataset: BM25 as the reference (cheap,
+     * ranked once per split) and its hybrid with task-aware mode (reciprocal rank fusion, k = 60).
+     */
+    static final LexicalSettings LEXICAL = LexicalSettings.BM25.withHybrid(HybridSettings.DEFAULT);
+
     final ObservableList<DatasetCatalog.Entry> datasets = FXCollections.observableArrayList();
     final ObjectProperty<DatasetCatalog.Entry> dataset = new SimpleObjectProperty<>();
     final ObservableList<ModelChoice> models = FXCollections.observableArrayList();
@@ -199,10 +207,14 @@ final class Choices {
         return split.get() == null && splits.size() > 1;
     }
 
-    /** What the choices ask core to open (the desktop's editor starts empty without a file). */
+    /**
+     * What the choices ask core to open (the desktop's editor starts empty without a file); a
+     * retrieval dataset gets the lexical arms, sentence pairs have none.
+     */
     SessionRequest request(DeviceChoice d) {
+        DatasetCatalog.Entry chosen = dataset.get();
         return SessionRequest.builder()
-                .optDataset(dataset.get().path().toString())
+                .optDataset(chosen.path().toString())
                 .optSplit(split.get())
                 .optModel(model.get().nameOrPath())
                 .optCompute(d.compute())
@@ -211,6 +223,10 @@ final class Choices {
                 .optDimension(dimension.get() == null ? 0 : dimension.get())
                 .optEmptyWhenNoInstructions(true)
                 .optRecordAs(RunRecord.Origin.DESKTOP)
+                .optLexical(
+                        chosen.kind() == DatasetCatalog.Kind.RETRIEVAL
+                                ? LEXICAL
+                                : LexicalSettings.NONE)
                 .build();
     }
 

@@ -141,7 +141,11 @@ final class Evaluator {
         if (live != null) {
             LiveEvaluation evaluation = live;
             run(
-                    p -> evaluation.evaluate(pair, settings, p),
+                    p -> {
+                        LiveEvaluation.Snapshot dense = evaluation.evaluate(pair, settings, p);
+                        // BM25 ranked once per split, the hybrid fused again with this edit
+                        return dense.withResult(s.withLexical(dense.result(), p));
+                    },
                     s,
                     pair,
                     result -> {

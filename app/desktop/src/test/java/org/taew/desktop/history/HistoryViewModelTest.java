@@ -54,10 +54,11 @@ class HistoryViewModelTest {
         WorkbenchContext context = TestWorkspace.create(dir);
         start(context);
         session.editor().form().queryTemplateProperty().set("query: which article answers {text}");
-        assertThat(vm.runs()).hasSize(3);
+        // the modes, BM25 and the hybrid, then task-aware and the hybrid again (BM25 unchanged)
+        assertThat(vm.runs()).hasSize(6);
         Path desktop = dir.resolve("desktop.csv");
         vm.exportCsv(desktop);
-        assertThat(vm.statusProperty().get()).isEqualTo("Wrote 3 runs to " + desktop);
+        assertThat(vm.statusProperty().get()).isEqualTo("Wrote 6 runs to " + desktop);
         Path cli = dir.resolve("cli.csv");
         assertThat(
                         Main.run(
@@ -67,13 +68,11 @@ class HistoryViewModelTest {
                                 context.home().toString(),
                                 "-d",
                                 "helpdesk-mini",
-                                "-m",
-                                "e5-small-v2",
                                 "-o",
                                 cli.toString()))
                 .isZero();
         assertThat(Files.readAllLines(desktop))
-                .hasSize(1 + 3)
+                .hasSize(1 + 6)
                 .first()
                 .asString()
                 .startsWith("id,created,evaluated,times,source,label,experiment,dataset,");
@@ -85,20 +84,19 @@ class HistoryViewModelTest {
         start(TestWorkspace.create(dir));
         assertThat(vm.runs())
                 .extracting(HistoryViewModel.Row::arm)
-                .containsExactlyInAnyOrder("general", "task-aware");
+                .containsExactlyInAnyOrder("general", "task-aware", "bm25", "hybrid");
         assertThat(vm.runs()).allMatch(r -> r.source().equals("desktop"));
         session.editor().form().queryTemplateProperty().set("query: which article answers {text}");
-        assertThat(vm.runs()).hasSize(3);
-        HistoryViewModel.Row newest = vm.runs().get(0);
+        assertThat(vm.runs()).hasSize(6);
+        HistoryViewModel.Row newest = row("task-aware");
         assertThat(newest.query()).isEqualTo("query: which article answers {text}");
         assertThat(newest.scoreText()).startsWith("nDCG@10 0.");
         assertThat(vm.statusProperty().get())
                 .isEqualTo(
-                        "3 runs of helpdesk-mini with e5-small-v2 in "
+                        "3 runs of helpdesk-mini with e5-small-v2, 3 of BM25 and its hybrids in "
                                 + vms.recorder().historyFile());
 
-        long general =
-                vm.runs().stream().filter(r -> r.arm().equals("general")).findFirst().get().id();
+        long general = row("general").id();
         vm.compare(general, newest.id());
         assertThat(vm.comparison())
                 .extracting(ModeComparison.MetricDelta::label)
@@ -128,8 +126,51 @@ class HistoryViewModelTest {
         assertThat(session.editor().form().queryTemplateProperty().get())
                 .isEqualTo("query: which article answers {text}");
         // the same draft again: the same run, evaluated twice
-        assertThat(vm.runs()).hasSize(3);
-        assertThat(vm.runs().get(0).times()).isEqualTo(2);
+        assertThat(vm.runs()).hasSize(6);
+        assertThat(row("task-aware").id()).isEqualTo(newest.id());
+        assertThat(row("task-aware").times()).isEqualTo(2);
+    }
+
+    @Test
+    void bm25AndTheHybridAreListedComparedWithTheModesAndBm25DoesNotRestore() throws Exception {
+        start(TestWorkspace.create(dir));
+        HistoryViewModel.Row bm25 = row("bm25");
+        HistoryViewModel.Row hybrid = row("hybrid");
+        HistoryViewModel.Row taskAware = row("task-aware");
+        assertThat(bm25.query()).isEqualTo("(none: lexical)");
+        // the hybrid fuses BM25 with task-aware mode: its templates
+        assertThat(hybrid.query()).isEqualTo(taskAware.query());
+        assertThat(vm.statusProperty().get()).contains(", 2 of BM25 and its hybrids in ");
+
+        vm.compare(bm25.id(), hybrid.id());
+        assertThat(vm.comparedProperty().get())
+                .startsWith(
+                        "A = run " + bm25.id() + " (bm25), B = run " + hybrid.id() + " (hybrid)")
+                .contains("on 40 queries")
+                .doesNotContain("Warning");
+        ModeComparison.MetricDelta ndcg = vm.comparison().get(0);
+        assertThat(ndcg.general()).isEqualTo(bm25.score(), offset(1e-12));
+        assertThat(ndcg.taskAware()).isEqualTo(hybrid.score(), offset(1e-12));
+
+        // another edit: BM25 is the same run evaluated again, the hybrid a new one
+        session.editor().form().queryTemplateProperty().set("query: which article answers {text}");
+        assertThat(row("bm25").id()).isEqualTo(bm25.id());
+        assertThat(row("bm25").times()).isGreaterThan(bm25.times());
+        assertThat(vm.runs()).filteredOn(r -> r.arm().equals("hybrid")).hasSize(2);
+
+        String before = session.editor().form().queryTemplateProperty().get();
+        vm.restore(bm25.id());
+        assertThat(vm.statusProperty().get())
+                .isEqualTo("Run " + bm25.id() + " is BM25's: it has no templates to restore");
+        assertThat(session.editor().form().queryTemplateProperty().get()).isEqualTo(before);
+        vm.restore(hybrid.id());
+        assertThat(session.editor().form().queryTemplateProperty().get())
+                .isEqualTo(taskAware.query());
+    }
+
+    /** The newest listed run of an arm. */
+    private HistoryViewModel.Row row(String arm) {
+        return vm.runs().stream().filter(r -> r.arm().equals(arm)).findFirst().orElseThrow();
     }
 
     @Test
@@ -164,10 +205,9 @@ class HistoryViewModelTest {
         start(context);
         assertThat(vm.runs())
                 .extracting(HistoryViewModel.Row::source)
-                .containsExactlyInAnyOrder("desktop", "desktop", "run file");
+                .containsExactlyInAnyOrder("desktop", "desktop", "desktop", "desktop", "run file");
         assertThat(vm.statusProperty().get()).contains("and 1 run file scored on it");
-        long general =
-                vm.runs().stream().filter(r -> r.arm().equals("general")).findFirst().get().id();
+        long general = row("general").id();
         vm.compare(general, id);
         assertThat(vm.comparison()).isNotEmpty();
         assertThat(vm.comparison().get(0).taskAware()).isLessThan(vm.comparison().get(0).general());

@@ -119,6 +119,9 @@ class SameNumbersTest {
                         context.workspace().root().toString(),
                         "-k",
                         "10",
+                        // the arms the desktop evaluates: the hybrid is RRF k 60 with task-aware
+                        "--mode",
+                        "general,task-aware,bm25,hybrid",
                         "--no-progress",
                         "-o",
                         cliOut.toString()));

@@ -245,7 +245,7 @@ class SessionViewModelTest {
                 .doesNotContain("documents");
         assertThat(perQuery.rows()).hasSize(40);
         assertThat(perQuery.selectedProperty().get()).isNotNull();
-        assertThat(perQuery.taskAwareHits()).hasSize(10);
+        assertThat(perQuery.rightHits()).hasSize(10);
         assertThat(heat.mapProperty().get().rows()).isEqualTo(40);
         heat.select(2, 0);
         assertThat(heat.selectedQueryProperty().get()).isEqualTo("Q003");

@@ -98,6 +98,14 @@ public record RunRecord(
      * @param version the workbench's version
      */
     public record Model(String name, String identity, String engine, String version) {
+        /** The name BM25's runs are recorded under: it has no model. */
+        public static final String BM25 = "BM25";
+
+        /** The name the hybrid of {@code model} and BM25 is recorded under. */
+        public static String hybrid(String model) {
+            return model + " + " + BM25;
+        }
+
         /** Whether the run was made with draft-precision (int8) weights, as its engine says. */
         public boolean draft() {
             return Precision.ofEngine(engine).draft();

@@ -158,7 +158,7 @@ final class SessionRecorder {
             HybridSettings h = l.hybrid();
             model =
                     new RunRecord.Model(
-                            setup.model().name() + " + BM25",
+                            RunRecord.Model.hybrid(setup.model().name()),
                             setup.model().identity() + " | " + l.index().key() + " | " + h.key(),
                             h.key() + "; " + Dimensions.engine(enc, dimension),
                             Versions.workbench());
@@ -182,7 +182,10 @@ final class SessionRecorder {
     /** BM25 as the run history names its "model": Lucene's BM25 with its settings. */
     static RunRecord.Model bm25Model(Bm25Settings s) {
         return new RunRecord.Model(
-                "BM25", s.key(), Bm25Settings.engine() + " " + s.key(), Versions.workbench());
+                RunRecord.Model.BM25,
+                s.key(),
+                Bm25Settings.engine() + " " + s.key(),
+                Versions.workbench());
     }
 
     /** BM25's record: no model, no templates. */
