@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.taew.core.logic.encoding.Encoder;
 import org.taew.core.logic.encoding.EncoderOptions;
@@ -14,9 +16,11 @@ import org.taew.core.logic.engine.Engines;
 import org.taew.core.logic.lexical.Bm25Index;
 import org.taew.core.logic.lexical.Bm25Search;
 import org.taew.core.logic.lexical.Bm25Settings;
+import org.taew.core.logic.lexical.Fusion;
 import org.taew.core.model.ModelSpec;
 import org.taew.core.model.PreparedText;
 import org.taew.core.model.Run;
+import org.taew.core.model.ScoredDoc;
 import org.taew.core.model.TextItem;
 import org.taew.core.util.Folders;
 import org.taew.core.util.ProgressListener;
@@ -35,6 +39,10 @@ final class Bm25Benchmark {
     static final int SCIFACT_DOCS = 5_183;
     static final int QUERIES = 300;
     static final int[] PATTERN = {3, 5, 8, 2, 13, 4, 6};
+    static final int LONG_DOCS = 10_000;
+
+    /** Long documents: 90 to 250 sentences (about 1,000 to 2,800 words). */
+    static final int[] LONG_PATTERN = {120, 180, 250, 90, 150};
 
     private Bm25Benchmark() {}
 
@@ -47,6 +55,12 @@ final class Bm25Benchmark {
             lexical(root, "big", big, queries);
             List<TextItem> scifact = items("d", texts.passages(SCIFACT_DOCS, PATTERN, 3));
             double lexical = lexical(root, "scifact-sized", scifact, queries);
+            // ArguAna-like: a whole passage as the query (many distinct terms, many clauses)
+            List<TextItem> passageQueries = items("p", texts.passages(QUERIES, PATTERN, 11));
+            lexical(root, "scifact-sized, passage-long queries", scifact, passageQueries);
+            List<TextItem> longDocs = items("d", texts.passages(LONG_DOCS, LONG_PATTERN, 5));
+            lexical(root, "long documents", longDocs, queries);
+            fusion(root, scifact, queries);
             double dense = dense(scifact, queries);
             System.out.printf(
                     Locale.ROOT,
@@ -97,6 +111,52 @@ final class Bm25Benchmark {
                     queries.size() / searched);
             return indexed + searched;
         }
+    }
+
+    /**
+     * The hybrid's cost beyond its two rankings: reciprocal rank fusion and the convex combination
+     * of two top-1000 runs for every query (BM25's run with a reversed copy standing in for the
+     * dense run: the fusion does not look at where a run came from).
+     */
+    private static void fusion(Path root, List<TextItem> docs, List<TextItem> queries)
+            throws Exception {
+        Run bm25;
+        try (Bm25Index index =
+                Bm25Index.open(
+                        root.resolve("scifact-sized"),
+                        "scifact-sized",
+                        docs,
+                        Bm25Settings.ANSERINI,
+                        ProgressListener.NONE)) {
+            bm25 = new Bm25Search(index).search(queries, 1000, false, ProgressListener.NONE);
+        }
+        Map<String, List<ScoredDoc>> reversed = new LinkedHashMap<>();
+        bm25.rankings()
+                .forEach(
+                        (q, list) -> {
+                            List<ScoredDoc> r = new ArrayList<>();
+                            for (int i = 0; i < list.size(); i++) {
+                                r.add(
+                                        new ScoredDoc(
+                                                list.get(list.size() - 1 - i).docId(),
+                                                1f - i * 1e-4f));
+                            }
+                            reversed.put(q, r);
+                        });
+        Run other = new Run(reversed);
+        Fusion.reciprocalRank(bm25, other, Fusion.RRF_K, 1000); // warm-up
+        long s = System.nanoTime();
+        Fusion.reciprocalRank(bm25, other, Fusion.RRF_K, 1000);
+        double rrf = (System.nanoTime() - s) / 1e9;
+        s = System.nanoTime();
+        Fusion.convex(bm25, other, 0.5, 1000);
+        double convex = (System.nanoTime() - s) / 1e9;
+        System.out.printf(
+                Locale.ROOT,
+                "hybrid fusion of two top-1000 runs, %d queries: reciprocal rank %.3f s, convex %.3f s%n",
+                queries.size(),
+                rrf,
+                convex);
     }
 
     /** Encodes queries and passages with e5-small-v2 as an evaluation's dense side does. */
