@@ -110,7 +110,12 @@ class ReproductionTest {
             assertThat(r.models())
                     .as(d)
                     .containsExactly("e5-small-v2", "bge-small-en-v1.5", "all-MiniLM-L6-v2");
-            assertThat(r.expected()).as(d).hasSize(6);
+            // both modes of the three models, and BM25's nDCG@10 and R@100
+            assertThat(r.expected()).as(d).hasSize(8);
+            assertThat(r.bm25())
+                    .as(d)
+                    .extracting(Reproduction.Expected::metric)
+                    .containsExactly("ndcg_cut.10", "recall.100");
         }
     }
 
