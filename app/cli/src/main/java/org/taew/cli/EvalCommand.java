@@ -143,7 +143,7 @@ final class EvalCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
         if (!runs.isEmpty()) {
-            return new EvalWithoutModel(this).scoreRuns(metrics, main, lexical.bm25());
+            return new EvalWithoutModel(inputs()).scoreRuns(metrics, main, lexical.bm25());
         }
         boolean asked = spec.commandLine().getParseResult().hasMatchedOption("--mode");
         if (!asked
@@ -152,7 +152,7 @@ final class EvalCommand implements Callable<Integer> {
             lexical = LexicalSettings.NONE; // the default's BM25 ranks documents, not pairs
         }
         if (arms.lexicalOnly()) {
-            return new EvalWithoutModel(this).scoreLexical(metrics, main);
+            return new EvalWithoutModel(inputs()).scoreLexical(metrics, main);
         }
         SessionRequest.Builder b =
                 SessionRequest.builder()
@@ -180,7 +180,7 @@ final class EvalCommand implements Callable<Integer> {
             if (setup.isSts()) {
                 StsEvaluation.Result result = session.evaluateSts(common.progress());
                 Reports.printSts(w, result, setup.model(), setup.templateSource());
-                w.println("Wrote " + describe(session.write(out, result)));
+                w.println("Wrote " + Reports.files(session.write(out, result)));
             } else {
                 RetrievalEvaluation.Result result =
                         session.evaluateRetrieval(
@@ -193,7 +193,7 @@ final class EvalCommand implements Callable<Integer> {
                 for (String warning : session.warnings(ignored)) {
                     w.println("Warning: " + warning + ".");
                 }
-                w.println("Wrote " + describe(session.write(out, result)));
+                w.println("Wrote " + Reports.files(session.write(out, result)));
                 HistoryOption.report(w, session, session.lastRecorded());
             }
         }
@@ -234,13 +234,17 @@ final class EvalCommand implements Callable<Integer> {
         }
     }
 
-    static String describe(List<Path> files) {
-        StringBuilder sb = new StringBuilder();
-        Path dir = files.get(0).getParent();
-        sb.append(dir).append("/{");
-        for (int i = 0; i < files.size(); i++) {
-            sb.append(i == 0 ? "" : ", ").append(files.get(i).getFileName());
-        }
-        return sb.append('}').toString();
+    private EvalWithoutModel.Inputs inputs() {
+        return new EvalWithoutModel.Inputs(
+                common,
+                datasetOptions,
+                ignoreIdenticalIds,
+                instructionOptions,
+                depth,
+                significance,
+                history,
+                spec,
+                output,
+                runs);
     }
 }

@@ -26,9 +26,22 @@ import picocli.CommandLine;
  * elsewhere ({@code --run}), with BM25 beside them as the lexical reference.
  */
 final class EvalWithoutModel {
-    private final EvalCommand c;
+    /** What eval was given, as these paths read it. */
+    record Inputs(
+            CommonOptions common,
+            DatasetOptions datasetOptions,
+            Boolean ignoreIdenticalIds,
+            InstructionOptions instructionOptions,
+            int depth,
+            SignificanceOptions significance,
+            HistoryOption history,
+            CommandLine.Model.CommandSpec spec,
+            Path output,
+            List<String> runs) {}
 
-    EvalWithoutModel(EvalCommand c) {
+    private final Inputs c;
+
+    EvalWithoutModel(Inputs c) {
         this.c = c;
     }
 
@@ -45,17 +58,18 @@ final class EvalWithoutModel {
 
     /** {@code --mode bm25}: BM25 alone, without a model. */
     int scoreLexical(List<MetricId> metrics, MetricId main) throws WorkbenchException {
-        SessionResolver resolver = c.common.resolver();
-        DatasetCatalog.Entry entry = entry(c.common, c.datasetOptions);
+        SessionResolver resolver = c.common().resolver();
+        DatasetCatalog.Entry entry = entry(c.common(), c.datasetOptions());
         if (entry.kind() == DatasetCatalog.Kind.STS) {
             throw WorkbenchException.badInput(
                     entry.path()
                             + " holds sentence pairs; bm25 ranks the documents of a retrieval dataset");
         }
         DatasetSettings settings = DatasetSettings.of(entry.path());
-        RetrievalDataset data = BeirReader.read(entry.path(), c.datasetOptions.split);
-        IdenticalIds.Decision identical = IdenticalIds.decide(c.ignoreIdenticalIds, settings, data);
-        String task = SessionResolver.task(c.instructionOptions.task, settings, false);
+        RetrievalDataset data = BeirReader.read(entry.path(), c.datasetOptions().split);
+        IdenticalIds.Decision identical =
+                IdenticalIds.decide(c.ignoreIdenticalIds(), settings, data);
+        String task = SessionResolver.task(c.instructionOptions().task, settings, false);
         LexicalOnly.Outcome o =
                 LexicalOnly.evaluate(
                         data,
@@ -64,12 +78,12 @@ final class EvalWithoutModel {
                         new RetrievalEvaluation.Settings(
                                 metrics,
                                 main,
-                                c.depth,
+                                c.depth(),
                                 identical.ignore(),
-                                c.significance.settings()),
-                        c.history.noHistory ? null : RunRecord.Origin.EVAL,
-                        c.common.progress());
-        PrintWriter w = c.spec.commandLine().getOut();
+                                c.significance().settings()),
+                        c.history().noHistory ? null : RunRecord.Origin.EVAL,
+                        c.common().progress());
+        PrintWriter w = c.spec().commandLine().getOut();
         Reports.printRetrieval(w, o.result(), null, null);
         w.println(Reports.capitalized(identical.describe()) + ".");
         List<String> warnings = new ArrayList<>();
@@ -82,10 +96,10 @@ final class EvalWithoutModel {
         for (String warning : warnings) {
             w.println("Warning: " + warning + ".");
         }
-        Path out = c.output != null ? c.output : Path.of("results", entry.name(), "bm25", task);
+        Path out = c.output() != null ? c.output() : Path.of("results", entry.name(), "bm25", task);
         w.println(
                 "Wrote "
-                        + EvalCommand.describe(
+                        + Reports.files(
                                 ResultsWriter.writeRetrieval(
                                         out,
                                         o.result(),
@@ -109,51 +123,61 @@ final class EvalWithoutModel {
 
     /** {@code --run}: the run files scored and compared, without a model. */
     int scoreRuns(List<MetricId> metrics, MetricId main, boolean bm25) throws WorkbenchException {
-        if (c.runs.size() > 2) {
+        if (c.runs().size() > 2) {
             throw new CommandLine.ParameterException(
-                    c.spec.commandLine(), "--run: give one run file to score, or two to compare");
+                    c.spec().commandLine(), "--run: give one run file to score, or two to compare");
         }
         List<RunFiles.Named> named = new ArrayList<>();
-        for (String r : c.runs) {
+        for (String r : c.runs()) {
             int eq = r.indexOf('=');
             if (eq <= 0 || eq == r.length() - 1) {
                 throw new CommandLine.ParameterException(
-                        c.spec.commandLine(), "--run takes NAME=FILE, not '" + r + "'");
+                        c.spec().commandLine(), "--run takes NAME=FILE, not '" + r + "'");
             }
             String name = r.substring(0, eq);
             if (named.stream().anyMatch(n -> n.name().equals(name))) {
                 throw new CommandLine.ParameterException(
-                        c.spec.commandLine(), "--run: the name " + name + " is given twice");
+                        c.spec().commandLine(), "--run: the name " + name + " is given twice");
             }
             named.add(new RunFiles.Named(name, Path.of(r.substring(eq + 1))));
         }
         // the dataset only, as eval resolves it: no model is resolved or unpacked for run files
-        SessionResolver resolver = c.common.resolver();
+        SessionResolver resolver = c.common().resolver();
         DatasetCatalog.Entry entry =
                 resolver.datasets()
                         .resolve(
-                                c.datasetOptions.dataset == null
+                                c.datasetOptions().dataset == null
                                         ? SessionDefaults.DATASET
-                                        : c.datasetOptions.dataset);
+                                        : c.datasetOptions().dataset);
         if (entry.kind() == DatasetCatalog.Kind.STS) {
             throw WorkbenchException.badInput(
                     entry.path()
                             + " holds sentence pairs; run files are scored on retrieval datasets");
         }
         DatasetSettings settings = DatasetSettings.of(entry.path());
-        RetrievalDataset data = BeirReader.read(entry.path(), c.datasetOptions.split);
-        IdenticalIds.Decision identical = IdenticalIds.decide(c.ignoreIdenticalIds, settings, data);
-        String task = SessionResolver.task(c.instructionOptions.task, settings, false);
+        RetrievalDataset data = BeirReader.read(entry.path(), c.datasetOptions().split);
+        IdenticalIds.Decision identical =
+                IdenticalIds.decide(c.ignoreIdenticalIds(), settings, data);
+        String task = SessionResolver.task(c.instructionOptions().task, settings, false);
         RunFiles.Result r =
                 RunFiles.score(
-                        data, named, metrics, main, identical.ignore(), c.significance.settings());
-        PrintWriter w = c.spec.commandLine().getOut();
+                        data,
+                        named,
+                        metrics,
+                        main,
+                        identical.ignore(),
+                        c.significance().settings());
+        PrintWriter w = c.spec().commandLine().getOut();
         Reports.printRuns(w, r, metrics);
         if (bm25) {
             // BM25 on the same split, queries and identical-ids decision: the lexical reference
             RetrievalEvaluation.Settings measured =
                     new RetrievalEvaluation.Settings(
-                            metrics, main, c.depth, identical.ignore(), c.significance.settings());
+                            metrics,
+                            main,
+                            c.depth(),
+                            identical.ignore(),
+                            c.significance().settings());
             RetrievalEvaluation.Result lexical =
                     LexicalOnly.evaluate(
                                     data,
@@ -161,12 +185,12 @@ final class EvalWithoutModel {
                                     resolver.home(),
                                     measured,
                                     null,
-                                    c.common.progress())
+                                    c.common().progress())
                             .result();
             ArmReports.printRunsAgainstBm25(w, r, lexical, measured);
         }
         w.println(Reports.capitalized(identical.describe()) + ".");
-        if (!c.history.noHistory) {
+        if (!c.history().noHistory) {
             Path file = WorkbenchHome.history(resolver.home());
             try {
                 List<Long> ids = RunFiles.record(r, file, task, main);

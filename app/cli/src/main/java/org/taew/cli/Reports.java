@@ -1,6 +1,7 @@
 package org.taew.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -214,6 +215,17 @@ final class Reports {
                     d.pValue(),
                     d.pBelowAlpha() ? " *" : "");
         }
+    }
+
+    /** Files written into one folder, e.g. {@code out/{results.json, per-query.csv}}. */
+    static String files(List<Path> files) {
+        StringBuilder sb = new StringBuilder();
+        Path dir = files.get(0).getParent();
+        sb.append(dir).append("/{");
+        for (int i = 0; i < files.size(); i++) {
+            sb.append(i == 0 ? "" : ", ").append(files.get(i).getFileName());
+        }
+        return sb.append('}').toString();
     }
 
     static String capitalized(String s) {
