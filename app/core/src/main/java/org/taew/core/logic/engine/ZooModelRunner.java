@@ -31,6 +31,7 @@ final class ZooModelRunner implements EncoderRunner {
     private final boolean onnx;
     private final ZooModel<NDList, NDList> model;
     private final boolean takesTokenTypes;
+    private final boolean takesPositions;
     private final List<Predictor<NDList, NDList>> predictors = new ArrayList<>();
 
     private ZooModelRunner(
@@ -40,11 +41,48 @@ final class ZooModelRunner implements EncoderRunner {
         this.onnx = onnx;
         this.model = model;
         boolean tokenTypes = true;
+        boolean positions = false;
         PairList<String, Shape> inputs = model.describeInput();
         if (inputs != null && !inputs.isEmpty()) {
             tokenTypes = inputs.keys().contains("token_type_ids");
+            positions = inputs.keys().contains(POSITION_IDS);
         }
         this.takesTokenTypes = tokenTypes;
+        this.takesPositions = positions;
+    }
+
+    private static final String POSITION_IDS = "position_ids";
+
+    /**
+     * The positions of a batch as Hugging Face computes them from the attention mask (the running
+     * count of real tokens minus one, padding at 1), so that a left-padded row starts at 0.
+     */
+    static long[] positions(long[] mask, int b, int len) {
+        long[] out = new long[mask.length];
+        for (int r = 0; r < b; r++) {
+            long seen = 0;
+            for (int i = 0; i < len; i++) {
+                int at = r * len + i;
+                seen += mask[at];
+                out[at] = mask[at] == 0 ? 1 : seen - 1;
+            }
+        }
+        return out;
+    }
+
+    /** Why the graph cannot be driven as an encoder, or null: a decoder export with a KV cache. */
+    static String refusal(List<String> inputs, String file) {
+        for (String name : inputs) {
+            if (name.startsWith("past_key_values")) {
+                return file
+                        + " is a text-generation export: it expects a KV cache ("
+                        + name
+                        + "). Use the feature-extraction export instead (optimum-cli export onnx"
+                        + " --task feature-extraction, or the Hub repository's onnx/model.onnx whose"
+                        + " inputs are input_ids, attention_mask and position_ids)";
+            }
+        }
+        return null;
     }
 
     /** Loads the model's weights file with the engine its format needs. */
@@ -66,6 +104,12 @@ final class ZooModelRunner implements EncoderRunner {
                             + ": "
                             + e.getMessage(),
                     e);
+        }
+        PairList<String, Shape> inputs = model.describeInput();
+        String why = inputs == null ? null : refusal(inputs.keys(), spec.weights().toString());
+        if (why != null) {
+            model.close();
+            throw new WorkbenchException(WorkbenchException.Kind.MODEL, why);
         }
         return new ZooModelRunner(spec, device, onnx, model);
     }
@@ -110,8 +154,14 @@ final class ZooModelRunner implements EncoderRunner {
                     typeArray.setName("token_type_ids");
                     input.add(typeArray);
                 }
+                if (takesPositions) {
+                    NDArray positionArray = manager.create(positions(mask, b, len), shape);
+                    positionArray.setName(POSITION_IDS);
+                    input.add(positionArray);
+                }
                 NDList output = predictor.predict(input);
-                NDArray hidden = output.get(0);
+                NDArray named = output.get("last_hidden_state");
+                NDArray hidden = named != null ? named : output.get(0);
                 Hidden h = new Hidden(hidden.toFloatArray(), hidden.getShape());
                 output.close();
                 return h;

@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -202,6 +203,57 @@ class TinyModelsTest {
                         .isLessThan(AGREE);
             }
         }
+    }
+
+    /**
+     * The Hub's kind of ONNX export of a decoder embedder (input_ids, attention_mask, position_ids
+     * → last_hidden_state; tools/tiny-models/export_onnx.py exports the transformers model) run by
+     * ONNX Runtime gives the sentence-transformers reference vectors of the same weights, through
+     * the folder's last-token pooling on a left-padded batch; no broken variant passes.
+     */
+    @Test
+    void theOnnxExportOfTheQwen3FixtureGivesTheReferenceVectors() throws Exception {
+        Path f = folder("qwen3");
+        try (var in =
+                TinyModelsTest.class.getResourceAsStream(
+                        "/org/taew/core/tiny-qwen3-onnx/model.onnx")) {
+            Files.copy(in, f.resolve("model.onnx"));
+        }
+        JsonObject ref = reference(f);
+        ModelSpec spec = ModelFolderReader.read(f);
+        assertThat(spec.format()).isEqualTo("onnx");
+        for (EncoderOptions options :
+                List.of(EncoderOptions.DEFAULT, new EncoderOptions(1 << 16, 256, 0, 1))) {
+            Embeddings vectors;
+            try (Encoder e = Engines.openEncoder(spec, options)) {
+                assertThat(e.engine()).contains("OnnxRuntime");
+                vectors = e.encode(texts(ref), ProgressListener.NONE).vectors();
+            }
+            assertThat(minCosine(vectors, ref.getAsJsonArray("embeddings")))
+                    .as("ONNX Runtime vectors vs the reference")
+                    .isGreaterThanOrEqualTo(AGREE);
+            for (Map.Entry<String, JsonElement> broken : ref.getAsJsonObject("broken").entrySet()) {
+                assertThat(minCosine(vectors, broken.getValue().getAsJsonArray()))
+                        .as("the check catches " + broken.getKey())
+                        .isLessThan(AGREE);
+            }
+        }
+    }
+
+    @Test
+    void positionsCountRealTokensSoALeftPaddedRowStartsAtZero() {
+        long[] mask = {0, 0, 1, 1, 1, 1, 1, 1};
+        assertThat(ZooModelRunner.positions(mask, 2, 4)).containsExactly(1, 1, 0, 1, 0, 1, 2, 3);
+    }
+
+    @Test
+    void aGenerationExportWithAKvCacheIsRefusedWithWhatToUseInstead() {
+        assertThat(ZooModelRunner.refusal(List.of("input_ids", "attention_mask"), "m.onnx"))
+                .isNull();
+        assertThat(ZooModelRunner.refusal(List.of("input_ids", "past_key_values.0.key"), "m.onnx"))
+                .contains("m.onnx is a text-generation export")
+                .contains("past_key_values.0.key")
+                .contains("feature-extraction");
     }
 
     /** The smallest cosine between each encoded vector and its expected vector. */
