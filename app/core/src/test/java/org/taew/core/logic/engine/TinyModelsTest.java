@@ -183,20 +183,29 @@ class TinyModelsTest {
     void theModelFolderGivesTheReferenceVectorsAndNoBrokenVariantPasses(String arch)
             throws Exception {
         Path f = folder(arch);
-        JsonObject ref = reference(f);
-        List<PreparedText> texts = texts(ref);
         ModelSpec spec = ModelFolderReader.read(f);
         assertThat(spec.format()).isEqualTo("safetensors");
-        // the length-sorted small batches of the default, and one batch padded to the longest
+        assertReferenceVectors(spec, reference(f), "native");
+    }
+
+    /**
+     * Encodes the reference texts with {@code spec} (on {@code engine}) in the length-sorted small
+     * batches of the default and in one batch padded to the longest: the vectors agree with the
+     * reference, and no broken variant does.
+     */
+    private static void assertReferenceVectors(ModelSpec spec, JsonObject ref, String engine)
+            throws Exception {
         for (EncoderOptions options :
                 List.of(EncoderOptions.DEFAULT, new EncoderOptions(1 << 16, 256, 0, 1))) {
             Embeddings vectors;
             try (Encoder e = Engines.openEncoder(spec, options)) {
-                assertThat(e.engine()).contains("native");
-                vectors = e.encode(texts, ProgressListener.NONE).vectors();
+                assertThat(e.engine()).contains(engine);
+                vectors = e.encode(texts(ref), ProgressListener.NONE).vectors();
             }
             double worst = minCosine(vectors, ref.getAsJsonArray("embeddings"));
-            assertThat(worst).as(arch + " vectors vs the reference").isGreaterThanOrEqualTo(AGREE);
+            assertThat(worst)
+                    .as(spec.name() + " on " + engine + ": vectors vs the reference")
+                    .isGreaterThanOrEqualTo(AGREE);
             for (Map.Entry<String, JsonElement> broken : ref.getAsJsonObject("broken").entrySet()) {
                 assertThat(minCosine(vectors, broken.getValue().getAsJsonArray()))
                         .as("the check catches " + broken.getKey())
@@ -219,25 +228,9 @@ class TinyModelsTest {
                         "/org/taew/core/tiny-qwen3-onnx/model.onnx")) {
             Files.copy(in, f.resolve("model.onnx"));
         }
-        JsonObject ref = reference(f);
         ModelSpec spec = ModelFolderReader.read(f);
         assertThat(spec.format()).isEqualTo("onnx");
-        for (EncoderOptions options :
-                List.of(EncoderOptions.DEFAULT, new EncoderOptions(1 << 16, 256, 0, 1))) {
-            Embeddings vectors;
-            try (Encoder e = Engines.openEncoder(spec, options)) {
-                assertThat(e.engine()).contains("OnnxRuntime");
-                vectors = e.encode(texts(ref), ProgressListener.NONE).vectors();
-            }
-            assertThat(minCosine(vectors, ref.getAsJsonArray("embeddings")))
-                    .as("ONNX Runtime vectors vs the reference")
-                    .isGreaterThanOrEqualTo(AGREE);
-            for (Map.Entry<String, JsonElement> broken : ref.getAsJsonObject("broken").entrySet()) {
-                assertThat(minCosine(vectors, broken.getValue().getAsJsonArray()))
-                        .as("the check catches " + broken.getKey())
-                        .isLessThan(AGREE);
-            }
-        }
+        assertReferenceVectors(spec, reference(f), "OnnxRuntime");
     }
 
     @Test
