@@ -3,6 +3,7 @@ package org.taew.cli;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.taew.core.logic.hub.BeirCollections;
 import org.taew.core.logic.hub.BeirFetcher;
 import org.taew.core.logic.hub.HubClient;
 import org.taew.core.logic.hub.HubDatasetFetcher;
@@ -64,7 +65,7 @@ final class DatasetsFetchCommand implements Callable<Integer> {
                     "documents",
                     "test queries",
                     "collection");
-            for (BeirFetcher.Known k : BeirFetcher.KNOWN) {
+            for (BeirCollections.Known k : BeirCollections.KNOWN) {
                 w.printf(
                         Locale.ROOT,
                         "%-18s %,12d %,12d  %s%s%n",

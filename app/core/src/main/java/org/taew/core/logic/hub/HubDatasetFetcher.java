@@ -223,7 +223,7 @@ public final class HubDatasetFetcher {
             List<HubClient.RepoFile> files)
             throws WorkbenchException {
         RetrievalDataset check = BeirReader.read(unpacked, null);
-        Optional<BeirFetcher.Known> known = BeirFetcher.known(folder);
+        Optional<BeirCollections.Known> known = BeirCollections.known(folder);
         if (known.isPresent()) {
             BeirFetcher.writeSettings(known.get(), unpacked);
         }
@@ -231,7 +231,7 @@ public final class HubDatasetFetcher {
                 unpacked.resolve("README.md"),
                 card(hub, info, files, check)
                         + BeirDatasetFiles.bm25Line(
-                                known.map(BeirFetcher.Known::bm25).orElse(null)));
+                                known.map(BeirCollections.Known::bm25).orElse(null)));
         place(unpacked, target, partial);
         return new Fetched(target, info, check, List.of(), 0);
     }
@@ -355,7 +355,7 @@ public final class HubDatasetFetcher {
                         + " queries.jsonl, qrels/<split>.tsv), MTEB's parquet configurations (corpus/,"
                         + " queries/ and the judgments) or MTEB's STS layout (<split>.jsonl or"
                         + " <split>.parquet with sentence1, sentence2, score)"
-                        + (BeirFetcher.known(folder).isPresent()
+                        + (BeirCollections.known(folder).isPresent()
                                 ? "; the same collection comes as BEIR's zip: taew datasets fetch "
                                         + folder
                                 : ""));
