@@ -1,5 +1,7 @@
 package org.taew.bench;
 
+import java.util.Locale;
+
 /**
  * A real model's shapes, as {@link ArchitectureBenchmark} measures them on random weights.
  *
@@ -26,6 +28,20 @@ record Arch(
      * depends on it).
      */
     static final int VOCAB = 32_000;
+
+    /** The name and shape as a benchmark's heading says them. */
+    String describe() {
+        return String.format(
+                Locale.ROOT,
+                "%s: %d layers, hidden %d, %d/%d heads of %d, MLP %d",
+                name,
+                layers,
+                hidden,
+                heads,
+                kvHeads,
+                headDim,
+                intermediate);
+    }
 
     /** Weights of the linear layers per token (multiply-adds), from the shapes. */
     long linearMacs() {

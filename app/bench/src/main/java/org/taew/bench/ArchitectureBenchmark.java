@@ -12,6 +12,7 @@ import org.taew.core.logic.encoding.EncoderOptions;
 import org.taew.core.logic.encoding.ModelFolderReader;
 import org.taew.core.logic.engine.Engines;
 import org.taew.core.logic.engine.MatMulPeak;
+import org.taew.core.model.Embeddings;
 import org.taew.core.model.ModelSpec;
 import org.taew.core.model.PreparedText;
 import org.taew.core.util.Folders;
@@ -75,15 +76,8 @@ final class ArchitectureBenchmark {
                 RandomModelFolder.write(a, dir);
                 System.out.printf(
                         Locale.ROOT,
-                        "%n%s: %d layers, hidden %d, %d/%d heads of %d, MLP %d; folder written in %.1f"
-                                + " s%n",
-                        a.name(),
-                        a.layers(),
-                        a.hidden(),
-                        a.heads(),
-                        a.kvHeads(),
-                        a.headDim(),
-                        a.intermediate(),
+                        "%n%s; folder written in %.1f s%n",
+                        a.describe(),
                         (System.nanoTime() - t0) / 1e9);
                 double matmul = matmulGflops(a);
                 ModelSpec spec = ModelFolderReader.read(dir);
@@ -137,16 +131,9 @@ final class ArchitectureBenchmark {
                 "GFLOP/s lin",
                 "of matmul rate");
         for (int[] set : new int[][] {{14, 0}, {90, 0}, {330, 1}}) {
-            List<PreparedText> texts = texts(set[0], tokensPerSet, set[1] == 1);
-            long tokens =
-                    e.countTokens(texts.stream().map(PreparedText::text).toList()).stream()
-                            .mapToLong(Encoder.TokenCount::tokens)
-                            .sum();
-            e.encode(texts.subList(0, Math.min(2, texts.size())), ProgressListener.NONE);
-            long s = System.nanoTime();
-            e.encode(texts, ProgressListener.NONE);
-            double seconds = (System.nanoTime() - s) / 1e9;
-            double perSecond = tokens / seconds;
+            Timed t = timed(e, texts(set[0], tokensPerSet, set[1] == 1));
+            long tokens = t.tokens();
+            double perSecond = tokens / t.seconds();
             double linear = 2.0 * a.linearMacs() * perSecond / 1e9;
             System.out.printf(
                     Locale.ROOT,
@@ -159,6 +146,21 @@ final class ArchitectureBenchmark {
                     linear,
                     linear / matmul);
         }
+    }
+
+    /** One timed encode: the tokens the encoder saw, the seconds it took, the vectors. */
+    record Timed(long tokens, double seconds, Embeddings vectors) {}
+
+    /** Encodes {@code texts} once after a warm-up on two of them, timed. */
+    static Timed timed(Encoder e, List<PreparedText> texts) throws Exception {
+        long tokens =
+                e.countTokens(texts.stream().map(PreparedText::text).toList()).stream()
+                        .mapToLong(Encoder.TokenCount::tokens)
+                        .sum();
+        e.encode(texts.subList(0, Math.min(2, texts.size())), ProgressListener.NONE);
+        long s = System.nanoTime();
+        Embeddings v = e.encode(texts, ProgressListener.NONE).vectors();
+        return new Timed(tokens, (System.nanoTime() - s) / 1e9, v);
     }
 
     /**

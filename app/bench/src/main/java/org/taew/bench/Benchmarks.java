@@ -10,15 +10,18 @@ import org.taew.core.logic.engine.MatMulPeak;
 /**
  * Entry point: {@code java -jar app/bench/target/taew-bench.jar
  * [encoding|reeval|native|tune|gemm|experiment|bm25|bigcorpus|architectures|gpu-check|precision|lengths|
- * int8-speed|all] [--sts DIR] [--runs N] [--tokens N] [--gpu] [--quick]}. {@code --quick} runs a
- * benchmark on tiny input (a few passages, tiny shapes, the CPU), so that the build can show it
- * still runs through (BenchmarksQuickTest); its figures mean nothing. Prints results with ratios
- * against baselines measured in the same run; nothing here is a pass/fail test. {@code gpu-check
- * [--passages N] [--model NAME_OR_DIR] [--home DIR]} checks the GPU path against the CPU ({@link
- * GpuCheck}; run it through {@code tools/gpu-check.sh}, which finds a CUDA libtorch). {@code
- * precision [--sts DIR] [--runs N]} compares fp32 with int8 weights of the bundled models ({@link
- * PrecisionBenchmark}). The benchmarks of the desktop (live, experiment-gui, startup) are in
- * app/desktop-bench ({@code DesktopBenchmarks}).
+ * int8-speed|onnx-precisions|all] [--sts DIR] [--runs N] [--tokens N] [--gpu] [--quick]}. {@code
+ * --quick} runs a benchmark on tiny input (a few passages, tiny shapes, the CPU), so that the build
+ * can show it still runs through (BenchmarksQuickTest); its figures mean nothing. Prints results
+ * with ratios against baselines measured in the same run; nothing here is a pass/fail test. {@code
+ * gpu-check [--passages N] [--model NAME_OR_DIR] [--home DIR]} checks the GPU path against the CPU
+ * ({@link GpuCheck}; run it through {@code tools/gpu-check.sh}, which finds a CUDA libtorch).
+ * {@code precision [--sts DIR] [--runs N]} compares fp32 with int8 weights of the bundled models
+ * ({@link PrecisionBenchmark}). {@code onnx-precisions [--tokens N] [--python PATH]} compares the
+ * native fp32 encoder with ONNX Runtime on fp32, int8 and q4 exports of EmbeddingGemma-300M and
+ * Qwen3-Embedding-0.6B shapes ({@link OnnxPrecisionBenchmark}; the exports need a Python with
+ * torch, transformers, onnx and onnxruntime). The benchmarks of the desktop (live, experiment-gui,
+ * startup) are in app/desktop-bench ({@code DesktopBenchmarks}).
  */
 public final class Benchmarks {
     private Benchmarks() {}
@@ -52,6 +55,17 @@ public final class Benchmarks {
                                 ? ComputeChoice.Device.GPU
                                 : ComputeChoice.Device.CPU);
             }
+            return;
+        }
+        if (which.equals("onnx-precisions")) {
+            int t = rest.indexOf("--tokens");
+            int py = rest.indexOf("--python");
+            OnnxPrecisionBenchmark.run(
+                    quick
+                            ? ArchitectureBenchmark.TINY_ARCHS.subList(1, 3)
+                            : ArchitectureBenchmark.ARCHS.subList(1, 3),
+                    t >= 0 && t + 1 < rest.size() ? Integer.parseInt(rest.get(t + 1)) : 2000,
+                    py >= 0 && py + 1 < rest.size() ? rest.get(py + 1) : "python3");
             return;
         }
         if (which.equals("gpu-check")) {

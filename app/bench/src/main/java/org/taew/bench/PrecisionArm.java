@@ -20,6 +20,7 @@ import org.taew.core.util.WorkbenchException;
  */
 final class PrecisionArm implements AutoCloseable {
     final String model;
+    final String label;
     final Precision precision;
     final Totals totals = new Totals();
     EvaluationSession session;
@@ -27,7 +28,14 @@ final class PrecisionArm implements AutoCloseable {
 
     PrecisionArm(String model, Precision precision) {
         this.model = model;
+        this.label = label(model);
         this.precision = precision;
+    }
+
+    /** A model as tables name it: its name, or a folder's name. */
+    static String label(String nameOrPath) {
+        Path p = Path.of(nameOrPath);
+        return p.getNameCount() > 1 ? p.getFileName().toString() : nameOrPath;
     }
 
     EvaluationSession on(SessionSetup setup) throws WorkbenchException {
@@ -39,7 +47,7 @@ final class PrecisionArm implements AutoCloseable {
             System.out.printf(
                     Locale.ROOT,
                     "  %s %s: %s, %s; loaded and warmed up in %.1f s%n",
-                    model,
+                    label,
                     precision.label(),
                     setup.model().dir().relativize(setup.model().weights()),
                     totals.engine,

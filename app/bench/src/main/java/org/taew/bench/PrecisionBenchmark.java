@@ -38,8 +38,9 @@ import org.taew.core.util.WorkbenchHome;
 import org.taew.core.util.Workspace;
 
 /**
- * fp32 against int8 (draft precision) weights: each bundled model that has both, on every shipped
- * retrieval dataset (nDCG@10) and on the STS-Benchmark test split (cosine Spearman), in general and
+ * fp32 against int8 (draft precision) weights — or q4 with {@code --draft q4} — of each bundled
+ * model, or of the model folders of {@code --models A,B}, that has both, on every shipped retrieval
+ * dataset (nDCG@10) and on the STS-Benchmark test split (cosine Spearman), in general and
  * task-aware mode (the model card's instructions; a mode whose instructions are the identity is
  * evaluated once and shown as "general = task-aware"). No embedding cache, so every text is encoded
  * in both precisions. The difference int8 − fp32 is tested as the workbench tests general against
@@ -51,9 +52,9 @@ import org.taew.core.util.Workspace;
  * general mode and int8 in that of task-aware mode. Speed: tokens the encoder saw over the seconds
  * the embedding service reports for them, the fastest of {@code --runs N} (default {@value
  * #DEFAULT_RUNS}) evaluations, fp32 and int8 alternated. Run from the repository root: {@code java
- * -jar app/bench/target/taew-bench.jar precision [--sts DIR] [--runs N]}. Quick mode: the first
- * model with int8 weights on the default dataset ({@value SessionDefaults#DATASET}) and the STS
- * file of {@code --sts}, one run.
+ * -jar app/bench/target/taew-bench.jar precision [--sts DIR] [--runs N] [--draft int8|q4] [--models
+ * A,B]}. Quick mode: the first model with int8 weights on the default dataset ({@value
+ * SessionDefaults#DATASET}) and the STS file of {@code --sts}, one run.
  */
 final class PrecisionBenchmark {
     static final int DEFAULT_RUNS = 2;
@@ -82,19 +83,23 @@ final class PrecisionBenchmark {
             }
         }
         Path stsTest = stsDir.resolve("sts-test.csv");
+        Precision draft = draft(args);
+        String d8 = draft.label();
         System.out.printf(
                 Locale.ROOT,
-                "%n== Precision: fp32 vs int8 (draft) weights, every bundled model × the shipped"
-                        + " retrieval datasets and STS-B test ==%n");
+                "%n== Precision: fp32 vs %s (draft) weights, every model × the shipped"
+                        + " retrieval datasets and STS-B test ==%n",
+                d8);
         System.out.printf(
                 Locale.ROOT,
                 "Workspace %s; %d retrieval datasets (%s); no embedding cache; encode times the"
-                        + " fastest of %d runs, fp32 and int8 alternated; paired tests: %,d"
+                        + " fastest of %d runs, fp32 and %s alternated; paired tests: %,d"
                         + " permutations, %,d bootstrap resamples, seed %d, %.0f %% intervals%n",
                 ws.root(),
                 datasets.size(),
                 String.join(", ", datasets),
                 runs,
+                d8,
                 SIGNIFICANCE.permutations(),
                 SIGNIFICANCE.resamples(),
                 SIGNIFICANCE.seed(),
@@ -109,36 +114,62 @@ final class PrecisionBenchmark {
         }
         List<Row> rows = new ArrayList<>();
         Map<String, Totals[]> totals = new LinkedHashMap<>();
-        for (ModelCatalog.BundledModel m : resolver.models().bundled()) {
-            if (!m.available() || !m.precisions().contains(Precision.INT8)) {
-                System.out.println(
-                        "  " + m.name() + ": no int8 weights on the class path, left out");
+        for (String m : models(resolver, args)) {
+            String label = PrecisionArm.label(m);
+            if (!resolver.models().precisions(m).contains(draft)) {
+                System.out.println("  " + label + ": no " + d8 + " weights, left out");
                 continue;
             }
             long t = System.nanoTime();
-            try (PrecisionArm fp = new PrecisionArm(m.name(), Precision.FP32);
-                    PrecisionArm q = new PrecisionArm(m.name(), Precision.INT8)) {
+            try (PrecisionArm fp = new PrecisionArm(m, Precision.FP32);
+                    PrecisionArm q = new PrecisionArm(m, draft)) {
                 for (int d = 0; d < datasets.size(); d++) {
                     rows.addAll(dataset(resolver, datasets.get(d), fp, q, runs, d % 2 == 1));
                 }
-                totals.put(m.name(), new Totals[] {fp.totals, q.totals});
+                totals.put(label, new Totals[] {fp.totals, q.totals});
             }
             System.out.printf(
-                    Locale.ROOT, "  %s: %.1f s in all%n", m.name(), (System.nanoTime() - t) / 1e9);
+                    Locale.ROOT, "  %s: %.1f s in all%n", label, (System.nanoTime() - t) / 1e9);
             if (quick) {
                 break;
             }
         }
-        PrecisionTable.printTable(rows);
-        PrecisionTable.printTotals(totals);
+        PrecisionTable.printTable(rows, d8);
+        PrecisionTable.printTotals(totals, d8);
         System.out.printf(
                 Locale.ROOT,
-                "%nΔ = int8 − fp32. 95 %% CI: percentile bootstrap of the paired difference; p: paired"
+                "%nΔ = %s − fp32. 95 %% CI: percentile bootstrap of the paired difference; p: paired"
                         + " randomization test (retrieval: sign flips of per-query nDCG@10 differences;"
                         + " STS: each pair's two cosines swapped). tokens/s: tokens encoded over the"
-                        + " embedding service's seconds for that row's mode; speed = int8 tokens/s ÷ fp32"
+                        + " embedding service's seconds for that row's mode; speed = %s tokens/s ÷ fp32"
                         + " tokens/s.%nTotal: %.1f s%n",
+                d8,
+                d8,
                 (System.nanoTime() - start) / 1e9);
+    }
+
+    /** The draft precision of {@code --draft} (default int8). */
+    private static Precision draft(List<String> args) throws WorkbenchException {
+        int d = args.indexOf("--draft");
+        return d >= 0 && d + 1 < args.size() ? Precision.parse(args.get(d + 1)) : Precision.INT8;
+    }
+
+    /**
+     * The models of {@code --models} (names or folders, comma-separated), else every bundled model
+     * on the class path.
+     */
+    private static List<String> models(SessionResolver resolver, List<String> args) {
+        int m = args.indexOf("--models");
+        if (m >= 0 && m + 1 < args.size()) {
+            return List.of(args.get(m + 1).split(","));
+        }
+        List<String> out = new ArrayList<>();
+        for (ModelCatalog.BundledModel b : resolver.models().bundled()) {
+            if (b.available()) {
+                out.add(b.name());
+            }
+        }
+        return out;
     }
 
     /** Both precisions of one model on one dataset: its rows. */
@@ -190,7 +221,7 @@ final class PrecisionBenchmark {
                 StsComparison c = stsDelta(fpSetup, a, b);
                 rows.add(
                         new Row(
-                                fp.model,
+                                fp.label,
                                 name,
                                 "Spearman, " + mode,
                                 a.score(),
@@ -207,7 +238,7 @@ final class PrecisionBenchmark {
                 ModeComparison.MetricDelta d = c.of(NDCG10);
                 rows.add(
                         new Row(
-                                fp.model,
+                                fp.label,
                                 name,
                                 NDCG10.label() + ", " + mode,
                                 d.general(),
@@ -221,8 +252,9 @@ final class PrecisionBenchmark {
                 changed.append(
                         String.format(
                                 Locale.ROOT,
-                                "; %s: int8 higher on %d, lower on %d of %d queries",
+                                "; %s: %s higher on %d, lower on %d of %d queries",
                                 mode,
+                                q.precision.label(),
                                 c.wins(),
                                 c.losses(),
                                 c.perQuery().size()));
@@ -230,15 +262,16 @@ final class PrecisionBenchmark {
         }
         System.out.printf(
                 Locale.ROOT,
-                "  %s × %s (%,d texts per mode%s; %d mode%s): encoding fp32 %.2f s, int8 %.2f s%s;"
+                "  %s × %s (%,d texts per mode%s; %d mode%s): encoding fp32 %.2f s, %s %.2f s%s;"
                         + " %.1f s in all%n",
-                fp.model,
+                fp.label,
                 name,
                 texts,
                 texts > LARGE ? ", large" : "",
                 fpBest.size(),
                 fpBest.size() == 1 ? "" : "s",
                 fpSeconds,
+                q.precision.label(),
                 qSeconds,
                 changed,
                 (System.nanoTime() - t0) / 1e9);

@@ -64,11 +64,12 @@ final class PrecisionTable {
                 Locale.ROOT, "[%+.4f, %+.4f]; p %s", ci.low(), ci.high(), Significance.format(p));
     }
 
-    static void printTable(List<Row> rows) {
+    static void printTable(List<Row> rows, String draft) {
         System.out.println();
         System.out.println(
-                "| model | dataset | measure | fp32 | int8 | Δ | 95 % CI; p | tokens/s fp32 | tokens/s int8"
-                        + " | speed int8/fp32 |");
+                ("| model | dataset | measure | fp32 | int8 | Δ | 95 % CI; p | tokens/s fp32 | tokens/s int8"
+                                + " | speed int8/fp32 |")
+                        .replace("int8", draft));
         System.out.println("|---|---|---|---|---|---|---|---|---|---|");
         for (Row r : rows) {
             System.out.printf(
@@ -87,11 +88,12 @@ final class PrecisionTable {
         }
     }
 
-    static void printTotals(Map<String, Totals[]> totals) {
+    static void printTotals(Map<String, Totals[]> totals, String draft) {
         System.out.println();
         System.out.println(
-                "| model | tokens encoded (each precision) | fp32 s | int8 s | tokens/s fp32 | tokens/s"
-                        + " int8 | speed int8/fp32 |");
+                ("| model | tokens encoded (each precision) | fp32 s | int8 s | tokens/s fp32 | tokens/s"
+                                + " int8 | speed int8/fp32 |")
+                        .replace("int8", draft));
         System.out.println("|---|---|---|---|---|---|---|");
         totals.forEach(
                 (model, t) -> {
@@ -112,9 +114,10 @@ final class PrecisionTable {
                 (model, t) ->
                         System.out.printf(
                                 Locale.ROOT,
-                                "%s engines: fp32 %s; int8 %s%n",
+                                "%s engines: fp32 %s; %s %s%n",
                                 model,
                                 t[0].engine,
+                                draft,
                                 t[1].engine));
     }
 }

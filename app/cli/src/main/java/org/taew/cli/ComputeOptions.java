@@ -37,11 +37,12 @@ final class ComputeOptions {
 
     @Option(
             names = "--precision",
-            paramLabel = "fp32|int8",
+            paramLabel = "fp32|int8|q4",
             description =
-                    "The model's weights: fp32 (default), or int8, its quantized ONNX file (the"
+                    "The model's weights: fp32 (default); int8, its quantized ONNX file (the"
                             + " bundled models' int8 variants, or onnx/model_quantized.onnx and the like in"
-                            + " a folder; `taew models` lists them). int8 is faster on the CPU; its results"
+                            + " a folder); or q4, its 4-bit ONNX file (onnx/model_q4.onnx). `taew models`"
+                            + " lists what a folder has. int8 and q4 are faster on the CPU; their results"
                             + " are marked as drafts to confirm in fp32.")
     Precision precision = Precision.FP32;
 

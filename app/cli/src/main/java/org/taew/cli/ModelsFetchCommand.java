@@ -39,9 +39,10 @@ final class ModelsFetchCommand implements Callable<Integer> {
 
     @Option(
             names = "--precision",
-            paramLabel = "fp32|int8",
+            paramLabel = "fp32|int8|q4",
             description =
-                    "Which weights to fetch (default: fp32; int8 takes onnx/model_quantized.onnx or the like).")
+                    "Which weights to fetch (default: fp32; int8 takes onnx/model_quantized.onnx or the"
+                            + " like, q4 onnx/model_q4.onnx; an external-data file beside it comes too).")
     Precision precision = Precision.FP32;
 
     @Option(

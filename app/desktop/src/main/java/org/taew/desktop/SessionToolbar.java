@@ -17,8 +17,9 @@ import org.taew.desktop.session.ModelChoice;
 import org.taew.desktop.session.SessionViewModel;
 
 /**
- * The window's choices: dataset (and split), model, device, Matryoshka dimensions, the int8 draft
- * mark with Confirm in fp32, and whether identical ids are ignored, bound to the session.
+ * The window's choices: dataset (and split), model, device, Matryoshka dimensions, the draft mark
+ * (int8 or q4 weights) with Confirm in fp32, and whether identical ids are ignored, bound to the
+ * session.
  */
 final class SessionToolbar extends ToolBar {
     SessionToolbar(SessionViewModel session, Runnable openDatasetAction, Runnable openModelAction) {
@@ -85,7 +86,8 @@ final class SessionToolbar extends ToolBar {
         Tooltip dimsWhy = new Tooltip();
         dimsWhy.textProperty().bind(session.dimensionCautionProperty());
         dimsWarning.setTooltip(dimsWhy);
-        Label draftMark = new Label("DRAFT (int8)");
+        // the device list beside it names the precision (int8 or q4 draft); the tooltip says why
+        Label draftMark = new Label("DRAFT");
         draftMark.setId("draft-mark");
         draftMark.setStyle(
                 "-fx-text-fill: white; -fx-background-color: #b35900; -fx-padding: 1 6 1 6;"

@@ -77,7 +77,7 @@ final class EncodeCommand extends SparkOptions implements Callable<Integer> {
 
     @Option(
             names = "--precision",
-            paramLabel = "fp32|int8",
+            paramLabel = "fp32|int8|q4",
             defaultValue = "fp32",
             description = "Weights.")
     String precision;

@@ -26,4 +26,21 @@ public record Embeddings(float[] data, int rows, int dim) {
         }
         return s;
     }
+
+    /**
+     * The smallest cosine between each row and the same row of {@code other} (the same texts
+     * encoded another way: another precision, engine or device).
+     */
+    public double worstRowCosine(Embeddings other) {
+        if (other.rows != rows || other.dim != dim) {
+            throw new IllegalArgumentException(
+                    rows + " x " + dim + " vectors against " + other.rows + " x " + other.dim);
+        }
+        double worst = 1;
+        for (int r = 0; r < rows; r++) {
+            double cosine = dot(r, other, r) / Math.sqrt(dot(r, this, r) * other.dot(r, other, r));
+            worst = Math.min(worst, cosine);
+        }
+        return worst;
+    }
 }

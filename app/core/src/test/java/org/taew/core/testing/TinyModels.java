@@ -1,11 +1,13 @@
 package org.taew.core.testing;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.file.FileSystem;
 import java.nio.file.FileSystems;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -41,5 +43,28 @@ public final class TinyModels {
         } catch (URISyntaxException e) {
             throw new IOException(e);
         }
+    }
+
+    /**
+     * {@link #copy} with ONNX exports of {@code tools/tiny-models/export_onnx.py} ({@code
+     * tiny-<arch>-onnx}) laid out as a Hub repository keeps them, under {@code onnx/}.
+     *
+     * @param files fixture file → its name under {@code onnx/} (e.g. {@code model_fused.onnx →
+     *     model.onnx})
+     */
+    public static Path withOnnx(String arch, Path parent, Map<String, String> files)
+            throws IOException {
+        Path dir = copy(arch, parent);
+        Files.createDirectories(dir.resolve("onnx"));
+        for (Map.Entry<String, String> f : files.entrySet()) {
+            String resource = "/org/taew/core/tiny-" + arch + "-onnx/" + f.getKey();
+            try (InputStream in = TinyModels.class.getResourceAsStream(resource)) {
+                if (in == null) {
+                    throw new IllegalArgumentException("no " + resource + " on the class path");
+                }
+                Files.copy(in, dir.resolve("onnx").resolve(f.getValue()));
+            }
+        }
+        return dir;
     }
 }

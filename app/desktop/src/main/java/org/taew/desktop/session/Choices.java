@@ -252,40 +252,44 @@ final class Choices {
         }
     }
 
-    /** The device a model opens on, and whether it has int8 weights. */
-    record Weights(DeviceChoice device, boolean int8) {}
+    /** The device a model opens on, and the precisions it has weights of. */
+    record Weights(DeviceChoice device, List<Precision> has) {}
 
     /**
      * The weights {@code mc} has decide before anything is loaded: a draft device on a model
-     * without int8 weights opens fp32, a folder with only int8 weights opens as a draft; the user
-     * is told when the chosen device changes.
+     * without weights of that precision opens fp32, a folder with only quantized weights opens as a
+     * draft of the first it has; the user is told when the chosen device changes.
      */
     Weights weightsFor(ModelChoice mc, DialogService dialogs) {
         DeviceChoice chosen = device.get() == null ? DeviceChoice.CPU : device.get();
         List<Precision> has = resolver.models().precisions(mc.nameOrPath());
-        boolean int8 = has.contains(Precision.INT8);
         DeviceChoice opening = chosen;
-        if (chosen.precision().draft() && !int8) {
-            opening = DeviceChoice.CPU;
-        } else if (chosen == DeviceChoice.CPU && int8 && !has.contains(Precision.FP32)) {
-            opening = DeviceChoice.CPU_INT8;
+        if (!has.isEmpty() && !has.contains(chosen.precision())) {
+            opening =
+                    has.contains(Precision.FP32) ? DeviceChoice.CPU : DeviceChoice.cpu(has.get(0));
         }
         if (opening != chosen) {
-            devices(devices.contains(DeviceChoice.GPU) ? 1 : 0, int8, opening);
+            devices(devices.contains(DeviceChoice.GPU) ? 1 : 0, has, opening);
             dialogs.showInformation(
                     "Precision",
                     opening == DeviceChoice.CPU
-                            ? mc.label() + " has no int8 weights: it opens with its fp32 weights."
+                            ? mc.label()
+                                    + " has no "
+                                    + chosen.precision().label()
+                                    + " weights: it opens with its fp32 weights."
                             : mc.label()
-                                    + " has only int8 weights: it opens as an int8 draft (its"
-                                    + " numbers are marked as drafts).");
+                                    + " has only "
+                                    + String.join(", ", has.stream().map(Precision::label).toList())
+                                    + " weights: it opens as a "
+                                    + opening.precision().label()
+                                    + " draft (its numbers are marked as drafts).");
         }
-        return new Weights(opening, int8);
+        return new Weights(opening, has);
     }
 
     /** The CPU, and the GPUs once the engine has said how many there are. */
-    void devices(int gpus, boolean int8, DeviceChoice current) {
-        List<DeviceChoice> d = DeviceChoice.available(gpus, int8);
+    void devices(int gpus, List<Precision> has, DeviceChoice current) {
+        List<DeviceChoice> d = DeviceChoice.available(gpus, has);
         if (!d.equals(devices)) {
             updating = true;
             try {

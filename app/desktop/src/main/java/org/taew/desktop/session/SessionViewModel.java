@@ -176,8 +176,8 @@ public final class SessionViewModel implements AutoCloseable {
     }
 
     /**
-     * Why the open session's results are drafts (int8 weights), or empty: results made with them
-     * are marked until confirmed in fp32.
+     * Why the open session's results are drafts (int8, q4 weights), or empty: results made with
+     * them are marked until confirmed in fp32.
      */
     public ReadOnlyStringProperty draftProperty() {
         return draft.getReadOnlyProperty();
@@ -363,7 +363,7 @@ public final class SessionViewModel implements AutoCloseable {
         SessionSetup setup = s.setup();
         this.setup.set(setup);
         work.idle();
-        choices.devices(gpus, weights.int8(), weights.device());
+        choices.devices(gpus, weights.has(), weights.device());
         choices.dimensions(Dimensions.full(s.encoder()), setup.dimension());
         engine.set(
                 s.encoder().engine()

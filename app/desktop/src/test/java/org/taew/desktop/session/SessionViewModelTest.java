@@ -166,6 +166,23 @@ class SessionViewModelTest {
         assertThat(session.selectedDeviceProperty().get()).isEqualTo(DeviceChoice.CPU_INT8);
         assertThat(session.draftProperty().get()).startsWith("DRAFT");
         assertThat(session.snapshotProperty().get().result().modes()).hasSize(2);
+
+        // an onnx-community-style decoder folder with only its 4-bit export opens as a q4 draft
+        Path q4Only =
+                TinyModels.withOnnx(
+                        "qwen3",
+                        dir.resolve("models-q4"),
+                        Map.of("model_q4.onnx", "model_q4.onnx"));
+        Files.delete(q4Only.resolve("model.safetensors"));
+        session.openModelFolder(q4Only);
+        assertThat(dialogs.errors).isEmpty();
+        assertThat(dialogs.infos).last().asString().contains("has only q4 weights");
+        assertThat(session.selectedDeviceProperty().get()).isEqualTo(DeviceChoice.CPU_Q4);
+        assertThat(session.devices()).containsExactly(DeviceChoice.CPU, DeviceChoice.CPU_Q4);
+        assertThat(session.engineProperty().get()).contains("OnnxRuntime").contains(", q4 weights");
+        assertThat(session.draftProperty().get())
+                .startsWith("DRAFT: made with q4 weights (onnx/model_q4.onnx)");
+        assertThat(session.snapshotProperty().get().result().modes()).hasSize(2);
     }
 
     @Test

@@ -12,15 +12,20 @@ import org.taew.core.model.ModelSpec;
 import org.taew.core.util.WorkbenchException;
 
 /**
- * The precision of a model's ONNX weights file: float32 ({@code model.onnx}), or 8-bit quantized
- * weights under the names Hugging Face's exporters give them ({@code onnx/model_quantized.onnx},
- * {@code model_int8.onnx}, {@code model_qint8_avx2.onnx}, …). int8 is a draft precision: faster on
- * the CPU, its numbers differ a little from float32, so results made with it are marked as drafts
+ * The precision of a model's ONNX weights file, under the names Hugging Face's exporters give them:
+ * float32 ({@code model.onnx}), 8-bit quantized weights ({@code onnx/model_quantized.onnx}, {@code
+ * model_int8.onnx}, {@code model_qint8_avx2.onnx}, …) or 4-bit weights ({@code onnx/model_q4.onnx},
+ * ONNX Runtime's {@code MatMulNBits}). int8 and q4 are draft precisions: faster and smaller on the
+ * CPU, their numbers differ a little from float32, so results made with them are marked as drafts
  * to be confirmed in fp32.
  */
 public enum Precision {
     FP32("fp32"),
-    INT8("int8");
+    INT8("int8"),
+    Q4("q4");
+
+    /** File names (without {@code .onnx}) of 4-bit weights the CPU runs. */
+    private static final List<String> Q4_FILES = List.of("model_q4");
 
     /**
      * File names (without {@code .onnx}) of 8-bit weights, most generic first: the order in which a
@@ -43,7 +48,7 @@ public enum Precision {
         this.label = label;
     }
 
-    /** {@code fp32} or {@code int8}. */
+    /** {@code fp32}, {@code int8} or {@code q4}. */
     public String label() {
         return label;
     }
@@ -79,7 +84,7 @@ public enum Precision {
         return this != FP32;
     }
 
-    /** The precision named {@code fp32} or {@code int8} (any case). */
+    /** The precision named {@code fp32}, {@code int8} or {@code q4} (any case). */
     public static Precision parse(String name) throws WorkbenchException {
         for (Precision p : values()) {
             if (p.label.equalsIgnoreCase(name.strip())) {
@@ -87,15 +92,15 @@ public enum Precision {
             }
         }
         throw WorkbenchException.badInput(
-                "Unknown precision \"" + name + "\": expected fp32 or int8");
+                "Unknown precision \"" + name + "\": expected fp32, int8 or q4");
     }
 
     /**
      * One ONNX weights file of a model folder.
      *
      * @param file the file
-     * @param precision its precision as its name says ({@code fp32}, {@code int8}, {@code fp16},
-     *     {@code 4-bit}, or {@code fp32, optimised graph})
+     * @param precision its precision as its name says ({@code fp32}, {@code int8}, {@code q4},
+     *     {@code fp16}, another 4-bit kind, or {@code fp32, optimised graph})
      * @param offered whether the workbench runs it as {@link #precision} (else {@code note} says
      *     why not)
      * @param note why a file is not offered, or empty
@@ -133,6 +138,9 @@ public enum Precision {
         if (precision == FP32) {
             return List.of("model");
         }
+        if (precision == Q4) {
+            return Q4_FILES;
+        }
         boolean armHere = System.getProperty("os.arch", "").contains("aarch64");
         return INT8_FILES.stream().filter(f -> armHere || !f.endsWith("arm64")).toList();
     }
@@ -166,17 +174,21 @@ public enum Precision {
     }
 
     /**
-     * The folder name of a model's results: its name, with {@code @int8} for int8 weights, so that
-     * draft results never overwrite fp32 ones.
+     * The folder name of a model's results: its name, with {@code @int8} or {@code @q4} for
+     * quantized weights, so that draft results never overwrite fp32 ones.
      */
     public static String folderName(ModelSpec model) {
         Precision p = of(model);
         return p == FP32 ? model.name() : model.name() + "@" + p.label;
     }
 
-    /** The precision of a weights file, from its name: int8 for the quantized names, else fp32. */
+    /**
+     * The precision of a weights file, from its name: int8 or q4 for the quantized names, else
+     * fp32.
+     */
     public static Precision ofWeights(Path weights) {
-        return INT8_FILES.contains(stem(weights)) ? INT8 : FP32;
+        String stem = stem(weights);
+        return INT8_FILES.contains(stem) ? INT8 : Q4_FILES.contains(stem) ? Q4 : FP32;
     }
 
     private static Variant classify(Path file) {
@@ -199,8 +211,23 @@ public enum Precision {
                     "ONNX Runtime's CPU build computes float16 by converting to float32: no gain"
                             + " here");
         }
-        if (stem.equals("model_q4") || stem.equals("model_q4f16") || stem.equals("model_bnb4")) {
-            return new Variant(file, "4-bit", false, "4-bit weights are not offered yet");
+        if (Q4_FILES.contains(stem)) {
+            return new Variant(file, Q4.label, true, "");
+        }
+        if (stem.equals("model_q4f16")) {
+            return new Variant(
+                    file,
+                    "4-bit, float16 activations",
+                    false,
+                    "its activations are float16, which ONNX Runtime's CPU build computes by"
+                            + " converting to float32; take model_q4.onnx");
+        }
+        if (stem.equals("model_bnb4")) {
+            return new Variant(
+                    file,
+                    "4-bit (bitsandbytes NF4)",
+                    false,
+                    "the workbench runs 4-bit weights as MatMulNBits (model_q4.onnx)");
         }
         if (stem.matches("model_o[1-3]")) {
             return new Variant(
@@ -220,7 +247,11 @@ public enum Precision {
             return file.getParent().getFileName().toString().equals("onnx") ? 1 : 0;
         }
         int i = INT8_FILES.indexOf(stem);
-        return i >= 0 ? 10 + i : 100;
+        if (i >= 0) {
+            return 10 + i;
+        }
+        int q = Q4_FILES.indexOf(stem);
+        return q >= 0 ? 50 + q : 100;
     }
 
     private static String stem(Path file) {

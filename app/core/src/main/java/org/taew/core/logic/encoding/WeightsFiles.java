@@ -18,7 +18,7 @@ final class WeightsFiles {
 
     /**
      * The precisions a model folder has weights of, without reading them: fp32 when it has its
-     * usual model file, int8 when it has a quantized ONNX file.
+     * usual model file, int8 or q4 when it has such a quantized ONNX file.
      */
     static List<Precision> precisions(Path dir) {
         List<Precision> out = new ArrayList<>();
@@ -28,8 +28,10 @@ final class WeightsFiles {
         } catch (WorkbenchException e) {
             // no float32 file (or an unreadable descriptor, which reading the model will name)
         }
-        if (Precision.find(dir, Precision.INT8) != null) {
-            out.add(Precision.INT8);
+        for (Precision p : List.of(Precision.INT8, Precision.Q4)) {
+            if (Precision.find(dir, p) != null) {
+                out.add(p);
+            }
         }
         return out;
     }
@@ -54,10 +56,19 @@ final class WeightsFiles {
                 dir
                         + " has no "
                         + precision.label()
-                        + " weights: expected onnx/model_quantized.onnx, onnx/model_int8.onnx,"
-                        + " onnx/model_qint8_avx2.onnx or another quantized ONNX file ("
+                        + " weights: expected "
+                        + expectedFiles(precision)
+                        + " ("
                         + (has.length() == 0 ? "it has no ONNX file" : "it has " + has)
                         + ")");
+    }
+
+    /** The file names that hold weights of a quantized precision, as a message lists them. */
+    static String expectedFiles(Precision precision) {
+        return precision == Precision.Q4
+                ? "onnx/model_q4.onnx (4-bit MatMulNBits weights)"
+                : "onnx/model_quantized.onnx, onnx/model_int8.onnx, onnx/model_qint8_avx2.onnx or"
+                        + " another quantized ONNX file";
     }
 
     /** The float32 weights: the descriptor's {@code model_file}, else the first usual name. */
@@ -94,6 +105,11 @@ final class WeightsFiles {
                             + " (save_pretrained(..., safe_serialization=True)) or export model.onnx.");
         }
         Path quantized = Precision.find(dir, Precision.INT8);
+        Precision draft = Precision.INT8;
+        if (quantized == null) {
+            quantized = Precision.find(dir, Precision.Q4);
+            draft = Precision.Q4;
+        }
         throw new WorkbenchException(
                 WorkbenchException.Kind.MODEL,
                 dir
@@ -101,9 +117,15 @@ final class WeightsFiles {
                         + " TorchScript model.pt, or model.safetensors with config.json"
                         + (quantized == null
                                 ? ""
-                                : "; it has int8 weights ("
+                                : "; it has "
+                                        + draft.label()
+                                        + " weights ("
                                         + dir.relativize(quantized)
-                                        + "): choose precision int8 (--precision int8)"));
+                                        + "): choose precision "
+                                        + draft.label()
+                                        + " (--precision "
+                                        + draft.label()
+                                        + ")"));
     }
 
     /**

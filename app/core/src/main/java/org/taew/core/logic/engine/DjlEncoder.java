@@ -4,6 +4,7 @@ import ai.djl.Device;
 import ai.djl.huggingface.tokenizers.Encoding;
 import ai.djl.translate.TranslateException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.taew.core.logic.encoding.Encoder;
 import org.taew.core.logic.encoding.EncoderOptions;
@@ -40,6 +41,9 @@ final class DjlEncoder implements Encoder {
     private final SentenceHead head;
     private final EncoderWorkers workers;
     private final int dimension;
+
+    /** Whether the graph gives its own sentence vectors ({@code sentence_embedding}). */
+    private volatile boolean pooledInGraph;
 
     private DjlEncoder(
             ModelSpec spec,
@@ -118,7 +122,7 @@ final class DjlEncoder implements Encoder {
 
     @Override
     public String engine() {
-        return runner.engine();
+        return runner.engine() + (pooledInGraph ? ", pooling in the graph" : "");
     }
 
     @Override
@@ -146,6 +150,7 @@ final class DjlEncoder implements Encoder {
         }
         Encoding[] encodings = tokenizer.tokenize(strings);
         int[] excluded = tokenizer.excludedPrefixTokens(texts);
+        refuseExclusionInGraph(excluded);
         List<TokenCount> counts = EncoderTokenizer.counts(encodings);
         int[] lengths = new int[encodings.length];
         for (int i = 0; i < lengths.length; i++) {
@@ -206,6 +211,31 @@ final class DjlEncoder implements Encoder {
         job.progress().increment(n);
     }
 
+    /**
+     * A graph that pools inside gives no token states, so it cannot leave an instruction's tokens
+     * out of mean pooling (sentence-transformers' {@code include_prompt=false}): refused before
+     * anything is encoded, with what to use instead.
+     */
+    private void refuseExclusionInGraph(int[] excluded) throws WorkbenchException {
+        if (!pooledInGraph) {
+            return;
+        }
+        for (int e : excluded) {
+            if (e > 0) {
+                throw new WorkbenchException(
+                        WorkbenchException.Kind.MODEL,
+                        spec.weights()
+                                + " pools inside its graph (its output is "
+                                + ZooModelRunner.SENTENCE_EMBEDDING
+                                + "), so it cannot leave the instruction's tokens out of mean"
+                                + " pooling as this model's Pooling asks (include_prompt false):"
+                                + " that needs the token states. Use an export whose output is"
+                                + " last_hidden_state (optimum-cli export onnx --task"
+                                + " feature-extraction).");
+            }
+        }
+    }
+
     /** Runs one padded batch and turns its output into sentence vectors. */
     private float[][] runBatch(Forward forward, List<Encoding> batch, int[] excluded)
             throws WorkbenchException {
@@ -224,6 +254,10 @@ final class DjlEncoder implements Encoder {
                 throw new IllegalStateException(
                         "its output has " + shape[1] + " positions for " + p.len() + " tokens");
             }
+            if (hidden.pooledInGraph()) {
+                pooledInGraph = true;
+                return inGraph(hidden.values(), p.rows());
+            }
             return head.vectors(hidden.values(), shape, left, tokens, excluded);
         } catch (TranslateException | RuntimeException e) {
             throw new WorkbenchException(
@@ -231,6 +265,16 @@ final class DjlEncoder implements Encoder {
                     "The model failed on a batch of " + p.rows() + " texts: " + e.getMessage(),
                     e);
         }
+    }
+
+    /** The graph's own sentence vectors, one row per text, as they are. */
+    private static float[][] inGraph(float[] values, int rows) {
+        int dim = values.length / rows;
+        float[][] out = new float[rows][];
+        for (int r = 0; r < rows; r++) {
+            out[r] = Arrays.copyOfRange(values, r * dim, (r + 1) * dim);
+        }
+        return out;
     }
 
     @Override

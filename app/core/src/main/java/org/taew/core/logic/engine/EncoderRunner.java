@@ -14,8 +14,18 @@ interface EncoderRunner extends AutoCloseable {
         Hidden run(long[] ids, long[] mask, long[] types, int b, int len) throws TranslateException;
     }
 
-    /** What a forward returns: the values, row-major, and their shape. */
-    record Hidden(float[] values, Shape shape) {}
+    /**
+     * What a forward returns: the values, row-major, and their shape.
+     *
+     * @param pooledInGraph whether the values are the graph's own sentence vectors ({@code
+     *     sentence_embedding}: pooling, Dense and Normalize inside the graph), taken as they are
+     */
+    record Hidden(float[] values, Shape shape, boolean pooledInGraph) {
+        /** Token vectors, or vectors that the sentence-transformers modules still finish. */
+        Hidden(float[] values, Shape shape) {
+            this(values, shape, false);
+        }
+    }
 
     Forward newForward();
 

@@ -13,6 +13,7 @@ import ai.djl.repository.zoo.ZooModel;
 import ai.djl.translate.NoopTranslator;
 import ai.djl.util.PairList;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import org.taew.core.logic.encoding.EncoderOptions;
@@ -32,6 +33,7 @@ final class ZooModelRunner implements EncoderRunner {
     private final ZooModel<NDList, NDList> model;
     private final boolean takesTokenTypes;
     private final boolean takesPositions;
+    private final boolean chainDeclared;
     private final List<Predictor<NDList, NDList>> predictors = new ArrayList<>();
 
     private ZooModelRunner(
@@ -49,9 +51,32 @@ final class ZooModelRunner implements EncoderRunner {
         }
         this.takesTokenTypes = tokenTypes;
         this.takesPositions = positions;
+        this.chainDeclared = Files.isRegularFile(spec.dir().resolve("modules.json"));
     }
 
     private static final String POSITION_IDS = "position_ids";
+
+    /** The output of an export that pools, densifies and normalises inside its graph. */
+    static final String SENTENCE_EMBEDDING = "sentence_embedding";
+
+    private static final String LAST_HIDDEN_STATE = "last_hidden_state";
+
+    /**
+     * What a forward's outputs give: the token states ({@code last_hidden_state}, else the first
+     * output) for the folder's sentence-transformers modules, or the graph's own {@code
+     * sentence_embedding} taken as it is — when the graph has no token states, or the folder
+     * declares no modules (an export such as onnx-community's EmbeddingGemma, whose Dense layers
+     * exist only inside the graph).
+     */
+    static Hidden choose(NDList output, boolean chainDeclared) {
+        NDArray tokens = output.get(LAST_HIDDEN_STATE);
+        NDArray pooled = output.get(SENTENCE_EMBEDDING);
+        if (pooled != null && (tokens == null || !chainDeclared)) {
+            return new Hidden(pooled.toFloatArray(), pooled.getShape(), true);
+        }
+        NDArray hidden = tokens != null ? tokens : output.get(0);
+        return new Hidden(hidden.toFloatArray(), hidden.getShape());
+    }
 
     /**
      * The positions of a batch as Hugging Face computes them from the attention mask (the running
@@ -160,9 +185,7 @@ final class ZooModelRunner implements EncoderRunner {
                     input.add(positionArray);
                 }
                 NDList output = predictor.predict(input);
-                NDArray named = output.get("last_hidden_state");
-                NDArray hidden = named != null ? named : output.get(0);
-                Hidden h = new Hidden(hidden.toFloatArray(), hidden.getShape());
+                Hidden h = choose(output, chainDeclared);
                 output.close();
                 return h;
             }

@@ -224,8 +224,11 @@ public final class ModelFetcher {
                     info.repo()
                             + " has no "
                             + precision.label()
-                            + " ONNX file (onnx/model_quantized.onnx, model_int8.onnx, model_qint8_avx2.onnx, …);"
-                            + " fetch it in fp32 (--precision fp32)");
+                            + " ONNX file ("
+                            + (precision == Precision.Q4
+                                    ? "onnx/model_q4.onnx"
+                                    : "onnx/model_quantized.onnx, model_int8.onnx, model_qint8_avx2.onnx, …")
+                            + "); fetch it in fp32 (--precision fp32)");
         }
         if (byPath.containsKey("model.safetensors.index.json")) {
             throw new WorkbenchException(

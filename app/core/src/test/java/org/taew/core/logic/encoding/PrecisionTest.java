@@ -36,6 +36,8 @@ class PrecisionTest {
                 "onnx/model_quantized.onnx",
                 "onnx/model_fp16.onnx",
                 "onnx/model_q4.onnx",
+                "onnx/model_q4f16.onnx",
+                "onnx/model_bnb4.onnx",
                 "onnx/model_O2.onnx",
                 "onnx/model_qint8_arm64.onnx",
                 "onnx/decoder.onnx");
@@ -57,8 +59,21 @@ class PrecisionTest {
         assertThat(v)
                 .filteredOn(Precision.Variant::offered)
                 .extracting(x -> x.file().getFileName().toString())
-                .as("4-bit, fp16, optimised graphs, ARM64 files here, unknown names: listed only")
-                .containsExactly("model.onnx", "model_quantized.onnx", "model_qint8_avx2.onnx");
+                .as(
+                        "fp16, 4-bit kinds other than q4, optimised graphs, ARM64 files here, unknown"
+                                + " names: listed only")
+                .containsExactly(
+                        "model.onnx",
+                        "model_quantized.onnx",
+                        "model_qint8_avx2.onnx",
+                        "model_q4.onnx");
+        assertThat(Precision.find(dir, Precision.Q4)).isEqualTo(dir.resolve("onnx/model_q4.onnx"));
+        assertThat(v)
+                .filteredOn(x -> x.file().getFileName().toString().equals("model_q4f16.onnx"))
+                .singleElement()
+                .satisfies(x -> assertThat(x.note()).contains("take model_q4.onnx"));
+        assertThat(Precision.ofWeights(Path.of("x/onnx/model_q4.onnx"))).isEqualTo(Precision.Q4);
+        assertThat(Precision.parse("Q4")).isEqualTo(Precision.Q4);
         assertThat(Precision.ofWeights(Path.of("x/onnx/model_int8.onnx")))
                 .isEqualTo(Precision.INT8);
         assertThat(Precision.ofWeights(Path.of("x/model.safetensors"))).isEqualTo(Precision.FP32);
@@ -84,7 +99,18 @@ class PrecisionTest {
                 .hasMessageContaining("onnx/model_fp16.onnx (fp16, not offered");
         assertThatThrownBy(() -> Precision.parse("int4"))
                 .isInstanceOf(WorkbenchException.class)
-                .hasMessageContaining("expected fp32 or int8");
+                .hasMessageContaining("expected fp32, int8 or q4");
+
+        touch("onnx/model_q4.onnx");
+        Files.delete(dir.resolve("model.onnx"));
+        assertThatThrownBy(() -> ModelFolderReader.read(dir))
+                .as("a folder with 4-bit weights only says so")
+                .hasMessageContaining("q4 weights (onnx/model_q4.onnx)")
+                .hasMessageContaining("--precision q4");
+        ModelSpec q4 = ModelFolderReader.read(dir, Precision.Q4);
+        assertThat(Precision.displayName(q4)).endsWith(" (q4 draft)");
+        assertThat(Precision.folderName(q4)).endsWith("@q4");
+        assertThat(ModelFolderReader.precisions(dir)).containsExactly(Precision.Q4);
     }
 
     @Test

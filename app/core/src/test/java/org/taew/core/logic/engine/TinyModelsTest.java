@@ -17,7 +17,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -54,7 +53,7 @@ class TinyModelsTest {
         return TinyModels.copy(arch, dir);
     }
 
-    private static JsonObject reference(Path folder) throws Exception {
+    static JsonObject reference(Path folder) throws Exception {
         return JsonParser.parseString(
                         Files.readString(folder.resolve("reference.json"), StandardCharsets.UTF_8))
                 .getAsJsonObject();
@@ -78,7 +77,7 @@ class TinyModelsTest {
         return v;
     }
 
-    private static List<PreparedText> texts(JsonObject ref) {
+    static List<PreparedText> texts(JsonObject ref) {
         List<PreparedText> texts = new ArrayList<>();
         for (JsonElement e : ref.getAsJsonArray("texts")) {
             JsonObject t = e.getAsJsonObject();
@@ -193,7 +192,7 @@ class TinyModelsTest {
      * batches of the default and in one batch padded to the longest: the vectors agree with the
      * reference, and no broken variant does.
      */
-    private static void assertReferenceVectors(ModelSpec spec, JsonObject ref, String engine)
+    static void assertReferenceVectors(ModelSpec spec, JsonObject ref, String engine)
             throws Exception {
         for (EncoderOptions options :
                 List.of(EncoderOptions.DEFAULT, new EncoderOptions(1 << 16, 256, 0, 1))) {
@@ -214,43 +213,8 @@ class TinyModelsTest {
         }
     }
 
-    /**
-     * The Hub's kind of ONNX export of a decoder embedder (input_ids, attention_mask, position_ids
-     * → last_hidden_state; tools/tiny-models/export_onnx.py exports the transformers model) run by
-     * ONNX Runtime gives the sentence-transformers reference vectors of the same weights, through
-     * the folder's last-token pooling on a left-padded batch; no broken variant passes.
-     */
-    @Test
-    void theOnnxExportOfTheQwen3FixtureGivesTheReferenceVectors() throws Exception {
-        Path f = folder("qwen3");
-        try (var in =
-                TinyModelsTest.class.getResourceAsStream(
-                        "/org/taew/core/tiny-qwen3-onnx/model.onnx")) {
-            Files.copy(in, f.resolve("model.onnx"));
-        }
-        ModelSpec spec = ModelFolderReader.read(f);
-        assertThat(spec.format()).isEqualTo("onnx");
-        assertReferenceVectors(spec, reference(f), "OnnxRuntime");
-    }
-
-    @Test
-    void positionsCountRealTokensSoALeftPaddedRowStartsAtZero() {
-        long[] mask = {0, 0, 1, 1, 1, 1, 1, 1};
-        assertThat(ZooModelRunner.positions(mask, 2, 4)).containsExactly(1, 1, 0, 1, 0, 1, 2, 3);
-    }
-
-    @Test
-    void aGenerationExportWithAKvCacheIsRefusedWithWhatToUseInstead() {
-        assertThat(ZooModelRunner.refusal(List.of("input_ids", "attention_mask"), "m.onnx"))
-                .isNull();
-        assertThat(ZooModelRunner.refusal(List.of("input_ids", "past_key_values.0.key"), "m.onnx"))
-                .contains("m.onnx is a text-generation export")
-                .contains("past_key_values.0.key")
-                .contains("feature-extraction");
-    }
-
     /** The smallest cosine between each encoded vector and its expected vector. */
-    private static double minCosine(Embeddings got, JsonArray expected) {
+    static double minCosine(Embeddings got, JsonArray expected) {
         assertThat(expected.size()).isEqualTo(got.rows());
         double worst = 1;
         for (int i = 0; i < got.rows(); i++) {

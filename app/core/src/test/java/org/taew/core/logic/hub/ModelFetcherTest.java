@@ -155,6 +155,23 @@ class ModelFetcherTest {
         assertThat(ModelFetcher.choose(info, Precision.INT8))
                 .extracting(HubClient.RepoFile::path)
                 .containsExactly("tokenizer.json", "config.json", "onnx/model_quantized.onnx");
+        assertThatThrownBy(() -> ModelFetcher.choose(info, Precision.Q4))
+                .hasMessageContaining("has no q4 ONNX file (onnx/model_q4.onnx)");
+
+        // onnx-community's layout: fp32 weights in an external data file, a 4-bit export beside
+        files.put("onnx/model.onnx_data", small);
+        files.put("onnx/model_q4.onnx", small);
+        files.put("onnx/model_q4f16.onnx", small);
+        hub.serve("org/onnx-community", COMMIT, files);
+        HubClient.RepoInfo community =
+                new HubClient(hub.endpoint(), null).info("org/onnx-community", "main");
+        assertThat(ModelFetcher.choose(community, Precision.FP32))
+                .extracting(HubClient.RepoFile::path)
+                .containsExactly(
+                        "tokenizer.json", "config.json", "onnx/model.onnx", "onnx/model.onnx_data");
+        assertThat(ModelFetcher.choose(community, Precision.Q4))
+                .extracting(HubClient.RepoFile::path)
+                .containsExactly("tokenizer.json", "config.json", "onnx/model_q4.onnx");
     }
 
     @Test
