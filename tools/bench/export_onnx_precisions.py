@@ -17,6 +17,8 @@ wheelhouse, as tools/tiny-models/export_onnx.py says):
 
     /tmp/stvenv/bin/python tools/bench/export_onnx_precisions.py DIR
 
+With --accuracy-level 4 the 4-bit file computes in int8 (MatMulNBits accuracy_level 4, as ONNX Runtime GenAI's
+model builder writes CPU models); by default in float32 (level 0, as transformers.js' quantizer writes them).
 With --q4-only, the folder's existing fp32 ONNX file (model.onnx or onnx/model.onnx, e.g. a bundled model's)
 is only quantized to DIR/onnx/model_q4.onnx, for `taew-bench precision --draft q4 --models DIR,...`.
 """
@@ -104,27 +106,31 @@ def quantize_int8(fp32, out):
     quantize_dynamic(fp32, out, weight_type=QuantType.QInt8)
 
 
-def quantize_q4(fp32, out):
-    quantizer = MatMulNBitsQuantizer(onnx.load(fp32), block_size=32, is_symmetric=True)
+def quantize_q4(fp32, out, accuracy_level=None):
+    """accuracy_level None or 0: MatMulNBits computes in float32 (dequantizing each block); 4: in int8 with the
+    activations quantized on the fly, as ONNX Runtime GenAI's model builder writes CPU models."""
+    quantizer = MatMulNBitsQuantizer(
+        onnx.load(fp32), block_size=32, is_symmetric=True, accuracy_level=accuracy_level
+    )
     quantizer.process()
     quantizer.model.save_model_to_file(out, use_external_data_format=False)
 
 
-def main(folder, q4_only=False):
+def main(folder, q4_only=False, accuracy_level=None):
     onnx_dir = os.path.join(folder, "onnx")
     os.makedirs(onnx_dir, exist_ok=True)
     fp32 = os.path.join(onnx_dir, "model.onnx")
     if q4_only:
         source = next(f for f in (os.path.join(folder, "model.onnx"), fp32) if os.path.isfile(f))
         out = os.path.join(onnx_dir, "model_q4.onnx")
-        quantize_q4(source, out)
+        quantize_q4(source, out, accuracy_level)
         print(f"q4: {out} ({os.path.getsize(out) / 1e6:.0f} MB) from {source}")
         return
     steps = [
         ("fp32", lambda: export_fp32(folder, fp32), [fp32, fp32 + "_data"]),
         ("int8", lambda: quantize_int8(fp32, os.path.join(onnx_dir, "model_quantized.onnx")),
          [os.path.join(onnx_dir, "model_quantized.onnx")]),
-        ("q4", lambda: quantize_q4(fp32, os.path.join(onnx_dir, "model_q4.onnx")),
+        ("q4", lambda: quantize_q4(fp32, os.path.join(onnx_dir, "model_q4.onnx"), accuracy_level),
          [os.path.join(onnx_dir, "model_q4.onnx")]),
     ]
     for name, step, files in steps:
@@ -136,4 +142,5 @@ def main(folder, q4_only=False):
 
 
 if __name__ == "__main__":
-    main(sys.argv[1], "--q4-only" in sys.argv[2:])
+    level = sys.argv.index("--accuracy-level") if "--accuracy-level" in sys.argv else -1
+    main(sys.argv[1], "--q4-only" in sys.argv[2:], int(sys.argv[level + 1]) if level > 0 else None)

@@ -58,14 +58,11 @@ public final class Benchmarks {
             return;
         }
         if (which.equals("onnx-precisions")) {
-            int t = rest.indexOf("--tokens");
-            int py = rest.indexOf("--python");
             OnnxPrecisionBenchmark.run(
                     quick
                             ? ArchitectureBenchmark.TINY_ARCHS.subList(1, 3)
                             : ArchitectureBenchmark.ARCHS.subList(1, 3),
-                    t >= 0 && t + 1 < rest.size() ? Integer.parseInt(rest.get(t + 1)) : 2000,
-                    py >= 0 && py + 1 < rest.size() ? rest.get(py + 1) : "python3");
+                    rest);
             return;
         }
         if (which.equals("gpu-check")) {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.taew.core.logic.encoding.ComputeChoice;
 import org.taew.core.logic.encoding.Encoder;
 import org.taew.core.logic.encoding.EncoderOptions;
@@ -38,63 +39,116 @@ final class OnnxPrecisionBenchmark {
     /** One encoder's figures: tokens per second per set and the worst cosine to native fp32. */
     private record Row(String what, long bytes, double load, double[] perSecond, double[] cosine) {}
 
-    static void run(List<Arch> archs, int tokensPerSet, String python) throws Exception {
+    /**
+     * Runs on {@code archs} with the options of {@code args}: {@code --tokens N} per set (default
+     * 2,000), {@code --python PATH} (default python3), {@code --only TEXT} (the architectures whose
+     * name contains it), {@code --q4-accuracy-level N} (the 4-bit file's MatMulNBits accuracy
+     * level: 0, float32, by default; 4, int8). With {@code --folder DIR} it measures that folder
+     * instead (its {@code model.safetensors} on the native encoder and every ONNX precision it
+     * has), with no export.
+     */
+    static void run(List<Arch> archs, List<String> args) throws Exception {
+        int tokensPerSet = Integer.parseInt(option(args, "--tokens", "2000"));
         System.out.printf(
-                Locale.ROOT,
-                "%n== Native fp32 vs ONNX Runtime fp32 / int8 / q4, random weights of the real"
-                        + " shapes ==%n");
+                Locale.ROOT, "%n== Native fp32 vs ONNX Runtime fp32 / int8 / q4 exports ==%n");
+        String folder = option(args, "--folder", null);
+        if (folder != null) {
+            Path dir = Path.of(folder);
+            compare(dir.getFileName().toString(), dir, tokensPerSet);
+            return;
+        }
+        List<String> export = new ArrayList<>(List.of(option(args, "--python", "python3"), SCRIPT));
+        String level = option(args, "--q4-accuracy-level", null);
+        if (level != null) {
+            export.addAll(List.of("--accuracy-level", level));
+        }
+        String only = option(args, "--only", "");
         Path root = Files.createTempDirectory("taew-onnx-bench");
         try {
             for (Arch a : archs) {
-                runOne(a, root.resolve(a.modelType()), tokensPerSet, python);
+                if (!a.name().contains(only)) {
+                    continue;
+                }
+                Path dir = root.resolve(a.modelType());
+                RandomModelFolder.write(a, dir);
+                System.out.printf(
+                        Locale.ROOT, "%n%s, random weights of the real shape%n", a.describe());
+                long t0 = System.nanoTime();
+                export(export, dir);
+                System.out.printf(
+                        Locale.ROOT, "exports written in %.0f s%n", (System.nanoTime() - t0) / 1e9);
+                compare(a.name(), dir, tokensPerSet);
+                Folders.deleteTree(dir);
             }
         } finally {
             Folders.deleteTree(root);
         }
     }
 
-    private static void runOne(Arch a, Path dir, int tokensPerSet, String python) throws Exception {
-        RandomModelFolder.write(a, dir);
-        System.out.printf(Locale.ROOT, "%n%s%n", a.describe());
+    private static String option(List<String> args, String name, String otherwise) {
+        int i = args.indexOf(name);
+        return i >= 0 && i + 1 < args.size() ? args.get(i + 1) : otherwise;
+    }
+
+    /**
+     * The folder's {@code model.safetensors} on the native encoder, then each ONNX precision it has
+     * on ONNX Runtime, on the same queries, passages and long documents.
+     */
+    private static void compare(String name, Path dir, int tokensPerSet) throws Exception {
         Map<String, List<PreparedText>> sets = new LinkedHashMap<>();
         sets.put("queries", ArchitectureBenchmark.texts(14, tokensPerSet, false));
         sets.put("passages", ArchitectureBenchmark.texts(90, tokensPerSet, false));
         sets.put("long documents", ArchitectureBenchmark.texts(330, tokensPerSet, true));
         List<Row> rows = new ArrayList<>();
-        // the native encoder reads model.safetensors: measured before the exports exist, since a
-        // folder's ONNX file is preferred to its safetensors
-        ModelSpec nativeSpec = ModelFolderReader.read(dir);
         Map<String, Embeddings> reference = new LinkedHashMap<>();
-        rows.add(
-                measure(
-                        "native fp32",
-                        nativeSpec,
-                        new ComputeChoice(
-                                ComputeChoice.Device.CPU, ComputeChoice.Engine.NATIVE, false),
-                        sets,
-                        reference));
-        long t0 = System.nanoTime();
-        export(python, dir);
-        System.out.printf(
-                Locale.ROOT, "exports written in %.0f s%n", (System.nanoTime() - t0) / 1e9);
-        for (Precision p : Precision.values()) {
+        Path safetensors = withoutOnnx(dir);
+        try {
+            rows.add(
+                    measure(
+                            "native fp32",
+                            ModelFolderReader.read(safetensors),
+                            new ComputeChoice(
+                                    ComputeChoice.Device.CPU, ComputeChoice.Engine.NATIVE, false),
+                            sets,
+                            reference));
+        } finally {
+            Folders.deleteTree(safetensors);
+        }
+        for (Precision p : ModelFolderReader.precisions(dir)) {
             ModelSpec spec = ModelFolderReader.read(dir, p);
             rows.add(
                     measure("ONNX Runtime " + p.label(), spec, ComputeChoice.CPU, sets, reference));
         }
-        print(a, rows, sets);
-        Folders.deleteTree(dir);
+        print(name, rows, sets);
+    }
+
+    /**
+     * A sibling of {@code dir} that links to everything in it but its ONNX files, so that the
+     * model-folder reader takes its safetensors (it prefers an ONNX file).
+     */
+    private static Path withoutOnnx(Path dir) throws IOException {
+        Path out = Files.createTempDirectory("taew-native-view");
+        try (Stream<Path> entries = Files.list(dir)) {
+            for (Path e : entries.toList()) {
+                String n = e.getFileName().toString();
+                if (!n.equals("onnx") && !n.startsWith("model.onnx")) {
+                    Files.createSymbolicLink(out.resolve(n), e.toAbsolutePath());
+                }
+            }
+        }
+        return out;
     }
 
     /** Runs the export script on the folder; its output goes to this process's. */
-    private static void export(String python, Path dir) throws IOException, InterruptedException {
-        Path script = Path.of(SCRIPT);
-        if (!Files.isRegularFile(script)) {
+    private static void export(List<String> command, Path dir)
+            throws IOException, InterruptedException {
+        if (!Files.isRegularFile(Path.of(SCRIPT))) {
             throw new IOException(
                     SCRIPT + " not found: run the benchmark from the repository's root");
         }
-        Process p =
-                new ProcessBuilder(python, script.toString(), dir.toString()).inheritIO().start();
+        List<String> withDir = new ArrayList<>(command);
+        withDir.add(2, dir.toString());
+        Process p = new ProcessBuilder(withDir).inheritIO().start();
         if (!p.waitFor(2, TimeUnit.HOURS) || p.exitValue() != 0) {
             p.destroyForcibly();
             throw new IOException(
@@ -137,8 +191,8 @@ final class OnnxPrecisionBenchmark {
         }
     }
 
-    private static void print(Arch a, List<Row> rows, Map<String, List<PreparedText>> sets) {
-        System.out.printf(Locale.ROOT, "%n%s%n", a.name());
+    private static void print(String name, List<Row> rows, Map<String, List<PreparedText>> sets) {
+        System.out.printf(Locale.ROOT, "%n%s%n", name);
         StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "%-20s %9s", "", "MB"));
         for (String set : sets.keySet()) {
             head.append(String.format(Locale.ROOT, " %16s", set + " tok/s"));

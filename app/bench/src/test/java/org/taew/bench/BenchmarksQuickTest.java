@@ -5,8 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.taew.core.testing.TinyModels;
 
 /**
  * Every benchmark of taew-bench runs through in quick mode ({@code --quick}: tiny input, the CPU,
@@ -39,13 +46,44 @@ class BenchmarksQuickTest {
         assertThat(out).contains("Quick mode").contains(lastFigures);
     }
 
+    /**
+     * The ONNX precisions benchmark on the tiny Qwen3 fixture's exports (its real-shape mode needs
+     * a Python with torch and onnxruntime to export, which the build does not have).
+     */
+    @Test
+    void onnxPrecisionsRunsThroughOnAFolderWithExports(@TempDir Path dir) throws Exception {
+        Path folder =
+                TinyModels.withOnnx(
+                        "qwen3",
+                        dir,
+                        Map.of(
+                                "model.onnx",
+                                "model.onnx",
+                                "model_quantized.onnx",
+                                "model_quantized.onnx",
+                                "model_q4.onnx",
+                                "model_q4.onnx"));
+        String out = run("onnx-precisions", "--folder", folder.toString(), "--tokens", "200");
+        assertThat(out)
+                .contains("Quick mode")
+                .contains("native fp32")
+                .contains("ONNX Runtime int8")
+                .contains("ONNX Runtime q4")
+                .contains("worst cos vs native");
+        assertThat(folder.resolve("model.safetensors"))
+                .as("the linked view is gone, not its files")
+                .exists();
+    }
+
     /** Runs one benchmark in quick mode and returns what it printed. */
-    static String run(String benchmark) throws Exception {
+    static String run(String benchmark, String... options) throws Exception {
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
         PrintStream original = System.out;
         System.setOut(new PrintStream(buffer, true, StandardCharsets.UTF_8));
         try {
-            Benchmarks.main(new String[] {benchmark, "--quick"});
+            List<String> args = new ArrayList<>(List.of(benchmark, "--quick"));
+            args.addAll(List.of(options));
+            Benchmarks.main(args.toArray(String[]::new));
         } finally {
             System.setOut(original);
         }

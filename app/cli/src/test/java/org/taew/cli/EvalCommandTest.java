@@ -8,7 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -70,6 +72,39 @@ class EvalCommandTest {
         assertThat(tooWide.err())
                 .contains("Dimension 999: the vectors of tiny-" + arch + " have 32 dimensions")
                 .doesNotContain("Exception");
+    }
+
+    /**
+     * An onnx-community-style folder of each architecture (onnx/model.onnx, model_quantized.onnx,
+     * model_q4.onnx; Gemma 3's fp32 weights in model.onnx_data) evaluates both modes in fp32 on
+     * ONNX Runtime and as an int8 and a q4 draft.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"t5", "qwen3", "gemma3"})
+    void theOnnxExportsOfEachArchitectureEvaluateInEveryPrecision(String arch) throws Exception {
+        Map<String, String> files = new LinkedHashMap<>();
+        for (String f : List.of("model.onnx", "model_quantized.onnx", "model_q4.onnx")) {
+            files.put(f, f);
+        }
+        if (arch.equals("gemma3")) {
+            files.put("model.onnx_data", "model.onnx_data");
+        }
+        Path model = TinyModels.withOnnx(arch, tmp, files);
+        for (String precision : List.of("fp32", "int8", "q4")) {
+            Path out = tmp.resolve("out-" + arch + "-" + precision);
+            CliRun run =
+                    CliRun.of(eval(out, "--model", model.toString(), "--precision", precision));
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            JsonObject results = json(out.resolve("results.json"));
+            JsonObject m = results.getAsJsonObject("model");
+            assertThat(m.get("engine").getAsString())
+                    .contains("OnnxRuntime")
+                    .endsWith(precision.equals("fp32") ? "on CPU" : ", " + precision + " weights");
+            assertThat(m.get("precision").getAsString()).isEqualTo(precision);
+            assertThat(m.get("draft").getAsBoolean()).isEqualTo(!precision.equals("fp32"));
+            assertThat(results.getAsJsonObject("scores").keySet())
+                    .contains("general", "task_aware");
+        }
     }
 
     @Test

@@ -163,7 +163,11 @@ final class Choices {
                 return m;
             }
         }
-        ModelSpec spec = resolver.models().resolve(nameOrPath);
+        // checked in the first precision it has: a folder of quantized weights only opens as a
+        // draft
+        List<Precision> has = resolver.models().precisions(nameOrPath);
+        ModelSpec spec =
+                resolver.models().resolve(nameOrPath, has.isEmpty() ? Precision.FP32 : has.get(0));
         ModelChoice c = new ModelChoice(spec.dir().getFileName() + " (folder)", nameOrPath);
         models.add(c);
         return c;

@@ -183,6 +183,17 @@ class SessionViewModelTest {
         assertThat(session.draftProperty().get())
                 .startsWith("DRAFT: made with q4 weights (onnx/model_q4.onnx)");
         assertThat(session.snapshotProperty().get().result().modes()).hasSize(2);
+
+        // the same folder named at start (taew-workbench --model FOLDER)
+        session.close();
+        dialogs.infos.clear();
+        session =
+                DesktopViewModels.create(context, runner, dialogs, Debouncer.IMMEDIATE, clock::get)
+                        .session();
+        session.start("helpdesk-mini", q4Only.toString());
+        assertThat(dialogs.errors).isEmpty();
+        assertThat(session.selectedDeviceProperty().get()).isEqualTo(DeviceChoice.CPU_Q4);
+        assertThat(session.draftProperty().get()).startsWith("DRAFT: made with q4 weights");
     }
 
     @Test
