@@ -42,8 +42,8 @@ final class ComputeOptions {
                     "The model's weights: fp32 (default); int8, its quantized ONNX file (the"
                             + " bundled models' int8 variants, or onnx/model_quantized.onnx and the like in"
                             + " a folder); or q4, its 4-bit ONNX file (onnx/model_q4.onnx). `taew models`"
-                            + " lists what a folder has. int8 and q4 are faster on the CPU; their results"
-                            + " are marked as drafts to confirm in fp32.")
+                            + " lists what a folder has. int8 is faster on the CPU, q4 smaller; their"
+                            + " results are marked as drafts to confirm in fp32.")
     Precision precision = Precision.FP32;
 
     @Option(
