@@ -183,6 +183,7 @@ final class ExperimentCommand implements Callable<Integer> {
                 }
                 w.println(ExperimentReport.sensitivity(m.sensitivity()));
                 w.println(ExperimentReport.selection(m.selection()));
+                w.println(ExperimentReport.recommendation(m.recommendation()));
             }
             w.println(
                     "* differs from the baseline after Holm's adjustment ("

@@ -79,15 +79,23 @@ class ExperimentCommandTest {
                 .contains("search")
                 .contains("Sensitivity to wording (")
                 .contains("Selection, 5-fold cross-validation over queries (seed 42)")
+                .containsPattern("\nRecommendation: (use|keep) [^\n]+ on held-out queries \\(p ")
                 .contains("Wrote ");
-        assertThat(out.resolve("prefixes/leaderboard.md")).exists();
+        assertThat(out.resolve("prefixes/leaderboard.md"))
+                .content()
+                .containsPattern("\n\\*\\*Recommendation: (use|keep) ");
+        assertThat(out.resolve("prefixes/experiment.json"))
+                .content()
+                .contains("\"recommendation\": {")
+                .contains("\"adopt\": ");
         assertThat(out.resolve("card-baseline/leaderboard.csv"))
                 .content()
                 .contains("plain-passage");
         assertThat(out.resolve("README.md"))
                 .content()
                 .contains("[helpdesk-mini](prefixes/leaderboard.md)")
-                .contains("[helpdesk-mini](card-baseline/leaderboard.md)");
+                .contains("[helpdesk-mini](card-baseline/leaderboard.md)")
+                .contains("| recommendation |");
     }
 
     @Test

@@ -64,6 +64,7 @@ final class LeaderRows {
                         m.baselineName()));
         sb.append(ExperimentReport.sensitivity(m.sensitivity())).append(' ');
         sb.append(ExperimentReport.selection(m.selection()));
+        sb.append('\n').append(ExperimentReport.recommendation(m.recommendation()));
         for (String w : r.warnings()) {
             sb.append("\nWarning: ").append(w).append('.');
         }

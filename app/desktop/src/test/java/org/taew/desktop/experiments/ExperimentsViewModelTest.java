@@ -10,6 +10,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.taew.core.logic.experiments.ExperimentReport;
 import org.taew.core.logic.experiments.ExperimentResult;
 import org.taew.core.logic.experiments.ExperimentSpec;
 import org.taew.core.logic.history.RunHistory;
@@ -83,7 +84,11 @@ class ExperimentsViewModelTest {
         assertThat(vm.summaryProperty().get())
                 .startsWith("nDCG@10 on helpdesk-mini (test split, 40 queries) with e5-small-v2")
                 .contains("Sensitivity to wording (13 worded variants)")
-                .contains("5-fold cross-validation");
+                .contains("5-fold cross-validation")
+                .contains(
+                        "\n"
+                                + ExperimentReport.recommendation(
+                                        r.results().get(0).recommendation()));
         try (RunHistory h = RunHistory.openForReading(vms.recorder().historyFile())) {
             List<RunRecord> runs =
                     h.list(new RunHistory.Filter(null, null, null, "helpdesk-mini", null, 0));

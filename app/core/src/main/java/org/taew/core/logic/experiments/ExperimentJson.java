@@ -16,7 +16,7 @@ import org.taew.core.model.Arm;
  */
 final class ExperimentJson {
     /** The version of experiment.json's layout (docs/formats.md); raised on any change. */
-    static final int SCHEMA_VERSION = 3;
+    static final int SCHEMA_VERSION = 4;
 
     private ExperimentJson() {}
 
@@ -58,7 +58,21 @@ final class ExperimentJson {
             List<String> warnings,
             List<JsonVariant> leaderboard,
             ExperimentResult.Sensitivity sensitivity,
-            ExperimentResult.Selection selection) {}
+            ExperimentResult.Selection selection,
+            JsonRecommendation recommendation) {}
+
+    /** The recommendation's figures and its sentence, as every output says it. */
+    record JsonRecommendation(
+            String chosen,
+            int folds,
+            int of,
+            String baseline,
+            double delta,
+            double deltaCiLow,
+            double deltaCiHigh,
+            double p,
+            boolean adopt,
+            String sentence) {}
 
     record JsonExperiment(
             int schemaVersion,
@@ -71,6 +85,20 @@ final class ExperimentJson {
             String created) {}
 
     record ModeComparisonJson(int permutations, int resamples, long seed, double confidence) {}
+
+    private static JsonRecommendation recommendation(ExperimentResult.Recommendation r) {
+        return new JsonRecommendation(
+                r.chosen(),
+                r.folds(),
+                r.of(),
+                r.baseline(),
+                r.delta(),
+                r.ci().low(),
+                r.ci().high(),
+                r.p(),
+                r.adopt(),
+                ExperimentSentences.recommendation(r));
+    }
 
     private static JsonExperiment json(ExperimentResult r) {
         List<JsonModel> models = new ArrayList<>();
@@ -117,7 +145,8 @@ final class ExperimentJson {
                             m.warnings(),
                             vs,
                             m.sensitivity(),
-                            m.selection()));
+                            m.selection(),
+                            recommendation(m.recommendation())));
         }
         var s = r.significance();
         return new JsonExperiment(

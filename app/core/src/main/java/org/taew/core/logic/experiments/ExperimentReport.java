@@ -61,6 +61,11 @@ public final class ExperimentReport {
         return ExperimentSentences.selection(s);
     }
 
+    /** Whether to adopt the held-out choice or keep the baseline, in one plain sentence. */
+    public static String recommendation(ExperimentResult.Recommendation r) {
+        return ExperimentSentences.recommendation(r);
+    }
+
     /**
      * A diagnostic with {@code decimals} decimals, or a dash where the row has none (the cosines of
      * a reference row).

@@ -167,6 +167,30 @@ public record ExperimentResult(
             Map<String, Integer> chosenCounts) {}
 
     /**
+     * What to do with the experiment's finding, judged only on queries the choice was not made on:
+     * adopt the variant chosen on held-out data when it beats the baseline there (its paired
+     * interval above zero and its p below the level), else keep the baseline.
+     *
+     * @param chosen the variant chosen on held-out data (with cross-validation: the one chosen in
+     *     most folds)
+     * @param folds how many folds chose it, of how many (1 of 1 with a dev split)
+     * @param baseline the baseline's name
+     * @param delta the held-out mean of choosing minus the baseline's mean on the same queries
+     * @param ci the paired bootstrap interval of {@code delta}
+     * @param p the paired randomization test of choosing against the baseline
+     * @param adopt whether to use {@code chosen} instead of the baseline
+     */
+    public record Recommendation(
+            String chosen,
+            int folds,
+            int of,
+            String baseline,
+            double delta,
+            Significance.Interval ci,
+            double p,
+            boolean adopt) {}
+
+    /**
      * One dataset with one model.
      *
      * @param queryIds the evaluated queries, in the order of each variant's per-query values
@@ -176,6 +200,7 @@ public record ExperimentResult(
      *     model prompts that eval would use) and the experiment's own variants, one line
      * @param references the lexical reference rows: BM25, then each variant's hybrid when asked
      * @param lexical what the reference rows are, one line
+     * @param recommendation whether to adopt the held-out choice or keep the baseline
      */
     public record ModelResult(
             String dataset,
@@ -191,7 +216,8 @@ public record ExperimentResult(
             List<VariantResult> references,
             String lexical,
             Sensitivity sensitivity,
-            Selection selection) {
+            Selection selection,
+            Recommendation recommendation) {
         public ModelResult {
             queryIds = List.copyOf(queryIds);
             warnings = List.copyOf(warnings);

@@ -143,7 +143,7 @@ public final class ExperimentRunner {
         List<ExperimentResult.VariantResult> all =
                 LeaderboardStatistics.rows(entries, baseline, significance);
         List<ExperimentResult.VariantResult> rows = all.subList(0, variants.size());
-        ExperimentResult.Selection selection =
+        VariantSelection.Outcome selection =
                 dev == null
                         ? VariantSelection.crossValidate(
                                 spec.selection(), variants, test.perQuery())
@@ -163,6 +163,7 @@ public final class ExperimentRunner {
                 all.subList(variants.size(), all.size()),
                 ReferenceRows.describe(spec, setup.lexical().index()),
                 ExperimentResult.Sensitivity.of(rows),
-                selection);
+                selection.selection(),
+                VariantSelection.recommend(selection, all.get(baseline), significance));
     }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.taew.core.logic.metrics.Significance;
 
 /**
  * An experiment's findings in sentences, for the console, the desktop and the Markdown leaderboard:
@@ -53,6 +54,50 @@ final class ExperimentSentences {
                 s.estimate(),
                 s.inSampleBest(),
                 s.inSampleMean());
+    }
+
+    /**
+     * The recommendation in one plain sentence: use the variant chosen on held-out queries, by how
+     * much it beats the baseline there, or keep the baseline.
+     */
+    static String recommendation(ExperimentResult.Recommendation r) {
+        String chosen =
+                r.of() > 1
+                        ? r.chosen() + " (chosen in " + r.folds() + " of " + r.of() + " folds)"
+                        : r.chosen();
+        String figures =
+                String.format(
+                        Locale.ROOT,
+                        "%+.4f [%+.4f, %+.4f] on held-out queries (p %s)",
+                        r.delta(),
+                        r.ci().low(),
+                        r.ci().high(),
+                        Significance.format(r.p()));
+        if (r.adopt()) {
+            return "Recommendation: use "
+                    + chosen
+                    + ". Chosen on queries it was not scored on, it beats "
+                    + r.baseline()
+                    + " by "
+                    + figures
+                    + ".";
+        }
+        if (r.chosen().equals(r.baseline())) {
+            return "Recommendation: keep "
+                    + r.baseline()
+                    + ". Choosing on queries it was not scored on picks "
+                    + chosen
+                    + " itself; choosing scores "
+                    + figures
+                    + " against it.";
+        }
+        return "Recommendation: keep "
+                + r.baseline()
+                + ". The variant chosen on queries it was not scored on, "
+                + chosen
+                + ", does not beat it: "
+                + figures
+                + (r.delta() < 0 ? ", below the baseline." : ", no better than chance.");
     }
 
     /** {@code x} with {@code decimals} decimals, or a dash when there is none (NaN). */

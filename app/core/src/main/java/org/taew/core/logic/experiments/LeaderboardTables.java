@@ -95,7 +95,11 @@ final class LeaderboardTables {
                     .append(tex(m.baselineName()))
                     .append(" after Holm's adjustment ($")
                     .append(Significance.BELOW_ALPHA)
-                    .append("$).}\n\\end{table}\n\n");
+                    .append("$). ")
+                    .append(
+                            tex(ExperimentSentences.recommendation(m.recommendation()))
+                                    .replace("<", "$<$"))
+                    .append("}\n\\end{table}\n\n");
         }
         return sb.toString();
     }

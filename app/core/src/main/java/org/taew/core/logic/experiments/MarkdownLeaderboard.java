@@ -85,6 +85,9 @@ final class MarkdownLeaderboard {
             }
             sb.append("\n").append(ExperimentSentences.sensitivity(m.sensitivity())).append("\n");
             sb.append("\n").append(ExperimentSentences.selection(m.selection())).append("\n");
+            sb.append("\n**")
+                    .append(ExperimentSentences.recommendation(m.recommendation()))
+                    .append("**\n");
         }
         return sb.toString();
     }
@@ -101,11 +104,13 @@ final class MarkdownLeaderboard {
                         + " (leaderboard.md). *Held-out* is the score of choosing the best variant on"
                         + " data it is not scored on (the dev split, else K-fold over the queries); the in-sample"
                         + " best's score beside it is optimistic; *bm25* is the lexical reference (BM25,"
-                        + " Anserini's defaults).\n\n");
+                        + " Anserini's defaults); *recommendation* judges the held-out choice against the"
+                        + " baseline on held-out queries (use it only when its paired interval lies above"
+                        + " zero and p < 0.05, else keep the baseline).\n\n");
         sb.append(
                 "| dataset | model | measure | general | card (rank) | bm25 | in-sample best | held-out"
-                        + " | wording IQR | variants |\n");
-        sb.append("|---|---|---|---|---|---|---|---|---|---|\n");
+                        + " | wording IQR | variants | recommendation |\n");
+        sb.append("|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (ExperimentResult r : results) {
             for (ExperimentResult.ModelResult m : r.results()) {
                 ExperimentResult.Sensitivity s = m.sensitivity();
@@ -114,7 +119,7 @@ final class MarkdownLeaderboard {
                         String.format(
                                 Locale.ROOT,
                                 "| [%s](%s/leaderboard.md) | %s | %s | %.4f | %.4f (%d of %d) | %.4f | %s"
-                                        + " %.4f | %.4f | %.4f | %d |\n",
+                                        + " %.4f | %.4f | %.4f | %d | %s |\n",
                                 m.dataset(),
                                 r.spec().name(),
                                 Precision.displayName(m.model()),
@@ -128,10 +133,18 @@ final class MarkdownLeaderboard {
                                 sel.inSampleMean(),
                                 sel.estimate(),
                                 s.iqr(),
-                                s.ranked()));
+                                s.ranked(),
+                                verdict(m.recommendation())));
             }
         }
         return sb.toString();
+    }
+
+    /** The recommendation in a table cell: {@code use X (+0.0123)} or {@code keep card}. */
+    private static String verdict(ExperimentResult.Recommendation r) {
+        return r.adopt()
+                ? String.format(Locale.ROOT, "use %s (%+.4f)", r.chosen(), r.delta())
+                : "keep " + r.baseline();
     }
 
     /** A side's template in code, or a dash for BM25 (no model, no template). */

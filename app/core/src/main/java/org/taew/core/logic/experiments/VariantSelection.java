@@ -4,7 +4,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.taew.core.logic.compare.ModeComparison;
 import org.taew.core.logic.evaluation.SideTemplate;
+import org.taew.core.logic.metrics.Significance;
 import org.taew.core.logic.session.EvaluationSession;
 import org.taew.core.logic.session.SessionSetup;
 import org.taew.core.model.Embeddings;
@@ -19,10 +21,48 @@ final class VariantSelection {
     private VariantSelection() {}
 
     /**
+     * A selection and what it scores per query on queries it was not chosen on: per query, the main
+     * measure of the variant chosen without that query (its fold's choice, or the dev split's
+     * choice).
+     */
+    record Outcome(ExperimentResult.Selection selection, double[] heldOut) {}
+
+    /**
+     * Adopt the held-out choice only when it beats the baseline on the same held-out queries: its
+     * paired bootstrap interval above zero and its randomization test below the level.
+     */
+    static ExperimentResult.Recommendation recommend(
+            Outcome o, ExperimentResult.VariantResult baseline, ModeComparison.Settings s) {
+        double[] base = baseline.perQuery();
+        String chosen = o.selection().chosen();
+        int folds = 1;
+        int of = 1;
+        if (chosen == null) {
+            of = 0;
+            for (Map.Entry<String, Integer> e : o.selection().chosenCounts().entrySet()) {
+                of += e.getValue();
+                if (chosen == null || e.getValue() > folds) {
+                    chosen = e.getKey();
+                    folds = e.getValue();
+                }
+            }
+        }
+        double delta = LeaderboardStatistics.mean(o.heldOut()) - LeaderboardStatistics.mean(base);
+        Significance.Interval ci =
+                Significance.bootstrapCi(
+                        base, o.heldOut(), s.resamples(), s.seed(), s.confidence());
+        double p = Significance.randomizationTest(base, o.heldOut(), s.permutations(), s.seed());
+        boolean adopt =
+                !chosen.equals(baseline.name()) && ci.low() > 0 && Significance.belowAlpha(p);
+        return new ExperimentResult.Recommendation(
+                chosen, folds, of, baseline.name(), delta, ci, p, adopt);
+    }
+
+    /**
      * K-fold over the queries: the variant with the best mean on the other folds is scored on the
      * held-out fold; the estimate is the mean over all queries of what was so chosen.
      */
-    static ExperimentResult.Selection crossValidate(
+    static Outcome crossValidate(
             ExperimentSpec.Selection sel,
             List<ExperimentSpec.Variant> variants,
             List<double[]> perQuery) {
@@ -34,6 +74,7 @@ final class VariantSelection {
             fold[order[i]] = i % folds;
         }
         double total = 0;
+        double[] heldOut = new double[n];
         Map<String, Integer> chosen = new LinkedHashMap<>();
         for (int f = 0; f < folds; f++) {
             int best = -1;
@@ -57,21 +98,24 @@ final class VariantSelection {
             for (int q = 0; q < n; q++) {
                 if (fold[q] == f) {
                     total += perQuery.get(best)[q];
+                    heldOut[q] = perQuery.get(best)[q];
                 }
             }
         }
         int inSample = argmax(perQuery);
-        return new ExperimentResult.Selection(
-                folds + "-fold cross-validation over queries (seed " + sel.seed() + ")",
-                variants.get(inSample).name(),
-                LeaderboardStatistics.mean(perQuery.get(inSample)),
-                null,
-                n == 0 ? Double.NaN : total / n,
-                chosen);
+        return new Outcome(
+                new ExperimentResult.Selection(
+                        folds + "-fold cross-validation over queries (seed " + sel.seed() + ")",
+                        variants.get(inSample).name(),
+                        LeaderboardStatistics.mean(perQuery.get(inSample)),
+                        null,
+                        n == 0 ? Double.NaN : total / n,
+                        chosen),
+                heldOut);
     }
 
     /** Chooses on the dev split, scores the choice on the test split. */
-    static ExperimentResult.Selection onDev(
+    static Outcome onDev(
             ExperimentSpec spec,
             EvaluationSession session,
             SessionSetup dev,
@@ -91,13 +135,15 @@ final class VariantSelection {
                         progress);
         int best = argmax(d.perQuery());
         int inSample = argmax(testPerQuery);
-        return new ExperimentResult.Selection(
-                "chosen on the " + dev.retrieval().split() + " split",
-                variants.get(inSample).name(),
-                LeaderboardStatistics.mean(testPerQuery.get(inSample)),
-                variants.get(best).name(),
-                LeaderboardStatistics.mean(testPerQuery.get(best)),
-                Map.of(variants.get(best).name(), 1));
+        return new Outcome(
+                new ExperimentResult.Selection(
+                        "chosen on the " + dev.retrieval().split() + " split",
+                        variants.get(inSample).name(),
+                        LeaderboardStatistics.mean(testPerQuery.get(inSample)),
+                        variants.get(best).name(),
+                        LeaderboardStatistics.mean(testPerQuery.get(best)),
+                        Map.of(variants.get(best).name(), 1)),
+                testPerQuery.get(best));
     }
 
     private static int argmax(List<double[]> perQuery) {

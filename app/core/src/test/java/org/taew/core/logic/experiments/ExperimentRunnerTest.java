@@ -345,7 +345,10 @@ class ExperimentRunnerTest {
         double[] b = {0, 0, 0, 0, 1, 1};
         ExperimentResult.Selection s =
                 VariantSelection.crossValidate(
-                        new ExperimentSpec.Selection(false, "dev", 2, 1), variants, List.of(a, b));
+                                new ExperimentSpec.Selection(false, "dev", 2, 1),
+                                variants,
+                                List.of(a, b))
+                        .selection();
         assertThat(s.inSampleBest()).isEqualTo("a");
         assertThat(s.inSampleMean()).isCloseTo(4.0 / 6, within(1e-12));
         assertThat(s.chosenCounts().values().stream().mapToInt(Integer::intValue).sum())
@@ -365,9 +368,10 @@ class ExperimentRunnerTest {
         for (long seed = 1; seed <= 30; seed++) {
             ExperimentResult.Selection t =
                     VariantSelection.crossValidate(
-                            new ExperimentSpec.Selection(false, "dev", 2, seed),
-                            variants,
-                            List.of(a, b));
+                                    new ExperimentSpec.Selection(false, "dev", 2, seed),
+                                    variants,
+                                    List.of(a, b))
+                            .selection();
             boolean bothChooseA = Math.abs(t.estimate() - 4.0 / 6) < 1e-12;
             assertThat(t.estimate())
                     .as("seed " + seed)
@@ -381,7 +385,10 @@ class ExperimentRunnerTest {
         // two identical variants: the first in file order is always chosen, the estimate is exact
         ExperimentResult.Selection same =
                 VariantSelection.crossValidate(
-                        new ExperimentSpec.Selection(false, "dev", 3, 9), variants, List.of(a, a));
+                                new ExperimentSpec.Selection(false, "dev", 3, 9),
+                                variants,
+                                List.of(a, a))
+                        .selection();
         assertThat(same.chosenCounts()).isEqualTo(Map.of("a", 3));
         assertThat(same.estimate()).isCloseTo(4.0 / 6, within(1e-12));
     }
@@ -550,9 +557,10 @@ class ExperimentRunnerTest {
         String tex = Files.readString(out.resolve("leaderboard.tex"));
         assertThat(tex)
                 .contains("\\textbf{" + String.format(Locale.ROOT, "%.4f", best.mean()))
-                .contains("general (baseline)");
+                .contains("general (baseline)")
+                .contains(". Recommendation: ");
         String json = Files.readString(out.resolve("experiment.json"));
-        assertThat(json).contains("\"schema_version\": 3").contains("\"per_query\"");
+        assertThat(json).contains("\"schema_version\": 4").contains("\"per_query\"");
         String revision = m.model().identity().substring(0, 12);
         Path mteb = out.resolve("mteb/e5-small-v2").resolve(revision);
         assertThat(mteb.resolve("model_meta.json")).exists();
