@@ -74,7 +74,7 @@ final class ExperimentGuiBenchmark {
         AtomicLong end = new AtomicLong();
         Platform.runLater(
                 () -> {
-                    wb.get().view().tabs().getSelectionModel().select(3);
+                    wb.get().view().tabs().getSelectionModel().select(4);
                     ExperimentsViewModel vm = wb.get().view().experiments();
                     while (!vm.variants().isEmpty()) {
                         vm.remove(0);

@@ -1,6 +1,7 @@
 package org.taew.desktop;
 
 import java.util.function.LongSupplier;
+import org.taew.core.logic.evaluation.EmbeddingMap;
 import org.taew.core.logic.evaluation.SimilarityMap;
 import org.taew.core.logic.session.SessionResolver;
 import org.taew.core.util.WorkbenchHome;
@@ -8,6 +9,7 @@ import org.taew.desktop.experiments.ExperimentsViewModel;
 import org.taew.desktop.heatmap.HeatmapViewModel;
 import org.taew.desktop.history.HistoryViewModel;
 import org.taew.desktop.instructions.InstructionEditorViewModel;
+import org.taew.desktop.map.MapViewModel;
 import org.taew.desktop.metrics.MetricsViewModel;
 import org.taew.desktop.queries.PerQueryViewModel;
 import org.taew.desktop.session.Downloads;
@@ -33,6 +35,7 @@ public final class DesktopViewModels {
     private final Downloads downloads;
     private final MetricsViewModel metrics;
     private final HeatmapViewModel heatmaps;
+    private final MapViewModel map;
     private final PerQueryViewModel perQuery;
     private final StsViewModel sts;
     private final ExperimentsViewModel experiments;
@@ -73,6 +76,19 @@ public final class DesktopViewModels {
         perQuery = new PerQueryViewModel(session.snapshotProperty(), session.cutoffProperty());
         // a click on a heatmap cell also selects its query for the side-by-side view
         heatmaps.selectedQueryProperty().addListener((o, a, b) -> perQuery.select(b));
+        map =
+                new MapViewModel(
+                        session.snapshotProperty(),
+                        EmbeddingMap.DEFAULT_MAX_QUERIES,
+                        EmbeddingMap.DEFAULT_MAX_DOCUMENTS);
+        // so does a click on a query of the map
+        map.selectedQueryProperty()
+                .addListener(
+                        (o, a, b) -> {
+                            if (b != null) {
+                                perQuery.select(b);
+                            }
+                        });
         sts = new StsViewModel(session.stsSnapshotProperty());
         experiments = new ExperimentsViewModel(session, resolver, work, recorder);
         history = new HistoryViewModel(session, recorder, runner.ui());
@@ -114,6 +130,10 @@ public final class DesktopViewModels {
 
     public HeatmapViewModel heatmaps() {
         return heatmaps;
+    }
+
+    public MapViewModel map() {
+        return map;
     }
 
     public PerQueryViewModel perQuery() {

@@ -31,6 +31,7 @@ import org.taew.desktop.heatmap.HeatmapViewModel;
 import org.taew.desktop.history.HistoryView;
 import org.taew.desktop.history.HistoryViewModel;
 import org.taew.desktop.instructions.InstructionEditorView;
+import org.taew.desktop.map.MapView;
 import org.taew.desktop.metrics.MetricsView;
 import org.taew.desktop.queries.PerQueryView;
 import org.taew.desktop.session.Downloads;
@@ -70,13 +71,26 @@ public final class MainView extends BorderPane {
                 new ExperimentsView(experimentsVm, dialogs, session.context().workspace().root());
         historyVm = vms.history();
         history = new HistoryView(historyVm, dialogs);
+        Tab mapTab = tab("Map", new MapView(vms.map()));
+        Tab perQueryTab = tab("Per query", perQuery);
         retrievalTabs =
                 List.of(
                         tab("Metrics", metrics),
                         tab("Heatmaps", heatmaps),
-                        tab("Per query", perQuery),
+                        mapTab,
+                        perQueryTab,
                         tab("Experiments", experiments),
                         tab("History", history));
+        // the map is computed only while it shows; a click on one of its queries opens Per query
+        vms.map().activeProperty().bind(mapTab.selectedProperty());
+        vms.map()
+                .selectedQueryProperty()
+                .addListener(
+                        (o, a, b) -> {
+                            if (b != null) {
+                                tabs.getSelectionModel().select(perQueryTab);
+                            }
+                        });
         stsTab = tab("STS", sts);
         tabs.getTabs().setAll(retrievalTabs);
         // sentence pairs have their own view; retrieval's three need a ranking

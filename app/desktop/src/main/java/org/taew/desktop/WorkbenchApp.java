@@ -86,13 +86,14 @@ public final class WorkbenchApp extends Application {
                                     : List.of(
                                             new Shot("metrics", 0, WorkbenchApp::nothing),
                                             new Shot("heatmaps", 1, WorkbenchApp::nothing),
-                                            new Shot("per-query", 2, WorkbenchApp::nothing),
+                                            new Shot("map", 2, WorkbenchApp::selectAQuery),
+                                            new Shot("per-query", 3, WorkbenchApp::nothing),
                                             new Shot(
                                                     "per-query-bm25-hybrid",
-                                                    2,
+                                                    3,
                                                     WorkbenchApp::bm25AndHybrid),
-                                            new Shot("experiments", 3, WorkbenchApp::runExperiment),
-                                            new Shot("history", 4, WorkbenchApp::compareTwoRuns),
+                                            new Shot("experiments", 4, WorkbenchApp::runExperiment),
+                                            new Shot("history", 5, WorkbenchApp::compareTwoRuns),
                                             new Shot("int8-draft", 0, WorkbenchApp::int8Draft));
                     shoot(wb, dir, shots, 0);
                 };
@@ -103,6 +104,17 @@ public final class WorkbenchApp extends Application {
                 };
         wb.session().snapshotProperty().addListener(once);
         wb.session().stsSnapshotProperty().addListener(once);
+    }
+
+    /** Marks one query on the map: its arrow, relevant documents and top 10. */
+    private static void selectAQuery(Workbench wb, Runnable ready) {
+        wb.view().tabs().getSelectionModel().select(2); // shown, the map is computed
+        var map = wb.viewModels().map();
+        if (map.mapProperty().get() != null) {
+            // opens the query in Per query; the screenshot shows the map again
+            map.select(Math.min(4, map.mapProperty().get().queries().size() - 1));
+        }
+        ready.run();
     }
 
     /** Sets BM25 beside the hybrid on the Per query tab, when the session has them. */

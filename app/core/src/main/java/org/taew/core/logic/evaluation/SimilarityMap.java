@@ -2,7 +2,6 @@ package org.taew.core.logic.evaluation;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -58,20 +57,9 @@ public record SimilarityMap(
     public static SimilarityMap sample(
             LiveEvaluation.Snapshot snapshot, int maxQueries, int negativesPerQuery) {
         RetrievalDataset ds = snapshot.result().dataset();
-        Map<String, Integer> queryRow = index(ds.queries());
-        Map<String, Integer> docRow = index(ds.documents());
-        List<TextItem> judgedQueries = new ArrayList<>();
-        for (TextItem q : ds.queries()) {
-            if (!ds.qrels().of(q.id()).isEmpty()) {
-                judgedQueries.add(q);
-            }
-        }
-        List<TextItem> rows = new ArrayList<>();
-        int n = judgedQueries.size();
-        int take = Math.min(maxQueries, n);
-        for (int i = 0; i < take; i++) {
-            rows.add(judgedQueries.get((int) ((long) i * n / take)));
-        }
+        Map<String, Integer> queryRow = QuerySample.index(ds.queries());
+        Map<String, Integer> docRow = QuerySample.index(ds.documents());
+        List<TextItem> rows = QuerySample.judged(ds, maxQueries);
         Set<String> columns = new LinkedHashSet<>();
         for (TextItem q : rows) {
             ds.qrels().of(q.id()).entrySet().stream()
@@ -146,13 +134,5 @@ public record SimilarityMap(
             }
         }
         return out;
-    }
-
-    private static Map<String, Integer> index(List<TextItem> items) {
-        Map<String, Integer> m = new HashMap<>();
-        for (int i = 0; i < items.size(); i++) {
-            m.put(items.get(i).id(), i);
-        }
-        return m;
     }
 }

@@ -36,7 +36,7 @@ import org.taew.core.util.WorkbenchException;
 import org.taew.core.util.WorkbenchHome;
 
 class LiveEvaluationTest {
-    private static final InstructionPair E5 =
+    static final InstructionPair E5 =
             new InstructionPair(
                     Template.parse("query: {text}"), Template.parse("passage: {text}"), false);
     private static final InstructionPair E5_EDITED =
