@@ -9,6 +9,7 @@ import org.taew.core.logic.datasets.DatasetCatalog;
 import org.taew.core.logic.encoding.Precision;
 import org.taew.core.logic.evaluation.RetrievalEvaluation;
 import org.taew.core.logic.evaluation.StsEvaluation;
+import org.taew.core.logic.export.ResultsWriter;
 import org.taew.core.logic.history.RunRecord;
 import org.taew.core.logic.lexical.LexicalSettings;
 import org.taew.core.logic.session.EvaluationSession;
@@ -16,6 +17,7 @@ import org.taew.core.logic.session.SessionDefaults;
 import org.taew.core.logic.session.SessionRequest;
 import org.taew.core.logic.session.SessionSetup;
 import org.taew.core.model.MetricId;
+import org.taew.core.util.AtomicFolder;
 import org.taew.core.util.WorkbenchException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -32,7 +34,8 @@ import picocli.CommandLine.Spec;
                     + " instructions) or both, beside BM25 (the lexical reference) and optionally a hybrid of"
                     + " BM25 and a dense mode, and compare them.",
             "Retrieval datasets (BEIR folders) give trec_eval measures; STS pair files give Spearman and Pearson.",
-            "Writes results.json, per-query.csv and TREC run files to the output folder.",
+            "Writes results.json, per-query.csv and TREC run files to the output folder, which they"
+                    + " replace whole (written beside it and renamed into place).",
         })
 final class EvalCommand implements Callable<Integer> {
     @Mixin CommonOptions common;
@@ -175,6 +178,8 @@ final class EvalCommand implements Callable<Integer> {
                                 setup.dataset().name(),
                                 Precision.folderName(setup.model()),
                                 setup.task());
+        // the results replace the folder whole: one that holds other files stops it before the work
+        AtomicFolder.checkReplaceable(out, ResultsWriter::isOwnFile);
         PrintWriter w = spec.commandLine().getOut();
         try (EvaluationSession session = EvaluationSession.open(setup, false)) {
             if (setup.isSts()) {

@@ -17,6 +17,7 @@ import org.taew.core.logic.session.SessionDefaults;
 import org.taew.core.logic.session.SessionResolver;
 import org.taew.core.model.MetricId;
 import org.taew.core.model.RetrievalDataset;
+import org.taew.core.util.AtomicFolder;
 import org.taew.core.util.WorkbenchException;
 import org.taew.core.util.WorkbenchHome;
 import picocli.CommandLine;
@@ -70,6 +71,8 @@ final class EvalWithoutModel {
         IdenticalIds.Decision identical =
                 IdenticalIds.decide(c.ignoreIdenticalIds(), settings, data);
         String task = SessionResolver.task(c.instructionOptions().task, settings, false);
+        Path out = c.output() != null ? c.output() : Path.of("results", entry.name(), "bm25", task);
+        AtomicFolder.checkReplaceable(out, ResultsWriter::isOwnFile);
         LexicalOnly.Outcome o =
                 LexicalOnly.evaluate(
                         data,
@@ -96,7 +99,6 @@ final class EvalWithoutModel {
         for (String warning : warnings) {
             w.println("Warning: " + warning + ".");
         }
-        Path out = c.output() != null ? c.output() : Path.of("results", entry.name(), "bm25", task);
         w.println(
                 "Wrote "
                         + Reports.files(

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.taew.core.logic.experiments.ExperimentReader;
 import org.taew.core.logic.experiments.ExperimentReport;
@@ -15,6 +16,7 @@ import org.taew.core.logic.history.RunRecord;
 import org.taew.core.logic.metrics.Significance;
 import org.taew.core.logic.session.SessionRequest;
 import org.taew.core.util.AtomicFiles;
+import org.taew.core.util.AtomicFolder;
 import org.taew.core.util.WorkbenchException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -52,9 +54,23 @@ final class ExperimentCommand implements Callable<Integer> {
                         + " interval, randomization and Holm-adjusted p, wins/losses), the sensitivity to"
                         + " wording, instruction-usage diagnostics and the best variant chosen on held-out"
                         + " queries.",
-                "Writes leaderboard.md/.csv/.tex, experiment.json and MTEB's experiments layout (mteb/)."
+                "Writes leaderboard.md/.csv/.tex, experiment.json and MTEB's experiments layout (mteb/)"
+                        + " into <DIR>/<name>, replacing that folder whole (written beside it and renamed"
+                        + " into place)."
             })
     static final class Run implements Callable<Integer> {
+        /**
+         * The top-level names ExperimentReport.write gives an experiment's folder, which is
+         * replaced whole: an existing folder holding anything else is refused, never emptied.
+         */
+        private static final Set<String> FILES =
+                Set.of(
+                        "leaderboard.md",
+                        "leaderboard.csv",
+                        "leaderboard.tex",
+                        "experiment.json",
+                        "mteb");
+
         @Spec CommandLine.Model.CommandSpec spec;
 
         @Mixin CommonOptions common;
@@ -84,6 +100,9 @@ final class ExperimentCommand implements Callable<Integer> {
                 specs.add(ExperimentReader.read(f));
             }
             Path root = output != null ? output : Path.of("results", "experiments");
+            for (ExperimentSpec s : specs) {
+                AtomicFolder.checkReplaceable(folder(root, s), FILES::contains);
+            }
             List<ExperimentResult> all = new ArrayList<>();
             for (ExperimentSpec s : specs) {
                 ExperimentResult r =
@@ -97,13 +116,11 @@ final class ExperimentCommand implements Callable<Integer> {
                                 significance.settings(),
                                 common.progress());
                 print(w, r);
-                // int8 drafts never overwrite an fp32 report
-                Path dir =
-                        root.resolve(
-                                compute.precision.draft()
-                                        ? s.name() + "@" + compute.precision.label()
-                                        : s.name());
-                List<Path> written = ExperimentReport.write(dir, r);
+                Path dir = folder(root, s);
+                // written beside the folder and renamed into place: a killed run leaves no
+                // folder that looks finished
+                List<Path> written =
+                        AtomicFolder.write(dir, FILES::contains, d -> ExperimentReport.write(d, r));
                 w.println("Wrote " + written.size() + " files to " + dir);
                 long recorded =
                         r.results().stream()
@@ -129,6 +146,14 @@ final class ExperimentCommand implements Callable<Integer> {
                 w.println("Wrote " + index);
             }
             return ExitCodes.OK;
+        }
+
+        /** An experiment's folder; int8 and q4 drafts never overwrite an fp32 report. */
+        private Path folder(Path root, ExperimentSpec s) {
+            return root.resolve(
+                    compute.precision.draft()
+                            ? s.name() + "@" + compute.precision.label()
+                            : s.name());
         }
 
         private static void print(PrintWriter w, ExperimentResult r) {

@@ -76,6 +76,22 @@ class EvalArmsTest {
     }
 
     @Test
+    void anOutputFolderHoldingOtherFilesIsRefusedBeforeTheEvaluation() throws Exception {
+        Path out = tmp.resolve("project");
+        Files.createDirectories(out);
+        Files.writeString(out.resolve("results.json"), "{}");
+        Files.writeString(out.resolve("thesis.tex"), "mine");
+        CliRun run = eval(out, "--mode", "bm25");
+        assertThat(run.exitCode()).isEqualTo(3);
+        assertThat(run.out()).doesNotContain("BM25 on");
+        assertThat(run.err())
+                .contains(out + " holds thesis.tex, which no earlier run")
+                .doesNotContain("Exception");
+        assertThat(out.resolve("results.json")).hasContent("{}");
+        assertThat(out.resolve("thesis.tex")).hasContent("mine");
+    }
+
+    @Test
     void theHybridFusesTheWrittenBm25AndDenseRunsByReciprocalRank() throws Exception {
         Path out = tmp.resolve("all");
         CliRun run = eval(out, "--mode", "all");

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -55,6 +56,11 @@ class ExperimentCommandTest {
                           - {name: plain-passage, query: "{text}", document: "passage: {text}"}
                         """);
         Path out = tmp.resolve("out");
+        // an earlier run's folder (another model's MTEB results), and what a killed run left
+        Files.createDirectories(out.resolve("prefixes/mteb/old-model"));
+        Files.writeString(out.resolve("prefixes/experiment.json"), "{}");
+        Files.createDirectories(out.resolve(".prefixes.partial-0badf00d/mteb"));
+        Files.writeString(out.resolve(".prefixes.partial-0badf00d/experiment.json"), "{}");
         CliRun run =
                 experimentRun(
                         "--permutations", "2000", a.toString(), b.toString(), "-o", out.toString());
@@ -84,10 +90,17 @@ class ExperimentCommandTest {
         assertThat(out.resolve("prefixes/leaderboard.md"))
                 .content()
                 .containsPattern("\n\\*\\*Recommendation: (use|keep) ");
+        // each experiment's folder replaced whole, the leftover of the killed run deleted
+        assertThat(out.resolve("prefixes/mteb/old-model")).doesNotExist();
         assertThat(out.resolve("prefixes/experiment.json"))
                 .content()
+                .contains("\"schema_version\"")
                 .contains("\"recommendation\": {")
                 .contains("\"adopt\": ");
+        try (Stream<Path> s = Files.list(out)) {
+            assertThat(s.map(p -> p.getFileName().toString()))
+                    .containsExactlyInAnyOrder("prefixes", "card-baseline", "README.md");
+        }
         assertThat(out.resolve("card-baseline/leaderboard.csv"))
                 .content()
                 .contains("plain-passage");
@@ -118,6 +131,25 @@ class ExperimentCommandTest {
                 .doesNotContain("Exception")
                 .doesNotContain("\tat ");
         assertThat(out).doesNotExist();
+    }
+
+    @Test
+    void anOutputFolderHoldingOtherFilesIsRefusedBeforeAnythingRuns() throws Exception {
+        Path f =
+                experiment(
+                        "mine",
+                        "datasets: [helpdesk-mini]\nmodels: [e5-small-v2]\nvariants:\n"
+                                + "  - {name: a, query: \"query: {text}\", document: \"{text}\"}\n");
+        Path out = tmp.resolve("out");
+        Files.createDirectories(out.resolve("mine"));
+        Files.writeString(out.resolve("mine/notes.md"), "my notes");
+        CliRun run = experimentRun(f.toString(), "-o", out.toString());
+        assertThat(run.exitCode()).isEqualTo(3);
+        assertThat(run.out()).doesNotContain("helpdesk-mini");
+        assertThat(run.err())
+                .contains(out.resolve("mine") + " holds notes.md, which no earlier run")
+                .doesNotContain("Exception");
+        assertThat(out.resolve("mine/notes.md")).hasContent("my notes");
     }
 
     @Test

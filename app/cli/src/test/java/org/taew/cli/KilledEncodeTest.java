@@ -54,32 +54,17 @@ class KilledEncodeTest {
                         input.toString(),
                         "-o");
 
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-Dai.djl.offline=true");
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add(Main.class.getName());
-        command.addAll(args);
-        command.add(tmp.resolve("killed.npy").toString());
-        Process child =
-                new ProcessBuilder(command)
-                        .redirectErrorStream(true)
-                        .redirectOutput(tmp.resolve("child.log").toFile())
-                        .start();
+        List<String> killedArgs = new ArrayList<>(args);
+        killedArgs.add(tmp.resolve("killed.npy").toString());
+        ChildCli child = ChildCli.start(killedArgs, tmp.resolve("child.log"));
         Path embeddings = home.resolve("embeddings");
         long records = 0;
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
-        while (records < 20 && child.isAlive() && System.nanoTime() < deadline) {
+        while (records < 20 && child.process().isAlive() && System.nanoTime() < deadline) {
             Thread.sleep(20);
             records = cachedRecords(embeddings);
         }
-        assertThat(child.isAlive())
-                .as("the child was still encoding when killed: " + log())
-                .isTrue();
-        child.destroyForcibly(); // SIGKILL
-        assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        assertThat(child.exitValue()).isEqualTo(137);
+        child.kill("encoding");
         long kept = cachedRecords(embeddings);
         assertThat(kept)
                 .as("batches finished before the kill are on disk")
@@ -128,14 +113,6 @@ class KilledEncodeTest {
         float[] out = new float[data.remaining() / 4];
         data.asFloatBuffer().get(out);
         return out;
-    }
-
-    private String log() {
-        try {
-            return Files.readString(tmp.resolve("child.log"), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            return e.toString();
-        }
     }
 
     private static long cachedRecords(Path embeddings) throws IOException {

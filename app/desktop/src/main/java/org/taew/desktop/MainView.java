@@ -229,7 +229,8 @@ public final class MainView extends BorderPane {
     private void exportResults() {
         Optional<Path> dir =
                 dialogs.chooseFolder(
-                        "Export results into a folder", session.context().workspace().root());
+                        "Export results into a new or empty folder (an earlier export is replaced)",
+                        session.context().workspace().root());
         if (dir.isEmpty()) {
             return;
         }

@@ -12,8 +12,9 @@ import java.util.stream.Stream;
  * Which files of a workspace are the workbench's own content: the regular files under {@code
  * instructions/} and {@code datasets/} whose path has no hidden part. Hidden files are the user's
  * or a tool's, never shipped: the instruction editor's drafts ({@code .e5.yaml.autosave}), an
- * atomic write's temporary file, an import's half-written folder, {@code .git}. An installed
- * workbench copies and updates exactly these; the tests read exactly these.
+ * atomic write's temporary file, an import's half-written folder, a folder of results still being
+ * written or left by a killed run ({@link AtomicFolder}: {@code .<name>.partial-<random>}), {@code
+ * .git}. An installed workbench copies and updates exactly these; the tests read exactly these.
  */
 public final class ShippedFiles {
     /** The workspace folders that hold shipped content. */

@@ -17,6 +17,7 @@ class ShippedFilesTest {
         "instructions/.e5.yaml.autosave, false",
         "datasets/.mine.4711/corpus.jsonl, false",
         "datasets/mini/.corpus.jsonl.tmp123, false",
+        "datasets/mini/.results.partial-0badf00d/results.json, false",
         "README.md, false",
         "docs/formats.md, false",
         "instructions, false"

@@ -1,12 +1,14 @@
 package org.taew.desktop.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,6 +22,7 @@ import org.taew.core.model.Mode;
 import org.taew.core.testing.HubFixture;
 import org.taew.core.testing.ShippedWorkspace;
 import org.taew.core.testing.TinyModels;
+import org.taew.core.util.WorkbenchException;
 import org.taew.desktop.DesktopViewModels;
 import org.taew.desktop.DirectTaskRunner;
 import org.taew.desktop.RecordingDialogs;
@@ -507,6 +510,29 @@ class SessionViewModelTest {
                 .contains(
                         "results.json", "per-query.csv", "run-general.trec", "run-task-aware.trec");
         assertThat(Files.readString(out.resolve("results.json"))).contains("\"e5-small-v2\"");
+
+        // a second export replaces the first whole; nothing is left beside it
+        Files.writeString(out.resolve("run-earlier.trec"), "an earlier export's run\n");
+        session.export(out);
+        assertThat(out.resolve("run-earlier.trec")).doesNotExist();
+        assertThat(out.resolve("results.json")).exists();
+        try (Stream<Path> s = Files.list(dir)) {
+            assertThat(s.map(p -> p.getFileName().toString()))
+                    .noneMatch(n -> n.startsWith(".export"));
+        }
+    }
+
+    @Test
+    void exportIntoAFolderOfOtherFilesIsRefusedAndTheFolderKept() throws Exception {
+        Path mine = dir.resolve("mine");
+        Files.createDirectories(mine);
+        Files.writeString(mine.resolve("notes.txt"), "mine");
+        assertThatThrownBy(() -> session.export(mine))
+                .isInstanceOf(WorkbenchException.class)
+                .hasMessageStartingWith(mine + " holds notes.txt, which no earlier run");
+        try (Stream<Path> s = Files.list(mine)) {
+            assertThat(s.map(p -> p.getFileName().toString())).containsExactly("notes.txt");
+        }
     }
 
     @Test

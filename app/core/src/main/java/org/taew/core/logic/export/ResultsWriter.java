@@ -5,9 +5,6 @@ import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonPrimitive;
 import com.google.gson.JsonSerializer;
-import java.io.BufferedWriter;
-import java.io.OutputStreamWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,6 +27,7 @@ import org.taew.core.model.ModelSpec;
 import org.taew.core.model.TemplateSource;
 import org.taew.core.model.TextItem;
 import org.taew.core.util.AtomicFiles;
+import org.taew.core.util.AtomicFolder;
 import org.taew.core.util.WorkbenchException;
 
 /**
@@ -71,8 +69,9 @@ public final class ResultsWriter {
     private ResultsWriter() {}
 
     /**
-     * Writes results.json, per-query.csv and run-&lt;mode&gt;.trec into {@code dir}; returns the
-     * files written.
+     * Writes results.json, per-query.csv and run-&lt;mode&gt;.trec as the folder {@code dir}, whole
+     * or not at all ({@link AtomicFolder}: an earlier evaluation's folder there is replaced);
+     * returns the files written.
      *
      * @param identicalIds why identical ids were (not) ignored, or null
      * @param warnings what the report warned about, each a sentence
@@ -87,30 +86,47 @@ public final class ResultsWriter {
             String identicalIds,
             List<String> warnings)
             throws WorkbenchException {
-        List<Path> written = new ArrayList<>();
-        Path json = dir.resolve("results.json");
-        AtomicFiles.writeString(
-                json,
-                toJson(
-                        retrieval(
-                                result,
-                                model,
-                                engine,
-                                dimension,
-                                templates,
-                                identicalIds,
-                                warnings,
-                                Instant.now())));
-        written.add(json);
-        Path csv = dir.resolve("per-query.csv");
-        AtomicFiles.writeString(csv, perQueryCsv(result));
-        written.add(csv);
-        for (ArmResult a : result.arms().values()) {
-            Path run = dir.resolve("run-" + a.arm().label() + ".trec");
-            TrecRunWriter.write(run, a.run(), tag(model, a.arm()));
-            written.add(run);
-        }
-        return written;
+        return AtomicFolder.write(
+                dir,
+                ResultsWriter::isOwnFile,
+                d -> {
+                    List<Path> written = new ArrayList<>();
+                    Path json = d.resolve("results.json");
+                    AtomicFiles.writeString(
+                            json,
+                            toJson(
+                                    retrieval(
+                                            result,
+                                            model,
+                                            engine,
+                                            dimension,
+                                            templates,
+                                            identicalIds,
+                                            warnings,
+                                            Instant.now())));
+                    written.add(json);
+                    Path csv = d.resolve("per-query.csv");
+                    AtomicFiles.writeString(csv, perQueryCsv(result));
+                    written.add(csv);
+                    for (ArmResult a : result.arms().values()) {
+                        Path run = d.resolve("run-" + a.arm().label() + ".trec");
+                        TrecRunWriter.write(run, a.run(), tag(model, a.arm()));
+                        written.add(run);
+                    }
+                    return written;
+                });
+    }
+
+    /**
+     * Whether {@code name} is a file an evaluation's folder holds ({@code results.json}, {@code
+     * per-query.csv}, {@code per-pair.csv}, {@code run-*.trec}): the folder is replaced whole
+     * ({@link AtomicFolder}), so an existing one may hold nothing else.
+     */
+    public static boolean isOwnFile(String name) {
+        return name.equals("results.json")
+                || name.equals("per-query.csv")
+                || name.equals("per-pair.csv")
+                || (name.startsWith("run-") && name.endsWith(".trec"));
     }
 
     static String toJson(Object results) {
@@ -271,7 +287,9 @@ public final class ResultsWriter {
         return String.format(Locale.ROOT, "%.6f", v);
     }
 
-    /** Writes results.json and per-pair.csv for an STS evaluation. */
+    /**
+     * Writes results.json and per-pair.csv of an STS evaluation as the folder {@code dir}, whole.
+     */
     public static List<Path> writeSts(
             Path dir,
             StsEvaluation.Result result,
@@ -281,30 +299,38 @@ public final class ResultsWriter {
             TemplateSource templates)
             throws WorkbenchException {
         ResultsJson.Sts root = sts(result, model, engine, dimension, templates, Instant.now());
-        Path json = dir.resolve("results.json");
-        AtomicFiles.writeString(json, toJson(root));
-        Path csv = dir.resolve("per-pair.csv");
-        AtomicFiles.write(
-                csv,
-                out -> {
-                    BufferedWriter w =
-                            new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
-                    w.write("line,gold");
-                    for (Mode mode : result.modes().keySet()) {
-                        w.write(",cosine:" + mode.label());
-                    }
-                    w.write(",sentence1,sentence2\n");
-                    for (int i = 0; i < result.dataset().pairs().size(); i++) {
-                        var p = result.dataset().pairs().get(i);
-                        w.write(p.line() + "," + number(p.gold()));
-                        for (StsEvaluation.ModeResult m : result.modes().values()) {
-                            w.write("," + number(m.cosines()[i]));
-                        }
-                        w.write("," + Csv.field(p.first()) + "," + Csv.field(p.second()) + "\n");
-                    }
-                    w.flush();
+        return AtomicFolder.write(
+                dir,
+                ResultsWriter::isOwnFile,
+                d -> {
+                    Path json = d.resolve("results.json");
+                    AtomicFiles.writeString(json, toJson(root));
+                    Path csv = d.resolve("per-pair.csv");
+                    AtomicFiles.writeString(csv, perPairCsv(result));
+                    return List.of(json, csv);
                 });
-        return List.of(json, csv);
+    }
+
+    /** One row per pair: its line, the gold score, the cosine in each mode, both sentences. */
+    static String perPairCsv(StsEvaluation.Result result) {
+        StringBuilder w = new StringBuilder("line,gold");
+        for (Mode mode : result.modes().keySet()) {
+            w.append(",cosine:").append(mode.label());
+        }
+        w.append(",sentence1,sentence2\n");
+        for (int i = 0; i < result.dataset().pairs().size(); i++) {
+            var p = result.dataset().pairs().get(i);
+            w.append(p.line()).append(',').append(number(p.gold()));
+            for (StsEvaluation.ModeResult m : result.modes().values()) {
+                w.append(',').append(number(m.cosines()[i]));
+            }
+            w.append(',')
+                    .append(Csv.field(p.first()))
+                    .append(',')
+                    .append(Csv.field(p.second()))
+                    .append('\n');
+        }
+        return w.toString();
     }
 
     static ResultsJson.Sts sts(

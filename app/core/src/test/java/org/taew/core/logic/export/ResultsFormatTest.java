@@ -55,6 +55,14 @@ class ResultsFormatTest {
                     "e5",
                     Map.of(),
                     "0123abcd");
+
+    /** Two sentence pairs, on lines 2 and 3 of their file. */
+    static final StsDataset PAIRS =
+            new StsDataset(
+                    "pairs",
+                    Path.of("pairs.tsv"),
+                    List.of(new StsPair(2, "a", "b", 4.0), new StsPair(3, "c", "d", 1.0)));
+
     static final InstructionPair E5 =
             new InstructionPair(
                     Template.parse("query: {text}"), Template.parse("passage: {text}"), false);
@@ -189,11 +197,7 @@ class ResultsFormatTest {
 
     @Test
     void stsResultsKeepTheirLayout() throws Exception {
-        StsDataset ds =
-                new StsDataset(
-                        "pairs",
-                        Path.of("pairs.tsv"),
-                        List.of(new StsPair(2, "a", "b", 4.0), new StsPair(3, "c", "d", 1.0)));
+        StsDataset ds = PAIRS;
         Map<Mode, StsEvaluation.ModeResult> modes = new LinkedHashMap<>();
         modes.put(
                 Mode.GENERAL,
