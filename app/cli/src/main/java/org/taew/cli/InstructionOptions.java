@@ -4,7 +4,10 @@ import java.nio.file.Path;
 import org.taew.core.logic.session.SessionRequest;
 import picocli.CommandLine.Option;
 
-/** Which instructions: the task and an instruction file, for the commands that evaluate. */
+/**
+ * Which instructions: the task and an instruction file, for the commands that evaluate or export
+ * them.
+ */
 final class InstructionOptions {
     @Option(
             names = {"-t", "--task"},

@@ -17,8 +17,10 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "instructions",
         mixinStandardHelpOptions = true,
+        subcommands = {InstructionsExportCommand.class},
         description =
-                "List and check the instruction files: tasks and their query / document templates.")
+                "List and check the instruction files: tasks and their query / document templates;"
+                        + " `instructions export` takes chosen templates into production.")
 final class InstructionsCommand implements Callable<Integer> {
     @Mixin CommonOptions common;
 

@@ -3,6 +3,8 @@ package org.taew.cli;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.taew.core.testing.ShippedWorkspace;
 import picocli.CommandLine;
 
@@ -11,6 +13,13 @@ record CliRun(int exitCode, String out, String err) {
     /** The shipped instructions/ and datasets/, never the user's edits: see ShippedWorkspace. */
     static Path workspace() {
         return ShippedWorkspace.root();
+    }
+
+    /** {@link #of(String...)} with {@code first}, then {@code rest}. */
+    static CliRun of(List<String> first, String... rest) {
+        List<String> all = new ArrayList<>(first);
+        all.addAll(List.of(rest));
+        return of(all.toArray(new String[0]));
     }
 
     static CliRun of(String... args) {

@@ -8,7 +8,6 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,17 +23,15 @@ class OtherCommandsTest {
 
     /** {@code taew encode} in the shipped workspace with a home of its own, then {@code args}. */
     private CliRun encode(String... args) {
-        List<String> all =
-                new ArrayList<>(
-                        List.of(
-                                "encode",
-                                "--workspace",
-                                ws(),
-                                "--home",
-                                tmp.resolve("home").toString(),
-                                "--no-progress"));
-        all.addAll(List.of(args));
-        return CliRun.of(all.toArray(new String[0]));
+        return CliRun.of(
+                List.of(
+                        "encode",
+                        "--workspace",
+                        ws(),
+                        "--home",
+                        tmp.resolve("home").toString(),
+                        "--no-progress"),
+                args);
     }
 
     @Test

@@ -11,6 +11,7 @@ import org.taew.desktop.history.HistoryViewModel;
 import org.taew.desktop.instructions.InstructionEditorViewModel;
 import org.taew.desktop.map.MapViewModel;
 import org.taew.desktop.metrics.MetricsViewModel;
+import org.taew.desktop.production.ProductionExportViewModel;
 import org.taew.desktop.queries.PerQueryViewModel;
 import org.taew.desktop.session.Downloads;
 import org.taew.desktop.session.RunRecorder;
@@ -40,6 +41,7 @@ public final class DesktopViewModels {
     private final StsViewModel sts;
     private final ExperimentsViewModel experiments;
     private final HistoryViewModel history;
+    private final ProductionExportViewModel production;
 
     private DesktopViewModels(
             WorkbenchContext context,
@@ -92,6 +94,7 @@ public final class DesktopViewModels {
         sts = new StsViewModel(session.stsSnapshotProperty());
         experiments = new ExperimentsViewModel(session, resolver, work, recorder);
         history = new HistoryViewModel(session, recorder, runner.ui());
+        production = new ProductionExportViewModel(session, experiments, work, dialogs);
     }
 
     /** The view models of one window, its work run by {@code runner}. */
@@ -150,5 +153,10 @@ public final class DesktopViewModels {
 
     public HistoryViewModel history() {
         return history;
+    }
+
+    /** "Use in production…" of the editor and of the leaderboard. */
+    public ProductionExportViewModel production() {
+        return production;
     }
 }

@@ -68,7 +68,11 @@ public final class MainView extends BorderPane {
         sts = new StsView(vms.sts());
         experimentsVm = vms.experiments();
         experiments =
-                new ExperimentsView(experimentsVm, dialogs, session.context().workspace().root());
+                new ExperimentsView(
+                        experimentsVm,
+                        dialogs,
+                        session.context().workspace().root(),
+                        vms.production()::exportVariant);
         historyVm = vms.history();
         history = new HistoryView(historyVm, dialogs);
         Tab mapTab = tab("Map", new MapView(vms.map()));
@@ -99,13 +103,19 @@ public final class MainView extends BorderPane {
                         (o, a, b) -> tabs.getTabs().setAll(b ? List.of(stsTab) : retrievalTabs));
         tabs.setId("result-tabs");
 
-        ScrollPane editor = new ScrollPane(new InstructionEditorView(session.editor()));
+        ScrollPane editor =
+                new ScrollPane(
+                        new InstructionEditorView(
+                                session.editor(), vms.production()::exportEditor));
         editor.setFitToWidth(true);
         SplitPane split = new SplitPane(editor, tabs);
         split.setDividerPositions(0.28);
         SplitPane.setResizableWithParent(editor, false);
 
-        setTop(new VBox(menu(), new SessionToolbar(session, this::openDataset, this::openModel)));
+        setTop(
+                new VBox(
+                        menu(vms.production()::exportEditor),
+                        new SessionToolbar(session, this::openDataset, this::openModel)));
         setCenter(split);
         setBottom(new StatusBar(vms.work(), session));
     }
@@ -128,7 +138,7 @@ public final class MainView extends BorderPane {
         return t;
     }
 
-    private MenuBar menu() {
+    private MenuBar menu(Runnable useInProduction) {
         MenuItem openDataset = new MenuItem("Open dataset folder…");
         openDataset.setOnAction(e -> openDataset());
         MenuItem openSts = new MenuItem("Open STS pair file…");
@@ -182,7 +192,9 @@ public final class MainView extends BorderPane {
         undo.setOnAction(e -> session.editor().undo());
         MenuItem redo = new MenuItem("Redo instruction edit");
         redo.setOnAction(e -> session.editor().redo());
-        Menu edit = new Menu("Edit", null, undo, redo);
+        MenuItem production = new MenuItem("Use in production…");
+        production.setOnAction(e -> useInProduction.run());
+        Menu edit = new Menu("Edit", null, undo, redo, new SeparatorMenuItem(), production);
         MenuItem about = new MenuItem("About");
         about.setOnAction(
                 e ->

@@ -2,6 +2,7 @@ package org.taew.desktop.experiments;
 
 import java.nio.file.Path;
 import java.util.function.BiFunction;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -13,7 +14,9 @@ import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.Separator;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableColumn;
@@ -41,7 +44,15 @@ import org.taew.desktop.util.DialogService;
 public final class ExperimentsView extends BorderPane {
     private final ChartPane forest = new ChartPane();
 
-    public ExperimentsView(ExperimentsViewModel vm, DialogService dialogs, Path folder) {
+    /**
+     * @param useInProduction what a leaderboard row's "Use in production…" does with the variant's
+     *     name
+     */
+    public ExperimentsView(
+            ExperimentsViewModel vm,
+            DialogService dialogs,
+            Path folder,
+            Consumer<String> useInProduction) {
         setId("experiments-view");
         TableView<ExperimentsViewModel.VariantRow> variants = variantsTable(vm);
 
@@ -133,6 +144,11 @@ public final class ExperimentsView extends BorderPane {
         use.setId("experiment-use");
         use.disableProperty().bind(board.getSelectionModel().selectedItemProperty().isNull());
         use.setOnAction(e -> vm.use(board.getSelectionModel().getSelectedItem().name()));
+        MenuItem production = new MenuItem("Use in production…");
+        production.setOnAction(
+                e -> useInProduction.accept(board.getSelectionModel().getSelectedItem().name()));
+        production.disableProperty().bind(use.disableProperty());
+        board.setContextMenu(new ContextMenu(production));
         Label boardTitle = new Label("Leaderboard (best first)");
         boardTitle.setStyle("-fx-font-weight: bold;");
         Label note =

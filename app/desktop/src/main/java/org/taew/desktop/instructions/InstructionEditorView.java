@@ -22,7 +22,11 @@ import org.taew.desktop.util.Controls;
 /** The instruction editor panel: binds to {@link InstructionEditorViewModel}, nothing more. */
 public final class InstructionEditorView extends VBox {
 
-    public InstructionEditorView(InstructionEditorViewModel vm) {
+    /**
+     * @param useInProduction what "Use in production…" does: writes the model with these templates
+     *     as its prompts
+     */
+    public InstructionEditorView(InstructionEditorViewModel vm, Runnable useInProduction) {
         super(6);
         setId("instruction-editor");
         setPadding(new Insets(8));
@@ -96,6 +100,15 @@ public final class InstructionEditorView extends VBox {
         saveAs.setOnAction(e -> vm.saveAsNew());
         saveAs.disableProperty().bind(vm.selectedSetProperty().isNull());
         HBox buttons = new HBox(6, undo, redo, revert, save, saveAs);
+        Button production = new Button("Use in production…");
+        production.setId("use-in-production");
+        production.setOnAction(e -> useInProduction.run());
+        production.disableProperty().bind(vm.form().compiledProperty().isNull());
+        production.setTooltip(
+                new Tooltip(
+                        "Write a copy of the model folder whose sentence-transformers prompts are"
+                                + " these templates, and show the settings for the places you"
+                                + " serve embeddings."));
         Label status = new Label();
         status.textProperty().bind(vm.statusProperty());
         status.setWrapText(true);
@@ -124,6 +137,7 @@ public final class InstructionEditorView extends VBox {
                         instruction,
                         exclude,
                         buttons,
+                        production,
                         status,
                         help);
     }

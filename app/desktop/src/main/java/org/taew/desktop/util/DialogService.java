@@ -13,6 +13,14 @@ public interface DialogService {
 
     void showInformation(String title, String message);
 
+    /**
+     * Information with a text to read and copy (settings, code): {@code message} above it, the text
+     * selectable in a monospaced box.
+     */
+    default void showText(String title, String message, String text) {
+        showInformation(title, message + "\n\n" + text);
+    }
+
     /** Asks a yes/no question; true for {@code yes}. */
     boolean confirm(String title, String message, String yes, String no);
 

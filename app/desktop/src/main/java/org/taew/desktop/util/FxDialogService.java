@@ -63,6 +63,23 @@ public final class FxDialogService implements DialogService {
     }
 
     @Override
+    public void showText(String title, String message, String text) {
+        Alert a = new Alert(Alert.AlertType.INFORMATION, null, ButtonType.OK);
+        a.initOwner(owner);
+        a.setTitle(title);
+        a.setHeaderText(message);
+        TextArea area = new TextArea(text);
+        area.setEditable(false);
+        area.setWrapText(false);
+        area.setPrefColumnCount(90);
+        area.setPrefRowCount(24);
+        area.setStyle("-fx-font-family: monospace;");
+        a.getDialogPane().setContent(area);
+        a.setResizable(true);
+        a.showAndWait();
+    }
+
+    @Override
     public boolean confirm(String title, String message, String yes, String no) {
         ButtonType y = new ButtonType(yes, ButtonBar.ButtonData.YES);
         ButtonType n = new ButtonType(no, ButtonBar.ButtonData.NO);

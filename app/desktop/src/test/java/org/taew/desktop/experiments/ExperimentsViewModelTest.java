@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -16,33 +15,23 @@ import org.taew.core.logic.experiments.ExperimentSpec;
 import org.taew.core.logic.history.RunHistory;
 import org.taew.core.logic.history.RunRecord;
 import org.taew.desktop.DesktopViewModels;
-import org.taew.desktop.DirectTaskRunner;
 import org.taew.desktop.RecordingDialogs;
 import org.taew.desktop.TestWorkspace;
 import org.taew.desktop.session.SessionViewModel;
-import org.taew.desktop.util.Debouncer;
 
 /** The Experiments tab on the real e5-small-v2 and helpdesk-mini, without the FX toolkit. */
 class ExperimentsViewModelTest {
     @TempDir Path dir;
     RecordingDialogs dialogs = new RecordingDialogs();
-    AtomicLong clock = new AtomicLong(1);
     DesktopViewModels vms;
     SessionViewModel session;
     ExperimentsViewModel vm;
 
     @BeforeEach
     void start() throws Exception {
-        vms =
-                DesktopViewModels.create(
-                        TestWorkspace.create(dir),
-                        new DirectTaskRunner(),
-                        dialogs,
-                        Debouncer.IMMEDIATE,
-                        clock::get);
+        vms = TestWorkspace.started(dir, dialogs);
         session = vms.session();
         vm = vms.experiments();
-        session.start("helpdesk-mini", "e5-small-v2");
     }
 
     @AfterEach

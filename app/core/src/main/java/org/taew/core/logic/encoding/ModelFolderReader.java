@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.taew.core.model.LengthLimit;
 import org.taew.core.model.ModelSpec;
@@ -111,6 +112,15 @@ public final class ModelFolderReader {
      */
     public static List<Precision> precisions(Path dir) {
         return WeightsFiles.precisions(dir);
+    }
+
+    /**
+     * The folder of the Pooling module that {@code dir}'s {@code modules.json} declares (where its
+     * {@code config.json} with {@code include_prompt} lives); empty when the folder declares none,
+     * as a bundled model's folder, whose pooling is in {@value #DESCRIPTOR}.
+     */
+    public static Optional<Path> poolingModule(Path dir) throws WorkbenchException {
+        return Optional.ofNullable(SentenceTransformersModules.read(dir).module("Pooling"));
     }
 
     /**

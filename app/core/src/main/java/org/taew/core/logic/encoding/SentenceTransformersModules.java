@@ -182,7 +182,7 @@ final class SentenceTransformersModules {
     }
 
     /** The folder of the first module of {@code type}, or null. */
-    private Path module(String type) {
+    Path module(String type) {
         for (Map.Entry<String, String> e : modules.entrySet()) {
             if (e.getValue().equals(type)) {
                 return dir.resolve(e.getKey());
