@@ -2,6 +2,7 @@ package org.taew.core.logic.production;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.taew.core.model.Pooling;
 
 /**
@@ -49,7 +50,7 @@ public final class ServingSettings {
         boolean document = !p.document().isEmpty();
         StringBuilder sb = new StringBuilder();
         sb.append("Equivalent settings where you serve embeddings:\n\n");
-        sentenceTransformers(sb, dir, p, query, document);
+        sentenceTransformers(sb, folder, p, query, document);
         textEmbeddingsInference(sb, folder, p, pooling);
         langChain(sb, dir, document);
         llamaIndex(sb, dir, p, query, document);
@@ -57,9 +58,25 @@ public final class ServingSettings {
     }
 
     private static void sentenceTransformers(
-            StringBuilder sb, String dir, ExportedPrompts p, boolean query, boolean document) {
+            StringBuilder sb, Path folder, ExportedPrompts p, boolean query, boolean document) {
+        String dir = folder.toAbsolutePath().toString();
+        String onnx = onnxOnly(folder);
         sb.append("sentence-transformers (the folder's prompts are its own):\n");
-        sb.append("  model = SentenceTransformer(").append(Quoting.json(dir)).append(")\n");
+        if (onnx != null) {
+            // sentence-transformers' ONNX backend (sentence_transformers/backend/load.py: Optimum's
+            // ORTModelForFeatureExtraction, the file named by model_kwargs file_name)
+            sb.append(
+                    "  # the folder holds ONNX weights only: pip install sentence-transformers[onnx]\n");
+        }
+        sb.append("  model = SentenceTransformer(")
+                .append(Quoting.json(dir))
+                .append(
+                        onnx == null
+                                ? ""
+                                : ", backend=\"onnx\", model_kwargs={\"file_name\": "
+                                        + Quoting.json(onnx)
+                                        + "}")
+                .append(")\n");
         sb.append("  query_vectors = model.encode(queries")
                 .append(query ? ", prompt_name=\"query\"" : "")
                 .append(")\n");
@@ -89,6 +106,22 @@ public final class ServingSettings {
                             + " are left out of mean pooling\n");
         }
         sb.append('\n');
+    }
+
+    /**
+     * The ONNX weights file of a folder that has no PyTorch weights (model.safetensors), relative
+     * to it, or null.
+     */
+    static String onnxOnly(Path folder) {
+        if (Files.exists(folder.resolve("model.safetensors"))) {
+            return null;
+        }
+        for (String f : List.of("onnx/model.onnx", "model.onnx")) {
+            if (Files.isRegularFile(folder.resolve(f))) {
+                return f;
+            }
+        }
+        return null;
     }
 
     private static void textEmbeddingsInference(

@@ -57,4 +57,26 @@ class ServingSettingsTest {
                 .contains("include_prompt false")
                 .contains("it has no include_prompt setting");
     }
+
+    @Test
+    void aFolderOfOnnxWeightsOnlyIsLoadedWithSentenceTransformersOnnxBackend() throws Exception {
+        ExportedPrompts p =
+                new ExportedPrompts(
+                        Map.of("query", "query: ", "document", "passage: "), null, true);
+        Files.writeString(dir.resolve("model.onnx"), "graph");
+        String folder = dir.toAbsolutePath().toString();
+        assertThat(ServingSettings.text(dir, p, Pooling.MEAN))
+                .contains(
+                        "# the folder holds ONNX weights only: pip install sentence-transformers[onnx]")
+                .contains(
+                        "model = SentenceTransformer(\""
+                                + folder
+                                + "\", backend=\"onnx\", model_kwargs={\"file_name\":"
+                                + " \"model.onnx\"})");
+        Files.writeString(dir.resolve("model.safetensors"), "weights");
+        assertThat(ServingSettings.text(dir, p, Pooling.MEAN))
+                .as("PyTorch weights beside it: the default backend")
+                .contains("model = SentenceTransformer(\"" + folder + "\")")
+                .doesNotContain("backend=");
+    }
 }
