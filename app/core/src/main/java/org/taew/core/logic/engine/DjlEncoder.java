@@ -4,7 +4,6 @@ import ai.djl.Device;
 import ai.djl.huggingface.tokenizers.Encoding;
 import ai.djl.translate.TranslateException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.taew.core.logic.encoding.Encoder;
 import org.taew.core.logic.encoding.EncoderOptions;
@@ -12,6 +11,7 @@ import org.taew.core.logic.engine.EncoderRunner.Forward;
 import org.taew.core.logic.engine.EncoderRunner.Hidden;
 import org.taew.core.model.Embeddings;
 import org.taew.core.model.ModelSpec;
+import org.taew.core.model.Pooling;
 import org.taew.core.model.PreparedText;
 import org.taew.core.util.ProgressListener;
 import org.taew.core.util.WorkbenchException;
@@ -41,6 +41,9 @@ final class DjlEncoder implements Encoder {
     private final SentenceHead head;
     private final EncoderWorkers workers;
     private final int dimension;
+
+    /** Vectors a graph pooled itself, taken as they are: no Dense, no Normalize after them. */
+    private static final SentenceHead AS_IS = new SentenceHead(Pooling.MEAN, List.of(), false);
 
     /** Whether the graph gives its own sentence vectors ({@code sentence_embedding}). */
     private volatile boolean pooledInGraph;
@@ -256,7 +259,7 @@ final class DjlEncoder implements Encoder {
             }
             if (hidden.pooledInGraph()) {
                 pooledInGraph = true;
-                return inGraph(hidden.values(), p.rows());
+                return AS_IS.vectors(hidden.values(), shape, left, tokens, excluded);
             }
             return head.vectors(hidden.values(), shape, left, tokens, excluded);
         } catch (TranslateException | RuntimeException e) {
@@ -265,16 +268,6 @@ final class DjlEncoder implements Encoder {
                     "The model failed on a batch of " + p.rows() + " texts: " + e.getMessage(),
                     e);
         }
-    }
-
-    /** The graph's own sentence vectors, one row per text, as they are. */
-    private static float[][] inGraph(float[] values, int rows) {
-        int dim = values.length / rows;
-        float[][] out = new float[rows][];
-        for (int r = 0; r < rows; r++) {
-            out[r] = Arrays.copyOfRange(values, r * dim, (r + 1) * dim);
-        }
-        return out;
     }
 
     @Override
