@@ -56,16 +56,13 @@ final class LeaderboardStatistics {
         double[] base = entries.get(baseline).perQuery();
         int n = entries.size();
         double[] rawP = new double[n - 1];
+        Paired[] paired = new Paired[n];
         List<Integer> others = new ArrayList<>();
         for (int i = 0; i < n; i++) {
+            paired[i] = paired(base, entries.get(i).perQuery(), significance);
             if (i != baseline) {
                 others.add(i);
-                rawP[others.size() - 1] =
-                        Significance.randomizationTest(
-                                base,
-                                entries.get(i).perQuery(),
-                                significance.permutations(),
-                                significance.seed());
+                rawP[others.size() - 1] = paired[i].p();
             }
         }
         double[] holm = Significance.holm(rawP);
@@ -90,13 +87,8 @@ final class LeaderboardStatistics {
                                     significance.resamples(),
                                     significance.seed(),
                                     significance.confidence()),
-                            mean(v) - mean(base),
-                            Significance.bootstrapCi(
-                                    base,
-                                    v,
-                                    significance.resamples(),
-                                    significance.seed(),
-                                    significance.confidence()),
+                            paired[i].delta(),
+                            paired[i].ci(),
                             o < 0 ? Double.NaN : rawP[o],
                             o < 0 ? Double.NaN : holm[o],
                             wins,
@@ -107,6 +99,20 @@ final class LeaderboardStatistics {
                             e.arm()));
         }
         return rows;
+    }
+
+    /** A row against the baseline on the same queries: difference of means, its interval, p. */
+    record Paired(double delta, Significance.Interval ci, double p) {}
+
+    /**
+     * {@code v} against {@code base} query by query: the difference of their means, its paired
+     * bootstrap interval and the paired randomization test.
+     */
+    static Paired paired(double[] base, double[] v, ModeComparison.Settings s) {
+        return new Paired(
+                mean(v) - mean(base),
+                Significance.bootstrapCi(base, v, s.resamples(), s.seed(), s.confidence()),
+                Significance.randomizationTest(base, v, s.permutations(), s.seed()));
     }
 
     /** The mean of per-query values (NaN when there are none). */

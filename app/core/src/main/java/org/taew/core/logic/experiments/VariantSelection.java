@@ -47,15 +47,13 @@ final class VariantSelection {
                 }
             }
         }
-        double delta = LeaderboardStatistics.mean(o.heldOut()) - LeaderboardStatistics.mean(base);
-        Significance.Interval ci =
-                Significance.bootstrapCi(
-                        base, o.heldOut(), s.resamples(), s.seed(), s.confidence());
-        double p = Significance.randomizationTest(base, o.heldOut(), s.permutations(), s.seed());
+        LeaderboardStatistics.Paired d = LeaderboardStatistics.paired(base, o.heldOut(), s);
         boolean adopt =
-                !chosen.equals(baseline.name()) && ci.low() > 0 && Significance.belowAlpha(p);
+                !chosen.equals(baseline.name())
+                        && d.ci().low() > 0
+                        && Significance.belowAlpha(d.p());
         return new ExperimentResult.Recommendation(
-                chosen, folds, of, baseline.name(), delta, ci, p, adopt);
+                chosen, folds, of, baseline.name(), d.delta(), d.ci(), d.p(), adopt);
     }
 
     /**
