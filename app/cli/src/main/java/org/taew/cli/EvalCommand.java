@@ -9,6 +9,7 @@ import org.taew.core.logic.datasets.DatasetCatalog;
 import org.taew.core.logic.encoding.Precision;
 import org.taew.core.logic.evaluation.RetrievalEvaluation;
 import org.taew.core.logic.evaluation.StsEvaluation;
+import org.taew.core.logic.export.EvaluationReport;
 import org.taew.core.logic.export.ResultsWriter;
 import org.taew.core.logic.history.RunRecord;
 import org.taew.core.logic.lexical.LexicalSettings;
@@ -19,6 +20,7 @@ import org.taew.core.logic.session.SessionSetup;
 import org.taew.core.model.MetricId;
 import org.taew.core.util.AtomicFolder;
 import org.taew.core.util.WorkbenchException;
+import org.taew.report.html.EvaluationHtml;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -117,6 +119,14 @@ final class EvalCommand implements Callable<Integer> {
     Path output;
 
     @Option(
+            names = "--report",
+            description =
+                    "Also write report.html into the output folder: one self-contained page (no network"
+                            + " needed to open it) with the settings, tables, charts and the queries that"
+                            + " moved most.")
+    boolean report;
+
+    @Option(
             names = "--depth",
             paramLabel = "N",
             defaultValue = "" + SessionDefaults.DEPTH,
@@ -146,6 +156,12 @@ final class EvalCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
         if (!runs.isEmpty()) {
+            if (report) {
+                throw new CommandLine.ParameterException(
+                        spec.commandLine(),
+                        "--report: scored run files are recorded in the run history, not written to a"
+                                + " folder; make their report with taew runs report A B");
+            }
             return new EvalWithoutModel(inputs()).scoreRuns(metrics, main, lexical.bm25());
         }
         boolean asked = spec.commandLine().getParseResult().hasMatchedOption("--mode");
@@ -185,7 +201,7 @@ final class EvalCommand implements Callable<Integer> {
             if (setup.isSts()) {
                 StsEvaluation.Result result = session.evaluateSts(common.progress());
                 Reports.printSts(w, result, setup.model(), setup.templateSource());
-                w.println("Wrote " + Reports.files(session.write(out, result)));
+                write(w, out, session.report(result, setup.templateSource()));
             } else {
                 RetrievalEvaluation.Result result =
                         session.evaluateRetrieval(
@@ -198,12 +214,18 @@ final class EvalCommand implements Callable<Integer> {
                 for (String warning : session.warnings(ignored)) {
                     w.println("Warning: " + warning + ".");
                 }
-                w.println("Wrote " + Reports.files(session.write(out, result)));
+                write(w, out, session.report(result, setup.templateSource()));
                 HistoryOption.report(w, session, session.lastRecorded());
             }
         }
         w.flush();
         return ExitCodes.OK;
+    }
+
+    /** Writes the evaluation's folder, with its HTML report when asked, and says what it wrote. */
+    private void write(PrintWriter w, Path out, EvaluationReport r) throws WorkbenchException {
+        List<Path> files = ResultsWriter.write(out, r, report ? EvaluationHtml.of(r) : null);
+        w.println("Wrote " + Reports.files(files));
     }
 
     private List<MetricId> metrics() {
@@ -250,6 +272,7 @@ final class EvalCommand implements Callable<Integer> {
                 history,
                 spec,
                 output,
-                runs);
+                runs,
+                report);
     }
 }

@@ -11,6 +11,7 @@ import org.taew.core.logic.datasets.IdenticalIds;
 import org.taew.core.logic.evaluation.RetrievalEvaluation;
 import org.taew.core.logic.evaluation.RunFiles;
 import org.taew.core.logic.export.ResultsWriter;
+import org.taew.core.logic.export.RetrievalReport;
 import org.taew.core.logic.history.RunRecord;
 import org.taew.core.logic.session.LexicalOnly;
 import org.taew.core.logic.session.SessionDefaults;
@@ -20,6 +21,7 @@ import org.taew.core.model.RetrievalDataset;
 import org.taew.core.util.AtomicFolder;
 import org.taew.core.util.WorkbenchException;
 import org.taew.core.util.WorkbenchHome;
+import org.taew.report.html.EvaluationHtml;
 import picocli.CommandLine;
 
 /**
@@ -38,7 +40,8 @@ final class EvalWithoutModel {
             HistoryOption history,
             CommandLine.Model.CommandSpec spec,
             Path output,
-            List<String> runs) {}
+            List<String> runs,
+            boolean report) {}
 
     private final Inputs c;
 
@@ -99,18 +102,16 @@ final class EvalWithoutModel {
         for (String warning : warnings) {
             w.println("Warning: " + warning + ".");
         }
+        RetrievalReport lexical =
+                new RetrievalReport(
+                        o.result(), null, null, 0, null, identical.describe(), warnings);
         w.println(
                 "Wrote "
                         + Reports.files(
-                                ResultsWriter.writeRetrieval(
+                                ResultsWriter.write(
                                         out,
-                                        o.result(),
-                                        null,
-                                        null,
-                                        0,
-                                        null,
-                                        identical.describe(),
-                                        warnings)));
+                                        lexical,
+                                        c.report() ? EvaluationHtml.of(lexical) : null)));
         if (o.recorded() > 0) {
             w.println(
                     "Recorded as run "

@@ -12,12 +12,14 @@ import org.taew.core.logic.experiments.ExperimentReport;
 import org.taew.core.logic.experiments.ExperimentResult;
 import org.taew.core.logic.experiments.ExperimentRunner;
 import org.taew.core.logic.experiments.ExperimentSpec;
+import org.taew.core.logic.export.ResultsWriter;
 import org.taew.core.logic.history.RunRecord;
 import org.taew.core.logic.metrics.Significance;
 import org.taew.core.logic.session.SessionRequest;
 import org.taew.core.util.AtomicFiles;
 import org.taew.core.util.AtomicFolder;
 import org.taew.core.util.WorkbenchException;
+import org.taew.report.html.ExperimentHtml;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -54,7 +56,8 @@ final class ExperimentCommand implements Callable<Integer> {
                         + " interval, randomization and Holm-adjusted p, wins/losses), the sensitivity to"
                         + " wording, instruction-usage diagnostics and the best variant chosen on held-out"
                         + " queries.",
-                "Writes leaderboard.md/.csv/.tex, experiment.json and MTEB's experiments layout (mteb/)"
+                "Writes leaderboard.md/.csv/.tex, experiment.json, MTEB's experiments layout (mteb/) and,"
+                        + " with --report, report.html"
                         + " into <DIR>/<name>, replacing that folder whole (written beside it and renamed"
                         + " into place)."
             })
@@ -69,6 +72,7 @@ final class ExperimentCommand implements Callable<Integer> {
                         "leaderboard.csv",
                         "leaderboard.tex",
                         "experiment.json",
+                        ResultsWriter.REPORT,
                         "mteb");
 
         @Spec CommandLine.Model.CommandSpec spec;
@@ -78,6 +82,14 @@ final class ExperimentCommand implements Callable<Integer> {
         @Mixin ComputeOptions compute;
 
         @Mixin SignificanceOptions significance;
+
+        @Option(
+                names = "--report",
+                description =
+                        "Also write report.html into each experiment's folder: one self-contained page"
+                                + " (no network needed to open it) with the recommendation, the leaderboard"
+                                + " and the forest plot per dataset and model.")
+        boolean report;
 
         @Mixin HistoryOption history;
 
@@ -120,7 +132,19 @@ final class ExperimentCommand implements Callable<Integer> {
                 // written beside the folder and renamed into place: a killed run leaves no
                 // folder that looks finished
                 List<Path> written =
-                        AtomicFolder.write(dir, FILES::contains, d -> ExperimentReport.write(d, r));
+                        AtomicFolder.write(
+                                dir,
+                                FILES::contains,
+                                d -> {
+                                    List<Path> files =
+                                            new ArrayList<>(ExperimentReport.write(d, r));
+                                    if (report) {
+                                        Path page = d.resolve(ResultsWriter.REPORT);
+                                        AtomicFiles.writeString(page, ExperimentHtml.of(r));
+                                        files.add(page);
+                                    }
+                                    return files;
+                                });
                 w.println("Wrote " + written.size() + " files to " + dir);
                 long recorded =
                         r.results().stream()

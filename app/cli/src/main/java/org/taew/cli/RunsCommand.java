@@ -13,13 +13,14 @@ import picocli.CommandLine.Spec;
             RunsListCommand.class,
             RunsShowCommand.class,
             RunsCompareCommand.class,
+            RunsReportCommand.class,
             RunsExportCommand.class,
             RunsPruneCommand.class
         },
         description = {
             "The run history: every evaluation of eval, experiment run and the desktop, kept in"
                     + " <home>/history.sqlite (docs/formats.md, \"Run history\").",
-            "Subcommands: list, show ID, compare A B, export, prune."
+            "Subcommands: list, show ID, compare A B, report A B, export, prune."
         })
 final class RunsCommand implements Callable<Integer> {
     @Spec CommandLine.Model.CommandSpec spec;

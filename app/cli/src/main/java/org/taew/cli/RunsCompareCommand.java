@@ -1,17 +1,13 @@
 package org.taew.cli;
 
 import static org.taew.cli.RunsShared.describe;
-import static org.taew.cli.RunsShared.file;
 
 import java.io.PrintWriter;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.taew.core.logic.compare.ModeComparison;
 import org.taew.core.logic.history.RunComparison;
-import org.taew.core.logic.history.RunHistory;
 import org.taew.core.logic.history.RunRecord;
 import org.taew.core.logic.metrics.Significance;
 import org.taew.core.util.WorkbenchException;
@@ -19,7 +15,6 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code taew runs compare A B}. */
@@ -39,11 +34,7 @@ final class RunsCompareCommand implements Callable<Integer> {
 
     @Mixin SignificanceOptions significance;
 
-    @Parameters(index = "0", paramLabel = "A", description = "The first run's id.")
-    long a;
-
-    @Parameters(index = "1", paramLabel = "B", description = "The second run's id.")
-    long b;
+    @Mixin RunPair runs;
 
     @Option(
             names = "--changed",
@@ -62,10 +53,7 @@ final class RunsCompareCommand implements Callable<Integer> {
     @Override
     public Integer call() throws WorkbenchException {
         PrintWriter w = spec.commandLine().getOut();
-        RunComparison c;
-        try (RunHistory h = RunHistory.openForReading(file(common))) {
-            c = RunComparison.of(h.get(a), h.get(b), significance.settings());
-        }
+        RunComparison c = runs.compare(common, significance.settings());
         print(w, c, changed, query);
         w.flush();
         return ExitCodes.OK;
@@ -97,14 +85,10 @@ final class RunsCompareCommand implements Callable<Integer> {
                 m.wins(),
                 m.losses(),
                 m.ties());
-        List<ModeComparison.QueryDelta> moved = new ArrayList<>(m.perQuery());
-        moved.removeIf(q -> Math.abs(q.delta()) <= ModeComparison.TIE_TOLERANCE);
-        moved.sort(
-                Comparator.comparingDouble((ModeComparison.QueryDelta q) -> -Math.abs(q.delta()))
-                        .thenComparing(ModeComparison.QueryDelta::queryId));
-        if (!moved.isEmpty() && changed > 0) {
+        List<ModeComparison.QueryDelta> moved = m.changedMost(changed);
+        if (!moved.isEmpty()) {
             w.println("Changed most:");
-            for (ModeComparison.QueryDelta q : moved.subList(0, Math.min(changed, moved.size()))) {
+            for (ModeComparison.QueryDelta q : moved) {
                 w.printf(
                         Locale.ROOT,
                         "  %-12s %.4f → %.4f  %+.4f%n",
@@ -114,7 +98,8 @@ final class RunsCompareCommand implements Callable<Integer> {
                         q.delta());
             }
         }
-        String shown = query != null ? query : moved.isEmpty() ? null : moved.get(0).queryId();
+        List<ModeComparison.QueryDelta> most = m.changedMost(1);
+        String shown = query != null ? query : most.isEmpty() ? null : most.get(0).queryId();
         if (shown != null) {
             w.printf(
                     Locale.ROOT,
@@ -125,21 +110,13 @@ final class RunsCompareCommand implements Callable<Integer> {
                     "B",
                     "document");
             for (RunComparison.Movement mv : c.movement(shown)) {
-                String how =
-                        mv.rankA() == 0
-                                ? "new in B's top"
-                                : mv.rankB() == 0
-                                        ? "left the top"
-                                        : mv.rise() > 0
-                                                ? "up " + mv.rise()
-                                                : mv.rise() < 0 ? "down " + -mv.rise() : "";
                 w.printf(
                         Locale.ROOT,
                         "%5s %5s  %-20s %s%n",
                         mv.rankA() == 0 ? "–" : Integer.toString(mv.rankA()),
                         mv.rankB() == 0 ? "–" : Integer.toString(mv.rankB()),
                         mv.docId(),
-                        how);
+                        mv.describe());
             }
         }
         w.println("* " + Significance.BELOW_ALPHA + " (not adjusted for the number of measures).");

@@ -21,6 +21,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
+import org.taew.core.logic.export.ResultsWriter;
 import org.taew.core.util.AtomicFiles;
 import org.taew.core.util.Installation;
 import org.taew.core.util.WorkbenchException;
@@ -53,6 +54,7 @@ public final class MainView extends BorderPane {
     private final ExperimentsView experiments;
     private final ExperimentsViewModel experimentsVm;
     private final HistoryView history;
+    private final ReportExport reports;
     private final HistoryViewModel historyVm;
     private final List<Tab> retrievalTabs;
     private final Tab stsTab;
@@ -75,6 +77,7 @@ public final class MainView extends BorderPane {
                         vms.production()::exportVariant);
         historyVm = vms.history();
         history = new HistoryView(historyVm, dialogs);
+        reports = new ReportExport(session, experimentsVm, historyVm);
         Tab mapTab = tab("Map", new MapView(vms.map()));
         Tab perQueryTab = tab("Per query", perQuery);
         retrievalTabs =
@@ -164,6 +167,8 @@ public final class MainView extends BorderPane {
                                 .ifPresent(downloads::downloadDataset));
         MenuItem exportResults = new MenuItem("Export results (JSON, CSV, TREC runs)…");
         exportResults.setOnAction(e -> exportResults());
+        MenuItem exportReport = new MenuItem("Export report (one HTML page)…");
+        exportReport.setOnAction(e -> exportReport());
         MenuItem exportChart = new MenuItem("Export chart of this tab as PNG…");
         exportChart.setOnAction(e -> exportCharts());
         MenuItem save = new MenuItem("Save instructions");
@@ -185,6 +190,7 @@ public final class MainView extends BorderPane {
                         new SeparatorMenuItem(),
                         save,
                         exportResults,
+                        exportReport,
                         exportChart,
                         new SeparatorMenuItem(),
                         quit);
@@ -247,12 +253,45 @@ public final class MainView extends BorderPane {
             return;
         }
         try {
-            List<Path> files = session.export(dir.get());
+            List<Path> files = ResultsWriter.write(dir.get(), session.report());
             StringBuilder sb = new StringBuilder("Wrote:\n");
             files.forEach(f -> sb.append(f).append('\n'));
             dialogs.showInformation("Results exported", sb.toString());
         } catch (WorkbenchException e) {
             dialogs.showError("Cannot export the results", e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The report of what the open tab shows (an experiment, two runs compared, else the current
+     * evaluation) as one HTML page.
+     */
+    private void exportReport() {
+        Node content = tabs.getSelectionModel().getSelectedItem().getContent();
+        ReportExport.Kind kind =
+                content == experiments
+                        ? ReportExport.Kind.EXPERIMENT
+                        : content == history
+                                ? ReportExport.Kind.RUNS
+                                : ReportExport.Kind.EVALUATION;
+        Optional<Path> file =
+                dialogs.chooseSaveFile(
+                        "Export the " + kind.label() + " report as one HTML page",
+                        session.context().workspace().root(),
+                        reports.suggestedName(kind),
+                        "html");
+        if (file.isEmpty()) {
+            return;
+        }
+        try {
+            Path written = reports.write(kind, file.get());
+            dialogs.showInformation(
+                    "Report exported",
+                    "Wrote "
+                            + written
+                            + "\nOpen it in any web browser: it is one file and needs no network.");
+        } catch (WorkbenchException e) {
+            dialogs.showError("Cannot export the report", e.getMessage(), e);
         }
     }
 

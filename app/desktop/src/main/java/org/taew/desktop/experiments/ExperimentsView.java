@@ -36,6 +36,7 @@ import org.taew.core.logic.metrics.Significance;
 import org.taew.desktop.util.ChartPane;
 import org.taew.desktop.util.Controls;
 import org.taew.desktop.util.DialogService;
+import org.taew.report.charts.ForestChart;
 
 /**
  * The Experiments tab: the variants (editable in place), Run, the leaderboard with "use this
@@ -194,8 +195,9 @@ public final class ExperimentsView extends BorderPane {
             return;
         }
         forest.setChart(
-                ExperimentCharts.createChart(
-                        ExperimentCharts.createDataset(vm.leaderboard()),
+                ForestChart.create(
+                        ForestChart.dataset(
+                                vm.leaderboard().stream().map(LeaderRow::forest).toList()),
                         vm.leaderboard().stream().map(LeaderRow::name).toList(),
                         vm.resultProperty().get().spec().measure().label()));
     }

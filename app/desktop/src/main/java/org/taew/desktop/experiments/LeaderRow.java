@@ -1,5 +1,7 @@
 package org.taew.desktop.experiments;
 
+import org.taew.report.charts.ForestChart;
+
 /** One leaderboard line of the Experiments tab, formatted. */
 public record LeaderRow(
         int rank,
@@ -17,4 +19,9 @@ public record LeaderRow(
         String cosines,
         String overlap,
         boolean baseline,
-        boolean significant) {}
+        boolean significant) {
+    /** The row's whisker in the forest plot. */
+    public ForestChart.Row forest() {
+        return new ForestChart.Row(delta, deltaLow, deltaHigh, baseline, significant);
+    }
+}

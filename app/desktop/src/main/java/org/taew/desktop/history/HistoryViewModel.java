@@ -217,6 +217,11 @@ public final class HistoryViewModel {
                 });
     }
 
+    /** The two runs last compared, or null when none are (or the comparison failed). */
+    public RunComparison compared() {
+        return current;
+    }
+
     /** Compares two runs (A, B) on the queries both evaluated. */
     public void compare(long a, long b) {
         Path file = recorder.historyFile();

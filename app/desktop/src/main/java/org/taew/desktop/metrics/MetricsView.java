@@ -24,6 +24,7 @@ import org.taew.core.model.Arm;
 import org.taew.desktop.util.ArmNames;
 import org.taew.desktop.util.ChartPane;
 import org.taew.desktop.util.Controls;
+import org.taew.report.charts.MeansChart;
 
 /**
  * Metrics tab: every arm's means with task-aware vs general, the comparisons with BM25 (when the
@@ -137,7 +138,7 @@ public final class MetricsView extends BorderPane {
     }
 
     private void showChart(List<ArmMeans> rows) {
-        viewer.setChart(MetricsCharts.createChart(MetricsCharts.createDataset(rows)));
+        viewer.setChart(MeansChart.create(MetricsCharts.createDataset(rows)));
     }
 
     /** A column that keeps at least {@code width} (its text would be cut). */

@@ -31,6 +31,7 @@ import org.taew.core.model.Arm;
 import org.taew.desktop.util.ArmNames;
 import org.taew.desktop.util.ChartPane;
 import org.taew.desktop.util.Controls;
+import org.taew.report.charts.DeltaChart;
 
 /**
  * Per-query tab: two arms chosen (general and task-aware at first), their queries by delta with the
@@ -160,8 +161,11 @@ public final class PerQueryView extends BorderPane {
 
     private void showChart(List<PerQueryViewModel.QueryRow> rows) {
         chart.setChart(
-                PerQueryCharts.createChart(
-                        PerQueryCharts.createDataset(rows),
+                DeltaChart.create(
+                        DeltaChart.dataset(
+                                rows.stream()
+                                        .mapToDouble(PerQueryViewModel.QueryRow::delta)
+                                        .toArray()),
                         "Per-query Δ, sorted",
                         deltaLabel.get()));
     }

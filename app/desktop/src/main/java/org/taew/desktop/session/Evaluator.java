@@ -12,11 +12,9 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import org.taew.core.logic.compare.ModeComparison;
 import org.taew.core.logic.evaluation.LiveEvaluation;
 import org.taew.core.logic.evaluation.RetrievalEvaluation;
 import org.taew.core.logic.evaluation.StsEvaluation;
-import org.taew.core.logic.metrics.Significance;
 import org.taew.core.logic.session.EvaluationSession;
 import org.taew.core.logic.session.SessionSetup;
 import org.taew.core.model.InstructionPair;
@@ -39,13 +37,6 @@ import org.taew.desktop.util.TaskRunner;
  * window's {@link WorkStatus} to run in and the {@link RunRecorder} to record what it shows.
  */
 final class Evaluator {
-    /** Sentence pairs: bootstrap resamples and permutations (fewer than retrieval's, per edit). */
-    static final ModeComparison.Settings STS_SIGNIFICANCE =
-            new ModeComparison.Settings(2000, 2000, Significance.DEFAULT_SEED, 0.95);
-
-    /** How many of the pairs whose rank moved most are shown. */
-    static final int MOVED_PAIRS = 25;
-
     private final InstructionEditorViewModel editor;
     private final Supplier<RetrievalEvaluation.Settings> settings;
     private final WorkStatus work;
@@ -162,8 +153,7 @@ final class Evaluator {
         run(
                 p -> {
                     StsEvaluation.Result r = s.evaluateSts(modes, p);
-                    return new StsSnapshot(
-                            r, StsEvaluation.compare(r, STS_SIGNIFICANCE, MOVED_PAIRS));
+                    return new StsSnapshot(r, StsEvaluation.compare(r));
                 },
                 s,
                 pair,

@@ -21,6 +21,7 @@ import org.taew.core.logic.encoding.Dimensions;
 import org.taew.core.logic.engine.Engines;
 import org.taew.core.logic.evaluation.LiveEvaluation;
 import org.taew.core.logic.evaluation.RetrievalEvaluation;
+import org.taew.core.logic.export.EvaluationReport;
 import org.taew.core.logic.session.EvaluationSession;
 import org.taew.core.logic.session.SessionDefaults;
 import org.taew.core.logic.session.SessionRequest;
@@ -278,19 +279,18 @@ public final class SessionViewModel implements AutoCloseable {
         choices.addModel(choice);
     }
 
-    /** Writes the CLI's result files for the current evaluation into {@code dir}. */
-    public List<Path> export(Path dir) throws WorkbenchException {
+    /** The current evaluation with what its reports say (results files, the HTML report). */
+    public EvaluationReport report() throws WorkbenchException {
         Open o = open.get();
         EvaluationSession session = o == null ? null : o.session();
         if (session != null && session.setup().isSts() && evaluator.stsProperty().get() != null) {
-            return session.write(
-                    dir, evaluator.stsProperty().get().result(), editor.templateSource());
+            return session.report(evaluator.stsProperty().get().result(), editor.templateSource());
         }
         LiveEvaluation.Snapshot s = evaluator.snapshotProperty().get();
         if (s == null || session == null || session.setup().isSts()) {
             throw WorkbenchException.badInput("Nothing to export yet: no evaluation has finished");
         }
-        return session.write(dir, s.result(), editor.templateSource());
+        return session.report(s.result(), editor.templateSource());
     }
 
     @Override

@@ -2,7 +2,6 @@ package org.taew.desktop.sts;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
-import java.awt.Font;
 import java.awt.geom.Ellipse2D;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
@@ -12,7 +11,7 @@ import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.xy.XYDataset;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
-import org.taew.desktop.metrics.MetricsCharts;
+import org.taew.report.charts.ChartColors;
 
 /** The scatter of gold score (x) against cosine (y), one series per mode. */
 public final class StsCharts {
@@ -45,18 +44,16 @@ public final class StsCharts {
                         true,
                         true,
                         false);
-        chart.getTitle().setFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
-        chart.setBackgroundPaint(Color.WHITE);
+        ChartColors.plain(chart);
         XYPlot plot = chart.getXYPlot();
-        plot.setBackgroundPaint(Color.WHITE);
         plot.setDomainGridlinePaint(new Color(0xdd, 0xdd, 0xdd));
         plot.setRangeGridlinePaint(new Color(0xdd, 0xdd, 0xdd));
         XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(false, true);
         Ellipse2D dot = new Ellipse2D.Double(-2.5, -2.5, 5, 5);
         r.setSeriesShape(0, dot);
         r.setSeriesShape(1, dot);
-        r.setSeriesPaint(0, withAlpha(MetricsCharts.GENERAL, 150));
-        r.setSeriesPaint(1, withAlpha(MetricsCharts.TASK_AWARE, 150));
+        r.setSeriesPaint(0, withAlpha(ChartColors.GENERAL, 150));
+        r.setSeriesPaint(1, withAlpha(ChartColors.TASK_AWARE, 150));
         r.setDefaultOutlineStroke(new BasicStroke(0f));
         plot.setRenderer(r);
         return chart;

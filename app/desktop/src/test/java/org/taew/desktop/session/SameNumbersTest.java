@@ -26,6 +26,7 @@ import org.taew.core.logic.evaluation.RetrievalEvaluation;
 import org.taew.core.logic.experiments.ExperimentReader;
 import org.taew.core.logic.experiments.ExperimentResult;
 import org.taew.core.logic.experiments.ExperimentRunner;
+import org.taew.core.logic.export.ResultsWriter;
 import org.taew.core.logic.history.RunHistory;
 import org.taew.core.logic.history.RunRecord;
 import org.taew.core.logic.session.SessionRequest;
@@ -131,7 +132,7 @@ class SameNumbersTest {
         SessionViewModel session = newSession();
         session.start(d, m);
         Path desktopOut = dir.resolve("desktop");
-        session.export(desktopOut);
+        ResultsWriter.write(desktopOut, session.report());
         session.close();
 
         JsonObject cli = json(cliOut.resolve("results.json"));

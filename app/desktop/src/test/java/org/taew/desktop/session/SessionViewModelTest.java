@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.taew.core.logic.compare.ModeComparison;
 import org.taew.core.logic.evaluation.LiveEvaluation;
+import org.taew.core.logic.export.ResultsWriter;
 import org.taew.core.logic.hub.HubClient;
 import org.taew.core.model.InstructionSet;
 import org.taew.core.model.MetricId;
@@ -479,7 +480,7 @@ class SessionViewModelTest {
         assertThat(session.lastUpdateProperty().get()).contains("8 pairs");
 
         Path out = dir.resolve("sts-out");
-        assertThat(session.export(out))
+        assertThat(ResultsWriter.write(out, session.report()))
                 .extracting(p -> p.getFileName().toString())
                 .containsExactly("results.json", "per-pair.csv");
         assertThat(Files.readString(out.resolve("results.json"))).contains("\"kind\": \"sts\"");
@@ -504,7 +505,7 @@ class SessionViewModelTest {
     @Test
     void exportWritesTheClisFiles() throws Exception {
         Path out = dir.resolve("export");
-        List<Path> files = session.export(out);
+        List<Path> files = ResultsWriter.write(out, session.report());
         assertThat(files)
                 .extracting(p -> p.getFileName().toString())
                 .contains(
@@ -513,7 +514,7 @@ class SessionViewModelTest {
 
         // a second export replaces the first whole; nothing is left beside it
         Files.writeString(out.resolve("run-earlier.trec"), "an earlier export's run\n");
-        session.export(out);
+        ResultsWriter.write(out, session.report());
         assertThat(out.resolve("run-earlier.trec")).doesNotExist();
         assertThat(out.resolve("results.json")).exists();
         try (Stream<Path> s = Files.list(dir)) {
@@ -527,7 +528,7 @@ class SessionViewModelTest {
         Path mine = dir.resolve("mine");
         Files.createDirectories(mine);
         Files.writeString(mine.resolve("notes.txt"), "mine");
-        assertThatThrownBy(() -> session.export(mine))
+        assertThatThrownBy(() -> ResultsWriter.write(mine, session.report()))
                 .isInstanceOf(WorkbenchException.class)
                 .hasMessageStartingWith(mine + " holds notes.txt, which no earlier run");
         try (Stream<Path> s = Files.list(mine)) {

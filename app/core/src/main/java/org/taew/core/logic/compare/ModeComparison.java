@@ -1,6 +1,7 @@
 package org.taew.core.logic.compare;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import org.taew.core.logic.metrics.QueryScores;
@@ -134,5 +135,18 @@ public record ModeComparison(
             }
         }
         throw new IllegalArgumentException(metric + " was not compared");
+    }
+
+    /**
+     * The {@code n} queries whose main measure changed most, by the size of the change (ties by
+     * id); tied queries are left out. What every report lists as the per-query movements.
+     */
+    public List<QueryDelta> changedMost(int n) {
+        List<QueryDelta> moved = new ArrayList<>(perQuery);
+        moved.removeIf(q -> Math.abs(q.delta()) <= TIE_TOLERANCE);
+        moved.sort(
+                Comparator.comparingDouble((QueryDelta q) -> -Math.abs(q.delta()))
+                        .thenComparing(QueryDelta::queryId));
+        return moved.subList(0, Math.min(Math.max(n, 0), moved.size()));
     }
 }

@@ -8,6 +8,7 @@ import org.taew.core.logic.compare.ModeComparison;
 import org.taew.core.logic.compare.StsComparison;
 import org.taew.core.logic.encoding.EmbeddingService;
 import org.taew.core.logic.metrics.Correlation;
+import org.taew.core.logic.metrics.Significance;
 import org.taew.core.logic.retrieval.Vectors;
 import org.taew.core.model.InstructionPair;
 import org.taew.core.model.Mode;
@@ -36,6 +37,16 @@ public final class StsEvaluation {
 
     /** Both (or one) modes. */
     public record Result(StsDataset dataset, String task, Map<Mode, ModeResult> modes) {}
+
+    /**
+     * Sentence pairs' significance: bootstrap resamples and permutations (fewer than retrieval's:
+     * the desktop recomputes them on every edit), the same in the desktop and the report.
+     */
+    public static final ModeComparison.Settings SIGNIFICANCE =
+            new ModeComparison.Settings(2000, 2000, Significance.DEFAULT_SEED, 0.95);
+
+    /** How many of the pairs whose rank moved most are shown. */
+    public static final int MOVED_PAIRS = 25;
 
     private StsEvaluation() {}
 
@@ -83,6 +94,11 @@ public final class StsEvaluation {
      * Both modes compared: correlations with bootstrap intervals, the paired test of their
      * difference, and the {@code moved} pairs whose rank moved most.
      */
+    public static StsComparison compare(Result result) {
+        return compare(result, SIGNIFICANCE, MOVED_PAIRS);
+    }
+
+    /** As {@link #compare(Result)} with other settings, keeping {@code moved} pairs. */
     public static StsComparison compare(
             Result result, ModeComparison.Settings settings, int moved) {
         List<StsPair> pairs = result.dataset().pairs();

@@ -68,53 +68,60 @@ public final class ResultsWriter {
 
     private ResultsWriter() {}
 
+    /** The name of the HTML report in an evaluation's folder. */
+    public static final String REPORT = "report.html";
+
     /**
-     * Writes results.json, per-query.csv and run-&lt;mode&gt;.trec as the folder {@code dir}, whole
-     * or not at all ({@link AtomicFolder}: an earlier evaluation's folder there is replaced);
-     * returns the files written.
-     *
-     * @param identicalIds why identical ids were (not) ignored, or null
-     * @param warnings what the report warned about, each a sentence
+     * The files of {@code report}'s evaluation as the folder {@code dir}, whole or not at all
+     * ({@link AtomicFolder}: an earlier evaluation's folder there is replaced): results.json, and
+     * per-query.csv with a run-&lt;arm&gt;.trec per arm (retrieval) or per-pair.csv (STS); returns
+     * the files written.
      */
-    public static List<Path> writeRetrieval(
-            Path dir,
-            RetrievalEvaluation.Result result,
-            ModelSpec model,
-            String engine,
-            int dimension,
-            TemplateSource templates,
-            String identicalIds,
-            List<String> warnings)
+    public static List<Path> write(Path dir, EvaluationReport report) throws WorkbenchException {
+        return write(dir, report, null);
+    }
+
+    /**
+     * As {@link #write(Path, EvaluationReport)}, with {@code html} (the evaluation's HTML report,
+     * or null for none) as {@value #REPORT} in the same folder, written whole with it.
+     */
+    public static List<Path> write(Path dir, EvaluationReport report, String html)
             throws WorkbenchException {
         return AtomicFolder.write(
                 dir,
                 ResultsWriter::isOwnFile,
                 d -> {
-                    List<Path> written = new ArrayList<>();
-                    Path json = d.resolve("results.json");
-                    AtomicFiles.writeString(
-                            json,
-                            toJson(
-                                    retrieval(
-                                            result,
-                                            model,
-                                            engine,
-                                            dimension,
-                                            templates,
-                                            identicalIds,
-                                            warnings,
-                                            Instant.now())));
-                    written.add(json);
-                    Path csv = d.resolve("per-query.csv");
-                    AtomicFiles.writeString(csv, perQueryCsv(result));
-                    written.add(csv);
-                    for (ArmResult a : result.arms().values()) {
-                        Path run = d.resolve("run-" + a.arm().label() + ".trec");
-                        TrecRunWriter.write(run, a.run(), tag(model, a.arm()));
-                        written.add(run);
+                    List<Path> written =
+                            new ArrayList<>(
+                                    report instanceof RetrievalReport r
+                                            ? retrievalFiles(d, r)
+                                            : stsFiles(d, (StsReport) report));
+                    if (html != null) {
+                        Path page = d.resolve(REPORT);
+                        AtomicFiles.writeString(page, html);
+                        written.add(page);
                     }
                     return written;
                 });
+    }
+
+    /** results.json, per-query.csv and run-&lt;arm&gt;.trec of a retrieval evaluation. */
+    private static List<Path> retrievalFiles(Path d, RetrievalReport report)
+            throws WorkbenchException {
+        RetrievalEvaluation.Result result = report.result();
+        List<Path> written = new ArrayList<>();
+        Path json = d.resolve("results.json");
+        AtomicFiles.writeString(json, toJson(retrieval(report, Instant.now())));
+        written.add(json);
+        Path csv = d.resolve("per-query.csv");
+        AtomicFiles.writeString(csv, perQueryCsv(result));
+        written.add(csv);
+        for (ArmResult a : result.arms().values()) {
+            Path run = d.resolve("run-" + a.arm().label() + ".trec");
+            TrecRunWriter.write(run, a.run(), tag(report.model(), a.arm()));
+            written.add(run);
+        }
+        return written;
     }
 
     /**
@@ -124,6 +131,7 @@ public final class ResultsWriter {
      */
     public static boolean isOwnFile(String name) {
         return name.equals("results.json")
+                || name.equals(REPORT)
                 || name.equals("per-query.csv")
                 || name.equals("per-pair.csv")
                 || (name.startsWith("run-") && name.endsWith(".trec"));
@@ -145,15 +153,10 @@ public final class ResultsWriter {
         return name.replaceAll("[^A-Za-z0-9._-]", "_");
     }
 
-    static ResultsJson.Retrieval retrieval(
-            RetrievalEvaluation.Result result,
-            ModelSpec model,
-            String engine,
-            int dimension,
-            TemplateSource templates,
-            String identicalIds,
-            List<String> warnings,
-            Instant created) {
+    static ResultsJson.Retrieval retrieval(RetrievalReport report, Instant created) {
+        RetrievalEvaluation.Result result = report.result();
+        ModelSpec model = report.model();
+        TemplateSource templates = report.templates();
         var ds = result.dataset();
         Map<String, ResultsJson.Instructions> instructions = new LinkedHashMap<>();
         Map<String, ResultsJson.RetrievalScores> scores = new LinkedHashMap<>();
@@ -183,7 +186,9 @@ public final class ResultsWriter {
         return new ResultsJson.Retrieval(
                 SCHEMA_VERSION,
                 "retrieval",
-                model == null ? null : ResultsJson.Model.of(model, engine, dimension),
+                model == null
+                        ? null
+                        : ResultsJson.Model.of(model, report.engine(), report.dimension()),
                 new ResultsJson.RetrievalDataset(
                         ds.name(),
                         ds.source().toString(),
@@ -195,7 +200,7 @@ public final class ResultsWriter {
                 CONVENTIONS,
                 SIMILARITY,
                 result.settings().ignoreIdenticalIds(),
-                identicalIds,
+                report.identicalIds(),
                 result.settings().depth(),
                 result.settings().mainMetric().name(),
                 instructions,
@@ -204,7 +209,7 @@ public final class ResultsWriter {
                 result.lexical() == null ? null : ResultsJson.Lexical.of(result.lexical()),
                 armComparisons,
                 encoding,
-                warnings == null ? List.of() : List.copyOf(warnings),
+                report.warnings(),
                 created.toString());
     }
 
@@ -287,28 +292,22 @@ public final class ResultsWriter {
         return String.format(Locale.ROOT, "%.6f", v);
     }
 
-    /**
-     * Writes results.json and per-pair.csv of an STS evaluation as the folder {@code dir}, whole.
-     */
-    public static List<Path> writeSts(
-            Path dir,
-            StsEvaluation.Result result,
-            ModelSpec model,
-            String engine,
-            int dimension,
-            TemplateSource templates)
-            throws WorkbenchException {
-        ResultsJson.Sts root = sts(result, model, engine, dimension, templates, Instant.now());
-        return AtomicFolder.write(
-                dir,
-                ResultsWriter::isOwnFile,
-                d -> {
-                    Path json = d.resolve("results.json");
-                    AtomicFiles.writeString(json, toJson(root));
-                    Path csv = d.resolve("per-pair.csv");
-                    AtomicFiles.writeString(csv, perPairCsv(result));
-                    return List.of(json, csv);
-                });
+    /** results.json and per-pair.csv of an STS evaluation. */
+    private static List<Path> stsFiles(Path d, StsReport report) throws WorkbenchException {
+        StsEvaluation.Result result = report.result();
+        ResultsJson.Sts root =
+                sts(
+                        result,
+                        report.model(),
+                        report.engine(),
+                        report.dimension(),
+                        report.templates(),
+                        Instant.now());
+        Path json = d.resolve("results.json");
+        AtomicFiles.writeString(json, toJson(root));
+        Path csv = d.resolve("per-pair.csv");
+        AtomicFiles.writeString(csv, perPairCsv(result));
+        return List.of(json, csv);
     }
 
     /** One row per pair: its line, the gold score, the cosine in each mode, both sentences. */

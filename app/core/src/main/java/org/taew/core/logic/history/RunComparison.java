@@ -46,6 +46,16 @@ public record RunComparison(
         public int rise() {
             return rankA == 0 || rankB == 0 ? 0 : rankA - rankB;
         }
+
+        /** The move in words: {@code new in B's top}, {@code left the top}, {@code up 2}, … */
+        public String describe() {
+            int rise = rise();
+            return rankA == 0
+                    ? "new in B's top"
+                    : rankB == 0
+                            ? "left the top"
+                            : rise > 0 ? "up " + rise : rise < 0 ? "down " + -rise : "";
+        }
     }
 
     /** Compares two complete runs ({@link RunHistory#get}). */
@@ -105,7 +115,9 @@ public record RunComparison(
                                     : "run "
                                             + (a.model().draft() ? a.id() : b.id())
                                             + " is a draft")
-                            + " made with int8 weights, whose scores differ a little from fp32;"
+                            + " made with "
+                            + (a.model().draft() ? a : b).model().precision()
+                            + " weights, whose scores differ a little from fp32;"
                             + " confirm in fp32 before reporting");
         }
         if (!a.data().fingerprint().equals(b.data().fingerprint())) {

@@ -106,9 +106,14 @@ public record RunRecord(
             return model + " + " + BM25;
         }
 
-        /** Whether the run was made with draft-precision (int8) weights, as its engine says. */
+        /** Whether the run was made with draft-precision (int8, q4) weights, as its engine says. */
         public boolean draft() {
             return Precision.ofEngine(engine).draft();
+        }
+
+        /** The weights' precision as its engine says, e.g. {@code int8}. */
+        public String precision() {
+            return Precision.ofEngine(engine).label();
         }
 
         /** The name, with "(int8 draft)" for a draft run. */

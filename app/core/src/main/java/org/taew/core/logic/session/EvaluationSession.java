@@ -1,6 +1,5 @@
 package org.taew.core.logic.session;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -19,7 +18,8 @@ import org.taew.core.logic.evaluation.LexicalArms;
 import org.taew.core.logic.evaluation.LiveEvaluation;
 import org.taew.core.logic.evaluation.RetrievalEvaluation;
 import org.taew.core.logic.evaluation.StsEvaluation;
-import org.taew.core.logic.export.ResultsWriter;
+import org.taew.core.logic.export.RetrievalReport;
+import org.taew.core.logic.export.StsReport;
 import org.taew.core.logic.lexical.LexicalSettings;
 import org.taew.core.logic.metrics.QueryScores;
 import org.taew.core.logic.retrieval.VectorSearch;
@@ -354,17 +354,13 @@ public final class EvaluationSession implements AutoCloseable {
         return Dimensions.caution(setup.model(), cutTo);
     }
 
-    /** results.json, per-query.csv and the run files of a retrieval evaluation. */
-    public List<Path> write(Path dir, RetrievalEvaluation.Result result) throws WorkbenchException {
-        return write(dir, result, setup.templateSource());
-    }
-
-    /** As {@link #write(Path, RetrievalEvaluation.Result)}, templates from {@code templates}. */
-    public List<Path> write(Path dir, RetrievalEvaluation.Result result, TemplateSource templates)
-            throws WorkbenchException {
+    /**
+     * {@code result} with what its reports say about it (the model, engine, warnings): what
+     * results.json and the HTML report are written from.
+     */
+    public RetrievalReport report(RetrievalEvaluation.Result result, TemplateSource templates) {
         boolean ignored = result.settings().ignoreIdenticalIds();
-        return ResultsWriter.writeRetrieval(
-                dir,
+        return new RetrievalReport(
                 result,
                 setup.model(),
                 encoder.engine(),
@@ -374,16 +370,10 @@ public final class EvaluationSession implements AutoCloseable {
                 warnings(ignored));
     }
 
-    /** results.json and per-pair.csv of an STS evaluation. */
-    public List<Path> write(Path dir, StsEvaluation.Result result) throws WorkbenchException {
-        return write(dir, result, setup.templateSource());
-    }
-
-    /** As {@link #write(Path, StsEvaluation.Result)}, templates from {@code templates}. */
-    public List<Path> write(Path dir, StsEvaluation.Result result, TemplateSource templates)
-            throws WorkbenchException {
-        return ResultsWriter.writeSts(
-                dir, result, setup.model(), encoder.engine(), encoder.dimension(), templates);
+    /** As {@link #report(RetrievalEvaluation.Result, TemplateSource)}, of an STS evaluation. */
+    public StsReport report(StsEvaluation.Result result, TemplateSource templates) {
+        return new StsReport(
+                result, setup.model(), encoder.engine(), encoder.dimension(), templates);
     }
 
     @Override

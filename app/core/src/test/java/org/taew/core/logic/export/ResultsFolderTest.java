@@ -63,8 +63,9 @@ class ResultsFolderTest {
     void anEarlierEvaluationsFolderIsReplacedWhole() throws Exception {
         Path out = folderWith("out", "run-bm25.trec");
         List<Path> files =
-                ResultsWriter.writeSts(
-                        out, sts(), ResultsFormatTest.MODEL, "OnnxRuntime", 384, null);
+                ResultsWriter.write(
+                        out,
+                        new StsReport(sts(), ResultsFormatTest.MODEL, "OnnxRuntime", 384, null));
         assertThat(files).containsExactly(out.resolve("results.json"), out.resolve("per-pair.csv"));
         // an earlier retrieval run's file is not left beside the STS results
         assertThat(names(out)).containsExactly("per-pair.csv", "results.json");
@@ -77,13 +78,14 @@ class ResultsFolderTest {
         Path out = folderWith("project", "thesis.tex");
         assertThatThrownBy(
                         () ->
-                                ResultsWriter.writeSts(
+                                ResultsWriter.write(
                                         out,
-                                        sts(),
-                                        ResultsFormatTest.MODEL,
-                                        "OnnxRuntime",
-                                        384,
-                                        null))
+                                        new StsReport(
+                                                sts(),
+                                                ResultsFormatTest.MODEL,
+                                                "OnnxRuntime",
+                                                384,
+                                                null)))
                 .isInstanceOf(WorkbenchException.class)
                 .hasMessageStartingWith(out + " holds thesis.tex, which no earlier run");
         assertThat(names(out)).containsExactly("results.json", "thesis.tex");

@@ -181,16 +181,17 @@ class ResultsFormatTest {
         String json =
                 ResultsWriter.toJson(
                         ResultsWriter.retrieval(
-                                result,
-                                MODEL,
-                                "OnnxRuntime 1.21.1 on CPU",
-                                384,
-                                new TemplateSource(
-                                        TemplateSource.Kind.INSTRUCTION_FILE,
-                                        "instructions/e5.yaml",
-                                        "family \"e5\" declared in the model's taew-model.json"),
-                                "ignore identical ids: no (no query id is a document id)",
-                                List.of(),
+                                new RetrievalReport(
+                                        result,
+                                        MODEL,
+                                        "OnnxRuntime 1.21.1 on CPU",
+                                        384,
+                                        new TemplateSource(
+                                                TemplateSource.Kind.INSTRUCTION_FILE,
+                                                "instructions/e5.yaml",
+                                                "family \"e5\" declared in the model's taew-model.json"),
+                                        "ignore identical ids: no (no query id is a document id)",
+                                        List.of()),
                                 CREATED));
         assertGolden(json, "results-retrieval.json");
     }

@@ -1,4 +1,4 @@
-package org.taew.desktop.experiments;
+package org.taew.report.charts;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -14,27 +14,33 @@ import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYErrorRenderer;
 import org.jfree.data.xy.XYIntervalSeries;
 import org.jfree.data.xy.XYIntervalSeriesCollection;
-import org.taew.desktop.metrics.MetricsCharts;
 
 /**
  * The forest plot of an experiment: each variant's difference from the baseline with its 95%
- * interval as a whisker, best first from the top, the zero line, and the variants that differ after
- * Holm's adjustment in their own colour.
+ * interval as a whisker, in the rows' order from the top, the zero line, and the variants that
+ * differ after Holm's adjustment in their own colour.
  */
-public final class ExperimentCharts {
-    static final Color SIGNIFICANT = new Color(0xb0, 0x3a, 0x2e);
+public final class ForestChart {
+    /**
+     * One variant's whisker.
+     *
+     * @param baseline drawn at zero in the baseline's colour
+     * @param significant differs from the baseline after Holm's adjustment
+     */
+    public record Row(
+            double delta, double low, double high, boolean baseline, boolean significant) {}
 
-    private ExperimentCharts() {}
+    private ForestChart() {}
 
     /** Three series: not significant, significant (Holm), the baseline itself. */
-    public static XYIntervalSeriesCollection createDataset(List<LeaderRow> rows) {
+    public static XYIntervalSeriesCollection dataset(List<Row> rows) {
         XYIntervalSeries plain = new XYIntervalSeries("Δ (95% interval)");
         XYIntervalSeries significant = new XYIntervalSeries("differs after Holm");
         XYIntervalSeries baseline = new XYIntervalSeries("baseline");
         for (int i = 0; i < rows.size(); i++) {
-            LeaderRow r = rows.get(i);
+            Row r = rows.get(i);
             XYIntervalSeries s = r.baseline() ? baseline : r.significant() ? significant : plain;
-            s.add(i, i, i, r.baseline() ? 0 : r.delta(), r.deltaLow(), r.deltaHigh());
+            s.add(i, i, i, r.baseline() ? 0 : r.delta(), r.low(), r.high());
         }
         XYIntervalSeriesCollection d = new XYIntervalSeriesCollection();
         d.addSeries(plain);
@@ -43,7 +49,7 @@ public final class ExperimentCharts {
         return d;
     }
 
-    public static JFreeChart createChart(
+    public static JFreeChart create(
             XYIntervalSeriesCollection dataset, List<String> names, String measure) {
         SymbolAxis variants = new SymbolAxis(null, names.toArray(String[]::new));
         variants.setInverted(true);
@@ -61,13 +67,13 @@ public final class ExperimentCharts {
         for (int s = 0; s < 3; s++) {
             r.setSeriesShape(s, dot);
         }
-        r.setSeriesPaint(0, MetricsCharts.TASK_AWARE);
-        r.setSeriesPaint(1, SIGNIFICANT);
-        r.setSeriesPaint(2, MetricsCharts.GENERAL);
+        r.setSeriesPaint(0, ChartColors.TASK_AWARE);
+        r.setSeriesPaint(1, ChartColors.SIGNIFICANT);
+        r.setSeriesPaint(2, ChartColors.GENERAL);
         XYPlot plot = new XYPlot(dataset, variants, delta, r);
         plot.setOrientation(PlotOrientation.HORIZONTAL);
         plot.setBackgroundPaint(Color.WHITE);
-        plot.setRangeGridlinePaint(new Color(0xdd, 0xdd, 0xdd));
+        plot.setRangeGridlinePaint(ChartColors.GRID);
         plot.setDomainGridlinesVisible(false);
         ValueMarker zero = new ValueMarker(0, Color.DARK_GRAY, new BasicStroke(1f));
         plot.addRangeMarker(zero);

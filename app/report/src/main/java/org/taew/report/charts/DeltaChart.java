@@ -1,9 +1,8 @@
-package org.taew.desktop.queries;
+package org.taew.report.charts;
 
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Paint;
-import java.util.List;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.XYPlot;
@@ -11,22 +10,23 @@ import org.jfree.chart.renderer.xy.StandardXYBarPainter;
 import org.jfree.chart.renderer.xy.XYBarRenderer;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
+import org.taew.core.logic.compare.ModeComparison;
 
 /** Per-query deltas as bars, sorted: losses (red) on the left, ties flat, wins (green) right. */
-public final class PerQueryCharts {
-    private PerQueryCharts() {}
+public final class DeltaChart {
+    private DeltaChart() {}
 
-    public static XYSeriesCollection createDataset(List<PerQueryViewModel.QueryRow> rows) {
+    /** One bar per value, in the order given (sort them first). */
+    public static XYSeriesCollection dataset(double[] sortedDeltas) {
         XYSeries s = new XYSeries("delta", false, true);
-        for (int i = 0; i < rows.size(); i++) {
-            s.add(i + 1, rows.get(i).delta());
+        for (int i = 0; i < sortedDeltas.length; i++) {
+            s.add(i + 1, sortedDeltas[i]);
         }
         return new XYSeriesCollection(s);
     }
 
     /** {@code deltaLabel} names the delta, e.g. {@code Δ (task-aware − general)}. */
-    public static JFreeChart createChart(
-            XYSeriesCollection dataset, String title, String deltaLabel) {
+    public static JFreeChart create(XYSeriesCollection dataset, String title, String deltaLabel) {
         NumberAxis x = new NumberAxis("queries, sorted by Δ");
         x.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         NumberAxis y = new NumberAxis(deltaLabel);
@@ -35,16 +35,16 @@ public final class PerQueryCharts {
                     @Override
                     public Paint getItemPaint(int series, int item) {
                         double v = dataset.getYValue(series, item);
-                        return v > 1e-9
-                                ? new Color(0x1a, 0x98, 0x50)
-                                : v < -1e-9 ? new Color(0xb2, 0x18, 0x2b) : Color.GRAY;
+                        return v > ModeComparison.TIE_TOLERANCE
+                                ? ChartColors.WIN
+                                : v < -ModeComparison.TIE_TOLERANCE ? ChartColors.LOSS : Color.GRAY;
                     }
                 };
         r.setBarPainter(new StandardXYBarPainter());
         r.setShadowVisible(false);
         XYPlot plot = new XYPlot(dataset, x, y, r);
         plot.setBackgroundPaint(Color.WHITE);
-        plot.setRangeGridlinePaint(new Color(0xdd, 0xdd, 0xdd));
+        plot.setRangeGridlinePaint(ChartColors.GRID);
         plot.setDomainGridlinesVisible(false);
         plot.setRangeZeroBaselineVisible(true);
         JFreeChart chart =
