@@ -69,6 +69,7 @@ public final class DesktopViewModels {
                         dialogs,
                         resolver.models().modelsDir(),
                         context.workspace().datasets());
+        experiments = new ExperimentsViewModel(session, resolver, work, recorder);
         metrics = new MetricsViewModel(session.snapshotProperty());
         heatmaps =
                 new HeatmapViewModel(
@@ -80,7 +81,9 @@ public final class DesktopViewModels {
         heatmaps.selectedQueryProperty().addListener((o, a, b) -> perQuery.select(b));
         map =
                 new MapViewModel(
-                        session.snapshotProperty(),
+                        session,
+                        work,
+                        experiments.resultProperty(), // its variants are ends of the arrows
                         EmbeddingMap.DEFAULT_MAX_QUERIES,
                         EmbeddingMap.DEFAULT_MAX_DOCUMENTS);
         // so does a click on a query of the map
@@ -92,7 +95,6 @@ public final class DesktopViewModels {
                             }
                         });
         sts = new StsViewModel(session.stsSnapshotProperty());
-        experiments = new ExperimentsViewModel(session, resolver, work, recorder);
         history = new HistoryViewModel(session, recorder, runner.ui());
         production = new ProductionExportViewModel(session, experiments, work, dialogs);
     }

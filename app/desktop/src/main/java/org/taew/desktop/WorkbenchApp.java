@@ -93,6 +93,7 @@ public final class WorkbenchApp extends Application {
                                                     3,
                                                     WorkbenchApp::bm25AndHybrid),
                                             new Shot("experiments", 4, WorkbenchApp::runExperiment),
+                                            new Shot("map-variant", 2, WorkbenchApp::mapToAVariant),
                                             new Shot("history", 5, WorkbenchApp::compareTwoRuns),
                                             new Shot("int8-draft", 0, WorkbenchApp::int8Draft));
                     shoot(wb, dir, shots, 0);
@@ -167,6 +168,50 @@ public final class WorkbenchApp extends Application {
                             }
                         });
         vm.run();
+    }
+
+    /**
+     * Draws the map from general mode to the experiment's best variant whose query template is not
+     * the editor's (task-aware mode's), once it is encoded.
+     */
+    private static void mapToAVariant(Workbench wb, Runnable ready) {
+        var map = wb.viewModels().map();
+        var result = wb.view().experiments().resultProperty().get();
+        String editors = wb.session().editor().form().queryTemplateProperty().get();
+        var variant =
+                map.ends().stream()
+                        .filter(
+                                e ->
+                                        e.isVariant()
+                                                && !result.results()
+                                                        .get(0)
+                                                        .variant(e.name())
+                                                        .instructions()
+                                                        .query()
+                                                        .standalone()
+                                                        .equals(editors))
+                        .findFirst();
+        if (variant.isEmpty()) {
+            ready.run();
+            return;
+        }
+        wb.view().tabs().getSelectionModel().select(2);
+        map.descriptionProperty()
+                .addListener(
+                        new ChangeListener<String>() {
+                            @Override
+                            public void changed(
+                                    ObservableValue<? extends String> o, String a, String b) {
+                                var m = map.mapProperty().get();
+                                boolean drawn =
+                                        m != null && m.toName().equals(variant.get().name());
+                                if (drawn || b.contains(" not drawn")) {
+                                    map.descriptionProperty().removeListener(this);
+                                    ready.run();
+                                }
+                            }
+                        });
+        map.toProperty().set(variant.get());
     }
 
     /** Compares the two oldest runs of the history (general and task-aware mode). */

@@ -1,5 +1,6 @@
 package org.taew.desktop;
 
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import org.taew.core.util.ProgressListener;
@@ -9,6 +10,9 @@ import org.taew.desktop.util.TaskRunner;
 public final class DirectTaskRunner implements TaskRunner {
     public int submitted;
 
+    /** When set, the next work is not run: it fails as cancelled (Cancel pressed while it ran). */
+    public boolean cancelNext;
+
     @Override
     public <T> Handle submit(
             Work<T> work,
@@ -16,6 +20,11 @@ public final class DirectTaskRunner implements TaskRunner {
             Consumer<T> onSuccess,
             Consumer<Throwable> onFailure) {
         submitted++;
+        if (cancelNext) {
+            cancelNext = false;
+            onFailure.accept(new CancellationException("Cancelled"));
+            return done();
+        }
         T value;
         try {
             value = work.call(progress);

@@ -1,22 +1,30 @@
 package org.taew.desktop.map;
 
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ObjectProperty;
+import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
+import javafx.geometry.Pos;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import org.taew.core.logic.evaluation.EmbeddingMap;
-import org.taew.core.model.Mode;
+import org.taew.desktop.util.Controls;
 
 /**
- * The map tab: documents as grey dots at their task-aware positions, each query as an arrow from
- * its general-mode position (ring) to its task-aware position (dot); the selected query's relevant
- * documents in green and its top 10 ringed in orange. Hover shows a text; a click selects a query
- * and opens it in Per query.
+ * The map tab: two choice boxes for the ends of the arrows (general → task-aware by default, or
+ * between any two of the modes and the last experiment's variants); documents as grey dots at their
+ * positions at the "to" end, each query as an arrow from its position at the "from" end (ring) to
+ * its position at the "to" end (dot); the selected query's relevant documents in green and its top
+ * 10 at the "to" end ringed in orange. Hover shows a text; a click selects a query and opens it in
+ * Per query.
  */
 public final class MapView extends BorderPane {
     private static final double MARGIN = 24;
@@ -40,16 +48,26 @@ public final class MapView extends BorderPane {
         Label description = new Label();
         description.textProperty().bind(vm.descriptionProperty());
         description.setWrapText(true);
-        Label legend =
-                new Label(
-                        "○ → ● a query from general to task-aware mode · grey: documents"
-                                + " (task-aware) · click a query: green = its relevant documents,"
-                                + " orange ring = its top 10, and it opens in Per query");
+        Label legend = new Label();
+        legend.textProperty()
+                .bind(
+                        Bindings.createStringBinding(
+                                () -> legend(vm.fromProperty().get(), vm.toProperty().get()),
+                                vm.fromProperty(),
+                                vm.toProperty()));
         legend.setWrapText(true);
+        HBox choose =
+                new HBox(
+                        6,
+                        Controls.fixedLabel("Arrows from"),
+                        endBox(vm.ends(), vm.fromProperty(), "map-from"),
+                        Controls.fixedLabel("to"),
+                        endBox(vm.ends(), vm.toProperty(), "map-to"));
+        choose.setAlignment(Pos.CENTER_LEFT);
         Label hover = new Label();
         hover.textProperty().bind(vm.hoverProperty());
         hover.setWrapText(true);
-        VBox top = new VBox(4, description, legend);
+        VBox top = new VBox(4, choose, description, legend);
         top.setPadding(new Insets(6));
         Pane holder = new Pane(canvas);
         canvas.widthProperty().bind(holder.widthProperty());
@@ -78,7 +96,7 @@ public final class MapView extends BorderPane {
         fit(m);
         g.setFill(DOCUMENT);
         for (int d = 0; d < m.documents().size(); d++) {
-            dot(g, m.document(d, Mode.TASK_AWARE), 2.5);
+            dot(g, m.documentTo(d), 2.5);
         }
         g.setLineWidth(1);
         for (int q = 0; q < m.queries().size(); q++) {
@@ -88,22 +106,22 @@ public final class MapView extends BorderPane {
         if (s >= 0 && s < m.queries().size()) {
             g.setFill(RELEVANT);
             for (int d : m.relevant()[s]) {
-                dot(g, m.document(d, Mode.TASK_AWARE), 4.5);
+                dot(g, m.documentTo(d), 4.5);
             }
             g.setStroke(TOP10);
             g.setLineWidth(1.5);
             for (int d : m.top10()[s]) {
-                ring(g, m.document(d, Mode.TASK_AWARE), 7);
+                ring(g, m.documentTo(d), 7);
             }
             g.setLineWidth(2.5);
             arrow(g, m, s, SELECTED, SELECTED);
         }
     }
 
-    /** One query's arrow: a ring at its general position, a line, a dot at its task-aware one. */
+    /** One query's arrow: a ring at its "from" position, a line, a dot at its "to" one. */
     private void arrow(GraphicsContext g, EmbeddingMap m, int q, Color line, Color point) {
-        double[] from = screen(m.query(q, Mode.GENERAL));
-        double[] to = screen(m.query(q, Mode.TASK_AWARE));
+        double[] from = screen(m.queryFrom(q));
+        double[] to = screen(m.queryTo(q));
         g.setStroke(line);
         g.strokeLine(from[0], from[1], to[0], to[1]);
         double len = Math.hypot(to[0] - from[0], to[1] - from[1]);
@@ -140,7 +158,7 @@ public final class MapView extends BorderPane {
         double minY = Double.MAX_VALUE;
         double maxX = -Double.MAX_VALUE;
         double maxY = -Double.MAX_VALUE;
-        for (float[][] points : new float[][][] {m.general(), m.taskAware()}) {
+        for (float[][] points : new float[][][] {m.from(), m.to()}) {
             for (float[] p : points) {
                 minX = Math.min(minX, p[0]);
                 maxX = Math.max(maxX, p[0]);
@@ -173,7 +191,7 @@ public final class MapView extends BorderPane {
         int best = -1;
         double bestD = PICK;
         for (int d = 0; d < m.documents().size(); d++) {
-            double dist = distance(m.document(d, Mode.TASK_AWARE), e.getX(), e.getY());
+            double dist = distance(m.documentTo(d), e.getX(), e.getY());
             if (dist < bestD) {
                 bestD = dist;
                 best = d;
@@ -193,13 +211,13 @@ public final class MapView extends BorderPane {
         }
     }
 
-    /** The query whose general or task-aware position is nearest the point, within reach. */
+    /** The query whose position at either end is nearest the point, within reach. */
     private int nearestQuery(EmbeddingMap m, double x, double y) {
         int best = -1;
         double bestD = PICK;
         for (int q = 0; q < m.queries().size(); q++) {
-            for (Mode mode : Mode.values()) {
-                double dist = distance(m.query(q, mode), x, y);
+            for (float[] p : new float[][] {m.queryFrom(q), m.queryTo(q)}) {
+                double dist = distance(p, x, y);
                 if (dist < bestD) {
                     bestD = dist;
                     best = q;
@@ -212,5 +230,25 @@ public final class MapView extends BorderPane {
     private double distance(float[] p, double x, double y) {
         double[] s = screen(p);
         return Math.hypot(s[0] - x, s[1] - y);
+    }
+
+    private static String legend(MapEnd from, MapEnd to) {
+        return "○ → ● a query from "
+                + from
+                + " to "
+                + to
+                + " · grey: documents (at "
+                + to
+                + ") · click a query: green = its relevant documents, orange ring = its top 10 by "
+                + to
+                + ", and it opens in Per query";
+    }
+
+    private static ComboBox<MapEnd> endBox(
+            ObservableList<MapEnd> ends, ObjectProperty<MapEnd> chosen, String id) {
+        ComboBox<MapEnd> box = new ComboBox<>(ends);
+        box.setId(id);
+        box.valueProperty().bindBidirectional(chosen);
+        return Controls.unsqueezed(box);
     }
 }

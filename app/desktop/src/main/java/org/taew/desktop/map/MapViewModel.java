@@ -1,6 +1,10 @@
 package org.taew.desktop.map;
 
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -8,19 +12,28 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.collections.ObservableList;
 import org.taew.core.logic.evaluation.EmbeddingMap;
 import org.taew.core.logic.evaluation.LiveEvaluation;
+import org.taew.core.logic.experiments.ExperimentResult;
+import org.taew.core.model.InstructionPair;
 import org.taew.core.model.TextItem;
+import org.taew.desktop.session.SessionViewModel;
+import org.taew.desktop.session.WorkStatus;
 
 /**
  * The map of the embedding space ({@link EmbeddingMap}): the open session's queries and documents
- * projected to two dimensions, each query's move from general to task-aware mode. The projection is
- * computed only while the tab shows ({@link #activeProperty}), on the latest evaluation.
+ * projected to two dimensions, each query's move from one end to the other — general to task-aware
+ * mode by default, or between any two of the modes and the last experiment's variants ({@link
+ * MapEnds}; a variant's vectors come from {@link VariantEnds}, in the background). The projection
+ * is computed only while the tab shows ({@link #activeProperty}), on the latest evaluation.
  */
 public final class MapViewModel {
     private final ReadOnlyObjectProperty<LiveEvaluation.Snapshot> snapshot;
     private final int maxQueries;
     private final int maxDocuments;
+    private final MapEnds ends = new MapEnds();
+    private final VariantEnds variants;
     private final BooleanProperty active = new SimpleBooleanProperty(false);
     private final ReadOnlyObjectWrapper<EmbeddingMap> map = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyIntegerWrapper selected = new ReadOnlyIntegerWrapper(-1);
@@ -28,17 +41,72 @@ public final class MapViewModel {
     private final ReadOnlyStringWrapper hover = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper description =
             new ReadOnlyStringWrapper("No evaluation yet");
-    private LiveEvaluation.Snapshot drawn;
 
+    /** What was drawn last (or refused): the evaluation and the two ends. */
+    private record Drawn(LiveEvaluation.Snapshot snapshot, MapEnd from, MapEnd to) {
+        @SuppressWarnings("ReferenceEquality") // the very snapshot drawn last: nothing to redo
+        boolean same(Drawn other) {
+            return other != null
+                    && snapshot == other.snapshot
+                    && from.equals(other.from)
+                    && to.equals(other.to);
+        }
+    }
+
+    private Drawn drawn;
+    private boolean waiting;
+
+    /**
+     * @param experiment the last experiment's result on the open dataset and model (null when none
+     *     ran), whose variants the ends offer
+     */
     public MapViewModel(
-            ReadOnlyObjectProperty<LiveEvaluation.Snapshot> snapshot,
+            SessionViewModel session,
+            WorkStatus work,
+            ReadOnlyObjectProperty<ExperimentResult> experiment,
             int maxQueries,
             int maxDocuments) {
-        this.snapshot = snapshot;
+        this.snapshot = session.snapshotProperty();
+        this.variants = new VariantEnds(session, work);
         this.maxQueries = maxQueries;
         this.maxDocuments = maxDocuments;
+        ends.experiment(experiment.get());
         snapshot.addListener((o, a, b) -> refresh());
         active.addListener((o, a, b) -> refresh());
+        ends.from().addListener((o, a, b) -> refresh());
+        ends.to().addListener((o, a, b) -> refresh());
+        experiment.addListener(
+                (o, a, b) -> {
+                    ends.experiment(b);
+                    if (ends.from().get().isVariant() || ends.to().get().isVariant()) {
+                        drawn = null; // a variant of the same name may have other templates now
+                        refresh();
+                    }
+                });
+        // a variant chosen while other work ran is encoded once it has finished
+        work.busyProperty()
+                .addListener(
+                        (o, a, b) -> {
+                            if (!b && waiting) {
+                                waiting = false;
+                                refresh();
+                            }
+                        });
+    }
+
+    /** What the "from" and "to" choice boxes offer. */
+    public ObservableList<MapEnd> ends() {
+        return ends.choices();
+    }
+
+    /** Where the arrows start: General by default. */
+    public ObjectProperty<MapEnd> fromProperty() {
+        return ends.from();
+    }
+
+    /** Where the arrows point: Task-aware by default. */
+    public ObjectProperty<MapEnd> toProperty() {
+        return ends.to();
     }
 
     /** Whether the map is on screen: only then is it computed. */
@@ -102,14 +170,80 @@ public final class MapViewModel {
         return t.id() + ": " + (s.length() > 200 ? s.substring(0, 200) + "…" : s);
     }
 
-    @SuppressWarnings("ReferenceEquality") // the very snapshot drawn last: nothing to redo
     private void refresh() {
         LiveEvaluation.Snapshot s = snapshot.get();
-        if (!active.get() || s == null || s == drawn) {
+        MapEnd from = ends.from().get();
+        MapEnd to = ends.to().get();
+        if (!active.get() || s == null || from == null || to == null) {
             return;
         }
-        drawn = s;
-        EmbeddingMap m = EmbeddingMap.of(s, maxQueries, maxDocuments);
+        Drawn want = new Drawn(s, from, to);
+        if (want.same(drawn)) {
+            return;
+        }
+        if (from.equals(to)) {
+            drawn = want;
+            map.set(null);
+            description.set(
+                    "From and to are both "
+                            + from
+                            + ": choose two different ends to see how the texts move");
+            return;
+        }
+        for (MapEnd e : List.of(from, to)) {
+            if (e.isVariant() && ends.templates(e) == null) {
+                description.set(e + " is not a variant of the last experiment");
+                return;
+            }
+        }
+        EmbeddingMap.End a = end(from, s);
+        EmbeddingMap.End b = end(to, s);
+        if (a == null || b == null) {
+            encode(s, from, to);
+            return;
+        }
+        drawn = want;
+        draw(EmbeddingMap.of(s.result().dataset(), a, b, maxQueries, maxDocuments));
+    }
+
+    /** A mode's end from the evaluation, a variant's when kept, else null. */
+    private EmbeddingMap.End end(MapEnd e, LiveEvaluation.Snapshot s) {
+        return e.isVariant()
+                ? variants.kept(e.name(), ends.templates(e), s)
+                : EmbeddingMap.End.of(s, e.mode());
+    }
+
+    /** Gets the variants among the ends in the background; the map is drawn when they are kept. */
+    private void encode(LiveEvaluation.Snapshot s, MapEnd from, MapEnd to) {
+        if (variants.encoding()) {
+            return; // the map is drawn again when that work ends, with the ends chosen then
+        }
+        Map<String, InstructionPair> missing = new LinkedHashMap<>();
+        for (MapEnd e : List.of(from, to)) {
+            if (e.isVariant() && variants.kept(e.name(), ends.templates(e), s) == null) {
+                missing.put(e.name(), ends.templates(e));
+            }
+        }
+        String names = String.join(" and ", missing.keySet());
+        String busy = variants.waitingFor(s);
+        if (busy != null) {
+            waiting = true;
+            description.set("Waiting for " + busy + ", then encoding " + names + " for the map");
+            return;
+        }
+        description.set("Encoding " + names + " for the map (Cancel in the status bar stops it)");
+        variants.encode(
+                missing,
+                s,
+                this::refresh,
+                why -> {
+                    drawn = null;
+                    ends.reset();
+                    description.set(why + "; the map shows general → task-aware");
+                });
+    }
+
+    private void draw(EmbeddingMap m) {
         String keep = selectedQuery.get();
         map.set(m);
         int again = -1;

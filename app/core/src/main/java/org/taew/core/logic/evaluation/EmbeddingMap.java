@@ -6,34 +6,47 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.taew.core.logic.encoding.EmbeddingService;
+import org.taew.core.logic.retrieval.VectorSearch;
+import org.taew.core.logic.retrieval.Vectors;
 import org.taew.core.model.Embeddings;
+import org.taew.core.model.InstructionPair;
 import org.taew.core.model.Mode;
 import org.taew.core.model.RetrievalDataset;
+import org.taew.core.model.Run;
 import org.taew.core.model.ScoredDoc;
+import org.taew.core.model.Side;
 import org.taew.core.model.TextItem;
+import org.taew.core.util.ProgressListener;
+import org.taew.core.util.WorkbenchException;
 
 /**
- * Where an instruction moves the texts: the session's query and document vectors in general and
- * task-aware mode projected to two dimensions by one {@link Projection} fitted on both modes
- * together, so that a query's arrow from its general to its task-aware position is a movement in
- * one picture, not a change of picture.
+ * Where an instruction moves the texts: the session's query and document vectors at two ends — two
+ * modes (general and task-aware by default), or any two experiment variants — projected to two
+ * dimensions by one {@link Projection} fitted on both ends' vectors together, so that a query's
+ * arrow from its position at one end to its position at the other is a movement in one picture, not
+ * a change of picture.
  *
  * <p>Sampling, for large sets (as the heatmaps sample): at most {@code maxQueries} queries, evenly
  * spaced through those with judgments (dataset order kept); the documents are every judged document
- * of those queries and their top 10 in either mode, then documents evenly spaced through the corpus
+ * of those queries and their top 10 at either end, then documents evenly spaced through the corpus
  * until {@code maxDocuments}.
  *
- * @param general each text's position in general mode: queries, then documents
- * @param taskAware each text's position in task-aware mode, in the same order
+ * @param fromName what the arrows start from, e.g. general
+ * @param toName what the arrows point to, e.g. task-aware
+ * @param from each text's position at the {@code from} end: queries, then documents
+ * @param to each text's position at the {@code to} end, in the same order
  * @param relevant per query, the indices (into {@code documents}) of its relevant documents
- * @param top10 per query, the indices of its top 10 documents in task-aware mode, best first
+ * @param top10 per query, the indices of its top 10 documents at the {@code to} end, best first
  * @param projection the projection the positions come from (its variance shares)
  */
 public record EmbeddingMap(
+        String fromName,
+        String toName,
         List<TextItem> queries,
         List<TextItem> documents,
-        float[][] general,
-        float[][] taskAware,
+        float[][] from,
+        float[][] to,
         int[][] relevant,
         int[][] top10,
         Projection projection,
@@ -41,29 +54,110 @@ public record EmbeddingMap(
     public static final int DEFAULT_MAX_QUERIES = 100;
     public static final int DEFAULT_MAX_DOCUMENTS = 1000;
 
-    /** The position of query {@code q} in {@code mode}. */
-    public float[] query(int q, Mode mode) {
-        return (mode == Mode.GENERAL ? general : taskAware)[q];
+    /**
+     * One end of the arrows: unit-length vectors of every query and document of the dataset (rows
+     * in dataset order, all of one dimension) and their ranking, whose top 10 the map outlines.
+     *
+     * @param name what the end is called in the map's sentences, e.g. general or a variant's name
+     */
+    public record End(String name, Embeddings queries, Embeddings documents, Run run) {
+        /** The end of a mode of an evaluation, named after the mode. */
+        public static End of(LiveEvaluation.Snapshot snapshot, Mode mode) {
+            return new End(
+                    mode.label(),
+                    snapshot.queries().get(mode).vectors(),
+                    snapshot.documents().get(mode).vectors(),
+                    snapshot.result().modes().get(mode).run());
+        }
+
+        /**
+         * The end of {@code pair}'s templates on {@code dataset}: both sides encoded through {@code
+         * embedder} (what was encoded before, e.g. by an experiment, is read from its cache) and
+         * ranked by {@code search} as every evaluation ranks. Cancellation (thread interrupt) is
+         * honoured between batches.
+         */
+        public static End encode(
+                String name,
+                RetrievalDataset dataset,
+                InstructionPair pair,
+                EmbeddingService embedder,
+                VectorSearch search,
+                RetrievalEvaluation.Settings settings,
+                ProgressListener progress)
+                throws WorkbenchException {
+            Embeddings documents =
+                    unit(embedder, dataset.documents(), pair, Side.DOCUMENT, name, progress);
+            Embeddings queries =
+                    unit(embedder, dataset.queries(), pair, Side.QUERY, name, progress);
+            ProgressListener.checkCancelled();
+            Run run = RetrievalEvaluation.rank(dataset, queries, documents, search, settings).run();
+            return new End(name, queries, documents, run);
+        }
+
+        private static Embeddings unit(
+                EmbeddingService embedder,
+                List<TextItem> items,
+                InstructionPair pair,
+                Side side,
+                String name,
+                ProgressListener progress)
+                throws WorkbenchException {
+            EmbeddingService.Result r =
+                    embedder.encode(
+                            RetrievalEvaluation.prepare(items, pair, side),
+                            name + " " + side.label() + "s",
+                            progress);
+            return Vectors.unit(embedder.model(), r.vectors());
+        }
     }
 
-    /** The position of document {@code d} in {@code mode}. */
-    public float[] document(int d, Mode mode) {
-        return (mode == Mode.GENERAL ? general : taskAware)[queries.size() + d];
+    /** The position of query {@code q} at the {@code from} end. */
+    public float[] queryFrom(int q) {
+        return from[q];
     }
 
-    /** The axes in words: how much of the variance of both modes' vectors each keeps. */
+    /** The position of query {@code q} at the {@code to} end. */
+    public float[] queryTo(int q) {
+        return to[q];
+    }
+
+    /** The position of document {@code d} at the {@code to} end. */
+    public float[] documentTo(int d) {
+        return to[queries.size() + d];
+    }
+
+    /** The axes in words: how much of the variance of both ends' vectors each keeps. */
     public String axes() {
         return String.format(
                 Locale.ROOT,
-                "PCA fitted once on both modes' vectors: axis 1 keeps %.1f %% of their variance,"
-                        + " axis 2 %.1f %%",
+                "PCA fitted once on the vectors of %s and %s together: axis 1 keeps %.1f %% of"
+                        + " their variance, axis 2 %.1f %%",
+                fromName,
+                toName,
                 100 * projection.share()[0],
                 100 * projection.share()[1]);
     }
 
+    /** General mode to task-aware mode of an evaluation. */
     public static EmbeddingMap of(
             LiveEvaluation.Snapshot snapshot, int maxQueries, int maxDocuments) {
-        RetrievalDataset ds = snapshot.result().dataset();
+        return of(
+                snapshot.result().dataset(),
+                End.of(snapshot, Mode.GENERAL),
+                End.of(snapshot, Mode.TASK_AWARE),
+                maxQueries,
+                maxDocuments);
+    }
+
+    /**
+     * The arrows from {@code from} to {@code to} on {@code ds}, whose texts both ends' rows are.
+     *
+     * @throws IllegalArgumentException when an end's rows are not the dataset's texts or the two
+     *     ends' vectors differ in dimension
+     */
+    public static EmbeddingMap of(
+            RetrievalDataset ds, End from, End to, int maxQueries, int maxDocuments) {
+        check(ds, from, to);
         List<TextItem> rows = QuerySample.judged(ds, maxQueries);
         Map<String, Integer> docRow = QuerySample.index(ds.documents());
         Set<String> docs = new LinkedHashSet<>();
@@ -73,8 +167,8 @@ public record EmbeddingMap(
                     docs.add(id);
                 }
             }
-            for (Mode m : Mode.values()) {
-                List<ScoredDoc> run = snapshot.result().modes().get(m).run().of(q.id());
+            for (End e : List.of(from, to)) {
+                List<ScoredDoc> run = e.run().of(q.id());
                 for (int i = 0; i < Math.min(10, run.size()); i++) {
                     docs.add(run.get(i).docId());
                 }
@@ -94,32 +188,63 @@ public record EmbeddingMap(
         }
         Map<String, Integer> queryRow = QuerySample.index(ds.queries());
         Sample sample = new Sample(rows, documents, queryRow, docRow);
-        List<float[]> generalRows = vectors(sample, snapshot, Mode.GENERAL);
-        List<float[]> awareRows = vectors(sample, snapshot, Mode.TASK_AWARE);
-        List<float[]> all = new ArrayList<>(generalRows);
-        all.addAll(awareRows);
+        List<float[]> fromRows = vectors(sample, from);
+        List<float[]> toRows = vectors(sample, to);
+        List<float[]> all = new ArrayList<>(fromRows);
+        all.addAll(toRows);
         Projection p = Projection.fit(all);
         return new EmbeddingMap(
+                from.name(),
+                to.name(),
                 rows,
                 documents,
-                project(p, generalRows),
-                project(p, awareRows),
+                project(p, fromRows),
+                project(p, toRows),
                 relevant(rows, documents, ds),
-                top10(rows, documents, snapshot),
+                top10(rows, documents, to.run()),
                 p,
                 sampling(rows.size(), ds.queries().size(), documents.size(), corpus));
     }
 
-    /** Each mode's vectors of the sampled queries, then of the sampled documents. */
-    private static List<float[]> vectors(
-            Sample sample, LiveEvaluation.Snapshot snapshot, Mode mode) {
-        List<float[]> out =
-                rows(sample.queries(), sample.queryRow(), snapshot.queries().get(mode).vectors());
-        out.addAll(
-                rows(
-                        sample.documents(),
-                        sample.docRow(),
-                        snapshot.documents().get(mode).vectors()));
+    private static void check(RetrievalDataset ds, End from, End to) {
+        for (End e : List.of(from, to)) {
+            if (e.queries().rows() != ds.queries().size()
+                    || e.documents().rows() != ds.documents().size()) {
+                throw new IllegalArgumentException(
+                        e.name()
+                                + " has "
+                                + e.queries().rows()
+                                + " query and "
+                                + e.documents().rows()
+                                + " document vectors; "
+                                + ds.name()
+                                + " has "
+                                + ds.queries().size()
+                                + " queries and "
+                                + ds.documents().size()
+                                + " documents");
+            }
+        }
+        int dim = from.queries().dim();
+        if (from.documents().dim() != dim
+                || to.queries().dim() != dim
+                || to.documents().dim() != dim) {
+            throw new IllegalArgumentException(
+                    "one projection needs vectors of one dimension: "
+                            + from.name()
+                            + " has "
+                            + dim
+                            + ", "
+                            + to.name()
+                            + " "
+                            + to.queries().dim());
+        }
+    }
+
+    /** An end's vectors of the sampled queries, then of the sampled documents. */
+    private static List<float[]> vectors(Sample sample, End end) {
+        List<float[]> out = rows(sample.queries(), sample.queryRow(), end.queries());
+        out.addAll(rows(sample.documents(), sample.docRow(), end.documents()));
         return out;
     }
 
@@ -161,13 +286,11 @@ public record EmbeddingMap(
         return out;
     }
 
-    private static int[][] top10(
-            List<TextItem> queries, List<TextItem> documents, LiveEvaluation.Snapshot snapshot) {
+    private static int[][] top10(List<TextItem> queries, List<TextItem> documents, Run ranking) {
         Map<String, Integer> at = QuerySample.index(documents);
         int[][] out = new int[queries.size()][];
         for (int q = 0; q < out.length; q++) {
-            List<ScoredDoc> run =
-                    snapshot.result().modes().get(Mode.TASK_AWARE).run().of(queries.get(q).id());
+            List<ScoredDoc> run = ranking.of(queries.get(q).id());
             out[q] =
                     run.subList(0, Math.min(10, run.size())).stream()
                             .mapToInt(s -> at.get(s.docId()))
@@ -189,7 +312,7 @@ public record EmbeddingMap(
                         : documents
                                 + " of "
                                 + corpus
-                                + " documents (the queries' judged documents and top 10 in either"
-                                + " mode, then evenly spaced through the corpus)");
+                                + " documents (the queries' judged documents and top 10 at either"
+                                + " end, then evenly spaced through the corpus)");
     }
 }
