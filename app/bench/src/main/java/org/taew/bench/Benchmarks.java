@@ -9,7 +9,7 @@ import org.taew.core.logic.engine.MatMulPeak;
 
 /**
  * Entry point: {@code java -jar app/bench/target/taew-bench.jar
- * [encoding|reeval|native|tune|gemm|experiment|bm25|bigcorpus|architectures|gpu-check|precision|lengths|
+ * [encoding|reeval|native|tune|gemm|experiment|search|bm25|bigcorpus|architectures|gpu-check|precision|lengths|
  * int8-speed|onnx-precisions|all] [--sts DIR] [--runs N] [--tokens N] [--gpu] [--quick]}. {@code
  * --quick} runs a benchmark on tiny input (a few passages, tiny shapes, the CPU), so that the build
  * can show it still runs through (BenchmarksQuickTest); its figures mean nothing. Prints results
@@ -115,6 +115,9 @@ public final class Benchmarks {
         }
         if (which.equals("experiment")) {
             ExperimentBenchmark.run(texts);
+        }
+        if (which.equals("search")) {
+            SearchBenchmark.run(texts);
         }
         if (which.equals("bm25")) {
             Bm25Benchmark.run(texts);

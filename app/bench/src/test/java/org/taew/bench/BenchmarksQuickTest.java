@@ -32,6 +32,7 @@ class BenchmarksQuickTest {
                     native        | native / ONNX Runtime =
                     encoding      | of the GEMM bound:
                     experiment    | History:
+                    search        | held-out
                     bm25          | BM25 / dense =
                     architectures | of matmul rate
                     tune          | workers x 1 thread

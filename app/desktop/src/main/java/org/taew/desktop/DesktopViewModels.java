@@ -6,6 +6,7 @@ import org.taew.core.logic.evaluation.SimilarityMap;
 import org.taew.core.logic.session.SessionResolver;
 import org.taew.core.util.WorkbenchHome;
 import org.taew.desktop.experiments.ExperimentsViewModel;
+import org.taew.desktop.experiments.WordingSuggestions;
 import org.taew.desktop.heatmap.HeatmapViewModel;
 import org.taew.desktop.history.HistoryViewModel;
 import org.taew.desktop.instructions.InstructionEditorViewModel;
@@ -40,6 +41,7 @@ public final class DesktopViewModels {
     private final PerQueryViewModel perQuery;
     private final StsViewModel sts;
     private final ExperimentsViewModel experiments;
+    private final WordingSuggestions suggestions;
     private final HistoryViewModel history;
     private final ProductionExportViewModel production;
 
@@ -70,6 +72,7 @@ public final class DesktopViewModels {
                         resolver.models().modelsDir(),
                         context.workspace().datasets());
         experiments = new ExperimentsViewModel(session, resolver, work, recorder);
+        suggestions = new WordingSuggestions(session, resolver, work, recorder, experiments);
         metrics = new MetricsViewModel(session.snapshotProperty());
         heatmaps =
                 new HeatmapViewModel(
@@ -147,6 +150,11 @@ public final class DesktopViewModels {
 
     public StsViewModel sts() {
         return sts;
+    }
+
+    /** The Experiments tab's Suggest wordings. */
+    public WordingSuggestions suggestions() {
+        return suggestions;
     }
 
     public ExperimentsViewModel experiments() {

@@ -74,7 +74,8 @@ public final class MainView extends BorderPane {
                         experimentsVm,
                         dialogs,
                         session.context().workspace().root(),
-                        vms.production()::exportVariant);
+                        vms.production()::exportVariant,
+                        vms.suggestions()::suggest);
         historyVm = vms.history();
         history = new HistoryView(historyVm, dialogs);
         reports = new ReportExport(session, experimentsVm, historyVm);

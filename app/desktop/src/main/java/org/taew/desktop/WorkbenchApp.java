@@ -12,6 +12,7 @@ import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
 import javafx.stage.Stage;
 import javafx.util.Duration;
+import org.taew.core.logic.experiments.ExperimentResult;
 import org.taew.core.model.Arm;
 import org.taew.core.util.WorkbenchException;
 import org.taew.core.util.WorkbenchHome;
@@ -95,6 +96,10 @@ public final class WorkbenchApp extends Application {
                                             new Shot("experiments", 4, WorkbenchApp::runExperiment),
                                             new Shot("map-variant", 2, WorkbenchApp::mapToAVariant),
                                             new Shot("history", 5, WorkbenchApp::compareTwoRuns),
+                                            new Shot(
+                                                    "experiments-suggest",
+                                                    4,
+                                                    WorkbenchApp::suggestWordings),
                                             new Shot("int8-draft", 0, WorkbenchApp::int8Draft));
                     shoot(wb, dir, shots, 0);
                 };
@@ -147,6 +152,26 @@ public final class WorkbenchApp extends Application {
                             }
                         });
         session.selectedDeviceProperty().set(DeviceChoice.CPU_INT8);
+    }
+
+    /** Proposes and searches wordings on the Experiments tab, and waits for the search's result. */
+    private static void suggestWordings(Workbench wb, Runnable ready) {
+        var vm = wb.view().experiments();
+        vm.resultProperty()
+                .addListener(
+                        new ChangeListener<ExperimentResult>() {
+                            @Override
+                            public void changed(
+                                    ObservableValue<? extends ExperimentResult> o,
+                                    ExperimentResult a,
+                                    ExperimentResult b) {
+                                if (b != null && b.results().get(0).search() != null) {
+                                    vm.resultProperty().removeListener(this);
+                                    ready.run();
+                                }
+                            }
+                        });
+        wb.viewModels().suggestions().suggest();
     }
 
     /** Runs the dataset's experiment (the variants the tab loaded) and waits for its result. */

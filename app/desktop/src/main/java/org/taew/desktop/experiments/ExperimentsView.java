@@ -48,12 +48,14 @@ public final class ExperimentsView extends BorderPane {
     /**
      * @param useInProduction what a leaderboard row's "Use in production…" does with the variant's
      *     name
+     * @param suggest what Suggest wordings does
      */
     public ExperimentsView(
             ExperimentsViewModel vm,
             DialogService dialogs,
             Path folder,
-            Consumer<String> useInProduction) {
+            Consumer<String> useInProduction,
+            Runnable suggest) {
         setId("experiments-view");
         TableView<ExperimentsViewModel.VariantRow> variants = variantsTable(vm);
 
@@ -116,10 +118,20 @@ public final class ExperimentsView extends BorderPane {
         run.setDefaultButton(false);
         run.setOnAction(e -> vm.run());
         run.disableProperty().bind(Bindings.isEmpty(vm.variants()));
+        Button suggestButton = new Button("Suggest wordings");
+        suggestButton.setId("experiment-suggest");
+        suggestButton.setOnAction(e -> suggest.run());
+        suggestButton.setTooltip(
+                new Tooltip(
+                        "Propose wordings in this model's documented format (a grammar, the"
+                                + " dataset's terms, edits of the editor's draft, the list's"
+                                + " variants), search them within a budget and judge the choice on"
+                                + " queries the search never saw."));
         Label message = new Label();
         message.textProperty().bind(vm.messageProperty());
         message.setStyle("-fx-text-fill: #555;");
-        for (Button b : new Button[] {add, duplicate, remove, importFile, exportFile, run}) {
+        for (Button b :
+                new Button[] {add, duplicate, remove, importFile, exportFile, run, suggestButton}) {
             Controls.unsqueezed(b);
         }
         Controls.unsqueezed(baseline);
@@ -136,6 +148,7 @@ public final class ExperimentsView extends BorderPane {
                         Controls.fixedLabel("Baseline"),
                         baseline,
                         run,
+                        suggestButton,
                         message);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(6));

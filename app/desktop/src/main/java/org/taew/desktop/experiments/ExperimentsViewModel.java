@@ -282,10 +282,6 @@ public final class ExperimentsViewModel {
         if (s == null || s.retrieval() == null) {
             throw WorkbenchException.badInput("Open a retrieval dataset first");
         }
-        if (variants.isEmpty()) {
-            throw WorkbenchException.badInput(
-                    "No variants: add the editor's draft or import an experiment file");
-        }
         List<ExperimentSpec.Variant> list = new ArrayList<>();
         for (VariantRow r : variants) {
             try {
@@ -305,13 +301,19 @@ public final class ExperimentsViewModel {
                 SessionDefaults.mainMetric(session.cutoffProperty().get()),
                 baseline.get(),
                 list,
-                dimensions);
+                dimensions,
+                null,
+                null);
     }
 
     /** Runs the variants on the open dataset and model. */
     public void run() {
         ExperimentSpec spec;
         try {
+            if (variants.isEmpty()) {
+                throw WorkbenchException.badInput(
+                        "No variants: add the editor's draft or import an experiment file");
+            }
             SessionSetup s = session.setupProperty().get();
             spec = spec(s == null || s.dataset() == null ? "experiment" : s.dataset().name());
         } catch (WorkbenchException e) {
@@ -329,13 +331,8 @@ public final class ExperimentsViewModel {
      * evaluated after it.
      */
     private void runOnSession(ExperimentSpec spec) {
-        SessionViewModel.Open open = session.openProperty().get();
-        if (open == null || open.session().setup().isSts()) {
-            work.say("Open a retrieval dataset to run an experiment");
-            return;
-        }
-        if (work.isRunning()) {
-            work.say("Busy: wait for the running work, or cancel it, then run the experiment");
+        SessionViewModel.Open open = SessionWork.retrieval(session, work, "run the experiment");
+        if (open == null) {
             return;
         }
         EvaluationSession s = open.session();
@@ -400,7 +397,7 @@ public final class ExperimentsViewModel {
     }
 
     /** A name not taken by a row: {@code base}, else {@code base-2}, {@code base-3}, … */
-    private String free(String base) {
+    String free(String base) {
         String stem = base.replaceFirst("-\\d+$", "");
         if (variants.stream().noneMatch(v -> v.name().equals(base))) {
             return base;

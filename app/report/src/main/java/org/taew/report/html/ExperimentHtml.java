@@ -120,6 +120,9 @@ public final class ExperimentHtml {
                 "forest plot of the differences from " + m.baselineName());
         html.p(ExperimentReport.sensitivity(m.sensitivity()));
         html.p(ExperimentReport.selection(m.selection()));
+        if (m.search() != null) {
+            SearchSection.of(html, m.search());
+        }
     }
 
     private static String interval(Significance.Interval i) {

@@ -16,7 +16,7 @@ import org.taew.core.model.Arm;
  */
 final class ExperimentJson {
     /** The version of experiment.json's layout (docs/formats.md); raised on any change. */
-    static final int SCHEMA_VERSION = 4;
+    static final int SCHEMA_VERSION = 5;
 
     private ExperimentJson() {}
 
@@ -59,7 +59,62 @@ final class ExperimentJson {
             List<JsonVariant> leaderboard,
             ExperimentResult.Sensitivity sensitivity,
             ExperimentResult.Selection selection,
-            JsonRecommendation recommendation) {}
+            JsonRecommendation recommendation,
+            JsonSearch search) {}
+
+    /** What an instruction search tried (absent for an experiment's own variants). */
+    record JsonSearch(
+            String method,
+            int proposed,
+            int leftOut,
+            int budget,
+            int evaluations,
+            int encoded,
+            double seconds,
+            double encodingSeconds,
+            List<JsonStep> steps) {}
+
+    /** One scoring step; fold 0 is the final search on every query. */
+    record JsonStep(
+            int fold,
+            int round,
+            String name,
+            String origin,
+            String queryTemplate,
+            String documentTemplate,
+            int queries,
+            double mean,
+            boolean kept) {}
+
+    private static JsonSearch search(ExperimentResult.SearchTrace t) {
+        if (t == null) {
+            return null;
+        }
+        List<JsonStep> steps = new ArrayList<>();
+        for (ExperimentResult.SearchStep s : t.steps()) {
+            steps.add(
+                    new JsonStep(
+                            s.fold(),
+                            s.round(),
+                            s.name(),
+                            s.origin(),
+                            s.instructions().query().standalone(),
+                            s.instructions().document().standalone(),
+                            s.queries(),
+                            s.mean(),
+                            s.kept()));
+        }
+        return new JsonSearch(
+                t.method(),
+                t.proposed(),
+                t.leftOut(),
+                t.budget(),
+                t.evaluations(),
+                t.encoded(),
+                t.seconds(),
+                t.encodingSeconds(),
+                steps);
+    }
 
     /** The recommendation's figures and its sentence, as every output says it. */
     record JsonRecommendation(
@@ -146,7 +201,8 @@ final class ExperimentJson {
                             vs,
                             m.sensitivity(),
                             m.selection(),
-                            recommendation(m.recommendation())));
+                            recommendation(m.recommendation()),
+                            search(m.search())));
         }
         var s = r.significance();
         return new JsonExperiment(

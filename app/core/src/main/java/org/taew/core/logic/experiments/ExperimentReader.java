@@ -35,7 +35,8 @@ public final class ExperimentReader {
                     "variants",
                     "grids",
                     "dimensions",
-                    "hybrid");
+                    "hybrid",
+                    "search");
     private static final Set<String> SELECTION_KEYS = Set.of("dev", "folds", "seed");
     private static final Set<String> VARIANT_KEYS =
             Set.of(
@@ -117,8 +118,12 @@ public final class ExperimentReader {
                 variants.addAll(grid(file, g));
             }
         }
-        if (variants.isEmpty()) {
-            throw YamlNodes.at(file, root, "no variants: give \"variants\" or \"grids\"");
+        if (variants.isEmpty() && !f.containsKey("search")) {
+            throw YamlNodes.at(
+                    file,
+                    root,
+                    "no variants: give \"variants\" or \"grids\" (or a \"search\" block for taew"
+                            + " experiment search)");
         }
         Map<String, Integer> seen = new HashMap<>();
         for (ExperimentSpec.Variant v : variants) {
@@ -159,7 +164,8 @@ public final class ExperimentReader {
                 baseline,
                 variants,
                 dimensions,
-                hybrid);
+                hybrid,
+                f.containsKey("search") ? ExperimentSearchBlock.read(file, f.get("search")) : null);
     }
 
     /** {@code dimensions: [256, 128]}: distinct positive whole numbers. */

@@ -20,6 +20,9 @@ public final class ExperimentReport {
     /** The version of experiment.json's layout (docs/formats.md); raised on any change. */
     public static final int SCHEMA_VERSION = ExperimentJson.SCHEMA_VERSION;
 
+    /** The search's trace in an experiment's folder (after {@code taew experiment search}). */
+    public static final String SEARCH_TRACE = "search-trace.csv";
+
     private ExperimentReport() {}
 
     /** Writes every file into {@code dir}; returns them. */
@@ -30,12 +33,20 @@ public final class ExperimentReport {
         files.add(write(dir.resolve("leaderboard.tex"), latex(r)));
         files.add(write(dir.resolve("experiment.json"), ExperimentJson.text(r)));
         files.addAll(MtebLayout.write(dir.resolve("mteb"), r));
+        if (r.results().stream().anyMatch(m -> m.search() != null)) {
+            files.add(write(dir.resolve(SEARCH_TRACE), SearchTraceCsv.csv(r)));
+        }
         return files;
     }
 
     private static Path write(Path file, String text) throws WorkbenchException {
         AtomicFiles.writeString(file, text);
         return file;
+    }
+
+    /** A search's trace in one sentence: what was proposed, the budget and what it spent. */
+    public static String search(ExperimentResult.SearchTrace t) {
+        return ExperimentSentences.search(t);
     }
 
     /** One section per dataset and model: the leaderboard, sensitivity and selection. */

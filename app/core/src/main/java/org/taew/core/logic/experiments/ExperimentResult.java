@@ -191,6 +191,54 @@ public record ExperimentResult(
             boolean adopt) {}
 
     /**
+     * What an instruction search ({@code taew experiment search}) tried: the wordings it proposed,
+     * and each scoring step of each search (one per outer fold, and the final one on every query).
+     *
+     * @param method how the wording was chosen and estimated, in words
+     * @param proposed how many wordings were proposed (the file's own variants included)
+     * @param leftOut document-side wordings left out by the budget of corpus passes
+     * @param budget the (wording, query) evaluations each search could spend
+     * @param evaluations the evaluations spent, all searches together
+     * @param encoded texts the model encoded for the searches (the cache served the rest)
+     * @param seconds the searches' wall time
+     * @param encodingSeconds the part of it spent in encoding requests
+     * @param steps every scoring step, in order
+     */
+    public record SearchTrace(
+            String method,
+            int proposed,
+            int leftOut,
+            int budget,
+            int evaluations,
+            int encoded,
+            double seconds,
+            double encodingSeconds,
+            List<SearchStep> steps) {
+        public SearchTrace {
+            steps = List.copyOf(steps);
+        }
+    }
+
+    /**
+     * One scoring step of a search: in {@code round} of the search for {@code fold} (0 for the
+     * final search on every query, else the outer fold held out), a wording scored on its first
+     * {@code queries} queries.
+     *
+     * @param origin where the wording came from: the grammar, the dataset's terms, an edit of the
+     *     draft, the experiment file
+     * @param kept whether it went on to the next round (the winner's last step: true)
+     */
+    public record SearchStep(
+            int fold,
+            int round,
+            String name,
+            String origin,
+            InstructionPair instructions,
+            int queries,
+            double mean,
+            boolean kept) {}
+
+    /**
      * One dataset with one model.
      *
      * @param queryIds the evaluated queries, in the order of each variant's per-query values
@@ -201,6 +249,7 @@ public record ExperimentResult(
      * @param references the lexical reference rows: BM25, then each variant's hybrid when asked
      * @param lexical what the reference rows are, one line
      * @param recommendation whether to adopt the held-out choice or keep the baseline
+     * @param search what an instruction search tried, or null for an experiment's own variants
      */
     public record ModelResult(
             String dataset,
@@ -217,7 +266,8 @@ public record ExperimentResult(
             String lexical,
             Sensitivity sensitivity,
             Selection selection,
-            Recommendation recommendation) {
+            Recommendation recommendation,
+            SearchTrace search) {
         public ModelResult {
             queryIds = List.copyOf(queryIds);
             warnings = List.copyOf(warnings);

@@ -45,7 +45,50 @@ public final class ExperimentRunner {
             ModeComparison.Settings significance,
             ProgressListener progress)
             throws WorkbenchException {
-        // every input is read and every model's instructions resolved before a model is loaded
+        return runEach(
+                spec,
+                resolver,
+                request,
+                significance,
+                (session, dev) -> own(spec, session, dev, significance, progress));
+    }
+
+    /** The file's variants (with general mode and the card) on one dataset with one model. */
+    private static ExperimentResult.ModelResult own(
+            ExperimentSpec spec,
+            EvaluationSession session,
+            SessionSetup dev,
+            ModeComparison.Settings significance,
+            ProgressListener progress)
+            throws WorkbenchException {
+        return runOne(
+                spec,
+                session,
+                dev,
+                significance,
+                ExperimentPlan.variants(spec, session.setup()),
+                null,
+                progress);
+    }
+
+    /** What an experiment (or a search) makes of one dataset with one model. */
+    @FunctionalInterface
+    interface PerModel {
+        ExperimentResult.ModelResult run(EvaluationSession session, SessionSetup dev)
+                throws WorkbenchException;
+    }
+
+    /**
+     * For each model, one session retargeted to each dataset in turn, and {@code each} run on it;
+     * every input is read and every model's instructions resolved before a model is loaded.
+     */
+    static ExperimentResult runEach(
+            ExperimentSpec spec,
+            SessionResolver resolver,
+            SessionRequest request,
+            ModeComparison.Settings significance,
+            PerModel each)
+            throws WorkbenchException {
         List<List<SessionSetup>> setups = ExperimentPlan.setups(spec, resolver, request);
         List<String> warnings = new ArrayList<>(ExperimentPlan.unmatched(spec, setups));
         List<ExperimentResult.ModelResult> results = new ArrayList<>();
@@ -58,7 +101,7 @@ public final class ExperimentRunner {
                                     ? EvaluationSession.open(setup, false)
                                     : session.retarget(setup, false);
                     SessionSetup dev = ExperimentPlan.devSetup(spec, resolver, request, setup);
-                    results.add(runOne(spec, session, dev, significance, progress));
+                    results.add(each.run(session, dev));
                     String problem = session.recordingProblem();
                     if (problem != null && !warnings.contains(problem)) {
                         warnings.add(problem);
@@ -94,6 +137,33 @@ public final class ExperimentRunner {
             ModeComparison.Settings significance,
             ProgressListener progress)
             throws WorkbenchException {
+        return onSession(
+                spec,
+                session,
+                resolver,
+                request,
+                significance,
+                dev -> own(spec, session, dev, significance, progress));
+    }
+
+    /** What an experiment (or a search) makes of the open session, given the dev split's setup. */
+    @FunctionalInterface
+    interface OnSession {
+        ExperimentResult.ModelResult run(SessionSetup dev) throws WorkbenchException;
+    }
+
+    /**
+     * {@code each} on an open session's retrieval dataset and model, with the dev split's setup,
+     * and the warnings of the whole (a file's variants no model ran, the history's problem).
+     */
+    static ExperimentResult onSession(
+            ExperimentSpec spec,
+            EvaluationSession session,
+            SessionResolver resolver,
+            SessionRequest request,
+            ModeComparison.Settings significance,
+            OnSession each)
+            throws WorkbenchException {
         SessionSetup setup = session.setup();
         if (setup.retrieval() == null) {
             throw WorkbenchException.badInput(
@@ -102,24 +172,45 @@ public final class ExperimentRunner {
         }
         List<String> warnings =
                 new ArrayList<>(ExperimentPlan.unmatched(spec, List.of(List.of(setup))));
-        SessionSetup dev = ExperimentPlan.devSetup(spec, resolver, request, setup);
-        ExperimentResult.ModelResult m = runOne(spec, session, dev, significance, progress);
+        ExperimentResult.ModelResult m =
+                each.run(ExperimentPlan.devSetup(spec, resolver, request, setup));
         if (session.recordingProblem() != null) {
             warnings.add(session.recordingProblem());
         }
         return new ExperimentResult(spec, significance, warnings, List.of(m));
     }
 
-    private static ExperimentResult.ModelResult runOne(
+    /**
+     * Chooses the best variant on held-out data, given every variant's per-query values on the
+     * scored split; null for the experiment's own choice (the dev split, else K-fold).
+     */
+    @FunctionalInterface
+    interface Choice {
+        SearchOutcome choose(
+                List<ExperimentSpec.Variant> variants,
+                List<String> queryIds,
+                List<double[]> perQuery)
+                throws WorkbenchException;
+    }
+
+    /** A choice made elsewhere (a search) and what it found, for the leaderboard. */
+    record SearchOutcome(VariantSelection.Outcome outcome, ExperimentResult.SearchTrace trace) {}
+
+    /**
+     * One dataset with one model: {@code variants} scored and compared, the lexical references, the
+     * choice on held-out data ({@code choice}, else the experiment's own) and the recommendation.
+     */
+    static ExperimentResult.ModelResult runOne(
             ExperimentSpec spec,
             EvaluationSession session,
             SessionSetup dev,
             ModeComparison.Settings significance,
+            List<ExperimentSpec.Variant> variants,
+            Choice choice,
             ProgressListener progress)
             throws WorkbenchException {
         SessionSetup setup = session.setup();
         RetrievalDataset data = setup.retrieval();
-        List<ExperimentSpec.Variant> variants = ExperimentPlan.variants(spec, setup);
         ExperimentPlan.checkDimensions(spec, setup, session.encoder().dimension());
         boolean ignore = setup.identicalIds().ignore();
         Map<SideTemplate, Embeddings> docs =
@@ -143,12 +234,22 @@ public final class ExperimentRunner {
         List<ExperimentResult.VariantResult> all =
                 LeaderboardStatistics.rows(entries, baseline, significance);
         List<ExperimentResult.VariantResult> rows = all.subList(0, variants.size());
+        SearchOutcome searched =
+                choice == null ? null : choice.choose(variants, test.queryIds(), test.perQuery());
         VariantSelection.Outcome selection =
-                dev == null
-                        ? VariantSelection.crossValidate(
-                                spec.selection(), variants, test.perQuery())
-                        : VariantSelection.onDev(
-                                spec, session, dev, variants, docs, test.perQuery(), progress);
+                searched != null
+                        ? searched.outcome()
+                        : dev == null
+                                ? VariantSelection.crossValidate(
+                                        spec.selection(), variants, test.perQuery())
+                                : VariantSelection.onDev(
+                                        spec,
+                                        session,
+                                        dev,
+                                        variants,
+                                        docs,
+                                        test.perQuery(),
+                                        progress);
         return new ExperimentResult.ModelResult(
                 data.name(),
                 data.split(),
@@ -164,6 +265,7 @@ public final class ExperimentRunner {
                 ReferenceRows.describe(spec, setup.lexical().index()),
                 ExperimentResult.Sensitivity.of(rows),
                 selection.selection(),
-                VariantSelection.recommend(selection, all.get(baseline), significance));
+                VariantSelection.recommend(selection, all.get(baseline), significance),
+                searched == null ? null : searched.trace());
     }
 }

@@ -110,4 +110,24 @@ final class ExperimentSentences {
         c.forEach((k, v) -> parts.add(k + " ×" + v));
         return String.join(", ", parts);
     }
+
+    /** What a search tried, e.g. "Search: 25 wordings proposed, …". */
+    static String search(ExperimentResult.SearchTrace t) {
+        long scored = t.steps().stream().map(ExperimentResult.SearchStep::name).distinct().count();
+        return String.format(
+                Locale.ROOT,
+                "Search: %d wordings proposed%s, %d scored; %d (wording, query) evaluations in all,"
+                        + " at most %d per search; %.1f s, %.1f s of it encoding %d texts the cache"
+                        + " did not hold (search-trace.csv has every step).",
+                t.proposed(),
+                t.leftOut() == 0
+                        ? ""
+                        : " (" + t.leftOut() + " document-side ones left out by corpus-encodes)",
+                scored,
+                t.evaluations(),
+                t.budget(),
+                t.seconds(),
+                t.encodingSeconds(),
+                t.encoded());
+    }
 }

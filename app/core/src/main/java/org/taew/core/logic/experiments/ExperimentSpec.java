@@ -28,6 +28,8 @@ import org.taew.core.model.Mode;
  *     named {@code <variant>@<dimension>}; empty for the full vectors only
  * @param hybrid how each variant's ranking is fused with BM25's for a {@code <variant> + bm25}
  *     reference row (its dense mode is the variant's: not read), or null for no hybrid rows
+ * @param search how {@code taew experiment search} proposes wordings ({@link Search#DEFAULT} when
+ *     the file has no {@code search} block)
  */
 public record ExperimentSpec(
         Path file,
@@ -41,57 +43,35 @@ public record ExperimentSpec(
         Baseline baseline,
         List<Variant> variants,
         List<Integer> dimensions,
-        HybridSettings hybrid) {
+        HybridSettings hybrid,
+        Search search) {
     public ExperimentSpec {
         datasets = List.copyOf(datasets);
         models = List.copyOf(models);
         variants = List.copyOf(variants);
         dimensions = List.copyOf(dimensions);
+        search = search == null ? Search.DEFAULT : search;
     }
 
-    /** An experiment without hybrid rows. */
-    public ExperimentSpec(
-            Path file,
-            String name,
-            List<String> datasets,
-            List<String> models,
-            String task,
-            String split,
-            Selection selection,
-            MetricId measure,
-            Baseline baseline,
-            List<Variant> variants,
-            List<Integer> dimensions) {
-        this(
-                file,
-                name,
-                datasets,
-                models,
-                task,
-                split,
-                selection,
-                measure,
-                baseline,
-                variants,
-                dimensions,
-                null);
-    }
+    /**
+     * How {@code taew experiment search} proposes and searches wordings (the file's {@code search}
+     * block); the search is docs/formats.md's "Instruction search".
+     *
+     * @param candidates the most wordings the search proposes, besides the file's own variants
+     * @param budget the most (candidate, query) evaluations each search may spend; 0 for eight
+     *     times the queries it searches on
+     * @param rounds the most halving rounds, 0 for as many as halving needs
+     * @param corpusEncodes the most document templates besides the card's whose corpus vectors the
+     *     search may encode (each is a pass over every document)
+     * @param seed the seed of the candidates and of the order the queries are scored in
+     */
+    public record Search(int candidates, int budget, int rounds, int corpusEncodes, long seed) {
+        public static final Search DEFAULT = new Search(24, 0, 0, 1, 42);
 
-    /** An experiment on the full vectors only. */
-    public ExperimentSpec(
-            Path file,
-            String name,
-            List<String> datasets,
-            List<String> models,
-            String task,
-            String split,
-            Selection selection,
-            MetricId measure,
-            Baseline baseline,
-            List<Variant> variants) {
-        this(
-                file, name, datasets, models, task, split, selection, measure, baseline, variants,
-                List.of());
+        /** The evaluations a search on {@code queries} queries may spend. */
+        public int budgetFor(int queries) {
+            return budget > 0 ? budget : 8 * queries;
+        }
     }
 
     /** The name of the variant with no instruction (always on the leaderboard). */

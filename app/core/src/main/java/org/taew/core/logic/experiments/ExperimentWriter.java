@@ -56,7 +56,19 @@ public final class ExperimentWriter {
                     .append(spec.dimensions().stream().map(String::valueOf).toList())
                     .append('\n');
         }
-        sb.append("variants:\n");
+        ExperimentSpec.Search search = spec.search();
+        if (!search.equals(ExperimentSpec.Search.DEFAULT)) {
+            sb.append("search: {candidates: ")
+                    .append(search.candidates())
+                    .append(search.budget() > 0 ? ", budget: " + search.budget() : "")
+                    .append(search.rounds() > 0 ? ", rounds: " + search.rounds() : "")
+                    .append(", corpus-encodes: ")
+                    .append(search.corpusEncodes())
+                    .append(", seed: ")
+                    .append(search.seed())
+                    .append("}\n");
+        }
+        sb.append(spec.variants().isEmpty() ? "variants: []\n" : "variants:\n");
         for (ExperimentSpec.Variant v : spec.variants()) {
             sb.append("  - name: ").append(q(v.name())).append('\n');
             if (!v.families().isEmpty()) {

@@ -85,6 +85,9 @@ final class MarkdownLeaderboard {
             }
             sb.append("\n").append(ExperimentSentences.sensitivity(m.sensitivity())).append("\n");
             sb.append("\n").append(ExperimentSentences.selection(m.selection())).append("\n");
+            if (m.search() != null) {
+                sb.append("\n").append(ExperimentSentences.search(m.search())).append("\n");
+            }
             sb.append("\n**")
                     .append(ExperimentSentences.recommendation(m.recommendation()))
                     .append("**\n");

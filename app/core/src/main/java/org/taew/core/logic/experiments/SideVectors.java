@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.taew.core.logic.encoding.Dimensions;
 import org.taew.core.logic.encoding.EmbeddingService;
 import org.taew.core.logic.evaluation.SideTemplate;
@@ -53,6 +54,19 @@ final class SideVectors {
             String what,
             ProgressListener progress)
             throws WorkbenchException {
+        return encode(embedder, items, variants, side, what, progress, r -> {});
+    }
+
+    /** As {@link #encode}, telling {@code reports} what the embedding service did. */
+    static Map<SideTemplate, Embeddings> encode(
+            EmbeddingService embedder,
+            List<TextItem> items,
+            List<ExperimentSpec.Variant> variants,
+            Side side,
+            String what,
+            ProgressListener progress,
+            Consumer<EmbeddingService.Report> reports)
+            throws WorkbenchException {
         Map<SideTemplate, InstructionPair> distinct = new LinkedHashMap<>();
         for (ExperimentSpec.Variant v : variants) {
             distinct.putIfAbsent(SideTemplate.of(side, v.instructions()), v.instructions());
@@ -65,6 +79,7 @@ final class SideVectors {
         }
         EmbeddingService.Result r =
                 embedder.encode(all, distinct.size() + " " + what + " templates", progress);
+        reports.accept(r.report());
         Embeddings vectors = Vectors.unit(embedder.model(), r.vectors());
         Map<SideTemplate, Embeddings> out = new LinkedHashMap<>();
         int dim = vectors.dim();

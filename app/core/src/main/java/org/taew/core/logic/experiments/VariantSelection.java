@@ -3,10 +3,10 @@ package org.taew.core.logic.experiments;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 import org.taew.core.logic.compare.ModeComparison;
 import org.taew.core.logic.evaluation.SideTemplate;
 import org.taew.core.logic.metrics.Significance;
+import org.taew.core.logic.search.QueryOrder;
 import org.taew.core.logic.session.EvaluationSession;
 import org.taew.core.logic.session.SessionSetup;
 import org.taew.core.model.Embeddings;
@@ -66,11 +66,7 @@ final class VariantSelection {
             List<double[]> perQuery) {
         int n = perQuery.get(0).length;
         int folds = Math.min(sel.folds(), Math.max(2, n));
-        int[] order = shuffled(n, sel.seed());
-        int[] fold = new int[n];
-        for (int i = 0; i < n; i++) {
-            fold[order[i]] = i % folds;
-        }
+        int[] fold = QueryOrder.folds(n, folds, sel.seed());
         double total = 0;
         double[] heldOut = new double[n];
         Map<String, Integer> chosen = new LinkedHashMap<>();
@@ -153,20 +149,5 @@ final class VariantSelection {
             }
         }
         return best;
-    }
-
-    private static int[] shuffled(int n, long seed) {
-        int[] a = new int[n];
-        for (int i = 0; i < n; i++) {
-            a[i] = i;
-        }
-        SplittableRandom r = new SplittableRandom(seed);
-        for (int i = n - 1; i > 0; i--) {
-            int j = r.nextInt(i + 1);
-            int t = a[i];
-            a[i] = a[j];
-            a[j] = t;
-        }
-        return a;
     }
 }

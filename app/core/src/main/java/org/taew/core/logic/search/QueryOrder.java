@@ -3,7 +3,7 @@ package org.taew.core.logic.search;
 import java.util.SplittableRandom;
 
 /** The seeded orders and folds the searches draw over query indices. */
-final class QueryOrder {
+public final class QueryOrder {
     private QueryOrder() {}
 
     /**
@@ -11,7 +11,7 @@ final class QueryOrder {
      * round-robin over {@code folds} folds, as the experiments' cross-validation deals them (the
      * same seed gives the same folds).
      */
-    static int[] folds(int n, int folds, long seed) {
+    public static int[] folds(int n, int folds, long seed) {
         int[] order = permutation(n, seed);
         int[] foldOf = new int[n];
         for (int i = 0; i < n; i++) {

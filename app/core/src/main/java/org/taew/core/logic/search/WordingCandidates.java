@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.taew.core.logic.experiments.ExperimentSpec;
 import org.taew.core.model.InstructionPair;
 import org.taew.core.model.RetrievalDataset;
 import org.taew.core.model.Template;
@@ -59,12 +58,7 @@ public final class WordingCandidates {
      *     one pass over the corpus)
      */
     public record Candidate(
-            String name, InstructionPair instructions, String origin, boolean documentSide) {
-        /** The candidate as an experiment variant for every family, on the full vectors. */
-        public ExperimentSpec.Variant toVariant() {
-            return new ExperimentSpec.Variant(name, instructions, List.of(), 0);
-        }
-    }
+            String name, InstructionPair instructions, String origin, boolean documentSide) {}
 
     private WordingCandidates() {}
 

@@ -560,7 +560,7 @@ class ExperimentRunnerTest {
                 .contains("general (baseline)")
                 .contains(". Recommendation: ");
         String json = Files.readString(out.resolve("experiment.json"));
-        assertThat(json).contains("\"schema_version\": 4").contains("\"per_query\"");
+        assertThat(json).contains("\"schema_version\": 5").contains("\"per_query\"");
         String revision = m.model().identity().substring(0, 12);
         Path mteb = out.resolve("mteb/e5-small-v2").resolve(revision);
         assertThat(mteb.resolve("model_meta.json")).exists();

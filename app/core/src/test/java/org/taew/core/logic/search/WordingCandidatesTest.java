@@ -24,7 +24,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.taew.core.TestPaths;
-import org.taew.core.logic.experiments.ExperimentSpec;
 import org.taew.core.logic.search.WordingCandidates.Candidate;
 import org.taew.core.logic.search.WordingCandidates.Context;
 import org.taew.core.model.InstructionPair;
@@ -314,16 +313,5 @@ class WordingCandidatesTest {
         assertThat(d.instructions().query().prefix())
                 .isEqualTo("Match {json} payloads to their handlers: ");
         assertThat(d.name()).isEqualTo("task-description");
-    }
-
-    @Test
-    void aCandidateIsAnExperimentVariantForEveryFamily() throws Exception {
-        Candidate k =
-                WordingCandidates.generate(context("bge", "bge", "retrieval", null), 1, 1).get(0);
-        ExperimentSpec.Variant v = k.toVariant();
-        assertThat(v.name()).isEqualTo(k.name());
-        assertThat(v.instructions()).isEqualTo(k.instructions());
-        assertThat(v.families()).isEmpty();
-        assertThat(v.dimension()).isZero();
     }
 }

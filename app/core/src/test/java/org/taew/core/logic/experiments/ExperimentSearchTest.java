@@ -1,0 +1,183 @@
+package org.taew.core.logic.experiments;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.taew.core.TestPaths;
+import org.taew.core.logic.compare.ModeComparison;
+import org.taew.core.logic.session.SessionRequest;
+import org.taew.core.util.ProgressListener;
+import org.taew.core.util.WorkbenchException;
+
+/** taew experiment search on the shipped helpdesk-mini with bge-small-en-v1.5. */
+class ExperimentSearchTest {
+    private static final ModeComparison.Settings FAST =
+            new ModeComparison.Settings(500, 500, 42, 0.95);
+
+    @TempDir static Path tmp;
+
+    static ExperimentSearch.Plan plan;
+    static ExperimentResult result;
+
+    static ExperimentSpec spec(String name, String yaml) throws Exception {
+        Path f = tmp.resolve(name + ".yaml");
+        Files.writeString(f, yaml);
+        return ExperimentReader.read(f);
+    }
+
+    @BeforeAll
+    static void search() throws Exception {
+        ExperimentSpec spec =
+                spec(
+                        "proposed",
+                        """
+                        datasets: [helpdesk-mini]
+                        models: [bge-small-en-v1.5]
+                        selection: {dev: none, folds: 4, seed: 5}
+                        search: {candidates: 10, budget: 150, corpus-encodes: 1, seed: 7}
+                        variants:
+                          - {name: mine, families: [bge], query: "Find the article for: {text}", document: "{text}"}
+                        """);
+        List<ExperimentSearch.Plan> plans = new ArrayList<>();
+        result =
+                ExperimentSearch.run(
+                        spec,
+                        ExperimentRunnerTest.resolver(TestPaths.workspace()),
+                        SessionRequest.builder().build(),
+                        FAST,
+                        plans::add,
+                        ProgressListener.NONE);
+        assertThat(plans).hasSize(1);
+        plan = plans.get(0);
+    }
+
+    private static ExperimentResult.ModelResult only() {
+        assertThat(result.results()).hasSize(1);
+        return result.results().get(0);
+    }
+
+    @Test
+    void thePlanIsSaidBeforeTheSearchStarts() {
+        assertThat(plan.searches()).isEqualTo(5); // four outer folds and the final search
+        assertThat(plan.budget()).isEqualTo(150);
+        assertThat(plan.wordings()).isBetween(3, 12); // the card, up to ten, the file's own
+        assertThat(plan.seconds()).isPositive();
+        assertThat(plan.describe())
+                .startsWith(
+                        "Searching "
+                                + plan.wordings()
+                                + " wordings for bge-small-en-v1.5 on"
+                                + " helpdesk-mini")
+                .contains("5 searches of at most 150 (wording, query) evaluations");
+    }
+
+    @Test
+    void everySearchStaysWithinItsBudgetAndTheTraceSaysWhatWasTried() {
+        ExperimentResult.SearchTrace t = only().search();
+        assertThat(t).isNotNull();
+        assertThat(t.proposed()).isEqualTo(plan.wordings());
+        assertThat(t.steps())
+                .extracting(ExperimentResult.SearchStep::name)
+                .contains("card", "mine");
+        assertThat(t.steps())
+                .filteredOn(s -> s.name().equals("mine"))
+                .allMatch(s -> s.origin().equals("experiment file"));
+        // per search, a wording's queries only grow: its evaluations are its furthest step's
+        Map<Integer, Map<String, Integer>> furthest = new HashMap<>();
+        for (ExperimentResult.SearchStep s : t.steps()) {
+            furthest.computeIfAbsent(s.fold(), f -> new HashMap<>())
+                    .merge(s.name(), s.queries(), Math::max);
+        }
+        assertThat(furthest.keySet()).containsExactlyInAnyOrder(0, 1, 2, 3, 4);
+        int spent = 0;
+        for (Map<String, Integer> perWording : furthest.values()) {
+            int search = perWording.values().stream().mapToInt(Integer::intValue).sum();
+            assertThat(search).isLessThanOrEqualTo(150);
+            spent += search;
+        }
+        // the outer folds' winners are also scored on their held-out queries (40 in all)
+        assertThat(t.evaluations()).isEqualTo(spent + 40);
+    }
+
+    @Test
+    void theChoiceIsJudgedOnQueriesTheSearchNeverSawBesideGeneralAndTheCard() {
+        ExperimentResult.ModelResult m = only();
+        List<String> names =
+                m.leaderboard().stream().map(ExperimentResult.VariantResult::name).toList();
+        assertThat(names).contains("general", "card", "bm25");
+        ExperimentResult.Selection sel = m.selection();
+        assertThat(sel.method()).contains("nested 4-fold");
+        assertThat(sel.chosen()).isNull();
+        assertThat(sel.chosenCounts().values().stream().mapToInt(Integer::intValue).sum())
+                .isEqualTo(4);
+        assertThat(names)
+                .containsAll(
+                        sel.chosenCounts().keySet().stream()
+                                .filter(n -> !n.equals("card"))
+                                .toList());
+        // the recommendation compares those held-out scores with general mode on the same queries
+        ExperimentResult.VariantResult general = m.variant("general");
+        assertThat(m.recommendation().delta())
+                .isCloseTo(sel.estimate() - general.mean(), within(1e-9));
+        assertThat(ExperimentReport.recommendation(m.recommendation()))
+                .startsWith(
+                        m.recommendation().adopt()
+                                ? "Recommendation: use "
+                                : "Recommendation: keep general");
+    }
+
+    @Test
+    void theFilesHoldTheTrace() throws Exception {
+        Path out = Files.createDirectories(tmp.resolve("out"));
+        List<Path> files = ExperimentReport.write(out, result);
+        assertThat(files).contains(out.resolve(ExperimentReport.SEARCH_TRACE));
+        List<String> rows = Files.readAllLines(out.resolve(ExperimentReport.SEARCH_TRACE));
+        assertThat(rows.get(0))
+                .isEqualTo(
+                        "dataset,model,fold,round,wording,origin,query_template,document_template,queries,mean,kept");
+        assertThat(rows).hasSize(1 + only().search().steps().size());
+        assertThat(Files.readString(out.resolve("experiment.json")))
+                .contains("\"schema_version\": 5")
+                .contains("\"search\": {")
+                .contains("\"origin\": \"experiment file\"");
+        assertThat(Files.readString(out.resolve("leaderboard.md")))
+                .contains(ExperimentReport.search(only().search()));
+    }
+
+    @Test
+    void theSearchBlockIsReadStrictly() throws Exception {
+        ExperimentSpec s = spec("defaults", "datasets: [helpdesk-mini]\nsearch: {candidates: 5}\n");
+        assertThat(s.search()).isEqualTo(new ExperimentSpec.Search(5, 0, 0, 1, 42));
+        assertThat(s.search().budgetFor(40)).isEqualTo(320);
+        assertThat(s.variants()).isEmpty();
+        assertThatThrownBy(() -> spec("bad", "datasets: [helpdesk-mini]\nsearch: {rounds: 0}\n"))
+                .isInstanceOf(WorkbenchException.class)
+                .hasMessageContaining("bad.yaml:2")
+                .hasMessageContaining("rounds must be 1 or more, not 0");
+        assertThatThrownBy(
+                        () -> spec("unknown", "datasets: [helpdesk-mini]\nsearch: {budgte: 9}\n"))
+                .isInstanceOf(WorkbenchException.class)
+                .hasMessageContaining("budgte");
+        assertThatThrownBy(() -> spec("none", "datasets: [helpdesk-mini]\n"))
+                .isInstanceOf(WorkbenchException.class)
+                .hasMessageContaining("no variants");
+        // written back as read
+        ExperimentSpec custom =
+                spec(
+                        "custom",
+                        "datasets: [helpdesk-mini]\nsearch: {candidates: 7, budget: 90, rounds: 2, corpus-encodes: 0, seed: 3}\n");
+        Path again = tmp.resolve("again.yaml");
+        ExperimentWriter.write(again, custom);
+        assertThat(ExperimentReader.read(again).search()).isEqualTo(custom.search());
+    }
+}
