@@ -12,6 +12,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Text;
 import org.taew.desktop.session.SessionViewModel;
 import org.taew.desktop.session.WorkStatus;
 import org.taew.desktop.util.Controls;
@@ -36,6 +37,13 @@ final class StatusBar extends VBox {
         Label status = new Label();
         status.textProperty().bind(work.statusProperty());
         status.setId("status");
+        // a status is shown whole up to 420 px, a longer one cut with an ellipsis (the whole in its
+        // tooltip): it never widens the window
+        status.textProperty()
+                .addListener((o, a, b) -> status.setMinWidth(Math.min(420, width(status, b))));
+        Tooltip statusWhole = new Tooltip();
+        statusWhole.textProperty().bind(work.statusProperty());
+        status.setTooltip(statusWhole);
         Label update = new Label();
         update.textProperty().bind(session.lastUpdateProperty());
         update.setId("last-update");
@@ -52,7 +60,7 @@ final class StatusBar extends VBox {
         engine.setStyle("-fx-text-fill: #555;");
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        for (Control c : List.of(cancel, status, engine)) {
+        for (Control c : List.of(cancel, engine)) {
             Controls.unsqueezed(c);
         }
         update.setMinWidth(0);
@@ -64,5 +72,15 @@ final class StatusBar extends VBox {
         getChildren().addAll(box, templates);
         setPadding(new Insets(4, 8, 4, 8));
         setStyle("-fx-border-color: #ccc transparent transparent transparent;");
+    }
+
+    /** The width {@code text} takes in the label's font, with its padding. */
+    private static double width(Label label, String text) {
+        Text t = new Text(text == null ? "" : text);
+        t.setFont(label.getFont());
+        return Math.ceil(t.getLayoutBounds().getWidth())
+                + label.getPadding().getLeft()
+                + label.getPadding().getRight()
+                + 2;
     }
 }

@@ -3,7 +3,6 @@ package org.taew.desktop.experiments;
 import java.util.HashSet;
 import java.util.Set;
 import org.taew.core.logic.compare.ModeComparison;
-import org.taew.core.logic.experiments.ExperimentReport;
 import org.taew.core.logic.experiments.ExperimentResult;
 import org.taew.core.logic.experiments.ExperimentSearch;
 import org.taew.core.logic.experiments.ExperimentSpec;
@@ -71,7 +70,7 @@ public final class WordingSuggestions {
                                                 open.request(),
                                                 ModeComparison.Settings.DEFAULT,
                                                 draft,
-                                                plan -> work.say(plan.describe()),
+                                                plan -> work.sayFromWork(plan.brief()),
                                                 p))
                         .showingProgressIn(work.progress())
                         .onSuccess(
@@ -79,9 +78,12 @@ public final class WordingSuggestions {
                                     work.ready();
                                     recorder.recorded(s);
                                     adopt(r);
+                                    ExperimentResult.Recommendation rec =
+                                            r.results().get(0).recommendation();
                                     work.say(
-                                            ExperimentReport.recommendation(
-                                                    r.results().get(0).recommendation()));
+                                            rec.adopt()
+                                                    ? "Search done: use " + rec.chosen()
+                                                    : "Search done: keep " + rec.baseline());
                                     session.resumeEvaluations();
                                 })
                         .onFailure(

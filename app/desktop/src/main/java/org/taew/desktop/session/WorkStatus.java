@@ -2,6 +2,7 @@ package org.taew.desktop.session;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executor;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -25,6 +26,7 @@ public final class WorkStatus {
     private final Background background;
     private final DialogService dialogs;
     private final UiProgress progress;
+    private final Executor ui;
     private final List<Runnable> onCancel = new ArrayList<>();
     private final ReadOnlyObjectWrapper<SessionState> state =
             new ReadOnlyObjectWrapper<>(SessionState.IDLE);
@@ -35,6 +37,7 @@ public final class WorkStatus {
         this.background = new Background(runner);
         this.dialogs = dialogs;
         this.progress = new UiProgress(runner.ui());
+        this.ui = runner.ui();
         busy.bind(Bindings.createBooleanBinding(() -> state.get().busy(), state));
     }
 
@@ -58,6 +61,11 @@ public final class WorkStatus {
     /** Says {@code text} in the status bar. */
     public void say(String text) {
         status.set(text);
+    }
+
+    /** Says {@code text} in the status bar, from any thread (the background work's). */
+    public void sayFromWork(String text) {
+        ui.execute(() -> status.set(text));
     }
 
     /** Work of the kind {@code what} starts: the status bar says {@code text}. */

@@ -53,7 +53,8 @@ public final class ExperimentSearch {
      * @param leftOut document-side wordings beyond the budget of corpus passes
      * @param searches searches run: one per outer fold and the final one, or one on the dev split
      * @param budget evaluations each search may spend
-     * @param seconds the estimated time, from the rate the first queries were encoded at
+     * @param seconds the estimated time at most (the cache makes it less), from the rate a few
+     *     texts were encoded at
      */
     public record Plan(
             String dataset,
@@ -64,12 +65,21 @@ public final class ExperimentSearch {
             int searches,
             int budget,
             double seconds) {
+        /** The plan in a few words, for a status bar. */
+        public String brief() {
+            return String.format(
+                    Locale.ROOT,
+                    "Searching %d wordings: at most about %s",
+                    wordings,
+                    seconds < 90 ? Math.round(seconds) + " s" : Math.round(seconds / 60) + " min");
+        }
+
         public String describe() {
             return String.format(
                     Locale.ROOT,
                     "Searching %d wordings for %s on %s (%d change the documents: one pass over the"
                             + " corpus each%s): %d search%s of at most %d (wording, query) evaluations;"
-                            + " about %s.",
+                            + " at most about %s.",
                     wordings,
                     model,
                     dataset,
@@ -243,6 +253,7 @@ public final class ExperimentSearch {
                                 card,
                                 queries,
                                 searched.documents(),
+                                wordings.size(),
                                 passes.size() - 1,
                                 budget,
                                 searches)));

@@ -75,7 +75,8 @@ final class SearchScorer implements CandidateScorer {
                                 List.of(v),
                                 Side.QUERY,
                                 "queries",
-                                silent)
+                                silent,
+                                this::count)
                         .values()
                         .iterator()
                         .next();

@@ -22,14 +22,16 @@ final class SearchTiming {
     private SearchTiming() {}
 
     /**
-     * Seconds: {@code searches} × {@code budget} query encodes, and {@code corpusPasses} passes
-     * over {@code documents}.
+     * Seconds, at most: as many query encodes as the searches may spend ({@code searches} × {@code
+     * budget}) or as there are distinct (wording, query) pairs, whichever is fewer, and {@code
+     * corpusPasses} passes over {@code documents}.
      */
     static double estimate(
             Encoder encoder,
             InstructionPair card,
             List<TextItem> queries,
             List<TextItem> documents,
+            int wordings,
             int corpusPasses,
             int budget,
             int searches)
@@ -37,8 +39,8 @@ final class SearchTiming {
         double perQuery = secondsPerText(encoder, card, Side.QUERY, queries);
         double perDocument =
                 corpusPasses == 0 ? 0 : secondsPerText(encoder, card, Side.DOCUMENT, documents);
-        return (double) searches * budget * perQuery
-                + (double) corpusPasses * documents.size() * perDocument;
+        double encodes = Math.min((double) searches * budget, (double) wordings * queries.size());
+        return encodes * perQuery + (double) corpusPasses * documents.size() * perDocument;
     }
 
     private static double secondsPerText(

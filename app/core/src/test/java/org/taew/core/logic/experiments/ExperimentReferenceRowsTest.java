@@ -247,7 +247,7 @@ class ExperimentReferenceRowsTest {
                 .contains("bm25 (baseline) &")
                 .contains("query-both + bm25 &");
         assertThat(ExperimentJson.text(r))
-                .contains("\"schema_version\": 4")
+                .contains("\"schema_version\": 5")
                 .contains("\"arm\": \"bm25\"")
                 .contains("\"arm\": \"hybrid\"")
                 .contains("\"lexical\": \"Reference rows: bm25");

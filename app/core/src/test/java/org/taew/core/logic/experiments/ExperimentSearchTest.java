@@ -107,6 +107,9 @@ class ExperimentSearchTest {
         }
         // the outer folds' winners are also scored on their held-out queries (40 in all)
         assertThat(t.evaluations()).isEqualTo(spent + 40);
+        // the embedding cache serves a query asked again: the model encodes far fewer texts
+        assertThat(t.seconds()).isGreaterThanOrEqualTo(t.encodingSeconds());
+        assertThat(t.encoded()).isLessThan(t.evaluations());
     }
 
     @Test
