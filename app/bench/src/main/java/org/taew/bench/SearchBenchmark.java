@@ -29,6 +29,15 @@ final class SearchBenchmark {
 
     private SearchBenchmark() {}
 
+    /**
+     * The default budget (8 × the queries each fold's search sees), and in quick mode's few queries
+     * at least enough for every wording in each of halving's rounds.
+     */
+    private static int budget(EvaluationSession session) {
+        int queries = session.setup().retrieval().queries().size();
+        return Math.max(8 * (queries - queries / 5), 160);
+    }
+
     static void run(BenchTexts texts) throws Exception {
         System.out.printf(
                 Locale.ROOT,
@@ -59,7 +68,7 @@ final class SearchBenchmark {
                             List.of(),
                             List.of(),
                             null,
-                            new ExperimentSpec.Search(24, 0, 0, 0, 42));
+                            new ExperimentSpec.Search(24, budget(session), 0, 0, 42));
             List<ExperimentSearch.Plan> plans = new ArrayList<>();
             long t1 = System.nanoTime();
             ExperimentResult r =

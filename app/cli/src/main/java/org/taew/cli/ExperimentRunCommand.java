@@ -149,6 +149,12 @@ class ExperimentRunCommand implements Callable<Integer> {
 
     /** The experiment run (a search overrides it). */
     ExperimentResult result(ExperimentSpec s) throws WorkbenchException {
+        if (s.variants().isEmpty()) {
+            throw WorkbenchException.badInput(
+                    s.file()
+                            + ": no variants to run, only a search block: propose wordings with taew"
+                            + " experiment search");
+        }
         return ExperimentRunner.run(
                 s, common.resolver(), request(), significance.settings(), common.progress());
     }

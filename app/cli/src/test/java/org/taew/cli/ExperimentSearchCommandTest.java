@@ -54,5 +54,19 @@ class ExperimentSearchCommandTest {
         assertThat(trace).anyMatch(r -> r.startsWith("helpdesk-mini,bge-small-en-v1.5,0,1,card,"));
         assertThat(Files.readString(dir.resolve("report.html"))).contains("What the search tried");
         assertThat(Files.readString(dir.resolve("leaderboard.md"))).contains("Search: ");
+        // experiment run has no variants to run in it
+        CliRun refused =
+                CliRun.of(
+                        "experiment",
+                        "run",
+                        "--workspace",
+                        CliRun.workspace().toString(),
+                        "--no-progress",
+                        "-o",
+                        out.toString(),
+                        file.toString());
+        assertThat(refused.exitCode()).isEqualTo(3);
+        assertThat(refused.err())
+                .contains(file + ": no variants to run, only a search block: propose wordings");
     }
 }

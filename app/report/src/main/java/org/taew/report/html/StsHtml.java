@@ -77,10 +77,12 @@ final class StsHtml {
                                     + " permutations; * %s).",
                             c.spearman().delta(),
                             signed(c.spearman().ci()),
-                            Significance.format(c.spearman().pValue()),
+                            Significance.format(c.spearman().pValue())
+                                    + (Significance.belowAlpha(c.spearman().pValue()) ? " *" : ""),
                             c.pearson().delta(),
                             signed(c.pearson().ci()),
-                            Significance.format(c.pearson().pValue()),
+                            Significance.format(c.pearson().pValue())
+                                    + (Significance.belowAlpha(c.pearson().pValue()) ? " *" : ""),
                             c.settings().resamples(),
                             c.settings().permutations(),
                             Significance.BELOW_ALPHA));

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.taew.core.logic.compare.ModeComparison;
 import org.taew.core.logic.evaluation.RetrievalEvaluation;
 import org.taew.core.logic.evaluation.SideTemplate;
@@ -37,7 +38,7 @@ import org.taew.core.util.WorkbenchException;
  * dataset's own terms, edits of the draft) with the file's own variants, searched by successive
  * halving within a budget of (wording, query) evaluations, query-side wordings at no corpus cost
  * and document-side ones within a budget of corpus passes; the wording chosen is judged on queries
- * the search never saw — the test split when the search ran on the dev split, else nested K-fold
+ * the search never saw — the scored split when the search ran on the dev split, else nested K-fold
  * (each fold's queries scored with what the search on the other folds chose) — beside general mode
  * and the card on the experiment's leaderboard, with its intervals, paired test, Holm's adjustment
  * and recommendation.
@@ -202,7 +203,12 @@ public final class ExperimentSearch {
                 leftOut++;
             }
         }
-        kept.sort((a, b) -> Boolean.compare(a.documentSide(), b.documentSide()));
+        // a wording costs a corpus pass when its document side is encoded otherwise than the card's
+        // (its template or whether its instruction is pooled)
+        SideTemplate cardDocuments = SideTemplate.of(Side.DOCUMENT, card);
+        Predicate<WordingCandidates.Candidate> changesDocuments =
+                c -> !SideTemplate.of(Side.DOCUMENT, c.instructions()).equals(cardDocuments);
+        kept.sort((a, b) -> Boolean.compare(changesDocuments.test(a), changesDocuments.test(b)));
         List<ExperimentSpec.Variant> wordings = new ArrayList<>();
         Map<String, String> origins = new HashMap<>();
         for (WordingCandidates.Candidate c : kept) {
@@ -236,15 +242,13 @@ public final class ExperimentSearch {
         int inner = dev != null ? queries.size() : queries.size() - queries.size() / folds;
         int budget = s.budgetFor(inner);
         int searches = dev != null ? 1 : folds + 1;
+        checkBudget(searched, queries.size(), inner, wordings.size(), budget, s.rounds());
         plans.accept(
                 new Plan(
                         setup.retrieval().name(),
                         setup.model().name(),
                         wordings.size(),
-                        (int)
-                                kept.stream()
-                                        .filter(WordingCandidates.Candidate::documentSide)
-                                        .count(),
+                        (int) kept.stream().filter(changesDocuments).count(),
                         leftOut,
                         searches,
                         budget,
@@ -351,6 +355,34 @@ public final class ExperimentSearch {
                                         nested == null ? null : heldOut(queries, nested.heldOut())),
                                 trace),
                 progress);
+    }
+
+    /**
+     * Refuses, before anything is scored, a budget whose first round cannot score every wording on
+     * one query (successive halving splits the budget evenly over its rounds).
+     */
+    private static void checkBudget(
+            RetrievalDataset searched, int judged, int inner, int wordings, int budget, int asked)
+            throws WorkbenchException {
+        int needed = Math.max(1, 32 - Integer.numberOfLeadingZeros(wordings - 1));
+        int rounds = asked == 0 || asked > needed ? needed : asked;
+        if (budget / rounds < wordings) {
+            throw WorkbenchException.badInput(
+                    String.format(
+                            Locale.ROOT,
+                            "%s (%s split, %d judged queries, %d searched at a time): %d wordings over"
+                                    + " %d rounds need a budget of at least %d (wording, query)"
+                                    + " evaluations per search, and it is %d; set a larger"
+                                    + " search: {budget: N}, or fewer candidates or rounds",
+                            searched.source(),
+                            searched.split(),
+                            judged,
+                            inner,
+                            wordings,
+                            rounds,
+                            wordings * rounds,
+                            budget));
+        }
     }
 
     private static List<String> names(List<ExperimentSpec.Variant> wordings, int[] chosen) {

@@ -39,12 +39,19 @@ final class ExperimentSentences {
 
     /** The selection in words: the held-out estimate beside the optimistic in-sample best. */
     static String selection(ExperimentResult.Selection s) {
+        int folds = s.chosenCounts().values().stream().mapToInt(Integer::intValue).sum();
         String how =
-                s.chosen() != null
-                        ? "the variant chosen on it, " + s.chosen() + ", scores"
-                        : "choosing the best variant on the other folds scores (chosen: "
+                s.chosen() == null
+                        ? "choosing the best variant on the other folds scores (chosen: "
                                 + counts(s.chosenCounts())
-                                + ")";
+                                + ")"
+                        : folds > 1
+                                ? "choosing on the other folds scores (chosen: "
+                                        + counts(s.chosenCounts())
+                                        + "; on every query: "
+                                        + s.chosen()
+                                        + ")"
+                                : "the variant chosen on it, " + s.chosen() + ", scores";
         return String.format(
                 Locale.ROOT,
                 "Selection, %s: %s %.4f on held-out queries; the in-sample best, %s, scores %.4f"

@@ -57,7 +57,8 @@ public final class ExperimentWriter {
                     .append('\n');
         }
         ExperimentSpec.Search search = spec.search();
-        if (!search.equals(ExperimentSpec.Search.DEFAULT)) {
+        // a file without variants is read back only with its search block (taew experiment search)
+        if (!search.equals(ExperimentSpec.Search.DEFAULT) || spec.variants().isEmpty()) {
             sb.append("search: {candidates: ")
                     .append(search.candidates())
                     .append(search.budget() > 0 ? ", budget: " + search.budget() : "")

@@ -13,7 +13,7 @@ final class SearchSelection {
 
     /**
      * @param chosen the wording the search chose on every searched query (the dev split's, or the
-     *     final search's)
+     *     final search's): the one to adopt, which the recommendation names
      * @param foldChoices each outer fold's choice, or null when the search ran on the dev split
      * @param heldOut per query id, the main measure of the wording chosen without that query
      *     (nested folds), or null when the search ran on the dev split (then the chosen wording's
@@ -56,7 +56,7 @@ final class SearchSelection {
                         method,
                         variants.get(inSample).name(),
                         LeaderboardStatistics.mean(perQuery.get(inSample)),
-                        heldOut == null ? chosen : null,
+                        chosen,
                         LeaderboardStatistics.mean(values),
                         counts),
                 values);

@@ -37,7 +37,13 @@ final class VariantSelection {
         String chosen = o.selection().chosen();
         int folds = 1;
         int of = 1;
-        if (chosen == null) {
+        int total =
+                o.selection().chosenCounts().values().stream().mapToInt(Integer::intValue).sum();
+        if (chosen != null && total > 1) {
+            // a search's final choice on every query, and how many folds' searches agreed
+            folds = o.selection().chosenCounts().getOrDefault(chosen, 0);
+            of = total;
+        } else if (chosen == null) {
             of = 0;
             for (Map.Entry<String, Integer> e : o.selection().chosenCounts().entrySet()) {
                 of += e.getValue();

@@ -120,7 +120,26 @@ class ExperimentSearchTest {
         assertThat(names).contains("general", "card", "bm25");
         ExperimentResult.Selection sel = m.selection();
         assertThat(sel.method()).contains("nested 4-fold");
-        assertThat(sel.chosen()).isNull();
+        // the final search's choice is the one to adopt; the folds say how stable it is
+        List<ExperimentResult.SearchStep> steps = only().search().steps();
+        int lastRound =
+                steps.stream()
+                        .filter(s -> s.fold() == 0)
+                        .mapToInt(ExperimentResult.SearchStep::round)
+                        .max()
+                        .getAsInt();
+        String winner =
+                steps.stream()
+                        .filter(s -> s.fold() == 0 && s.round() == lastRound && s.kept())
+                        .findFirst()
+                        .orElseThrow()
+                        .name();
+        assertThat(sel.chosen()).isEqualTo(winner);
+        assertThat(m.recommendation().chosen()).isEqualTo(winner);
+        assertThat(m.recommendation().of()).isEqualTo(4);
+        assertThat(m.recommendation().folds())
+                .isEqualTo(sel.chosenCounts().getOrDefault(winner, 0));
+        assertThat(names).contains(winner);
         assertThat(sel.chosenCounts().values().stream().mapToInt(Integer::intValue).sum())
                 .isEqualTo(4);
         assertThat(names)
@@ -158,6 +177,33 @@ class ExperimentSearchTest {
     }
 
     @Test
+    void aBudgetTooSmallIsRefusedBeforeAnythingIsScored() throws Exception {
+        ExperimentSpec tiny =
+                spec(
+                        "tiny",
+                        """
+                        datasets: [helpdesk-mini]
+                        models: [bge-small-en-v1.5]
+                        selection: {dev: none, folds: 4}
+                        search: {candidates: 10, budget: 5}
+                        """);
+        List<ExperimentSearch.Plan> plans = new ArrayList<>();
+        assertThatThrownBy(
+                        () ->
+                                ExperimentSearch.run(
+                                        tiny,
+                                        ExperimentRunnerTest.resolver(TestPaths.workspace()),
+                                        SessionRequest.builder().build(),
+                                        FAST,
+                                        plans::add,
+                                        ProgressListener.NONE))
+                .isInstanceOf(WorkbenchException.class)
+                .hasMessageContaining("(test split, 40 judged queries, 30 searched at a time)")
+                .hasMessageContaining("evaluations per search, and it is 5");
+        assertThat(plans).isEmpty();
+    }
+
+    @Test
     void theSearchBlockIsReadStrictly() throws Exception {
         ExperimentSpec s = spec("defaults", "datasets: [helpdesk-mini]\nsearch: {candidates: 5}\n");
         assertThat(s.search()).isEqualTo(new ExperimentSpec.Search(5, 0, 0, 1, 42));
@@ -174,6 +220,12 @@ class ExperimentSearchTest {
         assertThatThrownBy(() -> spec("none", "datasets: [helpdesk-mini]\n"))
                 .isInstanceOf(WorkbenchException.class)
                 .hasMessageContaining("no variants");
+        // a file of a search block alone is written back with it
+        ExperimentSpec bare = spec("bare", "datasets: [helpdesk-mini]\nsearch: {}\n");
+        Path written = tmp.resolve("bare-again.yaml");
+        ExperimentWriter.write(written, bare);
+        assertThat(ExperimentReader.read(written).search())
+                .isEqualTo(ExperimentSpec.Search.DEFAULT);
         // written back as read
         ExperimentSpec custom =
                 spec(
