@@ -1,7 +1,6 @@
 package org.taew.core.logic.experiments;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -10,10 +9,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
-import java.util.function.Predicate;
 import org.taew.core.logic.compare.ModeComparison;
 import org.taew.core.logic.evaluation.RetrievalEvaluation;
-import org.taew.core.logic.evaluation.SideTemplate;
 import org.taew.core.logic.search.Budget;
 import org.taew.core.logic.search.CandidateScorer;
 import org.taew.core.logic.search.NestedSearch;
@@ -27,7 +24,6 @@ import org.taew.core.logic.session.SessionResolver;
 import org.taew.core.logic.session.SessionSetup;
 import org.taew.core.model.InstructionPair;
 import org.taew.core.model.RetrievalDataset;
-import org.taew.core.model.Side;
 import org.taew.core.model.TextItem;
 import org.taew.core.util.ProgressListener;
 import org.taew.core.util.WorkbenchException;
@@ -146,79 +142,8 @@ public final class ExperimentSearch {
         SessionSetup setup = session.setup();
         ExperimentSpec.Search s = spec.search();
         InstructionPair card = setup.taskInstructions().instructions();
-        List<WordingCandidates.Candidate> proposed =
-                new ArrayList<>(
-                        WordingCandidates.generate(
-                                new WordingCandidates.Context(
-                                        setup.model().family(),
-                                        setup.task(),
-                                        setup.taskInstructions().description(),
-                                        card,
-                                        draft,
-                                        setup.retrieval()),
-                                s.candidates(),
-                                s.seed()));
-        if (draft != null
-                && !draft.equals(card)
-                && !draft.equals(InstructionPair.GENERAL)
-                && proposed.stream().noneMatch(c -> c.instructions().equals(draft))) {
-            proposed.add(
-                    0,
-                    new WordingCandidates.Candidate(
-                            "draft",
-                            draft,
-                            "the editor's draft",
-                            !draft.document().equals(card.document())));
-        }
-        for (ExperimentSpec.Variant v : ExperimentPlan.variants(spec, setup)) {
-            boolean known =
-                    proposed.stream().anyMatch(c -> c.instructions().equals(v.instructions()));
-            if (v.dimension() == 0
-                    && !known
-                    && !v.instructions().equals(card)
-                    && !v.instructions().equals(InstructionPair.GENERAL)) {
-                proposed.add(
-                        new WordingCandidates.Candidate(
-                                v.name(),
-                                v.instructions(),
-                                "experiment file",
-                                !v.instructions().document().equals(card.document())));
-            }
-        }
-        // the card first (every search's reference), then the query-side wordings, then those
-        // whose document template the corpus is encoded for, within the budget of passes
-        List<WordingCandidates.Candidate> kept = new ArrayList<>();
-        kept.add(new WordingCandidates.Candidate(ExperimentSpec.CARD, card, "model card", false));
-        Set<SideTemplate> passes = new LinkedHashSet<>();
-        passes.add(SideTemplate.of(Side.DOCUMENT, card));
-        int leftOut = 0;
-        for (WordingCandidates.Candidate c : proposed) {
-            SideTemplate doc = SideTemplate.of(Side.DOCUMENT, c.instructions());
-            if (passes.contains(doc)) {
-                kept.add(c);
-            } else if (passes.size() - 1 < s.corpusEncodes()) {
-                passes.add(doc);
-                kept.add(c);
-            } else {
-                leftOut++;
-            }
-        }
-        // a wording costs a corpus pass when its document side is encoded otherwise than the card's
-        // (its template or whether its instruction is pooled)
-        SideTemplate cardDocuments = SideTemplate.of(Side.DOCUMENT, card);
-        Predicate<WordingCandidates.Candidate> changesDocuments =
-                c -> !SideTemplate.of(Side.DOCUMENT, c.instructions()).equals(cardDocuments);
-        kept.sort((a, b) -> Boolean.compare(changesDocuments.test(a), changesDocuments.test(b)));
-        List<ExperimentSpec.Variant> wordings = new ArrayList<>();
-        Map<String, String> origins = new HashMap<>();
-        for (WordingCandidates.Candidate c : kept) {
-            String name = c.name();
-            for (int i = 2; origins.containsKey(name); i++) {
-                name = c.name() + "-" + i; // a file's variant may share a proposal's name
-            }
-            wordings.add(new ExperimentSpec.Variant(name, c.instructions(), List.of(), 0));
-            origins.put(name, c.origin());
-        }
+        SearchWordings proposals = SearchWordings.of(spec, setup, draft);
+        List<ExperimentSpec.Variant> wordings = proposals.wordings();
         RetrievalDataset searched = dev != null ? dev.retrieval() : setup.retrieval();
         List<TextItem> queries = SearchScorer.judged(searched);
         if (queries.size() < 2) {
@@ -248,8 +173,8 @@ public final class ExperimentSearch {
                         setup.retrieval().name(),
                         setup.model().name(),
                         wordings.size(),
-                        (int) kept.stream().filter(changesDocuments).count(),
-                        leftOut,
+                        proposals.documentSide(),
+                        proposals.leftOut(),
                         searches,
                         budget,
                         SearchTiming.estimate(
@@ -258,7 +183,7 @@ public final class ExperimentSearch {
                                 queries,
                                 searched.documents(),
                                 wordings.size(),
-                                passes.size() - 1,
+                                proposals.corpusPasses(),
                                 budget,
                                 searches)));
         BooleanSupplier cancelled = () -> Thread.currentThread().isInterrupted();
@@ -269,7 +194,7 @@ public final class ExperimentSearch {
                     progress.increment(which.length);
                     return v;
                 };
-        SearchTraces traces = new SearchTraces(wordings, origins);
+        SearchTraces traces = new SearchTraces(wordings, proposals.origins());
         Budget b = new Budget(budget, s.rounds());
         int[] all = new int[queries.size()];
         for (int i = 0; i < all.length; i++) {
@@ -330,7 +255,7 @@ public final class ExperimentSearch {
                 new ExperimentResult.SearchTrace(
                         method,
                         wordings.size(),
-                        leftOut,
+                        proposals.leftOut(),
                         budget,
                         spent,
                         scorer.encoded(),

@@ -2,7 +2,6 @@ package org.taew.core.logic.search;
 
 import java.util.List;
 import java.util.Locale;
-import org.taew.core.model.Template;
 
 /** Small text helpers for wordings: capitals, articles, lists and names. */
 final class Phrases {
@@ -57,10 +56,5 @@ final class Phrases {
     /** Literal text as template source: braces doubled, as {@code Template.parse} expects. */
     static String escape(String literal) {
         return literal.replace("{", "{{").replace("}", "}}");
-    }
-
-    /** Whether two templates give the same text (whatever their sources' placeholders). */
-    static boolean sameText(Template a, Template b) {
-        return a.prefix().equals(b.prefix()) && a.suffix().equals(b.suffix());
     }
 }

@@ -4,8 +4,10 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.taew.core.logic.evaluation.SideTemplate;
 import org.taew.core.model.InstructionPair;
 import org.taew.core.model.RetrievalDataset;
+import org.taew.core.model.Side;
 import org.taew.core.model.Template;
 
 /**
@@ -54,8 +56,8 @@ public final class WordingCandidates {
      * @param instructions the templates of both sides
      * @param origin where it comes from, in one short phrase for a table: {@code grammar}, {@code
      *     dataset terms (vpn, password, leave)}, {@code draft edit: dropped "relevant"}, …
-     * @param documentSide whether its document template differs from the card's (scoring it costs
-     *     one pass over the corpus)
+     * @param documentSide whether its documents are encoded otherwise than the card's (scoring it
+     *     costs one pass over the corpus)
      */
     public record Candidate(
             String name, InstructionPair instructions, String origin, boolean documentSide) {}
@@ -136,8 +138,13 @@ public final class WordingCandidates {
         return out;
     }
 
+    /**
+     * Whether the documents are encoded otherwise than with the card (template or pooling): what
+     * costs a pass over the corpus.
+     */
     private static boolean documentSide(Context c, Proposal p) {
-        return !Phrases.sameText(p.instructions().document(), c.card().document());
+        return !SideTemplate.of(Side.DOCUMENT, p.instructions())
+                .equals(SideTemplate.of(Side.DOCUMENT, c.card()));
     }
 
     /**
