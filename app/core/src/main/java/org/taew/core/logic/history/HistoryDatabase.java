@@ -123,16 +123,29 @@ final class HistoryDatabase implements AutoCloseable {
         return connection;
     }
 
-    /** A file that is an SQLite database but not a workbench history is refused untouched. */
+    /**
+     * A file that is an SQLite database but not a workbench history is refused untouched. The
+     * owner, the version and whether there are tables are read in one statement, so one snapshot:
+     * read one by one, another process's first migration could land between them and its tables be
+     * taken for another program's.
+     */
     private void checkOwner() throws SQLException, WorkbenchException {
-        int app = pragma("application_id");
-        int version = pragma("user_version");
-        if (app != 0 && app != HistorySchema.APPLICATION_ID) {
-            throw new WorkbenchException(
-                    WorkbenchException.Kind.IO,
-                    file + ": an SQLite database of another program, not a workbench history");
+        int app;
+        int version;
+        boolean tables;
+        try (Statement s = connection.createStatement();
+                ResultSet r =
+                        s.executeQuery(
+                                "SELECT (SELECT application_id FROM pragma_application_id),"
+                                        + " (SELECT user_version FROM pragma_user_version),"
+                                        + " (SELECT count(*) FROM sqlite_master)")) {
+            r.next();
+            app = r.getInt(1);
+            version = r.getInt(2);
+            tables = r.getInt(3) > 0;
         }
-        if (app == 0 && version == 0 && hasTables()) {
+        if ((app != 0 && app != HistorySchema.APPLICATION_ID)
+                || (app == 0 && version == 0 && tables)) {
             throw new WorkbenchException(
                     WorkbenchException.Kind.IO,
                     file + ": an SQLite database of another program, not a workbench history");
@@ -146,13 +159,6 @@ final class HistoryDatabase implements AutoCloseable {
                             + "; this one reads up to "
                             + HistorySchema.VERSION
                             + ")");
-        }
-    }
-
-    private boolean hasTables() throws SQLException {
-        try (Statement s = connection.createStatement();
-                ResultSet r = s.executeQuery("SELECT count(*) FROM sqlite_master")) {
-            return r.next() && r.getInt(1) > 0;
         }
     }
 

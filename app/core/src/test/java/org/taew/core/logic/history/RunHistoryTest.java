@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -334,6 +335,33 @@ class RunHistoryTest {
         }
         try (RunHistory h = RunHistory.open(file())) {
             assertThat(h.count()).isEqualTo(50);
+        }
+    }
+
+    @Test
+    void manyFirstOpensOfOneNewFileAllSeeAHistory() throws Exception {
+        // each open's first look at a new file raced the first migration of another
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            for (int round = 0; round < 40; round++) {
+                Path fresh = dir.resolve("race-" + round + ".sqlite");
+                CyclicBarrier start = new CyclicBarrier(4);
+                List<Callable<Integer>> openers = new ArrayList<>();
+                for (int w = 0; w < 4; w++) {
+                    openers.add(
+                            () -> {
+                                start.await();
+                                try (RunHistory h = RunHistory.open(fresh)) {
+                                    return h.count();
+                                }
+                            });
+                }
+                for (Future<Integer> f : pool.invokeAll(openers)) {
+                    assertThat(f.get()).isZero();
+                }
+            }
+        } finally {
+            pool.shutdown();
         }
     }
 
