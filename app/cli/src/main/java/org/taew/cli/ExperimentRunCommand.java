@@ -134,7 +134,11 @@ class ExperimentRunCommand implements Callable<Integer> {
                                 + recorded
                                 + " runs in the run history (taew runs list --experiment "
                                 + s.name()
-                                + ").");
+                                + ")"
+                                + (r.results().stream().anyMatch(m -> m.search() != null)
+                                        ? ", and each search's trace (taew runs searches)"
+                                        : "")
+                                + ".");
             }
             w.flush();
             all.add(r);

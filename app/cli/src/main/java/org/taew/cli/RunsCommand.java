@@ -15,12 +15,14 @@ import picocli.CommandLine.Spec;
             RunsCompareCommand.class,
             RunsReportCommand.class,
             RunsExportCommand.class,
-            RunsPruneCommand.class
+            RunsPruneCommand.class,
+            RunsSearchesCommand.class
         },
         description = {
-            "The run history: every evaluation of eval, experiment run and the desktop, kept in"
-                    + " <home>/history.sqlite (docs/formats.md, \"Run history\").",
-            "Subcommands: list, show ID, compare A B, report A B, export, prune."
+            "The run history: every evaluation of eval, experiment run and the desktop, and every"
+                    + " instruction search's trace, kept in <home>/history.sqlite (docs/formats.md,"
+                    + " \"Run history\").",
+            "Subcommands: list, show ID, compare A B, report A B, export, prune, searches [ID]."
         })
 final class RunsCommand implements Callable<Integer> {
     @Spec CommandLine.Model.CommandSpec spec;

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.taew.core.logic.history.Pruned;
 import org.taew.core.logic.history.RunHistory;
 import org.taew.core.util.WorkbenchException;
 import picocli.CommandLine;
@@ -21,7 +22,8 @@ import picocli.CommandLine.Spec;
         name = "prune",
         mixinStandardHelpOptions = true,
         description =
-                "Deletes runs: all but the most recent, those not evaluated for a while, or by id.")
+                "Deletes runs: all but the most recent, those not evaluated for a while, or by id;"
+                        + " --keep and --older-than delete the instruction searches as old too.")
 final class RunsPruneCommand implements Callable<Integer> {
     @Spec CommandLine.Model.CommandSpec spec;
 
@@ -55,16 +57,31 @@ final class RunsPruneCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(
                     spec.commandLine(), "--keep and --older-than take a number of at least 0");
         }
-        int n;
         try (RunHistory h = RunHistory.open(file(common))) {
+            Pruned p;
             if (which.ids != null) {
-                n = h.delete(which.ids);
+                p = new Pruned(h.delete(which.ids), 0);
             } else if (which.keep != null) {
-                n = h.prune(which.keep, null);
+                p = h.prune(which.keep, null);
             } else {
-                n = h.prune(-1, Instant.now().minus(Duration.ofDays(which.days)));
+                p = h.prune(-1, Instant.now().minus(Duration.ofDays(which.days)));
             }
-            w.println("Deleted " + n + " runs; " + h.count() + " remain in " + h.file() + ".");
+            w.println(
+                    "Deleted "
+                            + p.runs()
+                            + " runs"
+                            + (p.searches() == 0
+                                    ? ""
+                                    : " and " + p.searches() + " instruction searches")
+                            + "; "
+                            + h.count()
+                            + " remain"
+                            + (h.searchCount() == 0
+                                    ? ""
+                                    : " (and " + h.searchCount() + " searches)")
+                            + " in "
+                            + h.file()
+                            + ".");
         }
         w.flush();
         return ExitCodes.OK;

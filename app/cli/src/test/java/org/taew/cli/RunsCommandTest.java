@@ -120,7 +120,7 @@ class RunsCommandTest {
                 .contains("4,ndcg_cut.10,Q001,1.0");
 
         CliRun prune = runs("prune", "--keep", "1");
-        assertThat(prune.out()).contains("Deleted 3 runs; 1 remain");
+        assertThat(prune.out()).contains("Deleted 3 runs; 1 remain in");
         CliRun gone = runs("show", "1");
         assertThat(gone.exitCode()).isEqualTo(3);
         assertThat(gone.err()).contains("no run 1 in");

@@ -9,6 +9,7 @@ import org.taew.desktop.experiments.ExperimentsViewModel;
 import org.taew.desktop.experiments.WordingSuggestions;
 import org.taew.desktop.heatmap.HeatmapViewModel;
 import org.taew.desktop.history.HistoryViewModel;
+import org.taew.desktop.history.SearchHistoryViewModel;
 import org.taew.desktop.instructions.InstructionEditorViewModel;
 import org.taew.desktop.map.MapViewModel;
 import org.taew.desktop.metrics.MetricsViewModel;
@@ -43,6 +44,7 @@ public final class DesktopViewModels {
     private final ExperimentsViewModel experiments;
     private final WordingSuggestions suggestions;
     private final HistoryViewModel history;
+    private final SearchHistoryViewModel searches;
     private final ProductionExportViewModel production;
 
     private DesktopViewModels(
@@ -99,6 +101,7 @@ public final class DesktopViewModels {
                         });
         sts = new StsViewModel(session.stsSnapshotProperty());
         history = new HistoryViewModel(session, recorder, runner.ui());
+        searches = new SearchHistoryViewModel(session, recorder, runner.ui());
         production = new ProductionExportViewModel(session, experiments, work, dialogs);
     }
 
@@ -163,6 +166,11 @@ public final class DesktopViewModels {
 
     public HistoryViewModel history() {
         return history;
+    }
+
+    /** The History tab's instruction searches. */
+    public SearchHistoryViewModel searches() {
+        return searches;
     }
 
     /** "Use in production…" of the editor and of the leaderboard. */

@@ -77,7 +77,7 @@ public final class MainView extends BorderPane {
                         vms.production()::exportVariant,
                         vms.suggestions()::suggest);
         historyVm = vms.history();
-        history = new HistoryView(historyVm, dialogs);
+        history = new HistoryView(historyVm, vms.searches(), dialogs);
         reports = new ReportExport(session, experimentsVm, historyVm);
         Tab mapTab = tab("Map", new MapView(vms.map()));
         Tab perQueryTab = tab("Per query", perQuery);

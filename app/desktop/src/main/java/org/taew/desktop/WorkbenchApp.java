@@ -10,6 +10,8 @@ import javafx.application.Platform;
 import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import javafx.util.Duration;
 import org.taew.core.logic.experiments.ExperimentResult;
@@ -100,6 +102,10 @@ public final class WorkbenchApp extends Application {
                                                     "experiments-suggest",
                                                     4,
                                                     WorkbenchApp::suggestWordings),
+                                            new Shot(
+                                                    "history-searches",
+                                                    5,
+                                                    WorkbenchApp::showSearches),
                                             new Shot("int8-draft", 0, WorkbenchApp::int8Draft));
                     shoot(wb, dir, shots, 0);
                 };
@@ -172,6 +178,26 @@ public final class WorkbenchApp extends Application {
                             }
                         });
         wb.viewModels().suggestions().suggest();
+    }
+
+    /** Opens the History tab's instruction searches and selects the newest (Suggest's). */
+    private static void showSearches(Workbench wb, Runnable ready) {
+        wb.view().tabs().getSelectionModel().select(5);
+        Platform.runLater(
+                () -> {
+                    if (wb.view().lookup("#history-inner-tabs") instanceof TabPane inner) {
+                        inner.getSelectionModel().select(1);
+                    }
+                    Platform.runLater(
+                            () -> {
+                                if (wb.view().lookup("#search-history-list")
+                                                instanceof TableView<?> list
+                                        && !list.getItems().isEmpty()) {
+                                    list.getSelectionModel().select(0);
+                                }
+                                ready.run();
+                            });
+                });
     }
 
     /** Runs the dataset's experiment (the variants the tab loaded) and waits for its result. */

@@ -11,6 +11,8 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.BorderPane;
@@ -23,10 +25,12 @@ import org.taew.desktop.util.DialogService;
 
 /**
  * The History tab: the runs of the open dataset and model, newest first; select one to restore it
- * into the editor, two to compare them.
+ * into the editor, two to compare them. Beside them, the instruction searches of that dataset and
+ * model with their traces.
  */
 public final class HistoryView extends BorderPane {
-    public HistoryView(HistoryViewModel vm, DialogService dialogs) {
+    public HistoryView(
+            HistoryViewModel vm, SearchHistoryViewModel searches, DialogService dialogs) {
         setId("history-view");
         TableView<HistoryViewModel.Row> runs = new TableView<>(vm.runs());
         runs.setId("history-runs");
@@ -147,8 +151,15 @@ public final class HistoryView extends BorderPane {
         SplitPane split = new SplitPane(runs, bottom);
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.48);
-        setTop(bar);
-        setCenter(split);
+        BorderPane runsPane = new BorderPane(split);
+        runsPane.setTop(bar);
+        Tab runsTab = new Tab("Runs", runsPane);
+        Tab searchesTab = new Tab("Instruction searches", new SearchHistoryView(searches));
+        searchesTab.setId("history-searches-tab");
+        TabPane inner = new TabPane(runsTab, searchesTab);
+        inner.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        inner.setId("history-inner-tabs");
+        setCenter(inner);
         setPadding(new Insets(0, 6, 6, 6));
     }
 

@@ -1,6 +1,5 @@
 package org.taew.desktop.history;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -18,7 +17,6 @@ import org.taew.core.logic.export.RunsCsv;
 import org.taew.core.logic.history.RunComparison;
 import org.taew.core.logic.history.RunHistory;
 import org.taew.core.logic.history.RunRecord;
-import org.taew.core.logic.session.SessionSetup;
 import org.taew.core.model.MetricId;
 import org.taew.core.model.TaskTemplates;
 import org.taew.core.util.AtomicFiles;
@@ -163,37 +161,20 @@ public final class HistoryViewModel {
 
     /** Reads the runs of the open dataset and model again. */
     public void refresh() {
-        SessionSetup s = session.setupProperty().get();
-        if (s == null || s.dataset() == null) {
-            return;
-        }
-        Path file = recorder.historyFile();
-        String dataset = s.dataset().name();
-        String model = s.model().name();
-        io.execute(
-                () -> {
-                    List<Row> rows = new ArrayList<>();
-                    List<RunRecord> records = new ArrayList<>();
-                    String message;
-                    if (!Files.exists(file)) {
-                        message = "No runs recorded yet (" + file + ")";
-                    } else {
-                        try (RunHistory h = RunHistory.openForReading(file)) {
-                            HistoryListing l = HistoryListing.read(h, dataset, model, LIMIT);
-                            records.addAll(l.records());
-                            records.stream().map(Row::of).forEach(rows::add);
-                            message = l.describe(dataset, model, LIMIT, file);
-                        } catch (WorkbenchException e) {
-                            message = e.getMessage();
-                        }
-                    }
-                    String said = message;
-                    ui.execute(
-                            () -> {
-                                runs.setAll(rows);
-                                listed = List.copyOf(records);
-                                status.set(said);
-                            });
+        HistoryRead.read(
+                session,
+                recorder,
+                ui,
+                "runs",
+                (h, dataset, model, file) -> {
+                    HistoryListing l = HistoryListing.read(h, dataset, model, LIMIT);
+                    return new HistoryRead.Found<>(
+                            l.records(), l.describe(dataset, model, LIMIT, file));
+                },
+                (records, said) -> {
+                    listed = records == null ? List.of() : records;
+                    runs.setAll(listed.stream().map(Row::of).toList());
+                    status.set(said);
                 });
     }
 

@@ -262,24 +262,32 @@ public final class ExperimentSearch {
                         seconds,
                         scorer.encodingSeconds(),
                         traces.steps());
-        return ExperimentRunner.runOne(
-                spec,
-                session,
-                null,
-                significance,
-                board,
-                (variants, ids, perQuery) ->
-                        new ExperimentRunner.SearchOutcome(
-                                SearchSelection.outcome(
-                                        method,
-                                        variants,
-                                        ids,
-                                        perQuery,
-                                        wordings.get(last.best()).name(),
-                                        nested == null ? null : names(wordings, nested.chosen()),
-                                        nested == null ? null : heldOut(queries, nested.heldOut())),
-                                trace),
-                progress);
+        ExperimentResult.ModelResult result =
+                ExperimentRunner.runOne(
+                        spec,
+                        session,
+                        null,
+                        significance,
+                        board,
+                        (variants, ids, perQuery) ->
+                                new ExperimentRunner.SearchOutcome(
+                                        SearchSelection.outcome(
+                                                method,
+                                                variants,
+                                                ids,
+                                                perQuery,
+                                                wordings.get(last.best()).name(),
+                                                nested == null
+                                                        ? null
+                                                        : names(wordings, nested.chosen()),
+                                                nested == null
+                                                        ? null
+                                                        : heldOut(queries, nested.heldOut())),
+                                        trace),
+                        progress);
+        // the trace in the history too (a cancelled search records nothing: nothing was judged)
+        session.recordSearch(searched, SearchTraces.history(spec, result));
+        return result;
     }
 
     /**

@@ -3,9 +3,14 @@ package org.taew.core.logic.experiments;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.taew.core.logic.history.RunRecord;
+import org.taew.core.logic.history.SearchRecord;
 import org.taew.core.logic.search.Step;
 
-/** The steps of a search's rounds named as the leaderboard names wordings, fold by fold. */
+/**
+ * The steps of a search's rounds named as the leaderboard names wordings, fold by fold, and the
+ * search as the run history keeps it.
+ */
 final class SearchTraces {
     private final List<ExperimentSpec.Variant> wordings;
     private final Map<String, String> origins;
@@ -35,5 +40,38 @@ final class SearchTraces {
 
     List<ExperimentResult.SearchStep> steps() {
         return steps;
+    }
+
+    /** The search of {@code m} as the run history keeps it. */
+    static SearchRecord.Trace history(ExperimentSpec spec, ExperimentResult.ModelResult m) {
+        ExperimentResult.SearchTrace t = m.search();
+        List<SearchRecord.Step> out = new ArrayList<>();
+        for (ExperimentResult.SearchStep s : t.steps()) {
+            out.add(
+                    new SearchRecord.Step(
+                            s.fold(),
+                            s.round(),
+                            s.name(),
+                            s.origin(),
+                            RunRecord.Templates.of(s.instructions()),
+                            s.queries(),
+                            s.mean(),
+                            s.kept()));
+        }
+        return new SearchRecord.Trace(
+                spec.name(),
+                spec.measure().name(),
+                new SearchRecord.Spent(
+                        t.method(),
+                        t.proposed(),
+                        t.leftOut(),
+                        t.budget(),
+                        t.evaluations(),
+                        t.encoded(),
+                        t.seconds(),
+                        t.encodingSeconds()),
+                m.recommendation().chosen(),
+                ExperimentSentences.recommendation(m.recommendation()),
+                out);
     }
 }

@@ -64,9 +64,8 @@ final class HistoryDatabase implements AutoCloseable {
             c = config.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
             HistoryDatabase h = new HistoryDatabase(file, c, busy);
             h.checkOwner();
+            h.useWal();
             try (Statement s = c.createStatement()) {
-                // WAL: readers never block the writer and one writer never blocks readers
-                s.execute("PRAGMA journal_mode=WAL");
                 s.execute("PRAGMA synchronous=NORMAL");
             }
             h.migrate();
@@ -166,6 +165,39 @@ final class HistoryDatabase implements AutoCloseable {
         try (Statement s = connection.createStatement();
                 ResultSet r = s.executeQuery("PRAGMA " + name)) {
             return r.next() ? r.getInt(1) : 0;
+        }
+    }
+
+    /**
+     * WAL: readers never block the writer and one writer never blocks readers. The mode stays with
+     * the file, so it is set once; setting it needs the file to itself and SQLite answers "busy" at
+     * once instead of waiting when another connection (a second program opening a new history at
+     * the same moment) has it open, so that is tried again until the busy timeout.
+     */
+    private void useWal() throws SQLException {
+        long deadline = System.nanoTime() + busy.toNanos();
+        while (true) {
+            try (Statement s = connection.createStatement()) {
+                try (ResultSet r = s.executeQuery("PRAGMA journal_mode")) {
+                    if (r.next() && "wal".equalsIgnoreCase(r.getString(1))) {
+                        return;
+                    }
+                }
+                s.execute("PRAGMA journal_mode=WAL");
+                return;
+            } catch (SQLiteException e) {
+                boolean busyNow =
+                        (e.getResultCode().code & 0xFF) == SQLiteErrorCode.SQLITE_BUSY.code;
+                if (!busyNow || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(10);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
         }
     }
 

@@ -14,8 +14,9 @@ import org.taew.core.util.WorkbenchException;
 
 /**
  * Deletes runs from the history: chosen ones, or all but the most recent and those evaluated before
- * a time, after which the file is compacted. A run's measures, per-query values and rankings go
- * with it (the schema's cascades).
+ * a time (and the instruction searches as old), after which the file is compacted. A run's
+ * measures, per-query values and rankings go with it, a search's steps with it (the schema's
+ * cascades).
  */
 final class HistoryPruner {
     private final HistoryDatabase db;
@@ -44,10 +45,13 @@ final class HistoryPruner {
 
     /**
      * Deletes every run but the {@code keep} most recently evaluated (when {@code keep >= 0}) and
-     * every run last evaluated before {@code before} (when not null); returns how many.
+     * every run last evaluated before {@code before} (when not null), and the instruction searches
+     * as old: made before the oldest run kept (every search when no run is kept) or before {@code
+     * before}; returns how many of each.
      */
-    int prune(int keep, Instant before) throws WorkbenchException {
+    Pruned prune(int keep, Instant before) throws WorkbenchException {
         List<Long> doomed = new ArrayList<>();
+        String searchesBefore = null;
         try {
             if (keep >= 0) {
                 try (PreparedStatement p =
@@ -58,25 +62,57 @@ final class HistoryPruner {
                     collect(p, doomed);
                 }
             }
+            // searches go only when runs do: as old as the oldest run kept
+            if (keep == 0 || (keep > 0 && !doomed.isEmpty())) {
+                try (PreparedStatement p =
+                        connection.prepareStatement(
+                                "SELECT min(evaluated) FROM (SELECT evaluated FROM run ORDER BY"
+                                        + " evaluated DESC, id DESC LIMIT ?)")) {
+                    p.setInt(1, keep);
+                    try (ResultSet rs = p.executeQuery()) {
+                        String oldestKept = rs.next() ? rs.getString(1) : null;
+                        // no run kept: every search goes ("~" sorts after every time)
+                        searchesBefore = oldestKept == null ? "~" : oldestKept;
+                    }
+                }
+            }
             if (before != null) {
                 try (PreparedStatement p =
                         connection.prepareStatement("SELECT id FROM run WHERE evaluated < ?")) {
                     p.setString(1, HistorySchema.TIME.format(before));
                     collect(p, doomed);
                 }
+                String b = HistorySchema.TIME.format(before);
+                searchesBefore =
+                        searchesBefore == null || b.compareTo(searchesBefore) > 0
+                                ? b
+                                : searchesBefore;
             }
         } catch (SQLException e) {
             throw db.failure(e);
         }
-        int n = delete(new LinkedHashSet<>(doomed));
-        if (n > 0) {
+        int runs = delete(new LinkedHashSet<>(doomed));
+        int searches = searchesBefore == null ? 0 : deleteSearches(searchesBefore);
+        if (runs + searches > 0) {
             try (Statement s = connection.createStatement()) {
                 s.execute("VACUUM");
             } catch (SQLException e) {
                 throw db.failure(e);
             }
         }
-        return n;
+        return new Pruned(runs, searches);
+    }
+
+    /** Deletes the searches made before {@code time} (the history's time text) with their steps. */
+    private int deleteSearches(String time) throws WorkbenchException {
+        return db.transaction(
+                () -> {
+                    try (PreparedStatement p =
+                            connection.prepareStatement("DELETE FROM search WHERE created < ?")) {
+                        p.setString(1, time);
+                        return p.executeUpdate();
+                    }
+                });
     }
 
     private static void collect(PreparedStatement p, List<Long> into) throws SQLException {

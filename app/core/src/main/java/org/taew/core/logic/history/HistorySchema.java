@@ -69,7 +69,53 @@ final class HistorySchema {
                               rank INTEGER NOT NULL,
                               doc_id TEXT NOT NULL,
                               score REAL NOT NULL,
-                              PRIMARY KEY (run_id, query_id, rank)) WITHOUT ROWID"""));
+                              PRIMARY KEY (run_id, query_id, rank)) WITHOUT ROWID"""),
+                    // 2: instruction searches and their steps (a step scores a wording on some
+                    // queries only, so it is not a run)
+                    List.of(
+                            """
+                            CREATE TABLE search (
+                              id INTEGER PRIMARY KEY AUTOINCREMENT,
+                              created TEXT NOT NULL,
+                              experiment TEXT NOT NULL,
+                              dataset TEXT NOT NULL,
+                              dataset_path TEXT NOT NULL,
+                              split TEXT NOT NULL,
+                              dataset_fingerprint TEXT NOT NULL,
+                              queries INTEGER NOT NULL,
+                              documents INTEGER NOT NULL,
+                              task TEXT NOT NULL,
+                              model TEXT NOT NULL,
+                              model_identity TEXT NOT NULL,
+                              engine TEXT NOT NULL,
+                              workbench_version TEXT NOT NULL,
+                              measure TEXT NOT NULL,
+                              method TEXT NOT NULL,
+                              proposed INTEGER NOT NULL,
+                              left_out INTEGER NOT NULL,
+                              budget INTEGER NOT NULL,
+                              evaluations INTEGER NOT NULL,
+                              encoded INTEGER NOT NULL,
+                              seconds REAL NOT NULL,
+                              encoding_seconds REAL NOT NULL,
+                              chosen TEXT NOT NULL,
+                              recommendation TEXT NOT NULL)""",
+                            "CREATE INDEX search_by_data ON search (dataset, model, created)",
+                            """
+                            CREATE TABLE search_step (
+                              search_id INTEGER NOT NULL REFERENCES search (id) ON DELETE CASCADE,
+                              position INTEGER NOT NULL,
+                              fold INTEGER NOT NULL,
+                              round INTEGER NOT NULL,
+                              wording TEXT NOT NULL,
+                              origin TEXT NOT NULL,
+                              query_template TEXT NOT NULL,
+                              document_template TEXT NOT NULL,
+                              exclude_instruction_from_pooling INTEGER NOT NULL,
+                              queries INTEGER NOT NULL,
+                              mean REAL,
+                              kept INTEGER NOT NULL,
+                              PRIMARY KEY (search_id, position)) WITHOUT ROWID"""));
 
     /** The version this workbench writes. */
     static final int VERSION = MIGRATIONS.size();

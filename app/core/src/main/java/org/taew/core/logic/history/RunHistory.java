@@ -16,8 +16,8 @@ import org.taew.core.util.WorkbenchException;
  * then.
  *
  * <p>The facade of the history's pieces: {@code HistoryDatabase} (opening, ownership, migration,
- * transactions, failure wording), {@code HistoryWriter}, {@code HistoryQueries} and {@code
- * HistoryPruner}.
+ * transactions, failure wording), {@code HistoryWriter}, {@code HistoryQueries}, {@code
+ * HistorySearches} (instruction searches and their steps) and {@code HistoryPruner}.
  */
 public final class RunHistory implements AutoCloseable {
     /** How long a writer waits for another to finish. */
@@ -27,6 +27,7 @@ public final class RunHistory implements AutoCloseable {
     private final HistoryWriter writer;
     private final HistoryQueries queries;
     private final HistoryPruner pruner;
+    private final HistorySearches searches;
 
     /**
      * Which runs to list; null fields match every run.
@@ -52,6 +53,7 @@ public final class RunHistory implements AutoCloseable {
         this.writer = new HistoryWriter(db);
         this.queries = new HistoryQueries(db);
         this.pruner = new HistoryPruner(db);
+        this.searches = new HistorySearches(db);
     }
 
     /** Opens the history, creating it (and its folder) or upgrading its schema as needed. */
@@ -114,10 +116,35 @@ public final class RunHistory implements AutoCloseable {
 
     /**
      * Deletes every run but the {@code keep} most recently evaluated (when {@code keep >= 0}) and
-     * every run last evaluated before {@code before} (when not null); returns how many.
+     * every run last evaluated before {@code before} (when not null), and the instruction searches
+     * as old (made before the oldest run kept, or before {@code before}); says how many of each.
      */
-    public int prune(int keep, Instant before) throws WorkbenchException {
+    public Pruned prune(int keep, Instant before) throws WorkbenchException {
         return pruner.prune(keep, before);
+    }
+
+    /** Records an instruction search with its steps; returns its id. */
+    public long recordSearch(SearchRecord s) throws WorkbenchException {
+        return searches.record(s);
+    }
+
+    /**
+     * The instruction searches on {@code dataset} with {@code model} (null: any), newest first,
+     * with their steps; at most {@code limit} (0: all).
+     */
+    public List<SearchRecord> searches(String dataset, String model, int limit)
+            throws WorkbenchException {
+        return searches.list(dataset, model, limit);
+    }
+
+    /** An instruction search with its steps. */
+    public SearchRecord search(long id) throws WorkbenchException {
+        return searches.get(id);
+    }
+
+    /** How many instruction searches there are. */
+    public int searchCount() throws WorkbenchException {
+        return searches.count();
     }
 
     @Override

@@ -20,6 +20,7 @@ import org.taew.core.logic.evaluation.RetrievalEvaluation;
 import org.taew.core.logic.evaluation.StsEvaluation;
 import org.taew.core.logic.export.RetrievalReport;
 import org.taew.core.logic.export.StsReport;
+import org.taew.core.logic.history.SearchRecord;
 import org.taew.core.logic.lexical.LexicalSettings;
 import org.taew.core.logic.metrics.QueryScores;
 import org.taew.core.logic.retrieval.VectorSearch;
@@ -268,6 +269,11 @@ public final class EvaluationSession implements AutoCloseable {
     public synchronized long record(
             LexicalRecord row, RetrievalDataset data, RetrievalEvaluation.Settings s, int dim) {
         return recorder.record(row, data, s, dim, encoder);
+    }
+
+    /** Records an instruction search on {@code searched} (see {@link #record}); its id, or 0. */
+    public synchronized long recordSearch(RetrievalDataset searched, SearchRecord.Trace trace) {
+        return recorder.recordSearch(searched, trace, encoder);
     }
 
     /** Why runs are not being recorded, or null when they are (or recording is off). */

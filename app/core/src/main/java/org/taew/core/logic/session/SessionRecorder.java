@@ -1,5 +1,6 @@
 package org.taew.core.logic.session;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -9,6 +10,7 @@ import org.taew.core.logic.evaluation.ArmResult;
 import org.taew.core.logic.evaluation.RetrievalEvaluation;
 import org.taew.core.logic.history.RunHistory;
 import org.taew.core.logic.history.RunRecord;
+import org.taew.core.logic.history.SearchRecord;
 import org.taew.core.logic.lexical.Bm25Settings;
 import org.taew.core.logic.lexical.HybridSettings;
 import org.taew.core.logic.lexical.LexicalSettings;
@@ -114,6 +116,31 @@ final class SessionRecorder {
                         RunRecord.Templates.of(arm.instructions()),
                         settings(settings),
                         RunRecord.Scores.of(arm.scores(), arm.run())));
+    }
+
+    /** An instruction search on {@code searched}: its trace, with the data and the model. */
+    long recordSearch(RetrievalDataset searched, SearchRecord.Trace trace, Encoder enc) {
+        SessionSetup.Recording rec = setup.recording();
+        if (rec == null || problem != null || enc == null) {
+            return 0;
+        }
+        SearchRecord s =
+                new SearchRecord(
+                        0,
+                        Instant.now(),
+                        RunRecord.Data.of(searched, fingerprints.apply(searched), setup.task()),
+                        new RunRecord.Model(
+                                setup.model().name(),
+                                setup.model().identity(),
+                                Dimensions.engine(enc, 0),
+                                Versions.workbench()),
+                        trace);
+        try (RunHistory h = RunHistory.open(rec.file())) {
+            return h.recordSearch(s);
+        } catch (WorkbenchException e) {
+            problem = e.getMessage() + "; this session's runs are not recorded";
+            return 0;
+        }
     }
 
     /** An arm of a session's evaluation: BM25 or the hybrid of its dense arm. */

@@ -15,9 +15,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.taew.core.TestPaths;
 import org.taew.core.logic.compare.ModeComparison;
+import org.taew.core.logic.history.RunHistory;
+import org.taew.core.logic.history.RunRecord;
+import org.taew.core.logic.history.SearchRecord;
 import org.taew.core.logic.session.SessionRequest;
+import org.taew.core.logic.session.SessionResolver;
 import org.taew.core.util.ProgressListener;
 import org.taew.core.util.WorkbenchException;
+import org.taew.core.util.WorkbenchHome;
+import org.taew.core.util.Workspace;
 
 /** taew experiment search on the shipped helpdesk-mini with bge-small-en-v1.5. */
 class ExperimentSearchTest {
@@ -52,13 +58,17 @@ class ExperimentSearchTest {
         result =
                 ExperimentSearch.run(
                         spec,
-                        ExperimentRunnerTest.resolver(TestPaths.workspace()),
-                        SessionRequest.builder().build(),
+                        new SessionResolver(Workspace.at(TestPaths.workspace()), home()),
+                        SessionRequest.builder().optRecordAs(RunRecord.Origin.EXPERIMENT).build(),
                         FAST,
                         plans::add,
                         ProgressListener.NONE);
         assertThat(plans).hasSize(1);
         plan = plans.get(0);
+    }
+
+    private static Path home() {
+        return tmp.resolve("home");
     }
 
     private static ExperimentResult.ModelResult only() {
@@ -156,6 +166,49 @@ class ExperimentSearchTest {
                         m.recommendation().adopt()
                                 ? "Recommendation: use "
                                 : "Recommendation: keep general");
+    }
+
+    @Test
+    void theRunHistoryKeepsTheTraceAndTheBoardsRunsOnly() throws Exception {
+        ExperimentResult.ModelResult m = only();
+        try (RunHistory h = RunHistory.openForReading(WorkbenchHome.history(home()))) {
+            List<SearchRecord> found = h.searches(null, null, 0);
+            assertThat(found).hasSize(1);
+            SearchRecord s = found.get(0);
+            assertThat(h.search(s.id())).isEqualTo(s);
+            assertThat(s.data().name()).isEqualTo(m.dataset());
+            assertThat(s.data().split()).isEqualTo(m.split());
+            assertThat(s.model().name()).isEqualTo(m.model().name());
+            SearchRecord.Trace t = s.trace();
+            assertThat(t.experiment()).isEqualTo("proposed");
+            assertThat(t.measure()).isEqualTo("ndcg_cut.10");
+            assertThat(t.chosen()).isEqualTo(m.recommendation().chosen());
+            assertThat(t.recommendation())
+                    .isEqualTo(ExperimentReport.recommendation(m.recommendation()));
+            assertThat(t.spent().evaluations()).isEqualTo(m.search().evaluations());
+            assertThat(t.spent().budget()).isEqualTo(m.search().budget());
+            assertThat(t.searches()).isEqualTo(5); // four outer folds and the final search
+            List<ExperimentResult.SearchStep> steps = m.search().steps();
+            assertThat(t.steps()).hasSize(steps.size());
+            for (int i = 0; i < steps.size(); i++) {
+                ExperimentResult.SearchStep e = steps.get(i);
+                SearchRecord.Step r = t.steps().get(i);
+                assertThat(List.of(r.fold(), r.round(), r.queries()))
+                        .containsExactly(e.fold(), e.round(), e.queries());
+                assertThat(r.wording()).isEqualTo(e.name());
+                assertThat(r.origin()).isEqualTo(e.origin());
+                assertThat(r.templates()).isEqualTo(RunRecord.Templates.of(e.instructions()));
+                assertThat(r.mean()).isCloseTo(e.mean(), within(1e-12));
+                assertThat(r.kept()).isEqualTo(e.kept());
+            }
+            // a step scored a wording on some queries: only the leaderboard's rows are runs
+            List<String> board = new ArrayList<>();
+            m.variants().forEach(v -> board.add(v.name()));
+            m.references().forEach(v -> board.add(v.name()));
+            assertThat(h.list(RunHistory.Filter.ALL))
+                    .extracting(r -> r.origin().label())
+                    .containsExactlyInAnyOrderElementsOf(board);
+        }
     }
 
     @Test

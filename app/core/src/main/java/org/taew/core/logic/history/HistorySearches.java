@@ -1,0 +1,262 @@
+package org.taew.core.logic.history;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.taew.core.util.WorkbenchException;
+
+/**
+ * The history's instruction searches: one row per search in {@code search}, one per scoring step in
+ * {@code search_step}, each search written in one transaction.
+ */
+final class HistorySearches {
+    private static final String COLUMNS =
+            "id, created, experiment, dataset, dataset_path, split, dataset_fingerprint, queries,"
+                    + " documents, task, model, model_identity, engine, workbench_version, measure,"
+                    + " method, proposed, left_out, budget, evaluations, encoded, seconds,"
+                    + " encoding_seconds, chosen, recommendation";
+
+    private final HistoryDatabase db;
+    private final Connection connection;
+
+    HistorySearches(HistoryDatabase db) {
+        this.db = db;
+        this.connection = db.connection();
+    }
+
+    /** Records a search with every step; returns its id. */
+    long record(SearchRecord s) throws WorkbenchException {
+        SearchRecord.Trace t = s.trace();
+        return db.transaction(
+                () -> {
+                    long id;
+                    try (PreparedStatement p =
+                            connection.prepareStatement(
+                                    "INSERT INTO search ("
+                                            + COLUMNS.substring("id, ".length())
+                                            + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                                            + " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                                    Statement.RETURN_GENERATED_KEYS)) {
+                        int i = 0;
+                        p.setString(++i, HistorySchema.TIME.format(s.created()));
+                        p.setString(++i, t.experiment());
+                        RunRecord.Data d = s.data();
+                        p.setString(++i, d.name());
+                        p.setString(++i, d.path());
+                        p.setString(++i, d.split());
+                        p.setString(++i, d.fingerprint());
+                        p.setInt(++i, d.queries());
+                        p.setInt(++i, d.documents());
+                        p.setString(++i, d.task());
+                        RunRecord.Model m = s.model();
+                        p.setString(++i, m.name());
+                        p.setString(++i, m.identity());
+                        p.setString(++i, m.engine());
+                        p.setString(++i, m.version());
+                        p.setString(++i, t.measure());
+                        SearchRecord.Spent x = t.spent();
+                        p.setString(++i, x.method());
+                        p.setInt(++i, x.proposed());
+                        p.setInt(++i, x.leftOut());
+                        p.setInt(++i, x.budget());
+                        p.setInt(++i, x.evaluations());
+                        p.setInt(++i, x.encoded());
+                        p.setDouble(++i, x.seconds());
+                        p.setDouble(++i, x.encodingSeconds());
+                        p.setString(++i, t.chosen());
+                        p.setString(++i, t.recommendation());
+                        p.executeUpdate();
+                        try (ResultSet keys = p.getGeneratedKeys()) {
+                            keys.next();
+                            id = keys.getLong(1);
+                        }
+                    }
+                    insertSteps(id, t.steps());
+                    return id;
+                });
+    }
+
+    private void insertSteps(long id, List<SearchRecord.Step> steps) throws SQLException {
+        try (PreparedStatement p =
+                connection.prepareStatement(
+                        "INSERT INTO search_step (search_id, position, fold, round, wording,"
+                                + " origin, query_template, document_template,"
+                                + " exclude_instruction_from_pooling, queries, mean, kept) VALUES"
+                                + " (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            int position = 0;
+            for (SearchRecord.Step s : steps) {
+                int i = 0;
+                p.setLong(++i, id);
+                p.setInt(++i, position++);
+                p.setInt(++i, s.fold());
+                p.setInt(++i, s.round());
+                p.setString(++i, s.wording());
+                p.setString(++i, s.origin());
+                p.setString(++i, s.templates().query());
+                p.setString(++i, s.templates().document());
+                p.setInt(++i, s.templates().excludeInstructionFromPooling() ? 1 : 0);
+                p.setInt(++i, s.queries());
+                if (Double.isNaN(s.mean())) {
+                    p.setNull(++i, Types.REAL);
+                } else {
+                    p.setDouble(++i, s.mean());
+                }
+                p.setInt(++i, s.kept() ? 1 : 0);
+                p.addBatch();
+            }
+            p.executeBatch();
+        }
+    }
+
+    /**
+     * The searches on {@code dataset} with {@code model} (null: any), newest first, each with its
+     * steps; at most {@code limit} (0: all).
+     */
+    List<SearchRecord> list(String dataset, String model, int limit) throws WorkbenchException {
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM search WHERE 1 = 1");
+        List<String> args = new ArrayList<>();
+        if (dataset != null) {
+            sql.append(" AND dataset = ?");
+            args.add(dataset);
+        }
+        if (model != null) {
+            sql.append(" AND model = ?");
+            args.add(model);
+        }
+        sql.append(" ORDER BY created DESC, id DESC").append(limit > 0 ? " LIMIT " + limit : "");
+        try {
+            Map<Long, SearchRecord> found = new LinkedHashMap<>();
+            try (PreparedStatement p = connection.prepareStatement(sql.toString())) {
+                for (int i = 0; i < args.size(); i++) {
+                    p.setString(i + 1, args.get(i));
+                }
+                try (ResultSet rs = p.executeQuery()) {
+                    while (rs.next()) {
+                        SearchRecord s = row(rs);
+                        found.put(s.id(), s);
+                    }
+                }
+            }
+            List<SearchRecord> out = new ArrayList<>();
+            for (SearchRecord s : found.values()) {
+                out.add(withSteps(s));
+            }
+            return out;
+        } catch (SQLException e) {
+            throw db.failure(e);
+        }
+    }
+
+    /** A search by id, with its steps. */
+    SearchRecord get(long id) throws WorkbenchException {
+        try {
+            SearchRecord s;
+            try (PreparedStatement p =
+                    connection.prepareStatement(
+                            "SELECT " + COLUMNS + " FROM search WHERE id = ?")) {
+                p.setLong(1, id);
+                try (ResultSet rs = p.executeQuery()) {
+                    if (!rs.next()) {
+                        throw WorkbenchException.badInput(
+                                "no search "
+                                        + id
+                                        + " in "
+                                        + db.file()
+                                        + " (taew runs searches lists them)");
+                    }
+                    s = row(rs);
+                }
+            }
+            return withSteps(s);
+        } catch (SQLException e) {
+            throw db.failure(e);
+        }
+    }
+
+    private SearchRecord withSteps(SearchRecord s) throws SQLException {
+        List<SearchRecord.Step> steps = new ArrayList<>();
+        try (PreparedStatement p =
+                connection.prepareStatement(
+                        "SELECT fold, round, wording, origin, query_template, document_template,"
+                                + " exclude_instruction_from_pooling, queries, mean, kept FROM"
+                                + " search_step WHERE search_id = ? ORDER BY position")) {
+            p.setLong(1, s.id());
+            try (ResultSet rs = p.executeQuery()) {
+                while (rs.next()) {
+                    double read = rs.getDouble(9);
+                    double mean = rs.wasNull() ? Double.NaN : read;
+                    steps.add(
+                            new SearchRecord.Step(
+                                    rs.getInt(1),
+                                    rs.getInt(2),
+                                    rs.getString(3),
+                                    rs.getString(4),
+                                    new RunRecord.Templates(
+                                            rs.getString(5), rs.getString(6), rs.getInt(7) != 0),
+                                    rs.getInt(8),
+                                    mean,
+                                    rs.getInt(10) != 0));
+                }
+            }
+        }
+        return new SearchRecord(
+                s.id(), s.created(), s.data(), s.model(), s.trace().withSteps(steps));
+    }
+
+    private static SearchRecord row(ResultSet rs) throws SQLException {
+        int i = 0;
+        long id = rs.getLong(++i);
+        Instant created = Instant.from(HistorySchema.TIME.parse(rs.getString(++i)));
+        String experiment = rs.getString(++i);
+        RunRecord.Data data =
+                new RunRecord.Data(
+                        rs.getString(++i),
+                        rs.getString(++i),
+                        rs.getString(++i),
+                        rs.getString(++i),
+                        rs.getInt(++i),
+                        rs.getInt(++i),
+                        rs.getString(++i));
+        RunRecord.Model model =
+                new RunRecord.Model(
+                        rs.getString(++i), rs.getString(++i), rs.getString(++i), rs.getString(++i));
+        String measure = rs.getString(++i);
+        SearchRecord.Spent spent =
+                new SearchRecord.Spent(
+                        rs.getString(++i),
+                        rs.getInt(++i),
+                        rs.getInt(++i),
+                        rs.getInt(++i),
+                        rs.getInt(++i),
+                        rs.getInt(++i),
+                        rs.getDouble(++i),
+                        rs.getDouble(++i));
+        String chosen = rs.getString(++i);
+        String recommendation = rs.getString(++i);
+        return new SearchRecord(
+                id,
+                created,
+                data,
+                model,
+                new SearchRecord.Trace(
+                        experiment, measure, spent, chosen, recommendation, List.of()));
+    }
+
+    /** How many searches there are. */
+    int count() throws WorkbenchException {
+        try (Statement s = connection.createStatement();
+                ResultSet rs = s.executeQuery("SELECT count(*) FROM search")) {
+            return rs.next() ? rs.getInt(1) : 0;
+        } catch (SQLException e) {
+            throw db.failure(e);
+        }
+    }
+}
