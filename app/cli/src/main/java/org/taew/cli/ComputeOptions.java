@@ -63,7 +63,9 @@ final class ComputeOptions {
             paramLabel = "N",
             description =
                     "Matryoshka: keep the first N dimensions of each vector (after pooling and the"
-                            + " model's Dense layers), normalised again (default: all).")
+                            + " model's Dense layers), normalised again (default: the model"
+                            + " folder's truncate_dim when its config_sentence_transformers.json"
+                            + " has one, else all; its full length reads such a folder uncut).")
     void dimension(int n) {
         if (n < 1) {
             throw new ParameterException(spec.commandLine(), "--dim must be 1 or more, got " + n);

@@ -82,7 +82,8 @@ final class InstructionsExportCommand implements Callable<Integer> {
                                 instructionOptions.instructions,
                                 library,
                                 instructionOptions.task);
-        PromptExport.Result r = PromptExport.write(model, chosen.pair(), output);
+        PromptExport.Result r =
+                PromptExport.write(model, chosen.pair(), chosen.dimension(), output);
         PrintWriter w = spec.commandLine().getOut();
         w.println("Templates of task " + chosen.task() + ": " + chosen.source().describe() + ".");
         w.print(r.summary());

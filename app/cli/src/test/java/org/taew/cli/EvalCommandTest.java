@@ -74,6 +74,27 @@ class EvalCommandTest {
                 .doesNotContain("Exception");
     }
 
+    @Test
+    void aFolderThatCutsItsVectorsIsEvaluatedCutUnlessAnotherDimensionIsAsked() throws Exception {
+        // as sentence-transformers reads it: truncate_dim in config_sentence_transformers.json
+        Path model = TinyModels.copy("qwen3", tmp);
+        Path cfg = model.resolve("config_sentence_transformers.json");
+        Files.writeString(cfg, Files.readString(cfg).replaceFirst("\\{", "{\"truncate_dim\": 16,"));
+        Path cut = tmp.resolve("cut");
+        CliRun run = CliRun.of(eval(cut, "--model", model.toString()));
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonObject m = json(cut.resolve("results.json")).getAsJsonObject("model");
+        assertThat(m.get("dimension").getAsInt()).isEqualTo(16);
+        assertThat(m.get("engine").getAsString()).contains("first 16 dimensions");
+
+        Path whole = tmp.resolve("whole");
+        CliRun full = CliRun.of(eval(whole, "--model", model.toString(), "--dim", "32"));
+        assertThat(full.exitCode()).as(full.err()).isZero();
+        JsonObject w = json(whole.resolve("results.json")).getAsJsonObject("model");
+        assertThat(w.get("dimension").getAsInt()).isEqualTo(32);
+        assertThat(w.get("engine").getAsString()).doesNotContain("first");
+    }
+
     /**
      * An onnx-community-style folder of each architecture (onnx/model.onnx, model_quantized.onnx,
      * model_q4.onnx; Gemma 3's fp32 weights in model.onnx_data) evaluates both modes in fp32 on

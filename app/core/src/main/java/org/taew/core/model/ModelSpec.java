@@ -25,6 +25,9 @@ import java.util.Map;
  *     (relative to {@code dir}; empty for most models)
  * @param includePrompt whether mean pooling keeps the tokens of a prompt taken from {@code prompts}
  *     (sentence-transformers' {@code include_prompt}; false: they are left out, as INSTRUCTOR does)
+ * @param truncateDim the dimensions the folder's vectors are cut to unless a session asks for
+ *     others (sentence-transformers' {@code truncate_dim} in {@code
+ *     config_sentence_transformers.json}; 0: none)
  */
 public record ModelSpec(
         String name,
@@ -39,7 +42,8 @@ public record ModelSpec(
         Map<String, String> prompts,
         String identity,
         List<String> dense,
-        boolean includePrompt) {
+        boolean includePrompt,
+        int truncateDim) {
     public ModelSpec {
         prompts = Map.copyOf(prompts);
         dense = List.copyOf(dense);
@@ -75,7 +79,8 @@ public record ModelSpec(
                 prompts,
                 identity,
                 List.of(),
-                true);
+                true,
+                0);
     }
 
     /** The kind of model file: {@code onnx}, {@code torchscript} or {@code safetensors}. */

@@ -83,7 +83,12 @@ public final class ProductionExportViewModel {
                     null);
             return;
         }
-        export(s.model(), pair, s.model().name() + "-" + s.task(), "the editor's templates");
+        export(
+                s.model(),
+                pair,
+                s.dimension(),
+                s.model().name() + "-" + s.task(),
+                "the editor's templates");
     }
 
     /** Exports a variant of the Experiments tab's leaderboard for the model it ran on. */
@@ -104,10 +109,16 @@ public final class ProductionExportViewModel {
                     null);
             return;
         }
-        export(m.model(), v.instructions(), m.model().name() + "-" + name, "the variant " + name);
+        export(
+                m.model(),
+                v.instructions(),
+                r.spec().dimensionOf(name),
+                m.model().name() + "-" + name,
+                "the variant " + name);
     }
 
-    private void export(ModelSpec model, InstructionPair pair, String name, String what) {
+    private void export(
+            ModelSpec model, InstructionPair pair, int dimension, String name, String what) {
         try {
             ExportedPrompts.of(pair); // refused at once, before a folder is asked for
         } catch (WorkbenchException e) {
@@ -138,7 +149,7 @@ public final class ProductionExportViewModel {
         }
         work.say("Writing " + target + " with " + what + " as its prompts");
         work.run(
-                BackgroundTask.of(p -> PromptExport.write(model, pair, target))
+                BackgroundTask.of(p -> PromptExport.write(model, pair, dimension, target))
                         .onSuccess(
                                 r -> {
                                     String text =

@@ -1,6 +1,8 @@
 package org.taew.desktop.session;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -9,6 +11,7 @@ import javafx.collections.ObservableList;
 import org.taew.core.logic.datasets.BeirReader;
 import org.taew.core.logic.datasets.DatasetCatalog;
 import org.taew.core.logic.encoding.Dimensions;
+import org.taew.core.logic.encoding.Encoder;
 import org.taew.core.logic.encoding.EncoderOptions;
 import org.taew.core.logic.encoding.ModelCatalog;
 import org.taew.core.logic.encoding.Precision;
@@ -18,6 +21,7 @@ import org.taew.core.logic.lexical.LexicalSettings;
 import org.taew.core.logic.session.SessionDefaults;
 import org.taew.core.logic.session.SessionRequest;
 import org.taew.core.logic.session.SessionResolver;
+import org.taew.core.logic.session.SessionSetup;
 import org.taew.core.model.ModelSpec;
 import org.taew.core.util.WorkbenchException;
 import org.taew.desktop.util.DialogService;
@@ -51,6 +55,9 @@ final class Choices {
 
     private final SessionResolver resolver;
     private boolean updating;
+    // what "all" asks for: 0 (the model's vectors as they are), or the full length of a folder
+    // that cuts its vectors itself
+    private int all;
 
     Choices(SessionResolver resolver) {
         this.resolver = resolver;
@@ -224,7 +231,8 @@ final class Choices {
                 .optCompute(d.compute())
                 .optPrecision(d.precision())
                 .optEncoder(EncoderOptions.DEFAULT)
-                .optDimension(dimension.get() == null ? 0 : dimension.get())
+                .optDimension(
+                        dimension.get() == null || dimension.get() == 0 ? all : dimension.get())
                 .optEmptyWhenNoInstructions(true)
                 .optRecordAs(RunRecord.Origin.DESKTOP)
                 .optLexical(
@@ -234,13 +242,29 @@ final class Choices {
                 .build();
     }
 
-    /** The dimensions a model of {@code full}-value vectors offers; keeps the current one. */
-    void dimensions(int full, int current) {
-        List<Integer> d = Dimensions.offered(full);
+    /**
+     * The dimensions a model of {@code full}-value vectors offers, the current one among them (a
+     * folder's own cut, sentence-transformers' {@code truncate_dim}, may be none of the usual
+     * sizes). For a folder that cuts its vectors itself ({@code folderCuts}), "all" asks for the
+     * full length: asking for nothing would give the folder's cut again.
+     */
+    void dimensions(SessionSetup setup, Encoder encoder) {
+        dimensions(Dimensions.full(encoder), setup.dimension(), setup.model().truncateDim() > 0);
+    }
+
+    /** {@link #dimensions(SessionSetup, Encoder)} of a model of {@code full}-value vectors. */
+    void dimensions(int full, int current, boolean folderCuts) {
+        List<Integer> d = new ArrayList<>(Dimensions.offered(full));
+        int shown = current == full ? 0 : current;
+        if (!d.contains(shown)) {
+            d.add(shown);
+            d.subList(1, d.size()).sort(Comparator.reverseOrder());
+        }
         updating = true;
         try {
+            all = folderCuts ? full : 0;
             dimensions.setAll(d);
-            dimension.set(d.contains(current) ? current : 0);
+            dimension.set(shown);
         } finally {
             updating = false;
         }
@@ -250,6 +274,7 @@ final class Choices {
     void allDimensions() {
         updating = true;
         try {
+            all = 0;
             dimension.set(0);
         } finally {
             updating = false;

@@ -17,7 +17,6 @@ import javafx.beans.property.SimpleIntegerProperty;
 import javafx.collections.ObservableList;
 import org.taew.core.logic.compare.ModeComparison;
 import org.taew.core.logic.datasets.DatasetCatalog;
-import org.taew.core.logic.encoding.Dimensions;
 import org.taew.core.logic.engine.Engines;
 import org.taew.core.logic.evaluation.LiveEvaluation;
 import org.taew.core.logic.evaluation.RetrievalEvaluation;
@@ -364,7 +363,7 @@ public final class SessionViewModel implements AutoCloseable {
         this.setup.set(setup);
         work.idle();
         choices.devices(gpus, weights.has(), weights.device());
-        choices.dimensions(Dimensions.full(s.encoder()), setup.dimension());
+        choices.dimensions(setup, s.encoder());
         engine.set(
                 s.encoder().engine()
                         + " · similarity search on "

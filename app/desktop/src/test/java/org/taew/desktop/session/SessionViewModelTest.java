@@ -117,6 +117,26 @@ class SessionViewModelTest {
     }
 
     @Test
+    void aFolderThatCutsItsVectorsOpensCutAndAllReadsItWhole() throws Exception {
+        // sentence-transformers reads truncate_dim from config_sentence_transformers.json
+        Path folder = TinyModels.copy("qwen3", dir.resolve("models"));
+        Path cfg = folder.resolve("config_sentence_transformers.json");
+        Files.writeString(cfg, Files.readString(cfg).replaceFirst("\\{", "{\"truncate_dim\": 12,"));
+        session.openModelFolder(folder);
+        assertThat(dialogs.errors).isEmpty();
+        assertThat(session.engineProperty().get()).contains("first 12 dimensions");
+        // the folder's own cut is shown, among the usual sizes
+        assertThat(session.selectedDimensionProperty().get()).isEqualTo(12);
+        assertThat(session.dimensions()).startsWith(0, 16, 12);
+
+        session.selectedDimensionProperty().set(0);
+        assertThat(dialogs.errors).isEmpty();
+        assertThat(session.setupProperty().get().dimension()).isEqualTo(32);
+        assertThat(session.engineProperty().get()).doesNotContain("first");
+        assertThat(session.selectedDimensionProperty().get()).isZero();
+    }
+
+    @Test
     void int8IsADraftUntilConfirmedInFp32() throws Exception {
         assertThat(session.devices()).containsExactly(DeviceChoice.CPU, DeviceChoice.CPU_INT8);
         assertThat(session.draftProperty().get()).isEmpty();

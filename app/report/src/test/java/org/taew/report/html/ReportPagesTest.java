@@ -59,7 +59,8 @@ class ReportPagesTest {
                 Map.of(),
                 "0123abcd",
                 List.of(),
-                true);
+                true,
+                0);
     }
 
     private static EmbeddingService.Report encoded(int n) {

@@ -19,11 +19,11 @@ import org.taew.core.util.WorkbenchException;
 /**
  * Reads a model folder in Hugging Face layout. Settings come from the sentence-transformers files
  * when the folder has them ({@code modules.json}, {@code 1_Pooling/config.json}, {@code
- * sentence_bert_config.json}, {@code config_sentence_transformers.json} with its {@code prompts}),
- * else from our descriptor {@code taew-model.json} ({@code name}, {@code family}, {@code pooling},
- * {@code normalize}, {@code max_length}, {@code model_file}). The weights file is {@link
- * WeightsFiles}' choice, the modules' settings {@link SentenceTransformersModules}', the length
- * limit {@link LengthLimits}' and the identity {@link ModelIdentity}'s.
+ * sentence_bert_config.json}, {@code config_sentence_transformers.json} with its {@code prompts}
+ * and {@code truncate_dim}), else from our descriptor {@code taew-model.json} ({@code name}, {@code
+ * family}, {@code pooling}, {@code normalize}, {@code max_length}, {@code model_file}). The weights
+ * file is {@link WeightsFiles}' choice, the modules' settings {@link SentenceTransformersModules}',
+ * the length limit {@link LengthLimits}' and the identity {@link ModelIdentity}'s.
  */
 public final class ModelFolderReader {
     public static final String DESCRIPTOR = ModelJson.DESCRIPTOR;
@@ -103,7 +103,8 @@ public final class ModelFolderReader {
                 prompts,
                 identity,
                 dense,
-                includePrompt);
+                includePrompt,
+                modules.truncateDim());
     }
 
     /**

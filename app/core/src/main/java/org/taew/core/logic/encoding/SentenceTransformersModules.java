@@ -110,6 +110,32 @@ final class SentenceTransformersModules {
         return prompts;
     }
 
+    /**
+     * sentence-transformers' {@code truncate_dim} in {@code config_sentence_transformers.json}: the
+     * dimensions its vectors are cut to unless another is asked (0: none). Anything but a positive
+     * whole number or null is refused, naming the file.
+     */
+    int truncateDim() throws WorkbenchException {
+        Path file = dir.resolve("config_sentence_transformers.json");
+        JsonObject cfg = ModelJson.json(file);
+        if (cfg == null || !cfg.has("truncate_dim") || cfg.get("truncate_dim").isJsonNull()) {
+            return 0;
+        }
+        JsonElement t = cfg.get("truncate_dim");
+        if (t.isJsonPrimitive() && t.getAsJsonPrimitive().isNumber()) {
+            double d = t.getAsDouble();
+            if (d >= 1 && d <= Integer.MAX_VALUE && d == Math.rint(d)) {
+                return (int) d;
+            }
+        }
+        throw new WorkbenchException(
+                WorkbenchException.Kind.MODEL,
+                file
+                        + ": truncate_dim must be a whole number of dimensions (1 or more) or null,"
+                        + " and it is "
+                        + t);
+    }
+
     /** sentence-transformers' {@code include_prompt} of the Pooling module (default true). */
     boolean includePrompt() throws WorkbenchException {
         Path pooling = module("Pooling");

@@ -81,6 +81,19 @@ public record ExperimentSpec(
     public static final String CARD = "card";
 
     /**
+     * The Matryoshka dimensions a leaderboard row's name carries: {@code d} for {@code name@d}, a
+     * copy {@link Variant#at} made for one of this file's {@code dimensions}; 0 for any other name.
+     */
+    public int dimensionOf(String rowName) {
+        for (int d : dimensions) {
+            if (rowName.endsWith("@" + d) && rowName.length() > ("@" + d).length()) {
+                return d;
+            }
+        }
+        return 0;
+    }
+
+    /**
      * The name of the lexical reference row (BM25 with Anserini's defaults), on every leaderboard.
      */
     public static final String BM25 = "bm25";

@@ -3,6 +3,7 @@ package org.taew.core.logic.production;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.taew.core.logic.experiments.ExperimentReader;
 import org.taew.core.logic.experiments.ExperimentSpec;
 import org.taew.core.logic.instructions.InstructionLibrary;
@@ -21,8 +22,15 @@ import org.taew.core.util.WorkbenchException;
 public final class ExportTemplates {
     private ExportTemplates() {}
 
-    /** Templates, where they come from, and the task they are for. */
-    public record Chosen(InstructionPair pair, TemplateSource source, String task) {}
+    /**
+     * Templates, where they come from, the task they are for, and the Matryoshka dimensions their
+     * vectors were cut to (0: as the model gives them).
+     */
+    public record Chosen(InstructionPair pair, TemplateSource source, String task, int dimension) {
+        public Chosen(InstructionPair pair, TemplateSource source, String task) {
+            this(pair, source, task, 0);
+        }
+    }
 
     /**
      * The templates of {@code task} (null: {@value SessionDefaults#RETRIEVAL_TASK}) for {@code
@@ -43,12 +51,25 @@ public final class ExportTemplates {
     /**
      * The templates of the variant {@code name} of the experiment file {@code experiment}; {@value
      * ExperimentSpec#CARD} is the instruction file's templates for the experiment's task ({@code
-     * task} when the file names none). The variant must be for the model's family.
+     * task} when the file names none). The variant must be for the model's family; {@code name@d},
+     * a row of the file's dimension axis, is the variant {@code name} cut to {@code d} dimensions.
      */
     public static Chosen ofVariant(
             ModelSpec model, Path experiment, String name, InstructionLibrary library, String task)
             throws WorkbenchException {
         ExperimentSpec spec = ExperimentReader.read(experiment);
+        int d = spec.dimensionOf(name);
+        if (d > 0) {
+            // a row of the dimension axis: its variant's templates, cut
+            Chosen cut =
+                    ofVariant(
+                            model,
+                            experiment,
+                            name.substring(0, name.length() - ("@" + d).length()),
+                            library,
+                            task);
+            return new Chosen(cut.pair(), cut.source(), cut.task(), d);
+        }
         String t = spec.task() != null ? spec.task() : task;
         if (name.equals(ExperimentSpec.CARD)) {
             Chosen card = ofTask(model, null, library, t);
@@ -99,6 +120,14 @@ public final class ExportTemplates {
                         + String.join(", ", names)
                         + ", and "
                         + ExperimentSpec.CARD
-                        + " (the instruction file's templates)");
+                        + " (the instruction file's templates)"
+                        + (spec.dimensions().isEmpty()
+                                ? ""
+                                : ", each also cut to "
+                                        + spec.dimensions().stream()
+                                                .map(String::valueOf)
+                                                .collect(Collectors.joining(" or "))
+                                        + " dimensions as NAME@"
+                                        + spec.dimensions().get(0)));
     }
 }

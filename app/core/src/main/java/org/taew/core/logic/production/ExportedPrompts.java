@@ -24,13 +24,19 @@ import org.taew.core.util.WorkbenchException;
  *       each side names its prompt;
  *   <li>{@code include_prompt}: false when the instruction is left out of mean pooling
  *       (INSTRUCTOR's way), which sentence-transformers reads from the Pooling module's {@code
- *       config.json}.
+ *       config.json};
+ *   <li>{@code truncate_dim}: the Matryoshka dimensions the chosen vectors were cut to (0: the
+ *       folder's own setting is kept), which sentence-transformers reads from {@code
+ *       config_sentence_transformers.json} and applies in {@code encode}.
  * </ul>
  *
  * A sentence-transformers prompt is a prefix: a template with text after {@code {text}} is refused.
  */
 public record ExportedPrompts(
-        Map<String, String> prompts, String defaultPromptName, boolean includePrompt) {
+        Map<String, String> prompts,
+        String defaultPromptName,
+        boolean includePrompt,
+        int truncateDim) {
     public static final String QUERY = "query";
     public static final String DOCUMENT = "document";
 
@@ -38,8 +44,20 @@ public record ExportedPrompts(
         prompts = Collections.unmodifiableMap(new LinkedHashMap<>(prompts));
     }
 
+    /** Prompts for the vectors as the folder gives them. */
+    public ExportedPrompts(
+            Map<String, String> prompts, String defaultPromptName, boolean includePrompt) {
+        this(prompts, defaultPromptName, includePrompt, 0);
+    }
+
     /** The prompts of {@code pair}, or a refusal saying which template cannot be one and why. */
     public static ExportedPrompts of(InstructionPair pair) throws WorkbenchException {
+        return of(pair, 0);
+    }
+
+    /** {@link #of(InstructionPair)} for vectors cut to {@code dimension} (0: as they are). */
+    public static ExportedPrompts of(InstructionPair pair, int dimension)
+            throws WorkbenchException {
         String query = prefix(pair, Side.QUERY);
         String document = prefix(pair, Side.DOCUMENT);
         if (query.isEmpty() && document.isEmpty()) {
@@ -53,7 +71,8 @@ public record ExportedPrompts(
             prompts.put(DOCUMENT, document);
         }
         String defaultName = query.equals(document) ? QUERY : null;
-        return new ExportedPrompts(prompts, defaultName, !pair.excludeInstructionFromPooling());
+        return new ExportedPrompts(
+                prompts, defaultName, !pair.excludeInstructionFromPooling(), dimension);
     }
 
     private static String prefix(InstructionPair pair, Side side) throws WorkbenchException {

@@ -52,8 +52,8 @@ final class FolderSettings {
     }
 
     /**
-     * Writes {@code prompts} and {@code default_prompt_name} into {@value #PROMPTS_FILE}, keeping
-     * its other keys (or a new file with those two).
+     * Writes {@code prompts}, {@code default_prompt_name} and, for cut vectors, {@code
+     * truncate_dim} into {@value #PROMPTS_FILE}, keeping its other keys (or a new file with them).
      *
      * @return the folder's earlier prompts that the export drops or changes, by name
      */
@@ -80,6 +80,9 @@ final class FolderSettings {
                 p.defaultPromptName() == null
                         ? JsonNull.INSTANCE
                         : new JsonPrimitive(p.defaultPromptName()));
+        if (p.truncateDim() > 0) {
+            cfg.addProperty("truncate_dim", p.truncateDim());
+        }
         write(PROMPTS_FILE, cfg);
         return replaced;
     }

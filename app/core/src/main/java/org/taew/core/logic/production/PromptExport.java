@@ -74,6 +74,10 @@ public final class PromptExport {
                                     ? "null"
                                     : Quoting.json(prompts.defaultPromptName()))
                     .append(prompts.includePrompt() ? "" : "; include_prompt false")
+                    .append(
+                            prompts.truncateDim() == 0
+                                    ? ""
+                                    : "; truncate_dim " + prompts.truncateDim())
                     .append(".\n");
             if (!replacedPrompts.isEmpty()) {
                 sb.append("The folder's own prompts ")
@@ -91,7 +95,17 @@ public final class PromptExport {
      */
     public static Result write(ModelSpec model, InstructionPair pair, Path output)
             throws WorkbenchException {
-        ExportedPrompts prompts = ExportedPrompts.of(pair);
+        return write(model, pair, 0, output);
+    }
+
+    /**
+     * {@link #write(ModelSpec, InstructionPair, Path)} for vectors cut to {@code dimension}
+     * Matryoshka dimensions, written as the copy's {@code truncate_dim} (0: the folder's own
+     * setting kept).
+     */
+    public static Result write(ModelSpec model, InstructionPair pair, int dimension, Path output)
+            throws WorkbenchException {
+        ExportedPrompts prompts = ExportedPrompts.of(pair, dimension);
         Path source = realFolder(model.dir());
         Path out = checkOutput(source, output);
         Path parent = out.getParent();

@@ -50,6 +50,16 @@ public final class ServingSettings {
         boolean document = !p.document().isEmpty();
         StringBuilder sb = new StringBuilder();
         sb.append("Equivalent settings where you serve embeddings:\n\n");
+        if (p.truncateDim() > 0) {
+            sb.append("Vectors cut to their first ")
+                    .append(p.truncateDim())
+                    .append(
+                            " dimensions: sentence-transformers reads truncate_dim from the folder"
+                                    + " and cuts them itself; wherever the folder is served"
+                                    + " otherwise, keep the first ")
+                    .append(p.truncateDim())
+                    .append(" values of each vector and normalise it again.\n\n");
+        }
         sentenceTransformers(sb, folder, p, query, document);
         textEmbeddingsInference(sb, folder, p, pooling);
         langChain(sb, dir, document);

@@ -127,7 +127,7 @@ public final class SessionResolver {
                 identical,
                 r.compute(),
                 r.encoder(),
-                r.dimension(),
+                dimension(r, model),
                 cacheDir(r),
                 recording(r),
                 r.lexical(),
@@ -156,11 +156,20 @@ public final class SessionResolver {
                 null,
                 r.compute(),
                 r.encoder(),
-                r.dimension(),
+                dimension(r, model),
                 cacheDir(r),
                 null,
                 LexicalSettings.NONE,
                 WorkbenchHome.lexicalIndexes(home));
+    }
+
+    /**
+     * The dimensions asked, else the model folder's own cut (sentence-transformers' {@code
+     * truncate_dim}), else all (0). A folder that cuts is read in full by asking for its full
+     * length.
+     */
+    static int dimension(SessionRequest r, ModelSpec model) {
+        return r.dimension() != 0 ? r.dimension() : model.truncateDim();
     }
 
     private SessionSetup.Recording recording(SessionRequest r) {

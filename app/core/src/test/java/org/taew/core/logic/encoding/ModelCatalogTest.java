@@ -67,13 +67,39 @@ class ModelCatalogTest {
         Files.writeString(dir.resolve("sentence_bert_config.json"), "{\"max_seq_length\": 128}");
         Files.writeString(
                 dir.resolve("config_sentence_transformers.json"),
-                "{\"prompts\": {\"query\": \"search_query: \", \"document\": \"search_document: \"}}");
+                "{\"prompts\": {\"query\": \"search_query: \", \"document\": \"search_document: \"},"
+                        + " \"truncate_dim\": 256}");
         ModelSpec spec = ModelFolderReader.read(dir);
+        assertThat(spec.truncateDim()).isEqualTo(256);
         assertThat(spec.pooling()).isEqualTo(Pooling.CLS);
         assertThat(spec.maxLength()).isEqualTo(128);
         assertThat(spec.normalize()).isTrue();
         assertThat(spec.prompts()).containsEntry("query", "search_query: ");
         assertThat(spec.format()).isEqualTo("onnx");
+    }
+
+    @Test
+    void truncateDimIsAWholeNumberOfDimensionsOrNull(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("model.onnx"), "weights stand-in");
+        Files.writeString(dir.resolve("tokenizer.json"), "{}");
+        Files.writeString(dir.resolve("taew-model.json"), "{\"pooling\": \"mean\"}");
+        Path cfg = dir.resolve("config_sentence_transformers.json");
+        assertThat(ModelFolderReader.read(dir).truncateDim()).isZero();
+        Files.writeString(cfg, "{\"truncate_dim\": null}");
+        assertThat(ModelFolderReader.read(dir).truncateDim()).isZero();
+        Files.writeString(cfg, "{\"truncate_dim\": 64.0}");
+        assertThat(ModelFolderReader.read(dir).truncateDim()).isEqualTo(64);
+        for (String bad : new String[] {"\"half\"", "0", "-8", "1.5", "[64]"}) {
+            Files.writeString(cfg, "{\"truncate_dim\": " + bad + "}");
+            assertThatThrownBy(() -> ModelFolderReader.read(dir))
+                    .as(bad)
+                    .isInstanceOf(WorkbenchException.class)
+                    .hasMessage(
+                            cfg
+                                    + ": truncate_dim must be a whole number of dimensions (1 or"
+                                    + " more) or null, and it is "
+                                    + bad.replace(".0", ""));
+        }
     }
 
     @Test

@@ -42,6 +42,7 @@ class ExportTemplatesTest {
                 experiment,
                 "datasets: [helpdesk-mini]\n"
                         + "task: similarity\n"
+                        + "dimensions: [16]\n"
                         + "variants:\n"
                         + "  - name: asked\n"
                         + "    families: [tiny]\n"
@@ -74,6 +75,29 @@ class ExportTemplatesTest {
     }
 
     @Test
+    void aRowOfTheDimensionAxisIsItsVariantCut() throws Exception {
+        ExportTemplates.Chosen c =
+                ExportTemplates.ofVariant(model, experiment, "asked@16", library, null);
+        assertThat(c.dimension()).isEqualTo(16);
+        assertThat(c.pair())
+                .isEqualTo(
+                        ExportTemplates.ofVariant(model, experiment, "asked", library, null)
+                                .pair());
+        assertThat(ExportTemplates.ofVariant(model, experiment, "asked", library, null).dimension())
+                .isZero();
+        assertThat(
+                        ExportTemplates.ofVariant(model, experiment, "card@16", library, null)
+                                .dimension())
+                .isEqualTo(16);
+        // a dimension the file does not run is no row of it
+        assertThatThrownBy(
+                        () ->
+                                ExportTemplates.ofVariant(
+                                        model, experiment, "asked@8", library, null))
+                .hasMessageContaining("has no variant \"asked@8\"");
+    }
+
+    @Test
     void theCardIsTheInstructionFilesTemplatesForTheExperimentsTask() throws Exception {
         ExportTemplates.Chosen c =
                 ExportTemplates.ofVariant(model, experiment, "card", library, "retrieval");
@@ -96,7 +120,8 @@ class ExportTemplatesTest {
                 .hasMessage(
                         experiment
                                 + " has no variant \"nope\"; its variants are asked, other-family,"
-                                + " and card (the instruction file's templates)");
+                                + " and card (the instruction file's templates), each also cut to"
+                                + " 16 dimensions as NAME@16");
         assertThatThrownBy(
                         () ->
                                 ExportTemplates.ofVariant(
@@ -104,7 +129,7 @@ class ExportTemplatesTest {
                 .isInstanceOf(WorkbenchException.class)
                 .hasMessage(
                         experiment
-                                + ":9: the variant \"other-family\" is for the model families"
+                                + ":10: the variant \"other-family\" is for the model families"
                                 + " [e5], and the model tiny-bert is of the family \"tiny\"");
     }
 }

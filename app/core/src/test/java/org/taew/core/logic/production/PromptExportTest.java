@@ -38,6 +38,29 @@ class PromptExportTest {
     }
 
     @Test
+    void aCutVariantIsWrittenAsTheFoldersTruncateDimAndReadBackCut() throws Exception {
+        Path source = TinyModels.copy("st6-bert", tmp);
+        ModelSpec model = ModelFolderReader.read(source);
+        assertThat(model.truncateDim()).isZero();
+        Path out = tmp.resolve("exports/st6-cut");
+
+        PromptExport.Result r = PromptExport.write(model, INSTRUCTOR, 16, out);
+
+        JsonObject cfg = json(out.resolve("config_sentence_transformers.json"));
+        assertThat(cfg.get("truncate_dim").getAsInt()).isEqualTo(16);
+        assertThat(ModelFolderReader.read(out).truncateDim()).isEqualTo(16);
+        assertThat(r.summary()).contains("; truncate_dim 16.");
+        assertThat(ServingSettings.text(r.folder(), r.prompts(), model.pooling()))
+                .contains("Vectors cut to their first 16 dimensions: sentence-transformers reads")
+                .contains("keep the first 16 values of each vector and normalise it again");
+        // without a cut the folder's own setting stays as it was
+        Path whole = tmp.resolve("exports/st6-whole");
+        PromptExport.write(model, INSTRUCTOR, whole);
+        assertThat(json(whole.resolve("config_sentence_transformers.json")).has("truncate_dim"))
+                .isFalse();
+    }
+
+    @Test
     void aSentenceTransformersFolderKeepsItsOtherSettingsAndTakesTheNewPrompts() throws Exception {
         Path source = TinyModels.copy("st6-bert", tmp);
         String originalConfig =
