@@ -8,7 +8,6 @@ import static org.taew.cli.RunsShared.label;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -198,14 +197,7 @@ final class RunsSearchesCommand implements Callable<Integer> {
                     "");
             // each round best first (the history keeps the order they were scored in)
             List<SearchRecord.Step> rounds =
-                    e.getValue().stream()
-                            .sorted(
-                                    Comparator.comparingInt(SearchRecord.Step::round)
-                                            .thenComparing(
-                                                    Comparator.comparingDouble(
-                                                                    SearchRecord.Step::mean)
-                                                            .reversed()))
-                            .toList();
+                    e.getValue().stream().sorted(SearchRecord.Step.SHOWN).toList();
             for (SearchRecord.Step step : rounds) {
                 wordings.putIfAbsent(step.wording(), step);
                 w.printf(

@@ -93,6 +93,17 @@ class EvalCommandTest {
         JsonObject w = json(whole.resolve("results.json")).getAsJsonObject("model");
         assertThat(w.get("dimension").getAsInt()).isEqualTo(32);
         assertThat(w.get("engine").getAsString()).doesNotContain("first");
+
+        // a cut beyond the vectors' length keeps them whole, as sentence-transformers' slice does
+        Files.writeString(
+                cfg,
+                Files.readString(cfg).replace("\"truncate_dim\": 16,", "\"truncate_dim\": 64,"));
+        Path beyond = tmp.resolve("beyond");
+        CliRun wide = CliRun.of(eval(beyond, "--model", model.toString()));
+        assertThat(wide.exitCode()).as(wide.err()).isZero();
+        JsonObject b = json(beyond.resolve("results.json")).getAsJsonObject("model");
+        assertThat(b.get("dimension").getAsInt()).isEqualTo(32);
+        assertThat(b.get("engine").getAsString()).doesNotContain("first");
     }
 
     /**

@@ -1,9 +1,9 @@
 package org.taew.desktop.history;
 
+import java.nio.file.Path;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -13,9 +13,11 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.taew.core.logic.history.RunHistory;
 import org.taew.core.logic.history.SearchRecord;
 import org.taew.core.model.MetricId;
 import org.taew.core.model.TaskTemplates;
+import org.taew.core.util.WorkbenchException;
 import org.taew.desktop.session.RunRecorder;
 import org.taew.desktop.session.SessionViewModel;
 
@@ -164,27 +166,52 @@ public final class SearchHistoryViewModel {
         select(listed.containsKey(selected) ? selected : 0);
     }
 
-    /** Shows a listed search's steps (0: none). */
+    /** Shows a listed search's steps, read off the FX thread (0: none). */
     public void select(long id) {
-        SearchRecord s = listed.get(id);
-        selected = s == null ? 0 : id;
-        if (s == null) {
-            steps.clear();
-            summary.set("");
-            measure.set("Score");
+        selected = listed.containsKey(id) ? id : 0;
+        steps.clear();
+        summary.set("");
+        measure.set("Score");
+        if (selected == 0) {
             return;
         }
+        Path file = recorder.historyFile();
+        recorder.io()
+                .execute(
+                        () -> {
+                            SearchRecord s;
+                            String problem;
+                            try (RunHistory h = RunHistory.openForReading(file)) {
+                                s = h.search(id);
+                                problem = null;
+                            } catch (WorkbenchException e) {
+                                s = null;
+                                problem = e.getMessage();
+                            }
+                            SearchRecord read = s;
+                            String failed = problem;
+                            ui.execute(
+                                    () -> {
+                                        if (selected != id) {
+                                            return; // another was selected meanwhile
+                                        }
+                                        if (read == null) {
+                                            summary.set(failed);
+                                        } else {
+                                            showSteps(read);
+                                        }
+                                    });
+                        });
+    }
+
+    private void showSteps(SearchRecord s) {
         SearchRecord.Trace t = s.trace();
         SearchRecord.Spent x = t.spent();
         boolean dev = t.searches() == 1;
         String label = MetricId.parse(t.measure()).label();
         List<SearchRecord.Step> ordered = new ArrayList<>(t.steps());
         // the final search first, then the folds; each round best first
-        ordered.sort(
-                Comparator.comparingInt(SearchRecord.Step::fold)
-                        .thenComparingInt(SearchRecord.Step::round)
-                        .thenComparing(
-                                Comparator.comparingDouble(SearchRecord.Step::mean).reversed()));
+        ordered.sort(SearchRecord.Step.SHOWN);
         List<StepRow> rows = new ArrayList<>();
         for (SearchRecord.Step step : ordered) {
             rows.add(

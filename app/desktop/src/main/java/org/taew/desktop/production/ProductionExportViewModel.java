@@ -9,6 +9,7 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import org.taew.core.logic.encoding.Dimensions;
 import org.taew.core.logic.experiments.ExperimentResult;
 import org.taew.core.logic.production.ExportedPrompts;
 import org.taew.core.logic.production.PromptExport;
@@ -86,7 +87,7 @@ public final class ProductionExportViewModel {
         export(
                 s.model(),
                 pair,
-                s.dimension(),
+                truncateDim(s.dimension()),
                 s.model().name() + "-" + s.task(),
                 "the editor's templates");
     }
@@ -109,12 +110,25 @@ public final class ProductionExportViewModel {
                     null);
             return;
         }
+        // a row of the dimension axis was cut to its own; the others as the open session cuts
+        int d = r.spec().dimensionOf(name);
+        SessionSetup s = session.setupProperty().get();
         export(
                 m.model(),
                 v.instructions(),
-                r.spec().dimensionOf(name),
+                truncateDim(d != 0 ? d : s == null ? 0 : s.dimension()),
                 m.model().name() + "-" + name,
                 "the variant " + name);
+    }
+
+    /** What the export writes as truncate_dim for vectors the open session cut to {@code d}. */
+    private int truncateDim(int d) {
+        SessionViewModel.Open open = session.openProperty().get();
+        if (open == null) {
+            return 0;
+        }
+        return ExportedPrompts.truncateDim(
+                d, Dimensions.full(open.session().encoder()), open.session().setup().model());
     }
 
     private void export(

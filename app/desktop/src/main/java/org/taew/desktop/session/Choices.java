@@ -245,24 +245,30 @@ final class Choices {
     /**
      * The dimensions a model of {@code full}-value vectors offers, the current one among them (a
      * folder's own cut, sentence-transformers' {@code truncate_dim}, may be none of the usual
-     * sizes). For a folder that cuts its vectors itself ({@code folderCuts}), "all" asks for the
-     * full length: asking for nothing would give the folder's cut again.
+     * sizes). For a folder that cuts its vectors itself, "all" asks for the full length: asking for
+     * nothing would give the folder's cut again.
      */
     void dimensions(SessionSetup setup, Encoder encoder) {
-        dimensions(Dimensions.full(encoder), setup.dimension(), setup.model().truncateDim() > 0);
+        dimensions(Dimensions.full(encoder), encoder.dimension(), setup.model().truncateDim());
     }
 
-    /** {@link #dimensions(SessionSetup, Encoder)} of a model of {@code full}-value vectors. */
-    void dimensions(int full, int current, boolean folderCuts) {
+    /**
+     * {@link #dimensions(SessionSetup, Encoder)} of a model of {@code full}-value vectors cut to
+     * {@code current}, whose folder cuts them to {@code folderCut} itself (0: it does not).
+     */
+    void dimensions(int full, int current, int folderCut) {
+        boolean cuts = folderCut > 0 && folderCut < full;
         List<Integer> d = new ArrayList<>(Dimensions.offered(full));
         int shown = current == full ? 0 : current;
-        if (!d.contains(shown)) {
-            d.add(shown);
-            d.subList(1, d.size()).sort(Comparator.reverseOrder());
+        for (int x : new int[] {shown, cuts ? folderCut : 0}) {
+            if (x > 0 && !d.contains(x)) {
+                d.add(x);
+            }
         }
+        d.subList(1, d.size()).sort(Comparator.reverseOrder());
         updating = true;
         try {
-            all = folderCuts ? full : 0;
+            all = cuts ? full : 0;
             dimensions.setAll(d);
             dimension.set(shown);
         } finally {

@@ -134,6 +134,12 @@ class SessionViewModelTest {
         assertThat(session.setupProperty().get().dimension()).isEqualTo(32);
         assertThat(session.engineProperty().get()).doesNotContain("first");
         assertThat(session.selectedDimensionProperty().get()).isZero();
+        // the folder's own cut stays on the list to go back to
+        assertThat(session.dimensions()).contains(12);
+        session.selectedDimensionProperty().set(16);
+        assertThat(session.dimensions()).contains(12);
+        session.selectedDimensionProperty().set(12);
+        assertThat(session.engineProperty().get()).contains("first 12 dimensions");
     }
 
     @Test

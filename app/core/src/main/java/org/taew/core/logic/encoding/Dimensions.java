@@ -21,11 +21,17 @@ public final class Dimensions {
 
     /**
      * The encoder's vectors cut to {@code dimension} values; the encoder itself when {@code
-     * dimension} is 0 or its full length. Refuses a dimension larger than the model's. The result
-     * owns {@code encoder}: closing it closes the encoder.
+     * dimension} is 0 or its full length, or the folder's own {@code truncate_dim} beyond that
+     * length (as sentence-transformers). Refuses another dimension larger than the model's. The
+     * result owns {@code encoder}: closing it closes the encoder.
      */
     public static Encoder truncate(Encoder encoder, int dimension) throws WorkbenchException {
         if (dimension == 0 || dimension == encoder.dimension()) {
+            return encoder;
+        }
+        if (dimension > encoder.dimension() && dimension == encoder.model().truncateDim()) {
+            // the folder's own truncate_dim beyond its vectors' length: sentence-transformers'
+            // slice keeps them whole, and so does this
             return encoder;
         }
         if (dimension < 0 || dimension > encoder.dimension()) {

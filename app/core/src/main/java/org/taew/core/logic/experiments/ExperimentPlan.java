@@ -175,7 +175,13 @@ final class ExperimentPlan {
                                 + modelDimension
                                 + " dimensions of "
                                 + setup.model().name()
-                                + "'s vectors");
+                                + "'s vectors"
+                                + (setup.model().truncateDim() == modelDimension
+                                        ? " (the folder's truncate_dim in"
+                                                + " config_sentence_transformers.json cuts them;"
+                                                + " --dim with the model's full length reads it"
+                                                + " uncut)"
+                                        : ""));
             }
         }
     }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -80,8 +81,9 @@ final class HistoryDatabase implements AutoCloseable {
     }
 
     /**
-     * Opens the history to read it, changing nothing: works on a read-only file too. A missing file
-     * is a {@link WorkbenchException} saying that nothing was recorded yet.
+     * Opens the history to read it: works on a read-only file too. A file of an older schema is
+     * upgraded when it can be written, else read as it is. A missing file is a {@link
+     * WorkbenchException} saying that nothing was recorded yet.
      */
     static HistoryDatabase openForReading(Path file) throws WorkbenchException {
         if (!Files.isRegularFile(file)) {
@@ -97,11 +99,12 @@ final class HistoryDatabase implements AutoCloseable {
             HistoryDatabase h = new HistoryDatabase(file, c, BUSY_TIMEOUT);
             h.checkOwner();
             int version = h.pragma("user_version");
-            if (version < HistorySchema.VERSION) {
+            if (version < HistorySchema.VERSION && writable(file)) {
                 closeQuietly(c);
-                // an older schema: upgrading needs write access
+                // an older schema: upgraded, which needs write access
                 return open(file, BUSY_TIMEOUT);
             }
+            // an older schema that cannot be written is read as it is: what it lacks reads empty
             return h;
         } catch (SQLException e) {
             closeQuietly(c);
@@ -109,6 +112,26 @@ final class HistoryDatabase implements AutoCloseable {
         } catch (WorkbenchException e) {
             closeQuietly(c);
             throw e;
+        }
+    }
+
+    private static boolean writable(Path file) {
+        Path dir = file.toAbsolutePath().getParent();
+        return Files.isWritable(file) && (dir == null || Files.isWritable(dir));
+    }
+
+    /**
+     * Whether the file has the table {@code name} (an older schema that could not be upgraded may
+     * lack it).
+     */
+    boolean hasTable(String name) throws SQLException {
+        try (PreparedStatement p =
+                connection.prepareStatement(
+                        "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = ?")) {
+            p.setString(1, name);
+            try (ResultSet r = p.executeQuery()) {
+                return r.next() && r.getInt(1) > 0;
+            }
         }
     }
 

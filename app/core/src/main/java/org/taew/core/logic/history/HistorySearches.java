@@ -117,8 +117,8 @@ final class HistorySearches {
     }
 
     /**
-     * The searches on {@code dataset} with {@code model} (null: any), newest first, each with its
-     * steps; at most {@code limit} (0: all).
+     * The searches on {@code dataset} with {@code model} (null: any), newest first, without their
+     * steps ({@link #get} reads them); at most {@code limit} (0: all).
      */
     List<SearchRecord> list(String dataset, String model, int limit) throws WorkbenchException {
         StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM search WHERE 1 = 1");
@@ -133,6 +133,9 @@ final class HistorySearches {
         }
         sql.append(" ORDER BY created DESC, id DESC").append(limit > 0 ? " LIMIT " + limit : "");
         try {
+            if (!db.hasTable("search")) {
+                return List.of(); // a read-only history of an older schema
+            }
             Map<Long, SearchRecord> found = new LinkedHashMap<>();
             try (PreparedStatement p = connection.prepareStatement(sql.toString())) {
                 for (int i = 0; i < args.size(); i++) {
@@ -145,11 +148,7 @@ final class HistorySearches {
                     }
                 }
             }
-            List<SearchRecord> out = new ArrayList<>();
-            for (SearchRecord s : found.values()) {
-                out.add(withSteps(s));
-            }
-            return out;
+            return new ArrayList<>(found.values());
         } catch (SQLException e) {
             throw db.failure(e);
         }
@@ -159,6 +158,10 @@ final class HistorySearches {
     SearchRecord get(long id) throws WorkbenchException {
         try {
             SearchRecord s;
+            if (!db.hasTable("search")) {
+                throw WorkbenchException.badInput(
+                        "no search " + id + " in " + db.file() + " (it keeps no searches yet)");
+            }
             try (PreparedStatement p =
                     connection.prepareStatement(
                             "SELECT " + COLUMNS + " FROM search WHERE id = ?")) {
@@ -252,9 +255,14 @@ final class HistorySearches {
 
     /** How many searches there are. */
     int count() throws WorkbenchException {
-        try (Statement s = connection.createStatement();
-                ResultSet rs = s.executeQuery("SELECT count(*) FROM search")) {
-            return rs.next() ? rs.getInt(1) : 0;
+        try {
+            if (!db.hasTable("search")) {
+                return 0;
+            }
+            try (Statement s = connection.createStatement();
+                    ResultSet rs = s.executeQuery("SELECT count(*) FROM search")) {
+                return rs.next() ? rs.getInt(1) : 0;
+            }
         } catch (SQLException e) {
             throw db.failure(e);
         }

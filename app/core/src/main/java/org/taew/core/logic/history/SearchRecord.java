@@ -1,6 +1,7 @@
 package org.taew.core.logic.history;
 
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -87,5 +88,15 @@ public record SearchRecord(
             RunRecord.Templates templates,
             int queries,
             double mean,
-            boolean kept) {}
+            boolean kept) {
+        /**
+         * The order the front ends show steps in: search by search (the final one first), round by
+         * round, each round best first (an undefined mean last).
+         */
+        public static final Comparator<Step> SHOWN =
+                Comparator.comparingInt(Step::fold)
+                        .thenComparingInt(Step::round)
+                        .thenComparingDouble(
+                                s -> Double.isNaN(s.mean()) ? Double.POSITIVE_INFINITY : -s.mean());
+    }
 }

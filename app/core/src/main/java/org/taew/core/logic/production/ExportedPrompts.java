@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.taew.core.model.InstructionPair;
+import org.taew.core.model.ModelSpec;
 import org.taew.core.model.Side;
 import org.taew.core.model.Template;
 import org.taew.core.util.WorkbenchException;
@@ -26,8 +27,9 @@ import org.taew.core.util.WorkbenchException;
  *       (INSTRUCTOR's way), which sentence-transformers reads from the Pooling module's {@code
  *       config.json};
  *   <li>{@code truncate_dim}: the Matryoshka dimensions the chosen vectors were cut to (0: the
- *       folder's own setting is kept), which sentence-transformers reads from {@code
- *       config_sentence_transformers.json} and applies in {@code encode}.
+ *       folder's own setting is kept; {@link #UNCUT}: null, the vectors whole), which
+ *       sentence-transformers reads from {@code config_sentence_transformers.json} and applies in
+ *       {@code encode}.
  * </ul>
  *
  * A sentence-transformers prompt is a prefix: a template with text after {@code {text}} is refused.
@@ -37,6 +39,12 @@ public record ExportedPrompts(
         String defaultPromptName,
         boolean includePrompt,
         int truncateDim) {
+    /**
+     * {@link #truncateDim()} of vectors read uncut from a folder that cuts them: {@code
+     * truncate_dim} written as null.
+     */
+    public static final int UNCUT = -1;
+
     public static final String QUERY = "query";
     public static final String DOCUMENT = "document";
 
@@ -92,6 +100,23 @@ public record ExportedPrompts(
                             + " template that ends with {text}");
         }
         return t.prefix();
+    }
+
+    /**
+     * What an export writes as {@code truncate_dim} for vectors that were cut to {@code dimension}
+     * (0: as the session gave them) of a model whose vectors have {@code full} values: the cut; or,
+     * for the full length of a folder that cuts its vectors itself, {@link #UNCUT}; else 0, the
+     * folder's own setting kept.
+     */
+    public static int truncateDim(int dimension, int full, ModelSpec model) {
+        if (dimension == 0) {
+            return 0;
+        }
+        if (dimension < full) {
+            return dimension;
+        }
+        int own = model.truncateDim();
+        return own > 0 && own < full ? UNCUT : 0;
     }
 
     /** The query side's prompt ("" for none). */

@@ -82,6 +82,8 @@ final class FolderSettings {
                         : new JsonPrimitive(p.defaultPromptName()));
         if (p.truncateDim() > 0) {
             cfg.addProperty("truncate_dim", p.truncateDim());
+        } else if (p.truncateDim() == ExportedPrompts.UNCUT) {
+            cfg.add("truncate_dim", JsonNull.INSTANCE);
         }
         write(PROMPTS_FILE, cfg);
         return replaced;

@@ -75,9 +75,11 @@ public final class PromptExport {
                                     : Quoting.json(prompts.defaultPromptName()))
                     .append(prompts.includePrompt() ? "" : "; include_prompt false")
                     .append(
-                            prompts.truncateDim() == 0
-                                    ? ""
-                                    : "; truncate_dim " + prompts.truncateDim())
+                            prompts.truncateDim() > 0
+                                    ? "; truncate_dim " + prompts.truncateDim()
+                                    : prompts.truncateDim() == ExportedPrompts.UNCUT
+                                            ? "; truncate_dim null (the vectors whole)"
+                                            : "")
                     .append(".\n");
             if (!replacedPrompts.isEmpty()) {
                 sb.append("The folder's own prompts ")
@@ -101,7 +103,7 @@ public final class PromptExport {
     /**
      * {@link #write(ModelSpec, InstructionPair, Path)} for vectors cut to {@code dimension}
      * Matryoshka dimensions, written as the copy's {@code truncate_dim} (0: the folder's own
-     * setting kept).
+     * setting kept; {@link ExportedPrompts#UNCUT}: null, read whole).
      */
     public static Result write(ModelSpec model, InstructionPair pair, int dimension, Path output)
             throws WorkbenchException {

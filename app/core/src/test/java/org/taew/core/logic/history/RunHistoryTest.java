@@ -272,7 +272,8 @@ class RunHistoryTest {
      * Makes the history file read-only: immutable for root (who may write any file whose mode
      * forbids it), by its mode for anyone else. Returns what undoes it.
      */
-    private AutoCloseable readOnly(Path f) throws Exception {
+    /** Makes {@code f} read-only (for root: immutable); the result undoes it. */
+    static AutoCloseable readOnly(Path f) throws Exception {
         if ("root".equals(System.getProperty("user.name"))) {
             Process p = new ProcessBuilder("chattr", "+i", f.toString()).inheritIO().start();
             assumeTrue(p.waitFor() == 0, "chattr +i is not allowed here");

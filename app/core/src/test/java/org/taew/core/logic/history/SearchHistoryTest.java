@@ -11,6 +11,7 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -66,12 +67,30 @@ class SearchHistoryTest {
                     .extracting(x -> x.trace().chosen())
                     .containsExactly("mine");
             assertThat(h.searches(null, "bge-small", 1)).hasSize(1);
+            // a listing leaves the steps out; search(id) reads them
+            assertThat(h.searches("helpdesk", null, 0).get(0).trace().steps()).isEmpty();
             assertThat(h.searches(null, "other", 0)).isEmpty();
             // searches are not runs
             assertThat(h.count()).isZero();
             assertThatThrownBy(() -> h.search(99))
                     .hasMessage("no search 99 in " + file() + " (taew runs searches lists them)");
         }
+    }
+
+    @Test
+    void stepsAreShownSearchBySearchRoundByRoundBestFirstUndefinedLast() {
+        RunRecord.Templates t = new RunRecord.Templates("{text}", "{text}", false);
+        SearchRecord.Step undefined =
+                new SearchRecord.Step(0, 1, "u", "o", t, 4, Double.NaN, false);
+        SearchRecord.Step low = new SearchRecord.Step(0, 1, "l", "o", t, 4, 0.2, false);
+        SearchRecord.Step high = new SearchRecord.Step(0, 1, "h", "o", t, 4, 0.9, true);
+        SearchRecord.Step later = new SearchRecord.Step(0, 2, "h", "o", t, 9, 0.1, true);
+        SearchRecord.Step fold = new SearchRecord.Step(1, 1, "f", "o", t, 4, 1.0, true);
+        assertThat(
+                        Stream.of(fold, later, undefined, low, high)
+                                .sorted(SearchRecord.Step.SHOWN)
+                                .toList())
+                .containsExactly(high, low, undefined, later, fold);
     }
 
     @Test
@@ -99,6 +118,30 @@ class SearchHistoryTest {
                 ResultSet r = s.executeQuery("SELECT count(*) FROM search_step")) {
             r.next();
             assertThat(r.getInt(1)).as("the steps went with their searches").isZero();
+        }
+    }
+
+    @Test
+    void aReadOnlyHistoryOfSchemaOneIsReadAsItIsWithNoSearches() throws Exception {
+        try (RunHistory h = RunHistory.open(file())) {
+            h.record(Runs.run("general", "{text}", new double[] {1}, "d1"));
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file());
+                Statement s = c.createStatement()) {
+            s.execute("DROP TABLE search_step");
+            s.execute("DROP TABLE search");
+            s.execute("PRAGMA user_version=1");
+            s.execute("PRAGMA journal_mode=DELETE"); // no WAL files needed to read it
+        }
+        AutoCloseable undo = RunHistoryTest.readOnly(file());
+        try (RunHistory h = RunHistory.openForReading(file())) {
+            assertThat(h.count()).isEqualTo(1);
+            assertThat(h.searchCount()).isZero();
+            assertThat(h.searches(null, null, 0)).isEmpty();
+            assertThatThrownBy(() -> h.search(1))
+                    .hasMessage("no search 1 in " + file() + " (it keeps no searches yet)");
+        } finally {
+            undo.close();
         }
     }
 

@@ -58,6 +58,25 @@ class PromptExportTest {
         PromptExport.write(model, INSTRUCTOR, whole);
         assertThat(json(whole.resolve("config_sentence_transformers.json")).has("truncate_dim"))
                 .isFalse();
+
+        // the cut folder's vectors read whole (its full length asked) are written uncut: null
+        ModelSpec cut = ModelFolderReader.read(out);
+        int full = 32;
+        assertThat(ExportedPrompts.truncateDim(full, full, cut)).isEqualTo(ExportedPrompts.UNCUT);
+        assertThat(ExportedPrompts.truncateDim(full, full, model)).isZero();
+        assertThat(ExportedPrompts.truncateDim(8, full, cut)).isEqualTo(8);
+        assertThat(ExportedPrompts.truncateDim(0, full, cut)).isZero();
+        Path uncut = tmp.resolve("exports/st6-uncut");
+        PromptExport.Result u = PromptExport.write(cut, INSTRUCTOR, ExportedPrompts.UNCUT, uncut);
+        assertThat(
+                        json(uncut.resolve("config_sentence_transformers.json"))
+                                .get("truncate_dim")
+                                .isJsonNull())
+                .isTrue();
+        assertThat(ModelFolderReader.read(uncut).truncateDim()).isZero();
+        assertThat(u.summary()).contains("truncate_dim null (the vectors whole)");
+        assertThat(ServingSettings.text(u.folder(), u.prompts(), cut.pooling()))
+                .doesNotContain("Vectors cut");
     }
 
     @Test
