@@ -29,90 +29,85 @@ final class HistoryPruner {
 
     /** Deletes the runs with these ids, in one transaction; returns how many there were. */
     int delete(Collection<Long> ids) throws WorkbenchException {
-        return db.transaction(
-                () -> {
-                    try (PreparedStatement p =
-                            connection.prepareStatement("DELETE FROM run WHERE id = ?")) {
-                        int n = 0;
-                        for (long id : ids) {
-                            p.setLong(1, id);
-                            n += p.executeUpdate();
-                        }
-                        return n;
-                    }
-                });
+        return db.transaction(() -> deleteRuns(ids));
+    }
+
+    private int deleteRuns(Collection<Long> ids) throws SQLException {
+        try (PreparedStatement p = connection.prepareStatement("DELETE FROM run WHERE id = ?")) {
+            int n = 0;
+            for (long id : ids) {
+                p.setLong(1, id);
+                n += p.executeUpdate();
+            }
+            return n;
+        }
     }
 
     /**
      * Deletes every run but the {@code keep} most recently evaluated (when {@code keep >= 0}) and
      * every run last evaluated before {@code before} (when not null), and the instruction searches
      * as old: made before the oldest run kept (every search when no run is kept) or before {@code
-     * before}; returns how many of each.
+     * before}; returns how many of each. One transaction: what is read and what is deleted are of
+     * the same moment, and all of it goes or none.
      */
     Pruned prune(int keep, Instant before) throws WorkbenchException {
-        List<Long> doomed = new ArrayList<>();
-        String searchesBefore = null;
-        try {
-            if (keep >= 0) {
-                try (PreparedStatement p =
-                        connection.prepareStatement(
-                                "SELECT id FROM run ORDER BY evaluated DESC, id DESC LIMIT -1"
-                                        + " OFFSET ?")) {
-                    p.setInt(1, keep);
-                    collect(p, doomed);
-                }
-            }
-            // searches go only when runs do: as old as the oldest run kept
-            if (keep == 0 || (keep > 0 && !doomed.isEmpty())) {
-                try (PreparedStatement p =
-                        connection.prepareStatement(
-                                "SELECT min(evaluated) FROM (SELECT evaluated FROM run ORDER BY"
-                                        + " evaluated DESC, id DESC LIMIT ?)")) {
-                    p.setInt(1, keep);
-                    try (ResultSet rs = p.executeQuery()) {
-                        String oldestKept = rs.next() ? rs.getString(1) : null;
-                        // no run kept: every search goes ("~" sorts after every time)
-                        searchesBefore = oldestKept == null ? "~" : oldestKept;
-                    }
-                }
-            }
-            if (before != null) {
-                try (PreparedStatement p =
-                        connection.prepareStatement("SELECT id FROM run WHERE evaluated < ?")) {
-                    p.setString(1, HistorySchema.TIME.format(before));
-                    collect(p, doomed);
-                }
-                String b = HistorySchema.TIME.format(before);
-                searchesBefore =
-                        searchesBefore == null || b.compareTo(searchesBefore) > 0
-                                ? b
-                                : searchesBefore;
-            }
-        } catch (SQLException e) {
-            throw db.failure(e);
-        }
-        int runs = delete(new LinkedHashSet<>(doomed));
-        int searches = searchesBefore == null ? 0 : deleteSearches(searchesBefore);
-        if (runs + searches > 0) {
+        Pruned pruned = db.transaction(() -> doomed(keep, before));
+        if (pruned.runs() + pruned.searches() > 0) {
             try (Statement s = connection.createStatement()) {
                 s.execute("VACUUM");
             } catch (SQLException e) {
                 throw db.failure(e);
             }
         }
-        return new Pruned(runs, searches);
+        return pruned;
     }
 
-    /** Deletes the searches made before {@code time} (the history's time text) with their steps. */
-    private int deleteSearches(String time) throws WorkbenchException {
-        return db.transaction(
-                () -> {
-                    try (PreparedStatement p =
-                            connection.prepareStatement("DELETE FROM search WHERE created < ?")) {
-                        p.setString(1, time);
-                        return p.executeUpdate();
-                    }
-                });
+    private Pruned doomed(int keep, Instant before) throws SQLException {
+        List<Long> doomed = new ArrayList<>();
+        String searchesBefore = null;
+        if (keep >= 0) {
+            try (PreparedStatement p =
+                    connection.prepareStatement(
+                            "SELECT id FROM run ORDER BY evaluated DESC, id DESC LIMIT -1"
+                                    + " OFFSET ?")) {
+                p.setInt(1, keep);
+                collect(p, doomed);
+            }
+        }
+        // searches go only when runs do: as old as the oldest run kept
+        if (keep == 0 || (keep > 0 && !doomed.isEmpty())) {
+            try (PreparedStatement p =
+                    connection.prepareStatement(
+                            "SELECT min(evaluated) FROM (SELECT evaluated FROM run ORDER BY"
+                                    + " evaluated DESC, id DESC LIMIT ?)")) {
+                p.setInt(1, keep);
+                try (ResultSet rs = p.executeQuery()) {
+                    String oldestKept = rs.next() ? rs.getString(1) : null;
+                    // no run kept: every search goes ("~" sorts after every time)
+                    searchesBefore = oldestKept == null ? "~" : oldestKept;
+                }
+            }
+        }
+        if (before != null) {
+            String b = HistorySchema.TIME.format(before);
+            try (PreparedStatement p =
+                    connection.prepareStatement("SELECT id FROM run WHERE evaluated < ?")) {
+                p.setString(1, b);
+                collect(p, doomed);
+            }
+            searchesBefore =
+                    searchesBefore == null || b.compareTo(searchesBefore) > 0 ? b : searchesBefore;
+        }
+        int runs = deleteRuns(new LinkedHashSet<>(doomed));
+        int searches = 0;
+        if (searchesBefore != null && db.hasTable("search")) {
+            try (PreparedStatement p =
+                    connection.prepareStatement("DELETE FROM search WHERE created < ?")) {
+                p.setString(1, searchesBefore);
+                searches = p.executeUpdate();
+            }
+        }
+        return new Pruned(runs, searches);
     }
 
     private static void collect(PreparedStatement p, List<Long> into) throws SQLException {
