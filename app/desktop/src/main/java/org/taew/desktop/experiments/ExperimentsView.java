@@ -304,21 +304,22 @@ public final class ExperimentsView extends BorderPane {
     private static TableView<LeaderRow> leaderboard(ExperimentsViewModel vm) {
         TableView<LeaderRow> t = new TableView<>(vm.leaderboard());
         t.setId("experiment-leaderboard");
-        t.getColumns().add(width(Controls.column("#", LeaderRow::rank), 32));
-        t.getColumns().add(width(Controls.column("Variant", LeaderRow::name), 95));
-        t.getColumns().add(width(Controls.column("Mean [95% CI]", LeaderRow::meanText), 150));
+        t.getColumns().add(Controls.width(Controls.column("#", LeaderRow::rank), 32));
+        t.getColumns().add(Controls.width(Controls.column("Variant", LeaderRow::name), 95));
+        t.getColumns()
+                .add(Controls.width(Controls.column("Mean [95% CI]", LeaderRow::meanText), 150));
         TableColumn<LeaderRow, LeaderRow> delta =
                 Controls.deltaColumn(
                         LeaderRow::delta, LeaderRow::deltaText, LeaderRow::significant);
         delta.setText("Δ [95% CI]");
-        t.getColumns().add(width(delta, 198));
-        t.getColumns().add(width(Controls.column("p (Holm)", LeaderRow::holm), 65));
-        t.getColumns().add(width(Controls.column("W / L", LeaderRow::winsLosses), 55));
-        t.getColumns().add(width(Controls.column("cos q / d", LeaderRow::cosines), 90));
-        t.getColumns().add(width(Controls.column("top-10 ∩", LeaderRow::overlap), 60));
+        t.getColumns().add(Controls.width(delta, 198));
+        t.getColumns().add(Controls.width(Controls.column("p (Holm)", LeaderRow::holm), 65));
+        t.getColumns().add(Controls.width(Controls.column("W / L", LeaderRow::winsLosses), 55));
+        t.getColumns().add(Controls.width(Controls.column("cos q / d", LeaderRow::cosines), 90));
+        t.getColumns().add(Controls.width(Controls.column("top-10 ∩", LeaderRow::overlap), 60));
         t.getColumns()
                 .add(
-                        width(
+                        Controls.width(
                                 Controls.column(
                                         "Query | document template",
                                         r -> r.query() + "  |  " + r.document()),
@@ -337,10 +338,5 @@ public final class ExperimentsView extends BorderPane {
                         });
         t.setPlaceholder(new Label("Run the experiment to rank the variants"));
         return t;
-    }
-
-    private static <R, T> TableColumn<R, T> width(TableColumn<R, T> c, double w) {
-        c.setPrefWidth(w);
-        return c;
     }
 }

@@ -2,6 +2,9 @@ package org.taew.desktop.history;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import java.util.concurrent.Executor;
 import org.taew.core.logic.history.RunHistory;
 import org.taew.core.logic.session.SessionSetup;
@@ -16,6 +19,11 @@ import org.taew.desktop.session.SessionViewModel;
  */
 final class HistoryRead {
     private HistoryRead() {}
+
+    /** How the History tab's lists show a time: local, to the second. */
+    static final DateTimeFormatter WHEN =
+            DateTimeFormatter.ofPattern("MM-dd HH:mm:ss", Locale.ROOT)
+                    .withZone(ZoneId.systemDefault());
 
     /** What was read, and the status line that says what it is. */
     record Found<T>(T value, String message) {}

@@ -35,21 +35,30 @@ public final class HistoryView extends BorderPane {
         TableView<HistoryViewModel.Row> runs = new TableView<>(vm.runs());
         runs.setId("history-runs");
         runs.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
-        runs.getColumns().add(width(Controls.column("Run", HistoryViewModel.Row::id), 55));
-        runs.getColumns().add(width(Controls.column("Evaluated", HistoryViewModel.Row::when), 115));
-        runs.getColumns().add(width(Controls.column("×", HistoryViewModel.Row::times), 40));
-        runs.getColumns().add(width(Controls.column("By", HistoryViewModel.Row::source), 80));
-        runs.getColumns().add(width(Controls.column("Arm", HistoryViewModel.Row::arm), 160));
+        runs.getColumns().add(Controls.width(Controls.column("Run", HistoryViewModel.Row::id), 55));
         runs.getColumns()
-                .add(width(Controls.column("Query template", HistoryViewModel.Row::query), 230));
+                .add(Controls.width(Controls.column("Evaluated", HistoryViewModel.Row::when), 115));
+        runs.getColumns()
+                .add(Controls.width(Controls.column("×", HistoryViewModel.Row::times), 40));
+        runs.getColumns()
+                .add(Controls.width(Controls.column("By", HistoryViewModel.Row::source), 80));
+        runs.getColumns()
+                .add(Controls.width(Controls.column("Arm", HistoryViewModel.Row::arm), 160));
         runs.getColumns()
                 .add(
-                        width(
+                        Controls.width(
+                                Controls.column("Query template", HistoryViewModel.Row::query),
+                                230));
+        runs.getColumns()
+                .add(
+                        Controls.width(
                                 Controls.column(
                                         "Document template", HistoryViewModel.Row::document),
                                 170));
         runs.getColumns()
-                .add(width(Controls.column("Score", HistoryViewModel.Row::scoreText), 130));
+                .add(
+                        Controls.width(
+                                Controls.column("Score", HistoryViewModel.Row::scoreText), 130));
         runs.setPlaceholder(new Label("No runs recorded for this dataset and model yet"));
 
         Button restore = new Button("Restore into the editor");
@@ -103,7 +112,10 @@ public final class HistoryView extends BorderPane {
                         ModeComparison.MetricDelta::deltaText,
                         ModeComparison.MetricDelta::ciExcludesZero));
         table.getColumns()
-                .add(width(Controls.column("95% CI", ModeComparison.MetricDelta::ciText), 140));
+                .add(
+                        Controls.width(
+                                Controls.column("95% CI", ModeComparison.MetricDelta::ciText),
+                                140));
         table.getColumns().add(Controls.column("p", ModeComparison.MetricDelta::pText));
         double[] widths = {90, 58, 58, 66, 142, 46};
         for (int i = 0; i < widths.length; i++) {
@@ -179,10 +191,5 @@ public final class HistoryView extends BorderPane {
                                 "B", r -> String.format(Locale.ROOT, "%.4f", b.applyAsDouble(r))));
         delta.setText("B − A");
         table.getColumns().add(delta);
-    }
-
-    private static <R, T> TableColumn<R, T> width(TableColumn<R, T> c, double w) {
-        c.setPrefWidth(w);
-        return c;
     }
 }

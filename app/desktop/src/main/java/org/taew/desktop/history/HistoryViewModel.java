@@ -1,8 +1,6 @@
 package org.taew.desktop.history;
 
 import java.nio.file.Path;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -35,10 +33,6 @@ public final class HistoryViewModel {
     /** Runs listed at most. */
     static final int LIMIT = 500;
 
-    private static final DateTimeFormatter WHEN =
-            DateTimeFormatter.ofPattern("MM-dd HH:mm:ss", Locale.ROOT)
-                    .withZone(ZoneId.systemDefault());
-
     /** One run as the table shows it. */
     public record Row(
             long id,
@@ -53,7 +47,7 @@ public final class HistoryViewModel {
         static Row of(RunRecord r) {
             return new Row(
                     r.id(),
-                    WHEN.format(r.evaluated()),
+                    HistoryRead.WHEN.format(r.evaluated()),
                     r.times(),
                     r.origin().source(),
                     r.origin().experiment() == null

@@ -24,23 +24,38 @@ final class SearchHistoryView extends BorderPane {
         setId("search-history-view");
         TableView<SearchHistoryViewModel.Row> list = new TableView<>(vm.searches());
         list.setId("search-history-list");
-        list.getColumns().add(width(Controls.column("Search", SearchHistoryViewModel.Row::id), 60));
         list.getColumns()
-                .add(width(Controls.column("When", SearchHistoryViewModel.Row::when), 115));
+                .add(Controls.width(Controls.column("Search", SearchHistoryViewModel.Row::id), 60));
         list.getColumns()
                 .add(
-                        width(
+                        Controls.width(
+                                Controls.column("When", SearchHistoryViewModel.Row::when), 115));
+        list.getColumns()
+                .add(
+                        Controls.width(
                                 Controls.column(
                                         "Experiment", SearchHistoryViewModel.Row::experiment),
                                 150));
         list.getColumns()
-                .add(width(Controls.column("Wordings", SearchHistoryViewModel.Row::wordings), 75));
+                .add(
+                        Controls.width(
+                                Controls.column("Wordings", SearchHistoryViewModel.Row::wordings),
+                                75));
         list.getColumns()
-                .add(width(Controls.column("Evaluations", SearchHistoryViewModel.Row::scored), 95));
+                .add(
+                        Controls.width(
+                                Controls.column("Evaluations", SearchHistoryViewModel.Row::scored),
+                                95));
         list.getColumns()
-                .add(width(Controls.column("Seconds", SearchHistoryViewModel.Row::seconds), 70));
+                .add(
+                        Controls.width(
+                                Controls.column("Seconds", SearchHistoryViewModel.Row::seconds),
+                                70));
         list.getColumns()
-                .add(width(Controls.column("Chosen", SearchHistoryViewModel.Row::chosen), 260));
+                .add(
+                        Controls.width(
+                                Controls.column("Chosen", SearchHistoryViewModel.Row::chosen),
+                                260));
         list.setPlaceholder(
                 new Label("No searches yet: Suggest wordings on the Experiments tab runs one"));
         list.getSelectionModel()
@@ -50,30 +65,42 @@ final class SearchHistoryView extends BorderPane {
         TableView<SearchHistoryViewModel.StepRow> steps = new TableView<>(vm.steps());
         steps.setId("search-history-steps");
         steps.getColumns()
-                .add(width(Controls.column("Search", SearchHistoryViewModel.StepRow::search), 65));
-        steps.getColumns()
-                .add(width(Controls.column("Round", SearchHistoryViewModel.StepRow::round), 55));
+                .add(
+                        Controls.width(
+                                Controls.column("Search", SearchHistoryViewModel.StepRow::search),
+                                65));
         steps.getColumns()
                 .add(
-                        width(
+                        Controls.width(
+                                Controls.column("Round", SearchHistoryViewModel.StepRow::round),
+                                55));
+        steps.getColumns()
+                .add(
+                        Controls.width(
                                 Controls.column("Wording", SearchHistoryViewModel.StepRow::wording),
                                 190));
         steps.getColumns()
-                .add(width(Controls.column("Origin", SearchHistoryViewModel.StepRow::origin), 230));
+                .add(
+                        Controls.width(
+                                Controls.column("Origin", SearchHistoryViewModel.StepRow::origin),
+                                230));
         steps.getColumns()
                 .add(
-                        width(
+                        Controls.width(
                                 Controls.column("Queries", SearchHistoryViewModel.StepRow::queries),
                                 62));
         TableColumn<SearchHistoryViewModel.StepRow, String> score =
-                width(Controls.column("Score", SearchHistoryViewModel.StepRow::score), 80);
+                Controls.width(Controls.column("Score", SearchHistoryViewModel.StepRow::score), 80);
         score.textProperty().bind(vm.measureProperty());
         steps.getColumns().add(score);
         steps.getColumns()
-                .add(width(Controls.column("", SearchHistoryViewModel.StepRow::wentOnText), 65));
+                .add(
+                        Controls.width(
+                                Controls.column("", SearchHistoryViewModel.StepRow::wentOnText),
+                                65));
         steps.getColumns()
                 .add(
-                        width(
+                        Controls.width(
                                 Controls.column(
                                         "Query template", SearchHistoryViewModel.StepRow::query),
                                 320));
@@ -106,10 +133,5 @@ final class SearchHistoryView extends BorderPane {
         split.setDividerPositions(0.32);
         setTop(status);
         setCenter(split);
-    }
-
-    private static <R, T> TableColumn<R, T> width(TableColumn<R, T> c, double w) {
-        c.setPrefWidth(w);
-        return c;
     }
 }

@@ -1,8 +1,6 @@
 package org.taew.desktop.history;
 
 import java.nio.file.Path;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,10 +30,6 @@ public final class SearchHistoryViewModel {
     /** Searches listed at most. */
     static final int LIMIT = 200;
 
-    private static final DateTimeFormatter WHEN =
-            DateTimeFormatter.ofPattern("MM-dd HH:mm:ss", Locale.ROOT)
-                    .withZone(ZoneId.systemDefault());
-
     /** One search as the list shows it. */
     public record Row(
             long id,
@@ -49,7 +43,7 @@ public final class SearchHistoryViewModel {
             SearchRecord.Trace t = s.trace();
             return new Row(
                     s.id(),
-                    WHEN.format(s.created()),
+                    HistoryRead.WHEN.format(s.created()),
                     t.experiment(),
                     t.spent().proposed(),
                     t.spent().evaluations(),

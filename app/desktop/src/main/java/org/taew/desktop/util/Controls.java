@@ -24,6 +24,12 @@ public final class Controls {
         return unsqueezed(new Label(text));
     }
 
+    /** {@code c} with the preferred width {@code w}. */
+    public static <R, T> TableColumn<R, T> width(TableColumn<R, T> c, double w) {
+        c.setPrefWidth(w);
+        return c;
+    }
+
     /** A table column showing what {@code f} gives for each row. */
     public static <R, T> TableColumn<R, T> column(String title, Function<R, T> f) {
         TableColumn<R, T> c = new TableColumn<>(title);

@@ -76,7 +76,7 @@ final class HistoryQueries {
                         while (rs.next()) {
                             Row row = rows.get(rs.getLong(1));
                             if (row != null) {
-                                row.means.put(rs.getString(2), number(rs, 3));
+                                row.means.put(rs.getString(2), HistoryColumns.number(rs, 3));
                             }
                         }
                     }
@@ -118,7 +118,7 @@ final class HistoryQueries {
                 p.setLong(1, id);
                 try (ResultSet rs = p.executeQuery()) {
                     while (rs.next()) {
-                        row.means.put(rs.getString(1), number(rs, 2));
+                        row.means.put(rs.getString(1), HistoryColumns.number(rs, 2));
                     }
                 }
             }
@@ -194,11 +194,6 @@ final class HistoryQueries {
         }
     }
 
-    private static double number(ResultSet rs, int col) throws SQLException {
-        double v = rs.getDouble(col);
-        return rs.wasNull() ? Double.NaN : v;
-    }
-
     /** A run's row, before its scores are read. */
     private static final class Row {
         long id;
@@ -236,23 +231,9 @@ final class HistoryQueries {
                                 rs.getString("source"),
                                 rs.getString("label"),
                                 rs.getString("experiment")),
-                        new RunRecord.Data(
-                                rs.getString("dataset"),
-                                rs.getString("dataset_path"),
-                                rs.getString("split"),
-                                rs.getString("dataset_fingerprint"),
-                                rs.getInt("queries"),
-                                rs.getInt("documents"),
-                                rs.getString("task")),
-                        new RunRecord.Model(
-                                rs.getString("model"),
-                                rs.getString("model_identity"),
-                                rs.getString("engine"),
-                                rs.getString("workbench_version")),
-                        new RunRecord.Templates(
-                                rs.getString("query_template"),
-                                rs.getString("document_template"),
-                                rs.getInt("exclude_instruction_from_pooling") != 0),
+                        HistoryColumns.data(rs),
+                        HistoryColumns.model(rs),
+                        HistoryColumns.templates(rs),
                         new RunRecord.Settings(
                                 rs.getString("main_measure"),
                                 rs.getInt("depth"),

@@ -5,7 +5,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -48,19 +47,8 @@ final class HistorySearches {
                         int i = 0;
                         p.setString(++i, HistorySchema.TIME.format(s.created()));
                         p.setString(++i, t.experiment());
-                        RunRecord.Data d = s.data();
-                        p.setString(++i, d.name());
-                        p.setString(++i, d.path());
-                        p.setString(++i, d.split());
-                        p.setString(++i, d.fingerprint());
-                        p.setInt(++i, d.queries());
-                        p.setInt(++i, d.documents());
-                        p.setString(++i, d.task());
-                        RunRecord.Model m = s.model();
-                        p.setString(++i, m.name());
-                        p.setString(++i, m.identity());
-                        p.setString(++i, m.engine());
-                        p.setString(++i, m.version());
+                        i = HistoryColumns.bind(p, i, s.data());
+                        i = HistoryColumns.bind(p, i, s.model());
                         p.setString(++i, t.measure());
                         SearchRecord.Spent x = t.spent();
                         p.setString(++i, x.method());
@@ -100,15 +88,9 @@ final class HistorySearches {
                 p.setInt(++i, s.round());
                 p.setString(++i, s.wording());
                 p.setString(++i, s.origin());
-                p.setString(++i, s.templates().query());
-                p.setString(++i, s.templates().document());
-                p.setInt(++i, s.templates().excludeInstructionFromPooling() ? 1 : 0);
+                i = HistoryColumns.bind(p, i, s.templates());
                 p.setInt(++i, s.queries());
-                if (Double.isNaN(s.mean())) {
-                    p.setNull(++i, Types.REAL);
-                } else {
-                    p.setDouble(++i, s.mean());
-                }
+                HistoryColumns.setNumber(p, ++i, s.mean());
                 p.setInt(++i, s.kept() ? 1 : 0);
                 p.addBatch();
             }
@@ -194,18 +176,15 @@ final class HistorySearches {
             p.setLong(1, s.id());
             try (ResultSet rs = p.executeQuery()) {
                 while (rs.next()) {
-                    double read = rs.getDouble(9);
-                    double mean = rs.wasNull() ? Double.NaN : read;
                     steps.add(
                             new SearchRecord.Step(
                                     rs.getInt(1),
                                     rs.getInt(2),
                                     rs.getString(3),
                                     rs.getString(4),
-                                    new RunRecord.Templates(
-                                            rs.getString(5), rs.getString(6), rs.getInt(7) != 0),
+                                    HistoryColumns.templates(rs),
                                     rs.getInt(8),
-                                    mean,
+                                    HistoryColumns.number(rs, 9),
                                     rs.getInt(10) != 0));
                 }
             }
@@ -215,42 +194,28 @@ final class HistorySearches {
     }
 
     private static SearchRecord row(ResultSet rs) throws SQLException {
-        int i = 0;
-        long id = rs.getLong(++i);
-        Instant created = Instant.from(HistorySchema.TIME.parse(rs.getString(++i)));
-        String experiment = rs.getString(++i);
-        RunRecord.Data data =
-                new RunRecord.Data(
-                        rs.getString(++i),
-                        rs.getString(++i),
-                        rs.getString(++i),
-                        rs.getString(++i),
-                        rs.getInt(++i),
-                        rs.getInt(++i),
-                        rs.getString(++i));
-        RunRecord.Model model =
-                new RunRecord.Model(
-                        rs.getString(++i), rs.getString(++i), rs.getString(++i), rs.getString(++i));
-        String measure = rs.getString(++i);
         SearchRecord.Spent spent =
                 new SearchRecord.Spent(
-                        rs.getString(++i),
-                        rs.getInt(++i),
-                        rs.getInt(++i),
-                        rs.getInt(++i),
-                        rs.getInt(++i),
-                        rs.getInt(++i),
-                        rs.getDouble(++i),
-                        rs.getDouble(++i));
-        String chosen = rs.getString(++i);
-        String recommendation = rs.getString(++i);
+                        rs.getString("method"),
+                        rs.getInt("proposed"),
+                        rs.getInt("left_out"),
+                        rs.getInt("budget"),
+                        rs.getInt("evaluations"),
+                        rs.getInt("encoded"),
+                        rs.getDouble("seconds"),
+                        rs.getDouble("encoding_seconds"));
         return new SearchRecord(
-                id,
-                created,
-                data,
-                model,
+                rs.getLong("id"),
+                Instant.from(HistorySchema.TIME.parse(rs.getString("created"))),
+                HistoryColumns.data(rs),
+                HistoryColumns.model(rs),
                 new SearchRecord.Trace(
-                        experiment, measure, spent, chosen, recommendation, List.of()));
+                        rs.getString("experiment"),
+                        rs.getString("measure"),
+                        spent,
+                        rs.getString("chosen"),
+                        rs.getString("recommendation"),
+                        List.of()));
     }
 
     /** How many searches there are. */

@@ -5,7 +5,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -82,22 +81,11 @@ final class HistoryWriter {
             p.setString(++i, r.origin().source());
             p.setString(++i, r.origin().label());
             p.setString(++i, r.origin().experiment());
-            p.setString(++i, r.data().name());
-            p.setString(++i, r.data().path());
-            p.setString(++i, r.data().split());
-            p.setString(++i, r.data().fingerprint());
-            p.setInt(++i, r.data().queries());
-            p.setInt(++i, r.data().documents());
-            p.setString(++i, r.data().task());
-            p.setString(++i, r.model().name());
-            p.setString(++i, r.model().identity());
-            p.setString(++i, r.model().engine());
-            p.setString(++i, r.model().version());
-            p.setString(++i, r.templates().query());
-            p.setString(++i, r.templates().document());
-            p.setInt(++i, r.templates().excludeInstructionFromPooling() ? 1 : 0);
+            i = HistoryColumns.bind(p, i, r.data());
+            i = HistoryColumns.bind(p, i, r.model());
+            i = HistoryColumns.bind(p, i, r.templates());
             p.setString(++i, r.settings().mainMeasure());
-            setNumber(p, ++i, r.mainScore());
+            HistoryColumns.setNumber(p, ++i, r.mainScore());
             p.setInt(++i, r.settings().depth());
             p.setInt(++i, r.settings().ignoreIdenticalIds() ? 1 : 0);
             p.executeUpdate();
@@ -157,7 +145,7 @@ final class HistoryWriter {
                 m.setLong(1, id);
                 m.setInt(2, pos++);
                 m.setString(3, e.getKey());
-                setNumber(m, 4, e.getValue());
+                HistoryColumns.setNumber(m, 4, e.getValue());
                 m.addBatch();
             }
             m.executeBatch();
@@ -181,15 +169,6 @@ final class HistoryWriter {
                 }
             }
             q.executeBatch();
-        }
-    }
-
-    /** SQLite stores NaN as NULL; so does this, explicitly. */
-    private static void setNumber(PreparedStatement p, int i, Double v) throws SQLException {
-        if (v == null || v.isNaN()) {
-            p.setNull(i, Types.REAL);
-        } else {
-            p.setDouble(i, v);
         }
     }
 }
